@@ -6,6 +6,8 @@
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+pub mod query;
+pub mod url_state;
 #[cfg(feature = "sidecar")]
 pub mod corpus_dir;
 
