@@ -3,9 +3,12 @@
 //! Nothing here depends on the web: the build step, the `parallax` CLI and the wasm app all call
 //! the same functions, so what the page shows is what the native tests check.
 
+pub mod analysis;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+pub mod query;
+pub mod url_state;
 #[cfg(feature = "sidecar")]
 pub mod corpus_dir;
 
@@ -25,7 +28,8 @@ pub struct SourceFile {
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
 /// curator stated per file; `topics` is the lexicon the analysis tags reports with.
 pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics: &[TopicDef]) -> Corpus {
-    let _ = topics;
     let parsed = ingest::parse_corpus(files, metadata);
-    Corpus { reports: parsed.reports, diagnostics: parsed.diagnostics, ..Corpus::default() }
+    let mut corpus = Corpus { reports: parsed.reports, diagnostics: parsed.diagnostics, ..Corpus::default() };
+    analysis::analyze(&mut corpus, topics);
+    corpus
 }
