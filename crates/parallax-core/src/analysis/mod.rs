@@ -4,9 +4,11 @@
 //! runs [`analyze`] on the bundled corpus, and the page calls [`pairs::classify`] when the reader
 //! moves a threshold.
 
+pub mod align;
 pub mod pairs;
 pub mod text;
 
+pub use align::{align, Alignment};
 pub use pairs::{classify, relate_all, Thresholds};
 
 use crate::model::{Corpus, Relation, TopicDef};
