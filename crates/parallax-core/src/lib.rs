@@ -3,9 +3,12 @@
 //! Nothing here depends on the web: the build step, the `parallax` CLI and the wasm app all call
 //! the same functions, so what the page shows is what the native tests check.
 
+pub mod analysis;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+pub mod query;
+pub mod url_state;
 #[cfg(feature = "sidecar")]
 pub mod corpus_dir;
 
@@ -25,7 +28,7 @@ pub struct SourceFile {
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
 /// curator stated per file; `topics` is the lexicon the analysis tags reports with.
 pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics: &[TopicDef]) -> Corpus {
-    let _ = (metadata, topics);
+    let _ = metadata;
     let mut files: Vec<&SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut corpus = Corpus::default();
@@ -34,5 +37,6 @@ pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics:
         corpus.reports.extend(parsed.reports);
         corpus.diagnostics.extend(parsed.diagnostics);
     }
+    analysis::analyze(&mut corpus, topics);
     corpus
 }

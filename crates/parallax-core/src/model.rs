@@ -13,6 +13,9 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     /// Related pairs (relation other than `Unrelated`), ordered by (a, b) report order.
     pub pairs: Vec<Pair>,
+    /// Every compared pair with any shared evidence (a shingle or a quote), related or not: the
+    /// page reclassifies these (`analysis::pairs::reclassify`) when the reader moves a threshold.
+    pub evidence: Vec<Pair>,
     pub stories: Vec<Story>,
     /// The quote ledger: each quote merged across reports.
     pub quotes: Vec<QuoteEntry>,

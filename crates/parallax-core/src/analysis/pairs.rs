@@ -1,0 +1,448 @@
+//! Evidence about two reports, and what it makes of them.
+//!
+//! Evidence ([`evidence`]) is computed once per pair and stored in [`Pair`]; the relation is a
+//! pure function of that evidence and the [`Thresholds`] ([`classify`]), so the page can regroup
+//! every pair live in the wasm when the reader moves a threshold, without touching text.
+//!
+//! # The rule (defaults calibrated on the seed corpus and on hand-written corpora, see tests)
+//!
+//! Let J be the word-5-shingle Jaccard of the two bodies, C the larger of the two containments,
+//! R the longest verbatim run in words, Q the number of quotes the two carry in common and D the
+//! distance in days between their event dates (unknown when either is undated). In order:
+//!
+//! 1. **near_duplicate** when J ≥ 0.30 (`near_duplicate_jaccard`): most text is shared. A
+//!    syndicated copy with a new lead, reordered paragraphs and a few cut sentences keeps about
+//!    half its 5-shingles (the seeds' two reports of the 8 July briefing: J ≈ 0.5), which the
+//!    0.7 common in dedup libraries misses; a light rewrite touching one word in ten keeps
+//!    about a third.
+//! 2. **near_duplicate** when C ≥ 0.60 (`near_duplicate_containment`) and R ≥ 15 words
+//!    (`near_duplicate_min_run`): one report is a cut-down copy of the other (the way
+//!    Churnalism scored press-release reuse). The run guard keeps a short text made of common
+//!    phrases from counting as contained.
+//! 3. **same_story** when D ≤ 1 day (`same_story_max_days`) and Q ≥ 1
+//!    (`same_story_min_quotes`): the same event in other words. A paraphrase of a briefing may
+//!    share under 10 % of its shingles yet carries the briefing's quotes and date.
+//! 4. **same_story** when D ≤ 1 day, J ≥ 0.10 (`same_story_jaccard`) and at least one person is
+//!    named in both: a rewrite that quotes nobody but keeps much of the wording.
+//! 5. **same_story** when D is unknown and Q ≥ 2 (`undated_same_story_quotes`): without a date,
+//!    one shared quote is not enough (a stock line is reused across briefings), two are.
+//! 6. **shares_quote** when Q ≥ 1: a stock line in common, but different events (the dates are
+//!    apart) or too little else to say it is the same event.
+//! 7. **unrelated** otherwise.
+//!
+//! Quotes are compared after folding quote marks, case and spelling variants
+//! ([`super::text::fold_word`]); two quotes are "the same" when they share a run of at least
+//! [`QUOTE_MIN_RUN`] words (or all of the shorter one), so a quote cut, extended or split across
+//! two quote marks still counts. Quotes under [`QUOTE_MIN_WORDS`] words (scare quotes like
+//! “consequences”) never count.
+
+use super::text::{self, SHINGLE_K};
+use crate::model::{NaiveDate, Pair, Relation, Report};
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// A quote shorter than this (in words) is a scare quote or a phrase, not evidence.
+pub const QUOTE_MIN_WORDS: usize = 4;
+/// Two quotes are the same quote when they share a verbatim run this long (or all of the
+/// shorter quote): long enough that a shared stock phrase ("the rule of law") does not count.
+pub const QUOTE_MIN_RUN: usize = 6;
+
+/// The thresholds of [`classify`]. `Default` holds the calibrated values (see the module docs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Thresholds {
+    /// Word-5-shingle Jaccard at or above which two reports are near duplicates.
+    pub near_duplicate_jaccard: f32,
+    /// Containment (either direction) at or above which the contained report is a cut-down copy.
+    pub near_duplicate_containment: f32,
+    /// Longest verbatim run (words) the containment rule also needs.
+    pub near_duplicate_min_run: usize,
+    /// Event dates at most this many days apart count as the same event.
+    pub same_story_max_days: i64,
+    /// Shared quotes that, with agreeing dates, make the same story.
+    pub same_story_min_quotes: usize,
+    /// Jaccard that, with agreeing dates and a shared person, makes the same story without quotes.
+    pub same_story_jaccard: f32,
+    /// Shared quotes that make the same story when an event date is unknown.
+    pub undated_same_story_quotes: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            near_duplicate_jaccard: 0.30,
+            near_duplicate_containment: 0.60,
+            near_duplicate_min_run: 15,
+            same_story_max_days: 1,
+            same_story_min_quotes: 1,
+            same_story_jaccard: 0.10,
+            undated_same_story_quotes: 2,
+        }
+    }
+}
+
+/// What the comparison needs of one report, computed once per report.
+///
+/// Public so candidate generation (MinHash-LSH over `shingles`, an inverted index over
+/// `quote_keys`) can reuse it and verify candidates with [`relate`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportFeatures {
+    pub id: String,
+    /// Folded body words, hashed (xxh3) for fast comparison.
+    pub word_hashes: Vec<u64>,
+    /// Sorted, deduplicated word-5-shingle hashes of the body.
+    pub shingles: Vec<u64>,
+    /// Each quote of at least [`QUOTE_MIN_WORDS`] words, as folded words.
+    pub quotes: Vec<Vec<String>>,
+    /// Sorted, deduplicated hashes of the [`QUOTE_MIN_WORDS`]-word shingles of all quotes: two
+    /// reports can share a quote only if these intersect.
+    pub quote_keys: Vec<u64>,
+    /// People named (speakers included): (folded key, name as printed), sorted by key.
+    pub people: Vec<(String, String)>,
+    pub places: Vec<(String, String)>,
+    pub event_date: Option<NaiveDate>,
+}
+
+impl ReportFeatures {
+    pub fn new(report: &Report) -> Self {
+        let body_words = text::words(&report.body_text());
+        let word_hashes = body_words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+        let shingles = text::shingles(&body_words, SHINGLE_K);
+        let quotes: Vec<Vec<String>> =
+            report.quotes.iter().map(|q| text::words(&q.text)).filter(|w| w.len() >= QUOTE_MIN_WORDS).collect();
+        let mut quote_keys: Vec<u64> = quotes.iter().flat_map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
+        quote_keys.sort_unstable();
+        quote_keys.dedup();
+        ReportFeatures {
+            id: report.id.clone(),
+            word_hashes,
+            shingles,
+            quotes,
+            quote_keys,
+            people: name_keys(report.people.iter().chain(&report.speakers)),
+            places: name_keys(report.places.iter()),
+            event_date: report.event_date,
+        }
+    }
+}
+
+fn name_keys<'a>(names: impl Iterator<Item = &'a String>) -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String)> = names.map(|n| (text::words(n).join(" "), n.clone())).filter(|(k, _)| !k.is_empty()).collect();
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    keys
+}
+
+/// True when two reports share any shingle or any quote key: only such pairs can be related
+/// under thresholds above zero, so all-pairs and candidate paths may skip the others.
+pub fn may_share_evidence(a: &ReportFeatures, b: &ReportFeatures) -> bool {
+    text::intersection_size(&a.shingles, &b.shingles) > 0 || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
+}
+
+/// The quote text two quotes share, when they are the same quote (see [`QUOTE_MIN_RUN`]).
+pub fn shared_quote(a: &[String], b: &[String]) -> Option<String> {
+    let shorter = a.len().min(b.len());
+    if shorter < QUOTE_MIN_WORDS {
+        return None;
+    }
+    let (len, start, _) = text::longest_common_run(a, b);
+    (len >= QUOTE_MIN_RUN.min(shorter)).then(|| a[start..start + len].join(" "))
+}
+
+/// The evidence about two reports; `relation` is left `Unrelated` and `why` empty ([`relate`]
+/// fills them). `a` should come before `b` in corpus order.
+pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
+    let shared = text::intersection_size(&a.shingles, &b.shingles);
+    let union = a.shingles.len() + b.shingles.len() - shared;
+    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
+    let mut shared_quotes: Vec<String> = Vec::new();
+    if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 {
+        for qa in &a.quotes {
+            if let Some(s) = b.quotes.iter().find_map(|qb| shared_quote(qa, qb)) {
+                if !shared_quotes.contains(&s) {
+                    shared_quotes.push(s);
+                }
+            }
+        }
+    }
+    let common = |x: &[(String, String)], y: &[(String, String)]| -> Vec<String> {
+        x.iter().filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok()).map(|(_, n)| n.clone()).collect()
+    };
+    Pair {
+        a: a.id.clone(),
+        b: b.id.clone(),
+        relation: Relation::Unrelated,
+        jaccard: ratio(shared, union),
+        containment_a_in_b: ratio(shared, a.shingles.len()),
+        containment_b_in_a: ratio(shared, b.shingles.len()),
+        longest_run: text::longest_common_run(&a.word_hashes, &b.word_hashes).0,
+        shared_quotes,
+        shared_people: common(&a.people, &b.people),
+        shared_places: common(&a.places, &b.places),
+        date_distance_days: match (a.event_date, b.event_date) {
+            (Some(x), Some(y)) => Some((x - y).num_days().abs()),
+            _ => None,
+        },
+        why: String::new(),
+    }
+}
+
+/// Evidence and its classification: the per-pair function every path (all pairs, LSH
+/// candidates) uses, so they agree on every pair they both see.
+pub fn relate(a: &ReportFeatures, b: &ReportFeatures, thresholds: &Thresholds) -> Pair {
+    let mut pair = evidence(a, b);
+    let (relation, why) = classify(&pair, thresholds);
+    pair.relation = relation;
+    pair.why = why;
+    pair
+}
+
+fn pct(x: f32) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+fn quotes_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 quote".into()
+    } else {
+        format!("{n} quotes")
+    }
+}
+
+/// The relation the evidence supports under `t`, with a one-line reason. Pure and cheap: the
+/// page calls it on every stored pair when the reader moves a threshold. See the module docs.
+pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
+    let j = pair.jaccard;
+    let q = pair.shared_quotes.len();
+    let (bigger_share, contained) = if pair.containment_a_in_b >= pair.containment_b_in_a {
+        (pair.containment_a_in_b, "the first")
+    } else {
+        (pair.containment_b_in_a, "the second")
+    };
+    if j >= t.near_duplicate_jaccard {
+        return (
+            Relation::NearDuplicate,
+            format!(
+                "most text shared: Jaccard {:.2} ≥ {:.2} on word 5-shingles, longest verbatim run {} words",
+                j, t.near_duplicate_jaccard, pair.longest_run
+            ),
+        );
+    }
+    if bigger_share >= t.near_duplicate_containment && pair.longest_run >= t.near_duplicate_min_run {
+        return (
+            Relation::NearDuplicate,
+            format!(
+                "a cut-down copy: {} of {contained} report is in the other (≥ {}), longest verbatim run {} words",
+                pct(bigger_share),
+                pct(t.near_duplicate_containment),
+                pair.longest_run
+            ),
+        );
+    }
+    let dates_agree = pair.date_distance_days.is_some_and(|d| d <= t.same_story_max_days);
+    let when = match pair.date_distance_days {
+        Some(0) => "the same event date".to_string(),
+        Some(1) => "event dates 1 day apart".to_string(),
+        Some(d) => format!("event dates {d} days apart"),
+        None => "an event date unknown".to_string(),
+    };
+    if dates_agree && q >= t.same_story_min_quotes.max(1) {
+        return (
+            Relation::SameStory,
+            format!("same event in other words: {} in common, {when}, only {} of shingles shared", quotes_phrase(q), pct(j)),
+        );
+    }
+    if dates_agree && j >= t.same_story_jaccard && !pair.shared_people.is_empty() {
+        return (
+            Relation::SameStory,
+            format!("same event: {when}, {} named in both, {} of shingles shared", pair.shared_people.join(", "), pct(j)),
+        );
+    }
+    if pair.date_distance_days.is_none() && q >= t.undated_same_story_quotes.max(1) {
+        return (Relation::SameStory, format!("same event: {} in common although {when}", quotes_phrase(q)));
+    }
+    if q >= 1 {
+        return (Relation::SharesQuote, format!("only {} in common, {when}, {} of shingles shared", quotes_phrase(q), pct(j)));
+    }
+    (Relation::Unrelated, format!("no quote in common, {} of shingles shared, {when}", pct(j)))
+}
+
+/// Exact all-pairs comparison: every pair of reports with any shared evidence (a shingle or a
+/// quote), classified under `thresholds`, in corpus order of (a, b). Pairs sharing nothing are
+/// left out: they are unrelated under any thresholds above zero.
+pub fn relate_all(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
+    let features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+    relate_all_features(&features, thresholds)
+}
+
+/// [`relate_all`] over precomputed features.
+pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for (i, a) in features.iter().enumerate() {
+        for b in &features[i + 1..] {
+            if may_share_evidence(a, b) {
+                pairs.push(relate(a, b, thresholds));
+            }
+        }
+    }
+    pairs
+}
+
+/// Reclassifies stored evidence under new thresholds and keeps the related pairs: what the page
+/// does when the reader moves a threshold.
+pub fn reclassify(evidence: &[Pair], thresholds: &Thresholds) -> Vec<Pair> {
+    evidence
+        .iter()
+        .filter_map(|p| {
+            let (relation, why) = classify(p, thresholds);
+            (relation != Relation::Unrelated).then(|| Pair { relation, why, ..p.clone() })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Quote};
+
+    pub(crate) fn report(id: &str, date: Option<&str>, paragraphs: &[&str], quotes: &[&str], people: &[&str]) -> Report {
+        Report {
+            id: id.into(),
+            title: id.into(),
+            event_date: date.map(|d| d.parse().unwrap()),
+            paragraphs: paragraphs.iter().map(|t| Paragraph { text: (*t).into(), ..Paragraph::default() }).collect(),
+            quotes: quotes.iter().map(|t| Quote { speaker: Some("Matthew Miller".into()), text: (*t).into(), paragraph: 0 }).collect(),
+            people: people.iter().map(|p| (*p).into()).collect(),
+            ..Report::default()
+        }
+    }
+
+    fn pair(a: &Report, b: &Report) -> Pair {
+        relate(&ReportFeatures::new(a), &ReportFeatures::new(b), &Thresholds::default())
+    }
+
+    const BRIEFING: &[&str] = &[
+        "The State Department spokesperson said on Monday that the two countries share an interest in fighting terrorism in the region.",
+        "“We have a shared interest in combating threats to regional security,” the spokesperson told reporters at the regular briefing.",
+        "Asked about the arrest of opposition leaders, he said the decisions about the government were for the people of the country to make.",
+        "“We support the right to peaceful assembly and we oppose violence in all its forms,” he added, calling for restraint on every side.",
+        "The briefing also touched on the energy crisis, the gas pipeline project and the possibility of sanctions over the deal.",
+    ];
+    const QUOTES: &[&str] = &[
+        "We have a shared interest in combating threats to regional security",
+        "We support the right to peaceful assembly and we oppose violence in all its forms",
+    ];
+
+    #[test]
+    fn identical_reports_are_near_duplicates() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &["Matthew Miller"]);
+        let p = pair(&a, &a.clone());
+        assert_eq!(p.relation, Relation::NearDuplicate);
+        assert!((p.jaccard - 1.0).abs() < 1e-6);
+        assert_eq!(p.longest_run, text::words(&a.body_text()).len());
+        assert_eq!(p.shared_quotes.len(), 2);
+        assert_eq!(p.shared_people, ["Matthew Miller"]);
+        assert_eq!(p.date_distance_days, Some(0));
+    }
+
+    #[test]
+    fn cut_down_copy_is_near_duplicate_by_containment() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
+        let b = report("b", None, &BRIEFING[2..3], &[], &[]);
+        let p = pair(&a, &b);
+        assert!(p.jaccard < 0.5, "{}", p.jaccard);
+        assert!((p.containment_b_in_a - 1.0).abs() < 1e-6);
+        assert_eq!(p.relation, Relation::NearDuplicate);
+        assert!(p.why.contains("cut-down copy"), "{}", p.why);
+    }
+
+    #[test]
+    fn paraphrase_with_shared_quotes_and_date_is_same_story() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &["Matthew Miller"]);
+        let b = report(
+            "b",
+            Some("2024-07-08"),
+            &[
+                "Washington on Monday said it stood with Islamabad against militancy.",
+                "“We have a shared interest in combatting threats to regional security,” Miller said.",
+                "He declined to comment on the detention of opposition figures, saying it was a domestic matter.",
+                "“We support the right to peaceful assembly and we oppose violence in all its forms,” Miller said.",
+                "Relations between the neighbours have been strained since militants stepped up cross-border raids last year.",
+                "Officials in the capital welcomed the remarks but asked for more help with training and equipment for police.",
+                "Analysts said the statement signalled continuity rather than a shift in policy toward the region.",
+            ],
+            QUOTES,
+            &["Matthew Miller"],
+        );
+        let p = pair(&a, &b);
+        assert!(p.jaccard < 0.10, "{}", p.jaccard);
+        assert_eq!(p.shared_quotes.len(), 2);
+        assert_eq!(p.relation, Relation::SameStory, "{}", p.why);
+    }
+
+    #[test]
+    fn one_stock_quote_on_another_date_is_shares_quote() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
+        let b = report(
+            "b",
+            Some("2024-09-03"),
+            &[
+                "The ambassador met the foreign minister on Tuesday after a series of attacks in the province.",
+                "“The two countries have a shared interest in combatting threats to regional security, and we will stand with them,” the spokesperson said.",
+            ],
+            &["The two countries have a shared interest in combatting threats to regional security, and we will stand with them"],
+            &[],
+        );
+        let p = pair(&a, &b);
+        assert_eq!(p.shared_quotes, ["have a shared interest in combating threats to regional security"]);
+        assert_eq!(p.relation, Relation::SharesQuote, "{}", p.why);
+        assert!(p.why.contains("57 days apart"), "{}", p.why);
+        // Undated, one quote is still not the same story.
+        let b_undated = Report { event_date: None, ..b };
+        assert_eq!(pair(&a, &b_undated).relation, Relation::SharesQuote);
+    }
+
+    #[test]
+    fn scare_quotes_and_unrelated_text_are_unrelated() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, &["consequences"], &[]);
+        let b = report(
+            "b",
+            Some("2024-07-08"),
+            &["The foreign office rejected a report on spyware, calling it “consequences” of disinformation and speculation."],
+            &["consequences"],
+            &[],
+        );
+        let p = pair(&a, &b);
+        assert!(p.shared_quotes.is_empty());
+        assert_eq!(p.relation, Relation::Unrelated, "{}", p.why);
+    }
+
+    #[test]
+    fn classify_is_monotone_in_the_jaccard_threshold() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
+        let b = report("b", Some("2024-07-08"), &BRIEFING[1..4], &QUOTES[..1], &[]);
+        let p = pair(&a, &b);
+        let strict = Thresholds { near_duplicate_jaccard: 0.99, near_duplicate_containment: 1.01, ..Thresholds::default() };
+        assert_eq!(classify(&p, &strict).0, Relation::SameStory);
+        let loose = Thresholds { near_duplicate_jaccard: 0.01, ..Thresholds::default() };
+        assert_eq!(classify(&p, &loose).0, Relation::NearDuplicate);
+        assert_eq!(reclassify(&[p.clone()], &loose)[0].relation, Relation::NearDuplicate);
+    }
+
+    #[test]
+    fn relate_all_keeps_only_pairs_with_evidence_in_order() {
+        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
+        let b = report("b", Some("2024-07-08"), &BRIEFING[..3], &QUOTES[..1], &[]);
+        let c = report("c", None, &["Nothing in common with anything else here at all, not one bit of it."], &[], &[]);
+        let pairs = relate_all(&[a, b, c], &Thresholds::default());
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("a", "b"));
+    }
+
+    #[test]
+    fn thresholds_deserialise_with_defaults_for_missing_fields() {
+        let t: Thresholds = serde_json::from_str(r#"{"near_duplicate_jaccard": 0.5}"#).unwrap();
+        assert_eq!(t.near_duplicate_jaccard, 0.5);
+        assert_eq!(t.same_story_max_days, Thresholds::default().same_story_max_days);
+    }
+}
