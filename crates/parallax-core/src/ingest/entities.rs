@@ -208,7 +208,8 @@ pub fn mentions(paragraphs: &[&str]) -> Mentions {
         for (s, e) in cap_runs(&toks) {
             let words: Vec<&str> = toks[s..e].iter().map(|t| t.word).collect();
             let before = s.checked_sub(1).map(|b| toks[b].word).unwrap_or("");
-            let role_before = is_role(before) && !toks[s - 1].boundary_after;
+            // "minister Jane Roe" and the appositive "minister, Jane Roe,"
+            let role_before = is_role(before) && !toks[s - 1].sentence_end_after;
             let after_is_who = toks.get(e).is_some_and(|t| t.word == "who") && toks[e - 1].boundary_after;
             if let Some(p) = person_in_run(&words, role_before || after_is_who) {
                 push_unique(&mut m.people, p);

@@ -313,13 +313,16 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
 /// spelling most reports use ("Mathew Miller" → "Matthew Miller"), and a surname alone
 /// becomes the one full name in the corpus with that surname.
 pub fn normalise_people(reports: &mut [Report]) {
+    // How often each spelling is printed in the whole corpus: the majority spelling wins.
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for r in reports.iter() {
+        let text: String = r.paragraphs.iter().map(|p| p.text.as_str()).chain(r.standfirst.iter().map(|s| s.as_str())).collect::<Vec<_>>().join("\n");
         let mut names: Vec<&String> = r.people.iter().chain(r.speakers.iter()).filter(|n| n.contains(' ')).collect();
         names.sort();
         names.dedup();
         for n in names {
-            *counts.entry(n.clone()).or_default() += 1;
+            let e = counts.entry(n.clone()).or_default();
+            *e += text.matches(n.as_str()).count().max(1);
         }
     }
     let map = entities::alias_map(&counts);

@@ -4,7 +4,7 @@
 //! replied, “…"), pronouns and roles ("he", "the spokesperson") resolved to the last named
 //! speaker, and speakers of paraphrase ("Miller noted that …").
 
-use super::entities::{cap_runs, is_role, person_in_run, plausible_name, tokens, Token};
+use super::entities::{is_role, person_in_run, plausible_name, tokens, Token};
 
 /// Verbs that report speech; the subject before (or after) one is a speaker.
 pub const SPEECH_VERBS: [&str; 52] = [
@@ -81,18 +81,28 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Subject> {
 
 /// The subject after a verb: "said Miller", "said State Department spokesperson Matthew Miller".
 fn subject_after(toks: &[Token], v: usize) -> Option<Subject> {
-    let mut i = v + 1;
-    // Skip lower-case role words: "said spokesperson Matthew Miller"
-    while i < toks.len() && !toks[i].cap && (is_role(toks[i].word) || toks[i].word == "the") {
-        i += 1;
+    let first = toks.get(v + 1)?;
+    if PRONOUNS.contains(&first.word.to_lowercase().as_str()) {
+        return Some(Subject::Pronoun);
     }
-    let runs = cap_runs(&toks[i..]);
-    let &(s, e) = runs.first()?;
-    if s != 0 {
-        let lw = toks.get(i)?.word.to_lowercase();
-        return PRONOUNS.contains(&lw.as_str()).then_some(Subject::Pronoun);
+    // "said Miller", "said State Department spokesperson Karen Oduya": capitalised words and
+    // roles up to the first punctuation.
+    let mut words = Vec::new();
+    for t in &toks[v + 1..] {
+        if !(t.cap || is_role(t.word) || t.word == "the") {
+            break;
+        }
+        words.push(t.word);
+        if t.boundary_after {
+            break;
+        }
     }
-    let words: Vec<&str> = toks[i + s..i + e].iter().map(|t| t.word).collect();
+    while words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    if words.is_empty() {
+        return None;
+    }
     name_from_words(&words)
 }
 
