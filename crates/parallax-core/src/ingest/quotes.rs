@@ -148,7 +148,7 @@ fn attribution_after(after: &str) -> Option<Subject> {
 
 /// The attribution from the sentence before a quote: "Miller replied, “…".
 fn attribution_before(before: &str) -> Option<Subject> {
-    let from = before.rfind(['.', '!', '?', '\u{201d}']).map_or(0, |i| i + 1);
+    let from = before.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}')).map_or(0, |(i, c)| i + c.len_utf8());
     let toks = tokens(&before[from..]);
     (0..toks.len()).rev().find(|&v| is_speech_verb(toks[v].word)).and_then(|v| subject_before(&toks, v))
 }
