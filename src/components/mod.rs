@@ -1,0 +1,12 @@
+//! The explorer's components: each reads the one [`crate::state::AppState`] from context.
+
+pub mod compare;
+pub mod copy_link;
+pub mod facets;
+pub mod format;
+pub mod highlight;
+pub mod notice;
+pub mod reader;
+pub mod results;
+pub mod search;
+pub mod timeline;
