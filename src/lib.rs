@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
             <h1>"Parallax"</h1>
             <p class="tagline">"How news outlets report the same events"</p>
         </header>
-        <main id="main">
+        <main id="main" data-testid="app">
             <ol class="report-list" data-testid="report-list">
                 {corpus
                     .reports

@@ -1,0 +1,38 @@
+# The two set-up commands are `make serve` and `make test`; both install what is missing first
+# (.ci/setup, idempotent). PORT and PUBLIC_URL may be overridden.
+SHELL := /bin/bash
+PORT ?= 8080
+PUBLIC_URL ?= /
+# The browser tests serve the site under a subpath, as GitHub Pages does for project sites.
+E2E_PUBLIC_URL := /parallax/
+E2E_DIST := target/e2e-dist
+export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test dist native-test e2e e2e-build inspect setup-build setup-test
+
+serve: setup-build
+	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
+
+dist: setup-build
+	trunk build --release --offline --public-url $(PUBLIC_URL)
+
+test: setup-test native-test e2e
+
+native-test:
+	cargo test --workspace
+
+e2e-build: setup-build
+	trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
+
+e2e: setup-test e2e-build
+	cargo run --quiet --bin parallax -- inspect corpus --json > target/e2e-corpus.json
+	PARALLAX_DIST=$(E2E_DIST) PARALLAX_BASE=$(E2E_PUBLIC_URL) node --test --test-concurrency=1 tests/e2e/
+
+inspect:
+	cargo run --release --bin parallax -- inspect corpus
+
+setup-build:
+	@.ci/setup build
+
+setup-test:
+	@.ci/setup test

@@ -1,0 +1,99 @@
+// Shared harness for the browser tests: serves the built site the way GitHub Pages does (under a
+// subpath, 404.html for unknown paths), drives Debian's Chromium through playwright-core, and
+// records everything a page must never do: throw, log an error, or request another origin.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+export const BASE = process.env.PARALLAX_BASE ?? '/parallax/';
+export const DIST = path.resolve(process.env.PARALLAX_DIST ?? 'target/e2e-dist');
+/** What the core made of the corpus (`parallax inspect --json`), written by `make e2e`. */
+export const CORPUS_JSON = path.resolve(process.env.PARALLAX_CORPUS_JSON ?? 'target/e2e-corpus.json');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Starts a static server on loopback for `dist` under `base`; resolves to { url, origin, close }. */
+export function startSite({ dist = DIST, base = BASE } = {}) {
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    let file = null;
+    if (pathname.startsWith(base)) {
+      const rel = decodeURIComponent(pathname.slice(base.length)) || 'index.html';
+      const candidate = path.join(dist, rel);
+      if (candidate.startsWith(dist)) {
+        const stat = fs.statSync(candidate, { throwIfNoEntry: false });
+        if (stat?.isFile()) file = candidate;
+        else if (stat?.isDirectory() && fs.existsSync(path.join(candidate, 'index.html'))) {
+          file = path.join(candidate, 'index.html');
+        }
+      }
+    }
+    const status = file ? 200 : 404;
+    file ??= path.join(dist, '404.html');
+    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({ url: origin + base, origin, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Launches headless Debian Chromium with the flags this machine needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * Opens the app at `query` (e.g. "?v=1&q=miller") in a fresh context and waits until the app has
+ * mounted. Returns { page, context, problems }: problems lists page errors, console errors and
+ * requests that tried to leave the site's origin (they are aborted, never sent).
+ */
+export async function openApp(browser, site, query = '', { waitFor = '[data-testid="app"]', contextOptions = {} } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    problems.push(`request left the origin: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto(site.url + query);
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });
+  return { page, context, problems };
+}
+
+/** The corpus as the core parsed it, to compare with what the page shows. */
+export function loadCorpus() {
+  return JSON.parse(fs.readFileSync(CORPUS_JSON, 'utf8'));
+}
