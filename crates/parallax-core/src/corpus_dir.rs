@@ -5,9 +5,12 @@ use crate::SourceFile;
 use std::path::Path;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::ingest::MAX_FILE_BYTES as u64;
 
-/// Reads every `*.txt` file of `dir` and builds the corpus.
+/// The curator's sidecar file in the corpus folder.
+pub const METADATA_FILE: &str = "metadata.toml";
+
+/// Reads every `*.txt` file of `dir` (and its `metadata.toml`, if any) and builds the corpus.
 ///
 /// `Err` holds every error at once (unreadable folder, empty, binary, non-UTF-8 or oversized
 /// files); warnings stay in `Corpus::diagnostics`.
@@ -58,7 +61,32 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             report: None,
         });
     }
-    let corpus = crate::build_corpus(&files, &crate::metadata::Metadata::default(), &[]);
+    // The curator's sidecar: metadata wins over what the text says.
+    let mut meta_warnings = Vec::new();
+    let metadata = match std::fs::read(dir.join(METADATA_FILE)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+                let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, &names);
+                for d in diags {
+                    if d.level == Level::Error { errors.push(d) } else { meta_warnings.push(d) }
+                }
+                meta
+            }
+            Err(e) => {
+                let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+                errors.push(Diagnostic { file: METADATA_FILE.into(), line, level: Level::Error, message: "not UTF-8 text".into(), report: None });
+                crate::metadata::Metadata::default()
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::metadata::Metadata::default(),
+        Err(e) => {
+            errors.push(Diagnostic { file: METADATA_FILE.into(), line: 0, level: Level::Error, message: format!("cannot read: {e}"), report: None });
+            crate::metadata::Metadata::default()
+        }
+    };
+    let mut corpus = crate::build_corpus(&files, &metadata, &[]);
+    corpus.diagnostics.splice(0..0, meta_warnings);
     errors.extend(corpus.diagnostics.iter().filter(|d| d.level == Level::Error).cloned());
     if errors.is_empty() {
         Ok(corpus)

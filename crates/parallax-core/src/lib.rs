@@ -28,15 +28,8 @@ pub struct SourceFile {
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
 /// curator stated per file; `topics` is the lexicon the analysis tags reports with.
 pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics: &[TopicDef]) -> Corpus {
-    let _ = metadata;
-    let mut files: Vec<&SourceFile> = files.iter().collect();
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut corpus = Corpus::default();
-    for file in files {
-        let parsed = ingest::parse_file(&file.name, &file.bytes);
-        corpus.reports.extend(parsed.reports);
-        corpus.diagnostics.extend(parsed.diagnostics);
-    }
+    let parsed = ingest::parse_corpus(files, metadata);
+    let mut corpus = Corpus { reports: parsed.reports, diagnostics: parsed.diagnostics, ..Corpus::default() };
     analysis::analyze(&mut corpus, topics);
     corpus
 }

@@ -1,6 +1,20 @@
 //! Curator metadata: what the text alone cannot tell (an outlet's name, a URL, a date, a
 //! corrected title), per file. Read from `corpus/metadata.toml` by the build step and the CLI;
 //! metadata wins over inference, and the date basis says so.
+//!
+//! ```toml
+//! [files."000_report.txt"]
+//! outlet = "Daily Example"
+//! url = "https://example.com/news/1"
+//! published = 2024-04-12          # or "2024-04-12"
+//! event_date = "2024-04-11"
+//! title = "A corrected title"
+//!
+//! [files."001_two_reports.txt".reports.1]   # the second report of that file
+//! title = "Its own title"
+//! ```
+//! File-level fields apply to every report of the file except `title`, `url` and the dates,
+//! which apply to the first report (index 0) only; `reports.N` tables set report N.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -22,4 +36,222 @@ pub struct FileMeta {
     pub published: Option<NaiveDate>,
     pub event_date: Option<NaiveDate>,
     pub title: Option<String>,
+    /// Per-report overrides, keyed by the report's index in the file.
+    #[serde(default)]
+    pub reports: BTreeMap<usize, ReportMeta>,
+}
+
+/// What a curator may state about one report of a file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportMeta {
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub event_date: Option<NaiveDate>,
+    pub title: Option<String>,
+}
+
+impl FileMeta {
+    /// What applies to report `index` of the file.
+    pub fn for_report(&self, index: usize) -> ReportMeta {
+        let first = index == 0;
+        let own = self.reports.get(&index).cloned().unwrap_or_default();
+        ReportMeta {
+            outlet: own.outlet.or_else(|| self.outlet.clone()),
+            url: own.url.or_else(|| self.url.clone().filter(|_| first)),
+            published: own.published.or(self.published.filter(|_| first)),
+            event_date: own.event_date.or(self.event_date.filter(|_| first)),
+            title: own.title.or_else(|| self.title.clone().filter(|_| first)),
+        }
+    }
+}
+
+/// The 1-based line of the first line containing `needle` at or after `from`, else `from`.
+#[cfg(feature = "sidecar")]
+fn line_containing(text: &str, needle: &str, from: usize) -> usize {
+    text.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map_or(from, |(i, _)| i + 1)
+}
+
+#[cfg(feature = "sidecar")]
+fn read_date(v: &toml::Value) -> Result<NaiveDate, String> {
+    let s = match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(d) => d.to_string(),
+        other => return Err(format!("expected a date like 2024-07-09, found {}", other.type_str())),
+    };
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("\u{201c}{s}\u{201d} is not a valid date (YYYY-MM-DD)"))
+}
+
+/// Reads one table of fields (a file's or a report's) into `ReportMeta`.
+#[cfg(feature = "sidecar")]
+fn read_fields(
+    table: &toml::Table,
+    text: &str,
+    header_line: usize,
+    file_name: &str,
+    allow_reports: bool,
+    diags: &mut Vec<crate::model::Diagnostic>,
+) -> ReportMeta {
+    let mut m = ReportMeta::default();
+    for (key, value) in table {
+        let line = line_containing(text, key, header_line);
+        let mut problem = |msg: String| {
+            diags.push(crate::model::Diagnostic {
+                file: file_name.to_string(),
+                line,
+                level: crate::model::Level::Error,
+                message: msg,
+                report: None,
+            })
+        };
+        let string = |v: &toml::Value| v.as_str().map(str::to_string);
+        match key.as_str() {
+            "outlet" | "url" | "title" => match string(value) {
+                Some(s) if key == "outlet" => m.outlet = Some(s),
+                Some(s) if key == "url" => {
+                    if s.starts_with("http://") || s.starts_with("https://") {
+                        m.url = Some(s)
+                    } else {
+                        problem(format!("url \u{201c}{s}\u{201d} must start with http:// or https://"))
+                    }
+                }
+                Some(s) => m.title = Some(s),
+                None => problem(format!("`{key}` must be a string")),
+            },
+            "published" | "event_date" => match read_date(value) {
+                Ok(d) if key == "published" => m.published = Some(d),
+                Ok(d) => m.event_date = Some(d),
+                Err(e) => problem(format!("`{key}`: {e}")),
+            },
+            "reports" if allow_reports => {}
+            _ => problem(format!(
+                "unknown field `{key}` (known: outlet, url, published, event_date, title{})",
+                if allow_reports { ", reports" } else { "" }
+            )),
+        }
+    }
+    m
+}
+
+/// Parses `metadata.toml`. `file_name` is how diagnostics name it; `corpus_files` are the file
+/// names in the corpus (metadata for a file not there is a warning: a typo, or a removed file).
+/// Invalid TOML and invalid fields are errors with their line.
+#[cfg(feature = "sidecar")]
+pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metadata, Vec<crate::model::Diagnostic>) {
+    use crate::model::{Diagnostic, Level};
+    let mut diags = Vec::new();
+    let mut meta = Metadata::default();
+    let root: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let e: toml::de::Error = e;
+            let line = e.span().map_or(0, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let message = e.message().to_string();
+            diags.push(Diagnostic { file: file_name.into(), line, level: Level::Error, message: format!("invalid TOML: {message}"), report: None });
+            return (meta, diags);
+        }
+    };
+    for (key, value) in &root {
+        if key != "files" {
+            let line = line_containing(text, key, 1);
+            diags.push(Diagnostic {
+                file: file_name.into(),
+                line,
+                level: Level::Error,
+                message: format!("unknown table `{key}`: per-file metadata goes under [files.\"NAME.txt\"]"),
+                report: None,
+            });
+            continue;
+        }
+        let Some(files) = value.as_table() else {
+            diags.push(Diagnostic { file: file_name.into(), line: line_containing(text, "files", 1), level: Level::Error, message: "`files` must be a table".into(), report: None });
+            continue;
+        };
+        for (name, entry) in files {
+            let header_line = line_containing(text, &format!("{name}\""), 1);
+            if !corpus_files.contains(&name.as_str()) {
+                diags.push(Diagnostic {
+                    file: file_name.into(),
+                    line: header_line,
+                    level: Level::Warning,
+                    message: format!("metadata for \u{201c}{name}\u{201d}, which is not a file of the corpus"),
+                    report: None,
+                });
+            }
+            let Some(table) = entry.as_table() else {
+                diags.push(Diagnostic { file: file_name.into(), line: header_line, level: Level::Error, message: format!("files.\u{201c}{name}\u{201d} must be a table"), report: None });
+                continue;
+            };
+            let base = read_fields(table, text, header_line, file_name, true, &mut diags);
+            let mut fm = FileMeta {
+                outlet: base.outlet,
+                url: base.url,
+                published: base.published,
+                event_date: base.event_date,
+                title: base.title,
+                reports: BTreeMap::new(),
+            };
+            if let Some(reports) = table.get("reports") {
+                match reports.as_table() {
+                    Some(reports) => {
+                        for (idx, rt) in reports {
+                            let line = line_containing(text, &format!("reports.{idx}"), header_line);
+                            match (idx.parse::<usize>(), rt.as_table()) {
+                                (Ok(i), Some(rt)) => {
+                                    let rm = read_fields(rt, text, line, file_name, false, &mut diags);
+                                    fm.reports.insert(i, rm);
+                                }
+                                _ => diags.push(Diagnostic {
+                                    file: file_name.into(),
+                                    line,
+                                    level: Level::Error,
+                                    message: format!("reports.{idx}: expected a table keyed by a report index (0, 1, …)"),
+                                    report: None,
+                                }),
+                            }
+                        }
+                    }
+                    None => diags.push(Diagnostic { file: file_name.into(), line: header_line, level: Level::Error, message: "`reports` must be a table".into(), report: None }),
+                }
+            }
+            meta.files.insert(name.clone(), fm);
+        }
+    }
+    (meta, diags)
+}
+
+#[cfg(all(test, feature = "sidecar"))]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+
+    #[test]
+    fn reads_files_and_reports() {
+        let text = "[files.\"a.txt\"]\noutlet = \"Daily Example\"\npublished = 2024-07-09\nevent_date = \"2024-07-08\"\nurl = \"https://example.com/a\"\n\n[files.\"a.txt\".reports.1]\ntitle = \"Second\"\n";
+        let (m, d) = parse_toml(text, "metadata.toml", &["a.txt"]);
+        assert!(d.is_empty(), "{d:?}");
+        let a = &m.files["a.txt"];
+        assert_eq!(a.outlet.as_deref(), Some("Daily Example"));
+        assert_eq!(a.published.unwrap().to_string(), "2024-07-09");
+        assert_eq!(a.for_report(1).title.as_deref(), Some("Second"));
+        assert_eq!(a.for_report(1).outlet.as_deref(), Some("Daily Example"));
+        assert_eq!(a.for_report(1).published, None);
+    }
+
+    #[test]
+    fn errors_have_lines() {
+        let (_, d) = parse_toml("[files.\"a.txt\"]\noutlet = \"x\"\npublished = \"2024-02-30\"\n", "m.toml", &["a.txt"]);
+        assert_eq!((d[0].line, d[0].level), (3, Level::Error));
+        assert!(d[0].message.contains("not a valid date"));
+        let (_, d) = parse_toml("[files.\"a.txt\"]\noutlet = \"x\"\nauthor = \"y\"\n", "m.toml", &["a.txt"]);
+        assert_eq!(d[0].line, 3);
+        assert!(d[0].message.contains("unknown field `author`"));
+        let (_, d) = parse_toml("\n[files.\"gone.txt\"]\noutlet = \"x\"\n", "m.toml", &["a.txt"]);
+        assert_eq!((d[0].line, d[0].level), (2, Level::Warning));
+        let (_, d) = parse_toml("[files.\"a.txt\"\noutlet = \n", "m.toml", &["a.txt"]);
+        assert_eq!(d[0].level, Level::Error);
+        assert!(d[0].message.starts_with("invalid TOML"));
+        assert!(d[0].line >= 1);
+    }
 }

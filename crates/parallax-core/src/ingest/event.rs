@@ -1,0 +1,241 @@
+//! The date of the event a report is about. Reports name it by weekday ("at a press briefing on
+//! Monday") relative to their publication date, or now and then by date ("on July 8"). The
+//! result keeps its basis and the words it was read from.
+
+use super::dates::{month_of, WEEKDAYS};
+use crate::model::DateBasis;
+use chrono::{Datelike, Days, NaiveDate};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventDate {
+    pub date: Option<NaiveDate>,
+    pub basis: DateBasis,
+    /// The words the date was read from, as printed.
+    pub evidence: Option<String>,
+    /// A weekday was named but there is no publication date to resolve it against.
+    pub unresolved: Option<String>,
+}
+
+/// Words that make a sentence about the reported event rather than background.
+const EVENT_WORDS: [&str; 16] = [
+    "briefing", "conference", "meeting", "met ", "talks", "summit", "hearing", "session", "interview",
+    "speech", "visit", "told reporters", "press", "statement", "addressed", "spoke",
+];
+
+/// Words before a weekday that point elsewhere than the past event.
+const NOT_PAST: [&str; 7] = ["next", "coming", "until", "till", "by", "from", "before"];
+
+struct Mention {
+    /// Byte range of the evidence in the paragraph.
+    start: usize,
+    end: usize,
+    kind: MentionKind,
+    in_event_sentence: bool,
+}
+
+enum MentionKind {
+    Weekday { day: chrono::Weekday, last: bool },
+    Date { month: u32, day: u32, year: Option<i32> },
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The sentence around byte `at`: from the previous sentence end to the next one.
+fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > 0 && !matches!(bytes[start - 1], b'.' | b'!' | b'?') {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < bytes.len() && !matches!(bytes[end], b'.' | b'!' | b'?') {
+        end += 1;
+    }
+    (start, end)
+}
+
+fn previous_word(lower: &str, at: usize) -> &str {
+    let head = lower[..at].trim_end();
+    let start = head.char_indices().rev().find(|(_, c)| !c.is_ascii_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn mentions(text: &str) -> Vec<Mention> {
+    // ASCII lower case keeps byte offsets identical to the printed text.
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() || (i > 0 && is_word_byte(bytes[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        let word = &lower[i..j];
+        let (s, e) = sentence_bounds(&lower, i);
+        let in_event_sentence = EVENT_WORDS.iter().any(|w| lower[s..e].contains(w));
+        let before = previous_word(&lower, i);
+        if let Some(&(_, day)) = WEEKDAYS.iter().find(|(w, _)| *w == word) {
+            if !NOT_PAST.contains(&before) {
+                let start = if matches!(before, "on" | "last") { lower[..i].trim_end().len() - before.len() } else { i };
+                out.push(Mention {
+                    start,
+                    end: j,
+                    kind: MentionKind::Weekday { day, last: before == "last" },
+                    in_event_sentence,
+                });
+            }
+        } else if let (Some(month), "on") = (month_of(word).filter(|_| word.len() >= 3), before) {
+            // "on July 8", "on July 8, 2024"
+            let rest = &lower[j..];
+            let rest_trim = rest.trim_start_matches('.').trim_start();
+            let digits: String = rest_trim.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(day) = digits.parse::<u32>() {
+                let after_day = &rest_trim[digits.len()..];
+                let after_day = after_day.trim_start_matches("st").trim_start_matches("nd").trim_start_matches("rd").trim_start_matches("th");
+                let year_part = after_day.strip_prefix(", ").or_else(|| after_day.strip_prefix(' ')).unwrap_or("");
+                let year_digits: String = year_part.chars().take_while(|c| c.is_ascii_digit()).collect();
+                let year = (year_digits.len() == 4).then(|| year_digits.parse::<i32>().ok()).flatten();
+                let mut end = lower.len() - after_day.len();
+                if year.is_some() {
+                    end = lower.len() - year_part.len() + 4;
+                }
+                let start = lower[..i].trim_end().len() - 2;
+                out.push(Mention { start, end, kind: MentionKind::Date { month, day, year }, in_event_sentence });
+            }
+        } else if word == "on" {
+            // "on 8 July (2024)"
+            let rest = lower[j..].trim_start();
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !digits.is_empty() && digits.len() <= 2 {
+                let after = rest[digits.len()..].trim_start_matches("th").trim_start_matches("st").trim_start_matches("nd").trim_start_matches("rd");
+                let mword: String = after.trim_start().chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                if let (Some(month), Ok(day)) = (month_of(&mword), digits.parse::<u32>()) {
+                    let after_month = after.trim_start()[mword.len()..].trim_start_matches(',');
+                    let yd: String = after_month.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+                    let year = (yd.len() == 4).then(|| yd.parse::<i32>().ok()).flatten();
+                    let mut end = lower.len() - after_month.len();
+                    if year.is_some() {
+                        end = lower.len() - after_month.trim_start().len() + 4;
+                    }
+                    out.push(Mention { start: i, end, kind: MentionKind::Date { month, day, year }, in_event_sentence });
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Resolves the event date from the report's paragraphs (in order) and its publication date.
+///
+/// Preference: a date stated in a sentence about the event, then a weekday in such a sentence,
+/// then the first weekday anywhere. A weekday is the latest such day on or before publication
+/// ("last Monday" on a Monday is a week before).
+pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> EventDate {
+    let mut all: Vec<(usize, Mention)> = Vec::new();
+    for (p, text) in paragraphs.iter().enumerate() {
+        all.extend(mentions(text).into_iter().map(|m| (p, m)));
+    }
+    let evidence = |p: usize, m: &Mention| paragraphs[p].get(m.start..m.end).map(|s| s.trim().to_string());
+    let stated = all.iter().find_map(|(p, m)| {
+        let MentionKind::Date { month, day, year } = m.kind else { return None };
+        if !m.in_event_sentence {
+            return None;
+        }
+        let date = match (year, published) {
+            (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day)?,
+            (None, Some(pubd)) => {
+                let d = NaiveDate::from_ymd_opt(pubd.year(), month, day)?;
+                if d > pubd { NaiveDate::from_ymd_opt(pubd.year() - 1, month, day)? } else { d }
+            }
+            (None, None) => return None,
+        };
+        // A date weeks before publication is background, not the reported event.
+        if let Some(pubd) = published {
+            let gap = (pubd - date).num_days();
+            if !(0..=14).contains(&gap) {
+                return None;
+            }
+        }
+        Some(EventDate { date: Some(date), basis: DateBasis::Stated, evidence: evidence(*p, m), unresolved: None })
+    });
+    if let Some(found) = stated {
+        return found;
+    }
+    let weekdays = || all.iter().filter(|(_, m)| matches!(m.kind, MentionKind::Weekday { .. }));
+    let chosen = weekdays().find(|(_, m)| m.in_event_sentence).or_else(|| weekdays().next());
+    let Some((p, m)) = chosen else { return EventDate::default() };
+    let MentionKind::Weekday { day, last } = m.kind else { return EventDate::default() };
+    let words = evidence(*p, m);
+    let Some(pubd) = published else {
+        return EventDate { unresolved: words, ..EventDate::default() };
+    };
+    let mut back = (7 + pubd.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+    if back == 0 && last {
+        back = 7;
+    }
+    EventDate {
+        date: pubd.checked_sub_days(Days::new(back as u64)),
+        basis: DateBasis::ResolvedWeekday,
+        evidence: words,
+        unresolved: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekday_before_publication() {
+        let e = resolve_event(&["At his regular media briefing on Thursday, Miller repeated."], Some(d(2024, 4, 12)));
+        assert_eq!((e.date, e.basis), (Some(d(2024, 4, 11)), DateBasis::ResolvedWeekday));
+        assert_eq!(e.evidence.as_deref(), Some("on Thursday"));
+        let e = resolve_event(&["Miller told reporters at a press briefing on Monday."], Some(d(2024, 7, 9)));
+        assert_eq!(e.date, Some(d(2024, 7, 8)));
+        // Same weekday as publication: the same day; "last" makes it a week earlier.
+        assert_eq!(resolve_event(&["He spoke on Tuesday."], Some(d(2024, 9, 3))).date, Some(d(2024, 9, 3)));
+        assert_eq!(resolve_event(&["He spoke last Tuesday."], Some(d(2024, 9, 3))).date, Some(d(2024, 8, 27)));
+    }
+
+    #[test]
+    fn event_sentence_wins_and_future_is_skipped() {
+        let e = resolve_event(
+            &["On Wednesday he extended condolences.", "During a press briefing in Washington on Tuesday, he spoke."],
+            Some(d(2024, 7, 4)),
+        );
+        assert_eq!(e.date, Some(d(2024, 7, 2)));
+        let e = resolve_event(&["Talks resume next Monday.", "He said on Friday that talks stalled."], Some(d(2024, 7, 6)));
+        assert_eq!(e.date, Some(d(2024, 7, 5)));
+    }
+
+    #[test]
+    fn no_publication_date_means_unresolved() {
+        let e = resolve_event(&["Miller on Wednesday extended condolences."], None);
+        assert_eq!(e.date, None);
+        assert_eq!(e.unresolved.as_deref(), Some("on Wednesday"));
+    }
+
+    #[test]
+    fn stated_dates_in_event_sentences() {
+        let e = resolve_event(&["At a press briefing on July 8, 2024, Miller spoke."], None);
+        assert_eq!((e.date, e.basis), (Some(d(2024, 7, 8)), DateBasis::Stated));
+        assert_eq!(e.evidence.as_deref(), Some("on July 8, 2024"));
+        let e = resolve_event(&["The meeting on 3 September went well."], Some(d(2024, 9, 4)));
+        assert_eq!(e.date, Some(d(2024, 9, 3)));
+        // Background dates far from publication are not the event.
+        let e = resolve_event(&["The protests on May 9, 2023 drew a statement."], Some(d(2024, 7, 9)));
+        assert_eq!(e.date, None);
+    }
+}

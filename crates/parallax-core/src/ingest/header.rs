@@ -1,0 +1,219 @@
+//! The head of a report: kicker, title (often printed twice), standfirst (a summary line or
+//! bullets), byline and date lines, up to where the body starts. Page furniture in between
+//! (share widgets, photo captions) is dropped.
+
+use super::boilerplate::{bullet, byline, is_breadcrumb, is_caption, is_separator, is_terminal, is_widget, related_link};
+use super::dateline::dateline;
+use super::dates::{parse_date_line, DateLine};
+use super::normalize::{ends_sentence, fold, word_count, Line};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Header {
+    /// Index (into the segment) of the title line; `None` when no line looks like a title.
+    pub title: Option<usize>,
+    pub kicker: Option<usize>,
+    pub standfirst: Vec<(usize, String)>,
+    pub byline: Option<String>,
+    pub dates: Vec<(usize, DateLine)>,
+    /// Index of the first body line.
+    pub body_start: usize,
+    /// The title was printed again before the body.
+    pub title_repeated: bool,
+}
+
+/// How many lines a header may span before we give up looking for a title.
+const WINDOW: usize = 14;
+
+pub fn kicker_like(t: &str) -> bool {
+    let words = word_count(t);
+    (1..=5).contains(&words)
+        && t.chars().count() <= 40
+        && !ends_sentence(t)
+        && !t.ends_with([':', ','])
+        && t.chars().next().is_some_and(|c| c.is_uppercase())
+        && parse_date_line(t).is_none()
+}
+
+pub fn title_like(t: &str) -> bool {
+    let words = word_count(t);
+    (2..=30).contains(&words)
+        && t.chars().count() <= 250
+        && !t.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).ends_with('.')
+        && !t.ends_with([',', ';'])
+        && parse_date_line(t).is_none()
+        && !is_widget(t)
+        && !is_terminal(t)
+        && related_link(t).is_none()
+        && bullet(t).is_none()
+        && dateline(t).is_none()
+}
+
+pub fn body_like(t: &str) -> bool {
+    dateline(t).is_some() || (ends_sentence(t) && word_count(t) > 25) || t.chars().count() > 300
+}
+
+fn furniture(t: &str) -> bool {
+    is_widget(t) || is_breadcrumb(t) || is_separator(t)
+}
+
+/// Reads the header of a segment (the lines of one report).
+pub fn read_header(seg: &[Line]) -> Header {
+    let mut h = Header::default();
+    let window = seg.len().min(WINDOW);
+    let mut idx = 0;
+    // Furniture, dates and bylines before the title.
+    while idx < window {
+        let t = seg[idx].text.as_str();
+        if furniture(t) || is_caption(t, true) {
+        } else if let Some(d) = parse_date_line(t) {
+            if let Some(b) = d.byline.clone() {
+                h.byline.get_or_insert(b);
+            }
+            h.dates.push((idx, d));
+        } else if let Some(b) = byline(t) {
+            h.byline.get_or_insert(b);
+        } else {
+            break;
+        }
+        idx += 1;
+    }
+    if idx >= seg.len() {
+        h.body_start = seg.len();
+        return h;
+    }
+    let first = seg[idx].text.as_str();
+    if body_like(first) || !title_like(first) && !kicker_like(first) {
+        h.body_start = idx;
+        return h;
+    }
+    // A title printed twice is the title, whatever is above it.
+    let repeated = (idx..window).find(|&k| {
+        title_like(&seg[k].text) && {
+            let key = fold(&seg[k].text);
+            (k + 1..window).any(|m| fold(&seg[m].text) == key)
+        }
+    });
+    let mut title = idx;
+    if let Some(k) = repeated {
+        if (idx..k).all(|m| kicker_like(&seg[m].text) || furniture(&seg[m].text)) {
+            title = k;
+            h.kicker = (idx..k).rev().find(|&m| kicker_like(&seg[m].text));
+        }
+    } else if kicker_like(first) {
+        let next = (idx + 1..window).find(|&m| !furniture(&seg[m].text) && parse_date_line(&seg[m].text).is_none());
+        if let Some(n) = next {
+            let t = seg[n].text.as_str();
+            if title_like(t) && !kicker_like(t) && !body_like(t) && !ends_sentence(t) {
+                h.kicker = Some(idx);
+                title = n;
+            }
+        }
+    }
+    // Dates between a kicker and the title.
+    for m in idx..title {
+        if let Some(d) = parse_date_line(&seg[m].text) {
+            h.dates.push((m, d));
+        }
+    }
+    h.title = Some(title);
+    let title_key = fold(&seg[title].text);
+    let mut pending: Vec<usize> = Vec::new();
+    let mut anchor_seen = false;
+    let mut j = title + 1;
+    let mut body_start = None;
+    let flush = |pending: &mut Vec<usize>, h: &mut Header| {
+        for p in pending.drain(..) {
+            h.standfirst.push((p, seg[p].text.clone()));
+        }
+    };
+    while j < seg.len() {
+        let t = seg[j].text.as_str();
+        if fold(t) == title_key {
+            h.title_repeated = true;
+            anchor_seen = true;
+            flush(&mut pending, &mut h);
+        } else if furniture(t) {
+        } else if let Some(d) = parse_date_line(t) {
+            if let Some(b) = d.byline.clone() {
+                h.byline.get_or_insert(b);
+            }
+            h.dates.push((j, d));
+            anchor_seen = true;
+            flush(&mut pending, &mut h);
+        } else if let Some(b) = byline(t) {
+            h.byline.get_or_insert(b);
+            anchor_seen = true;
+            flush(&mut pending, &mut h);
+        } else if pending.is_empty() && is_caption(t, true) {
+        } else if let (Some(item), true) = (bullet(t), pending.is_empty()) {
+            h.standfirst.push((j, item.to_string()));
+        } else if dateline(t).is_some() {
+            flush(&mut pending, &mut h);
+            body_start = Some(j);
+            break;
+        } else if h.kicker.is_none() && !anchor_seen && pending.is_empty() && h.standfirst.is_empty() && kicker_like(t) && j + 1 < seg.len() {
+            h.kicker = Some(j);
+        } else if related_link(t).is_some() || is_terminal(t) {
+            body_start = Some(pending.first().copied().unwrap_or(j));
+            break;
+        } else {
+            pending.push(j);
+            // More than two sentences after the title without a date or repeat: the body.
+            if pending.len() > 2 || (pending.len() == 1 && word_count(t) > 60) {
+                body_start = Some(pending[0]);
+                break;
+            }
+        }
+        j += 1;
+    }
+    h.body_start = body_start.unwrap_or_else(|| pending.first().copied().unwrap_or(seg.len()));
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalize::lines;
+
+    fn header(text: &str) -> (Header, Vec<Line>) {
+        let ls = lines(text);
+        (read_header(&ls), ls)
+    }
+
+    #[test]
+    fn kicker_title_twice_standfirst_date() {
+        let (h, ls) = header(
+            "POLITICS & POLICY MAKING\n\nUS Vows Support for Pakistan\n\nThe US reaffirms its support.\n2024-09-04\nUS Vows Support for Pakistan\n\nThe United States has reaffirmed its commitment on Tuesday.\n\nMore text here.\n\nAnd more text.",
+        );
+        assert_eq!(ls[h.title.unwrap()].text, "US Vows Support for Pakistan");
+        assert_eq!(ls[h.kicker.unwrap()].text, "POLITICS & POLICY MAKING");
+        assert_eq!(h.standfirst.iter().map(|s| s.1.as_str()).collect::<Vec<_>>(), ["The US reaffirms its support."]);
+        assert_eq!(h.dates.len(), 1);
+        assert!(h.title_repeated);
+        assert_eq!(ls[h.body_start].text, "The United States has reaffirmed its commitment on Tuesday.");
+    }
+
+    #[test]
+    fn kicker_below_title_then_date() {
+        let (h, ls) = header("US dismisses claims of support\n\nIn World\nApril 12, 2024\n\nFirst paragraph.\n\nSecond.\n\nThird.");
+        assert_eq!(ls[h.kicker.unwrap()].text, "In World");
+        assert_eq!(ls[h.body_start].text, "First paragraph.");
+    }
+
+    #[test]
+    fn bullets_and_widgets() {
+        let (h, ls) = header(
+            "A title here\n\nPhoto of someone at a podium in Washington. (US Department of State)\nShort Url\nUpdated 09 July 2024\nFollow\n\nA title here\n\n  • First point\n  • Second point\n\nISLAMABAD: The body starts here with words.",
+        );
+        assert_eq!(h.standfirst.len(), 2);
+        assert_eq!(h.standfirst[0].1, "First point");
+        assert_eq!(ls[h.body_start].text, "ISLAMABAD: The body starts here with words.");
+        assert_eq!(h.dates[0].1.date.unwrap().to_string(), "2024-07-09");
+    }
+
+    #[test]
+    fn no_title() {
+        let (h, _) = header("This report opens with a long sentence that reads like body text and goes on and on and on about the events of the day in the capital city.");
+        assert_eq!((h.title, h.body_start), (None, 0));
+    }
+}

@@ -1,0 +1,71 @@
+//! Several reports on one page: a new report starts where a title-like line opens a header of
+//! its own (its title printed again, a date line or a byline) followed by a body of text, or
+//! after a separator line ("* * *", "-----").
+
+use super::boilerplate::is_separator;
+use super::header::{read_header, title_like};
+use super::normalize::{ends_sentence, word_count, Line};
+
+/// A header here opens a report with a real body (teasers have a headline and a date only).
+fn opens_report(lines: &[Line], i: usize, after_separator: bool) -> Option<usize> {
+    if !title_like(&lines[i].text) {
+        return None;
+    }
+    let h = read_header(&lines[i..]);
+    if h.title != Some(0) {
+        return None;
+    }
+    let anchored = h.title_repeated || !h.dates.is_empty() || h.byline.is_some() || after_separator;
+    if !anchored {
+        return None;
+    }
+    let body = &lines[i + h.body_start..];
+    let sentences = body.iter().take(6).filter(|l| ends_sentence(&l.text) && word_count(&l.text) >= 12).count();
+    (sentences >= 2).then_some(i + h.body_start)
+}
+
+/// Start indices (into `lines`) of each report; the first is always 0.
+pub fn split_reports(lines: &[Line]) -> Vec<usize> {
+    let mut starts = vec![0];
+    if lines.is_empty() {
+        return starts;
+    }
+    let mut i = read_header(lines).body_start.max(1);
+    while i < lines.len() {
+        let after_separator = i > 0 && is_separator(&lines[i - 1].text);
+        if let Some(body) = opens_report(lines, i, after_separator) {
+            starts.push(i);
+            i = body.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalize::lines;
+
+    #[test]
+    fn second_report_with_title_twice() {
+        let text = "First title here\nApril 1, 2024\n\nA body sentence of the first report that is long enough to count.\n\nAnother body sentence of the first report that is long enough to count.\n\n\nSecond report title\n\nUpdated 10 sec ago\nFollow\n\nSecond report title\n\nISLAMABAD: The second report starts here and it is long enough to count too.\n\nIt goes on with another sentence that is long enough to count here.";
+        let ls = lines(text);
+        let starts = split_reports(&ls);
+        assert_eq!(starts.len(), 2);
+        assert_eq!(ls[starts[1]].text, "Second report title");
+    }
+
+    #[test]
+    fn headings_and_teasers_do_not_split() {
+        let text = "Title of it\nApril 1, 2024\n\nA body sentence of the first report that is long enough to count.\n\nGaza war\n\nAnother body sentence of the first report that is long enough to count.\n\nMore News\nSome other headline\nApril 2, 2024";
+        assert_eq!(split_reports(&lines(text)).len(), 1);
+    }
+
+    #[test]
+    fn separator_splits() {
+        let text = "Title one\n\nA body sentence of the first report that is long enough to count.\n\nA second body sentence of the first report that is long enough.\n\n* * *\n\nTitle two here\n\nA body sentence of the second report that is long enough to count.\n\nA second body sentence of the second report that is long enough.";
+        assert_eq!(split_reports(&lines(text)).len(), 2);
+    }
+}

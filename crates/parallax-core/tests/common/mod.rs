@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use parallax_core::metadata::Metadata;
+use parallax_core::{build_corpus, Corpus, SourceFile};
+use std::path::{Path, PathBuf};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn read_files(dir: &Path) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| SourceFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// Parses a folder the way the build does, with its metadata.toml when present.
+pub fn parse_dir(dir: &Path) -> Corpus {
+    let files = read_files(dir);
+    let meta = match std::fs::read_to_string(dir.join("metadata.toml")) {
+        Ok(text) => {
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            let (meta, diags) = parallax_core::metadata::parse_toml(&text, "metadata.toml", &names);
+            assert!(diags.is_empty(), "{diags:?}");
+            meta
+        }
+        Err(_) => Metadata::default(),
+    };
+    build_corpus(&files, &meta, &[])
+}
