@@ -152,3 +152,7 @@ pub const SYNONYMS: &[(&str, &str)] = &[
     ("both", "the two"), ("needed", "had"), ("warned", "cautioned"), ("confirmed", "affirmed"),
     ("review", "reassess"), ("address", "tackle"), ("discuss", "talk over"), ("expand", "widen"),
 ];
+
+pub const QUOTE_OPENERS: &[&str] = &["we have always tried to", "we will continue to", "we remain ready to", "our government intends to", "we would urge all sides to", "I think we need to", "the United States will", "we are prepared to", "nobody should", "our partners should", "we do not intend to", "I would not", "we have been clear that we", "it is time to", "we are working to", "I am not going to"];
+pub const QUOTE_ADJECTIVES: &[&str] = &["every", "any", "real", "lasting", "urgent", "serious", "legitimate", "genuine", "renewed", "sustained", "practical", "broader", "regional", "shared", "immediate", "long-term", "meaningful", "credible", "peaceful", "open", "careful", "honest", "early", "quiet", "full", "fair", "steady", "complete", "direct", "public", "basic", "durable", "firm", "practical", "measured", "decisive", "joint", "independent", "transparent", "balanced"];
+pub const CONNECTORS: &[&str] = &["because of", "despite", "alongside", "without", "in light of", "ahead of", "while respecting", "as part of", "regardless of", "in addition to", "instead of", "through", "against", "beyond", "amid", "after"];

@@ -1,0 +1,104 @@
+//! The analysis on the bundled seed corpus: the "Done when" facts of the analysis issue.
+//! Reports are found by file and index, never by title or name.
+
+mod common;
+
+use parallax_core::analysis::{align, pairs, Thresholds};
+use parallax_core::{Corpus, DateBasis, Pair, Relation, Report};
+
+fn seeds() -> Corpus {
+    common::parse_dir(&common::repo_root().join("corpus"))
+}
+
+fn report<'a>(c: &'a Corpus, file_prefix: &str, index: usize) -> &'a Report {
+    c.reports.iter().find(|r| r.file.starts_with(file_prefix) && r.index == index).expect("report present")
+}
+
+/// The relation of two reports (unrelated when no evidence was kept for them).
+fn relation(c: &Corpus, a: &Report, b: &Report) -> (Relation, Option<Pair>) {
+    let p = c.evidence.iter().find(|p| (p.a == a.id && p.b == b.id) || (p.a == b.id && p.b == a.id));
+    (p.map_or(Relation::Unrelated, |p| p.relation), p.cloned())
+}
+
+#[test]
+fn first_report_of_001_and_002_are_near_duplicates() {
+    let c = seeds();
+    let (rel, pair) = relation(&c, report(&c, "001", 0), report(&c, "002", 0));
+    let pair = pair.expect("evidence kept");
+    assert_eq!(rel, Relation::NearDuplicate, "{}", pair.why);
+    // The rewrite keeps about half of its shingles: a 0.7-Jaccard rule would miss it.
+    assert!(pair.jaccard > 0.4 && pair.jaccard < 0.7, "{}", pair.jaccard);
+    assert!(pair.longest_run >= 50, "{}", pair.longest_run);
+    assert!(c.pairs.iter().any(|p| p.a == pair.a && p.b == pair.b), "related pairs are listed");
+}
+
+#[test]
+fn report_004_is_not_a_duplicate_of_either() {
+    let c = seeds();
+    let r004 = report(&c, "004", 0);
+    for other in [report(&c, "001", 0), report(&c, "002", 0)] {
+        let (rel, pair) = relation(&c, r004, other);
+        assert!(matches!(rel, Relation::Unrelated | Relation::SharesQuote), "{rel:?} {pair:?}");
+    }
+}
+
+#[test]
+fn the_two_reports_in_001_are_unrelated() {
+    let c = seeds();
+    let (rel, pair) = relation(&c, report(&c, "001", 0), report(&c, "001", 1));
+    assert_eq!(rel, Relation::Unrelated, "{pair:?}");
+}
+
+#[test]
+fn report_002_takes_the_8_july_event_date_inferred() {
+    let c = seeds();
+    let r002 = report(&c, "002", 0);
+    assert_eq!(r002.event_date, Some("2024-07-08".parse().unwrap()));
+    assert_eq!(r002.event_date_basis, DateBasis::Inferred);
+    let story = c.stories.iter().find(|s| s.reports.contains(&r002.id)).expect("002 is in a story");
+    assert!(story.reports.contains(&report(&c, "001", 0).id));
+    assert_eq!(story.date, r002.event_date);
+    assert!(!story.label.is_empty());
+}
+
+#[test]
+fn stored_evidence_reclassifies_to_the_same_relations() {
+    let c = seeds();
+    assert_eq!(pairs::reclassify(&c.evidence, &Thresholds::default()), c.pairs);
+    // Every pair of reports sharing anything is in the evidence, with a reason.
+    assert!(c.evidence.iter().all(|p| !p.why.is_empty()));
+}
+
+#[test]
+fn side_by_side_of_the_duplicate_pair() {
+    let c = seeds();
+    let a = align(report(&c, "001", 0), report(&c, "002", 0));
+    let s = &a.summary;
+    assert!(s.matched >= 8, "{s:?}");
+    assert!(s.verbatim >= 4 && s.reworded >= 2, "{s:?}");
+    assert!(s.moved >= 1, "002 reorders paragraphs: {s:?}");
+    assert!(s.right_matched_share > 0.7, "{s:?}");
+    // Unrelated reports barely match.
+    let b = align(report(&c, "001", 1), report(&c, "004", 0));
+    assert!(b.summary.left_matched_share < 0.2, "{:?}", b.summary);
+}
+
+#[cfg(feature = "sidecar")]
+#[test]
+fn seeds_are_tagged_with_lexicon_topics() {
+    let c = parallax_core::corpus_dir::load_dir(&common::repo_root().join("corpus")).expect("seeds load");
+    let top = |file: &str, index: usize| report(&c, file, index).topics.first().map(|t| t.topic.clone()).unwrap_or_default();
+    assert_eq!(top("001", 1), "surveillance-spyware");
+    assert_eq!(top("004", 0), "terrorism-security");
+    let spyware = report(&c, "001", 1);
+    let marked: Vec<&str> = spyware
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.topic_hits.iter().filter(|h| h.topic == "surveillance-spyware").map(move |h| &p.text[h.start..h.end]))
+        .collect();
+    assert!(marked.iter().any(|m| m.eq_ignore_ascii_case("spyware")), "{marked:?}");
+    for r in &c.reports {
+        let sum: f32 = r.topics.iter().map(|t| t.weight).sum();
+        assert!(r.topics.is_empty() || (sum - 1.0).abs() < 1e-4, "{}: {sum}", r.id);
+    }
+}
