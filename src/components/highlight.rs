@@ -82,3 +82,33 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
 pub fn search_marks(ranges: Vec<Range<usize>>) -> Vec<Mark> {
     ranges.into_iter().map(|range| Mark { range, kind: MarkKind::Search, title: None }).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_cover_the_text_once_and_carry_overlapping_marks() {
+        let text = "Miller said “sanctions apply” today";
+        let marks = vec![
+            Mark { range: 0..6, kind: MarkKind::Search, title: None },
+            Mark { range: 12..31, kind: MarkKind::Quote, title: Some("Quote: Matthew Miller".into()) },
+            Mark { range: 15..24, kind: MarkKind::Topic, title: None },
+        ];
+        let segs = segments(text, &marks);
+        let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(joined, text);
+        let at = |needle: &str| segs.iter().find(|(r, _)| &text[r.clone()] == needle).map(|(_, c)| c.clone());
+        assert_eq!(at("Miller"), Some(vec![0]));
+        assert_eq!(at("sanctions"), Some(vec![1, 2]));
+    }
+
+    #[test]
+    fn marks_off_char_boundaries_or_past_the_end_are_ignored() {
+        let text = "café";
+        let marks = vec![Mark { range: 4..99, kind: MarkKind::Search, title: None }];
+        let segs = segments(text, &marks);
+        let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(joined, text);
+    }
+}

@@ -420,7 +420,14 @@ pub fn Timeline() -> impl IntoView {
             <div class="timeline-frame" node_ref=container>
                 {move || {
                     let l = placed.get();
-                    let focus = focused.get().min(l.marks.len().saturating_sub(1));
+                    let mark_count = l.marks.len();
+                    // Roving tabindex: one mark is in the tab order; arrows move between them.
+                    // Reactive per mark so focusing never re-renders (and unfocuses) the SVG.
+                    let tab_index = move |n: usize| {
+                        let f = focused.get();
+                        let active = if f < mark_count { f } else { 0 };
+                        if n == active { "0" } else { "-1" }
+                    };
                     let range_band = state.with(|u| (u.from, u.to)).clone();
                     let band = match range_band {
                         (None, None) => None,
@@ -519,7 +526,7 @@ pub fn Timeline() -> impl IntoView {
                                             class="mark"
                                             class:inferred=m.inferred
                                             role="button"
-                                            tabindex=if n == focus { "0" } else { "-1" }
+                                            tabindex=move || tab_index(n)
                                             aria-label=label
                                             data-testid="timeline-mark"
                                             data-report-id=r.id.clone()
@@ -543,7 +550,7 @@ pub fn Timeline() -> impl IntoView {
                     let r = &corpus.reports[m.report];
                     let left = m.x.min(w - 260.0).max(0.0);
                     view! {
-                        <div class="tooltip" role="tooltip" style=format!("left:{left:.0}px;top:{:.0}px", m.y + 12.0) data-testid="timeline-tooltip">
+                        <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{:.0}px", m.y + 12.0) data-testid="timeline-tooltip">
                             <strong>{r.title.clone()}</strong>
                             <span>{format::outlet(r)}</span>
                             <span>"Event: "{format::date_with_basis(r.event_date, r.event_date_basis)}</span>
