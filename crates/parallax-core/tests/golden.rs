@@ -122,3 +122,27 @@ fn six_reports_with_dates_and_titles() {
     assert_eq!(r.event_date_evidence.as_deref(), Some("on Tuesday"));
     assert_eq!(r.paragraphs.len(), 7, "lone NBSP paragraphs dropped");
 }
+
+#[test]
+fn speakers_quotes_and_aliases() {
+    let p = seeds();
+    for (file, index, speaker) in [("000", 0, "Matthew Miller"), ("001", 0, "Matthew Miller"), ("001", 1, "Tahir Andrabi"), ("002", 0, "Matthew Miller"), ("003", 0, "Matthew Miller"), ("004", 0, "Matthew Miller")] {
+        let r = report(&p, file, index);
+        assert_eq!(r.speakers, [speaker], "{}", r.id);
+        assert!(!r.quotes.is_empty(), "{} has quotes", r.id);
+        assert!(r.quotes.iter().all(|q| q.speaker.as_deref() == Some(speaker)), "{}: {:?}", r.id, r.quotes);
+        assert!(!r.people.iter().any(|n| n == "Mathew Miller"), "{}: the variant spelling is normalised", r.id);
+    }
+    let r = report(&p, "000", 0);
+    assert_eq!(r.quotes.len(), 7);
+    // The unclosed quote ends before its own attribution.
+    assert!(r.quotes[1].text.ends_with("I do not have information to suggest that"));
+    let r = report(&p, "004", 0);
+    assert_eq!(r.quotes[1].text, "Our hearts go out to the families and loved ones of those killed");
+    let r = report(&p, "001", 0);
+    // Scare quotes ("shared interest") are not quotes; the two quotes of one paragraph are.
+    assert!(r.quotes.iter().all(|q| q.text.split(' ').count() >= 5));
+    assert!(r.people.contains(&"Imran Khan".to_string()));
+    assert!(r.organisations.iter().any(|o| o == "Pakistan Tehreek-e-Insaf"), "{:?}", r.organisations);
+    assert!(r.places.contains(&"Islamabad".to_string()));
+}

@@ -5,6 +5,7 @@
 //! and [`regroup`] when the reader moves a threshold.
 
 pub mod align;
+pub mod lsh;
 pub mod pairs;
 pub mod quotes;
 pub mod stories;
@@ -24,7 +25,7 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
     for report in &mut corpus.reports {
         tagger.tag(report);
     }
-    corpus.evidence = relate_all(&corpus.reports, &Thresholds::default());
+    corpus.evidence = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
     corpus.pairs = corpus.evidence.iter().filter(|p| p.relation != Relation::Unrelated).cloned().collect();
     corpus.stories = stories::build_stories(&corpus.reports, &corpus.pairs);
     stories::infer_dates(&mut corpus.reports, &corpus.stories);

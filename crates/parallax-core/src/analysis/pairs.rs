@@ -47,6 +47,14 @@ pub const QUOTE_MIN_WORDS: usize = 4;
 /// shorter quote): long enough that a shared stock phrase ("the rule of law") does not count.
 pub const QUOTE_MIN_RUN: usize = 6;
 
+/// Evidence is kept for a pair (in `Corpus::evidence`, for the page to reclassify) when it shares
+/// a quote, or at least this Jaccard...
+pub const EVIDENCE_FLOOR_JACCARD: f32 = 0.02;
+/// ...or at least this containment in either direction. Below both floors and with no shared
+/// quote a pair is unrelated under any thresholds at or above the floors, which is where the
+/// page's controls stay; skipping such pairs keeps all-pairs fast on hundreds of reports.
+pub const EVIDENCE_FLOOR_CONTAINMENT: f32 = 0.10;
+
 /// The thresholds of [`classify`]. `Default` holds the calibrated values (see the module docs).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -90,6 +98,10 @@ pub struct ReportFeatures {
     pub id: String,
     /// Folded body words, hashed (xxh3) for fast comparison.
     pub word_hashes: Vec<u64>,
+    /// Hashes of every 5-word window of the body in position order, and the same sorted with
+    /// positions: the longest verbatim run is found through them.
+    pub windows: Vec<u64>,
+    pub window_index: Vec<(u64, u32)>,
     /// Sorted, deduplicated word-5-shingle hashes of the body.
     pub shingles: Vec<u64>,
     /// Each quote of at least [`QUOTE_MIN_WORDS`] words, as folded words.
@@ -106,7 +118,9 @@ pub struct ReportFeatures {
 impl ReportFeatures {
     pub fn new(report: &Report) -> Self {
         let body_words = text::words(&report.body_text());
-        let word_hashes = body_words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+        let word_hashes: Vec<u64> = body_words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+        let windows = text::window_hashes(&word_hashes, SHINGLE_K);
+        let window_index = text::window_index(&windows);
         let shingles = text::shingles(&body_words, SHINGLE_K);
         let quotes: Vec<Vec<String>> =
             report.quotes.iter().map(|q| text::words(&q.text)).filter(|w| w.len() >= QUOTE_MIN_WORDS).collect();
@@ -116,6 +130,8 @@ impl ReportFeatures {
         ReportFeatures {
             id: report.id.clone(),
             word_hashes,
+            windows,
+            window_index,
             shingles,
             quotes,
             quote_keys,
@@ -175,7 +191,7 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         jaccard: ratio(shared, union),
         containment_a_in_b: ratio(shared, a.shingles.len()),
         containment_b_in_a: ratio(shared, b.shingles.len()),
-        longest_run: text::longest_common_run(&a.word_hashes, &b.word_hashes).0,
+        longest_run: text::longest_run_hashed(&a.word_hashes, &a.windows, &b.word_hashes, &b.window_index, SHINGLE_K),
         shared_quotes,
         shared_people: common(&a.people, &b.people),
         shared_places: common(&a.places, &b.places),
@@ -185,6 +201,21 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         },
         why: String::new(),
     }
+}
+
+/// [`relate`], or `None` without computing the longest run when the pair is below the evidence
+/// floors ([`EVIDENCE_FLOOR_JACCARD`], [`EVIDENCE_FLOOR_CONTAINMENT`]) and shares no quote.
+pub fn relate_if_evidence(a: &ReportFeatures, b: &ReportFeatures, thresholds: &Thresholds) -> Option<Pair> {
+    let shared = text::intersection_size(&a.shingles, &b.shingles);
+    let union = a.shingles.len() + b.shingles.len() - shared;
+    let above_floor = shared > 0
+        && (shared as f32 >= EVIDENCE_FLOOR_JACCARD * union as f32
+            || shared as f32 >= EVIDENCE_FLOOR_CONTAINMENT * a.shingles.len().min(b.shingles.len()) as f32);
+    let may_share_quote = || {
+        text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
+            && a.quotes.iter().any(|qa| b.quotes.iter().any(|qb| shared_quote(qa, qb).is_some()))
+    };
+    (above_floor || may_share_quote()).then(|| relate(a, b, thresholds))
 }
 
 /// Evidence and its classification: the per-pair function every path (all pairs, LSH
@@ -267,9 +298,9 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
     (Relation::Unrelated, format!("no quote in common, {} of shingles shared, {when}", pct(j)))
 }
 
-/// Exact all-pairs comparison: every pair of reports with any shared evidence (a shingle or a
-/// quote), classified under `thresholds`, in corpus order of (a, b). Pairs sharing nothing are
-/// left out: they are unrelated under any thresholds above zero.
+/// Exact all-pairs comparison: every pair of reports with evidence above the floors (see
+/// [`relate_if_evidence`]), classified under `thresholds`, in corpus order of (a, b). The pairs
+/// left out are unrelated under any thresholds at or above the floors.
 pub fn relate_all(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
     let features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
     relate_all_features(&features, thresholds)
@@ -280,9 +311,7 @@ pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds)
     let mut pairs = Vec::new();
     for (i, a) in features.iter().enumerate() {
         for b in &features[i + 1..] {
-            if may_share_evidence(a, b) {
-                pairs.push(relate(a, b, thresholds));
-            }
+            pairs.extend(relate_if_evidence(a, b, thresholds));
         }
     }
     pairs

@@ -82,30 +82,26 @@ fn fold_spelling(w: &mut String) {
     }
     // -ize/-yze → -ise/-yse ("organization" → "organisation"); at least 3 letters before
     // "iz" so "size", "prize", "seize" stay.
-    for (from, to) in [("iz", "is"), ("yz", "ys")] {
-        for suffix in ["e", "es", "ed", "ing", "er", "ers", "ation", "ations"] {
-            let tail = format!("{from}{suffix}");
-            if w.len() >= tail.len() + 3 && w.ends_with(&tail) {
-                let stem_len = w.len() - tail.len();
-                w.replace_range(stem_len..stem_len + from.len(), to);
-                return;
-            }
-        }
+    const Z_TAILS: &[&str] = &[
+        "ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "yze", "yzes", "yzed", "yzing", "yzer", "yzers",
+        "yzation", "yzations",
+    ];
+    if let Some(tail) = Z_TAILS.iter().find(|t| w.len() >= t.len() + 3 && w.ends_with(*t)) {
+        let z = w.len() - tail.len() + 1;
+        w.replace_range(z..z + 1, "s");
+        return;
     }
-    // -our → -or ("characterisation" aside: "favour", "labour", "neighbours", "honourable").
-    // At least 3 letters before "our" so "four", "your", "hour", "flour" stay.
+    // -our → -or ("favour", "labour", "neighbours", "honourable"). At least 3 letters before
+    // "our" so "four", "your", "hour", "flour" stay.
+    const OUR_TAILS: &[&str] =
+        &["our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful", "ourless", "ourer", "ourers", "ourism"];
     const OUR_EXCEPTIONS: &[&str] = &["detour", "devour", "contour", "paramour", "troubadour", "velour"];
-    for suffix in ["", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "less", "er", "ers", "ism"] {
-        let tail = format!("our{suffix}");
-        if w.len() >= tail.len() + 3 && w.ends_with(&tail) {
-            let stem_len = w.len() - tail.len();
-            let base = &w[..stem_len + 3];
-            if OUR_EXCEPTIONS.iter().any(|e| base.ends_with(e)) {
-                return;
-            }
-            w.remove(stem_len + 1); // drop the 'u'
-            return;
+    if let Some(tail) = OUR_TAILS.iter().find(|t| w.len() >= t.len() + 3 && w.ends_with(*t)) {
+        let o = w.len() - tail.len();
+        if !OUR_EXCEPTIONS.iter().any(|e| w[..o + 3].ends_with(e)) {
+            w.remove(o + 1); // drop the 'u'
         }
+        return;
     }
     // Doubled l/t/s before -ed/-ing/-er ("travelled", "combatting", "focussed"); at least 5
     // letters up to the doubled consonant so "filled", "setting" stay.
@@ -206,35 +202,34 @@ pub fn containment(a: &[u64], b: &[u64]) -> f32 {
 
 /// Length and start positions (in `a`, in `b`) of the longest run of equal words.
 ///
-/// Sparse dynamic programming over the positions where words are equal, so the cost follows the
-/// number of equal word pairs rather than `a.len() * b.len()`. Ties keep the earliest run in `a`,
-/// then in `b`.
-pub fn longest_common_run<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> (usize, usize, usize) {
-    use std::collections::HashMap;
+/// Sparse dynamic programming over the positions where words are equal (found by binary search
+/// in `b`'s sorted words), so the cost follows the number of equal word pairs rather than
+/// `a.len() * b.len()`. Ties keep the earliest run in `a`, then in `b`.
+pub fn longest_common_run<T: Ord>(a: &[T], b: &[T]) -> (usize, usize, usize) {
     if a.is_empty() || b.is_empty() {
         return (0, 0, 0);
     }
-    let mut positions_in_b: HashMap<&T, Vec<usize>> = HashMap::new();
-    for (j, w) in b.iter().enumerate() {
-        positions_in_b.entry(w).or_default().push(j);
-    }
-    // run_ending[j + 1] = length of the common run ending at (i - 1, j) for the previous row.
+    let mut b_sorted: Vec<(&T, usize)> = b.iter().enumerate().map(|(j, w)| (w, j)).collect();
+    b_sorted.sort();
+    // prev[j + 1] = length of the common run ending at (i - 1, j); cur the same for row i.
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
     let mut touched_prev: Vec<usize> = Vec::new();
     let mut touched_cur: Vec<usize> = Vec::new();
     let (mut best, mut best_a, mut best_b) = (0, 0, 0);
     for (i, w) in a.iter().enumerate() {
-        if let Some(js) = positions_in_b.get(w) {
-            for &j in js {
-                let len = prev[j] + 1;
-                cur[j + 1] = len;
-                touched_cur.push(j + 1);
-                if len > best {
-                    best = len;
-                    best_a = i + 1 - len;
-                    best_b = j + 1 - len;
-                }
+        let from = b_sorted.partition_point(|(x, _)| *x < w);
+        for &(x, j) in &b_sorted[from..] {
+            if x != w {
+                break;
+            }
+            let len = prev[j] + 1;
+            cur[j + 1] = len;
+            touched_cur.push(j + 1);
+            if len > best || (len == best && i + 1 - len == best_a && j + 1 - len < best_b) {
+                best = len;
+                best_a = i + 1 - len;
+                best_b = j + 1 - len;
             }
         }
         for &t in &touched_prev {
@@ -245,6 +240,63 @@ pub fn longest_common_run<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> (usize, 
         std::mem::swap(&mut touched_prev, &mut touched_cur);
     }
     (best, best_a, best_b)
+}
+
+/// Hashes of every `k`-word window of `word_hashes`, in position order (not deduplicated).
+pub fn window_hashes(word_hashes: &[u64], k: usize) -> Vec<u64> {
+    let k = k.max(1);
+    word_hashes
+        .windows(k)
+        .map(|win| {
+            // Multiply-rotate mixing of already uniform 64-bit hashes: order-sensitive, no allocation.
+            win.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| (h ^ x).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(27))
+        })
+        .collect()
+}
+
+/// `(hash, position)` of [`window_hashes`], sorted, for finding equal windows by binary search.
+pub fn window_index(windows: &[u64]) -> Vec<(u64, u32)> {
+    let mut index: Vec<(u64, u32)> = windows.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+    index.sort_unstable();
+    index
+}
+
+/// Length of the longest run of equal words of two texts, given their word hashes, `k`-word
+/// window hashes ([`window_hashes`]) and `b`'s window index ([`window_index`]).
+///
+/// A run of L ≥ k words is L − k + 1 consecutive equal windows, so the sparse dynamic
+/// programming runs over equal windows, which are few even when common words are many; only
+/// when no window is shared does it fall back to [`longest_common_run`] on the words. Exact up
+/// to collisions of 64-bit hashes.
+pub fn longest_run_hashed(a_words: &[u64], a_windows: &[u64], b_words: &[u64], b_index: &[(u64, u32)], k: usize) -> usize {
+    let k = k.max(1);
+    if b_index.is_empty() || a_windows.is_empty() {
+        return longest_common_run(a_words, b_words).0;
+    }
+    // run[j] for the previous and current window of a, sparse.
+    let mut prev: Vec<(u32, usize)> = Vec::new();
+    let mut cur: Vec<(u32, usize)> = Vec::new();
+    let mut best = 0;
+    for &h in a_windows {
+        let from = b_index.partition_point(|&(x, _)| x < h);
+        for &(x, j) in &b_index[from..] {
+            if x != h {
+                break;
+            }
+            // prev is sorted by j (b_index is sorted by (hash, j) and one hash per row).
+            let before = if j == 0 { 0 } else { prev.binary_search_by_key(&(j - 1), |&(pj, _)| pj).map_or(0, |p| prev[p].1) };
+            let len = before + 1;
+            cur.push((j, len));
+            best = best.max(len);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        cur.clear();
+    }
+    if best == 0 {
+        longest_common_run(a_words, b_words).0
+    } else {
+        best + k - 1
+    }
 }
 
 /// A light stemmer for matching topic phrases across inflections ("refugees" → "refugee",
@@ -355,6 +407,32 @@ mod tests {
         let c = words("the the the the");
         let d = words("the the");
         assert_eq!(longest_common_run(&c, &d).0, 2);
+    }
+
+    #[test]
+    fn hashed_longest_run_agrees_with_the_word_run() {
+        let hashes = |t: &str| words(t).iter().map(|w| xxh3_64(w.as_bytes())).collect::<Vec<u64>>();
+        let a = hashes("a b c d e f g h i j k l m n o p");
+        let b = hashes("x y c d e f g h i z a b c q");
+        let run = |a: &[u64], b: &[u64]| {
+            let (wa, wb) = (window_hashes(a, 5), window_hashes(b, 5));
+            longest_run_hashed(a, &wa, b, &window_index(&wb), 5)
+        };
+        assert_eq!(run(&a, &b), 7);
+        assert_eq!(run(&a, &hashes("q c d e r")), 3);
+        assert_eq!(run(&a, &a), a.len());
+        assert_eq!(run(&a, &[]), 0);
+        assert_eq!(run(&hashes("a b"), &a), 2);
+        let rep = hashes("a b c d e a b c d e a b c d e f");
+        assert_eq!(run(&rep, &hashes("a b c d e a b c d e x")), 10);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashed_run_equals_the_plain_run(a in proptest::collection::vec(0u64..4, 0..40), b in proptest::collection::vec(0u64..4, 0..40)) {
+            let (wa, wb) = (window_hashes(&a, 3), window_hashes(&b, 3));
+            proptest::prop_assert_eq!(longest_run_hashed(&a, &wa, &b, &window_index(&wb), 3), longest_common_run(&a, &b).0);
+        }
     }
 
     #[test]

@@ -18,7 +18,8 @@ const WIDGETS: [&str; 44] = [
 ];
 
 /// Markers after which the page holds no more report text: comment boxes, link lists, footers.
-const TERMINAL: [&str; 30] = [
+const TERMINAL: [&str; 31] = [
+    "comments",
     "leave a reply", "leave a comment", "post a comment", "add a comment", "you must be logged in to post a comment",
     "you may also like", "you might also like", "related articles", "related stories", "related posts",
     "related news", "related", "more from", "more stories", "more news", "read next", "most read", "most popular",

@@ -10,10 +10,12 @@
 pub mod boilerplate;
 pub mod dateline;
 pub mod dates;
+pub mod entities;
 pub mod event;
 pub mod header;
 pub mod headings;
 pub mod normalize;
+pub mod quotes;
 pub mod split;
 
 use crate::metadata::FileMeta;
@@ -41,6 +43,7 @@ pub fn parse_corpus(files: &[crate::SourceFile], metadata: &crate::metadata::Met
         out.reports.extend(parsed.reports);
         out.diagnostics.extend(parsed.diagnostics);
     }
+    normalise_people(&mut out.reports);
     out
 }
 
@@ -242,10 +245,119 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
         diags.warn(report.line, "the report has no body text");
     }
 
+    find_people_and_quotes(&mut report, diags);
     apply_dates(&mut report, &dates, diags);
     apply_metadata(&mut report, meta);
     resolve_event_date(&mut report, diags);
     Some(report)
+}
+
+/// People, organisations, places, quotes and speakers of one report.
+fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
+    let mut texts: Vec<&str> = report.standfirst.iter().map(|s| s.as_str()).collect();
+    texts.extend(report.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Text).map(|p| p.text.as_str()));
+    let m = entities::mentions(&texts);
+    let mut people = m.people;
+    report.organisations = m.organisations;
+    report.places = m.places;
+    if let Some(place) = &report.dateline {
+        // "ISLAMABAD" → "Islamabad" when the text names it that way too.
+        let known = report.places.iter().find(|p| p.eq_ignore_ascii_case(place)).cloned();
+        if known.is_none() {
+            let mut chars = place.to_lowercase().chars().collect::<Vec<_>>();
+            let mut up = true;
+            for c in chars.iter_mut() {
+                if up {
+                    *c = c.to_uppercase().next().unwrap_or(*c);
+                }
+                up = *c == ' ' || *c == '-';
+            }
+            report.places.insert(0, chars.into_iter().collect());
+        }
+    }
+    let known = people.clone();
+    // A surname alone means the one person of the report with that surname.
+    let resolve = |name: &str| -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        let matches: Vec<&String> = known.iter().filter(|p| p.rsplit(' ').next() == Some(name)).collect();
+        match matches.as_slice() {
+            [one] => (*one).clone(),
+            _ => name.to_string(),
+        }
+    };
+    let paragraphs: Vec<Option<&str>> =
+        report.paragraphs.iter().map(|p| (p.kind == ParagraphKind::Text).then_some(p.text.as_str())).collect();
+    let (found, speakers) = quotes::find_quotes(&paragraphs, &resolve);
+    for s in &speakers {
+        if !people.contains(s) {
+            people.push(s.clone());
+        }
+    }
+    for q in found {
+        let line = report.paragraphs.get(q.paragraph).map_or(report.line, |p| p.line);
+        if q.speaker.is_none() {
+            diags.warn(line, "a quote with no speaker");
+        }
+        if q.unterminated {
+            diags.warn(line, "a quote is opened but never closed");
+        }
+        report.quotes.push(crate::model::Quote { speaker: q.speaker, text: q.text, paragraph: q.paragraph });
+    }
+    report.people = people;
+    report.speakers = speakers;
+}
+
+/// One spelling per person across the corpus: spelling variants of a name merge into the
+/// spelling most reports use ("Mathew Miller" → "Matthew Miller"), and a surname alone
+/// becomes the one full name in the corpus with that surname.
+pub fn normalise_people(reports: &mut [Report]) {
+    // How often each spelling is printed in the whole corpus: the majority spelling wins.
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for r in reports.iter() {
+        let text: String = r.paragraphs.iter().map(|p| p.text.as_str()).chain(r.standfirst.iter().map(|s| s.as_str())).collect::<Vec<_>>().join("\n");
+        let mut names: Vec<&String> = r.people.iter().chain(r.speakers.iter()).filter(|n| n.contains(' ')).collect();
+        names.sort();
+        names.dedup();
+        for n in names {
+            let e = counts.entry(n.clone()).or_default();
+            *e += text.matches(n.as_str()).count().max(1);
+        }
+    }
+    let map = entities::alias_map(&counts);
+    let mut canon: Vec<String> = map.values().cloned().collect();
+    canon.sort();
+    canon.dedup();
+    let fix = |n: &str| -> String {
+        if let Some(c) = map.get(n) {
+            return c.clone();
+        }
+        if !n.contains(' ') {
+            let by_surname: Vec<&String> = canon.iter().filter(|c| c.rsplit(' ').next() == Some(n)).collect();
+            if let [one] = by_surname.as_slice() {
+                return (*one).clone();
+            }
+        }
+        n.to_string()
+    };
+    let dedup = |v: &mut Vec<String>| {
+        let mut seen = Vec::new();
+        v.retain(|x| {
+            let keep = !seen.contains(x);
+            seen.push(x.clone());
+            keep
+        });
+    };
+    for r in reports.iter_mut() {
+        r.people = r.people.iter().map(|n| fix(n)).collect();
+        dedup(&mut r.people);
+        r.speakers = r.speakers.iter().map(|n| fix(n)).collect();
+        dedup(&mut r.speakers);
+        for q in &mut r.quotes {
+            q.speaker = q.speaker.as_deref().map(fix);
+        }
+    }
 }
 
 /// Published / updated dates from the date lines, with their problems as warnings.

@@ -1,0 +1,364 @@
+//! People, organisations and places mentioned in a report, and alias normalisation of people
+//! across the corpus ("Mathew Miller" = "Matthew Miller").
+//!
+//! Plain matchers: runs of capitalised words, a generic list of roles and titles
+//! ("spokesperson", "minister", "Ambassador") that announce a person, a generic list of words
+//! that make a name an organisation ("Department", "Office", "International"), a list of the
+//! world's countries and large cities, datelines, and "in X" for other places. No list of the
+//! people of any corpus.
+
+use super::normalize::fold;
+use std::collections::{BTreeMap, HashMap};
+
+/// Roles and titles printed before a person's name.
+pub const ROLES: [&str; 72] = [
+    "spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "senator", "leader", "president",
+    "secretary", "founder", "chief", "chairman", "chairperson", "chairwoman", "general", "gen", "envoy", "adviser",
+    "advisor", "lawyer", "official", "director", "governor", "judge", "justice", "commander", "premier", "mr",
+    "mrs", "ms", "dr", "prof", "professor", "sen", "rep", "representative", "congressman", "congresswoman", "mp",
+    "mna", "mpa", "deputy", "counsel", "attorney", "analyst", "researcher", "journalist", "reporter",
+    "correspondent", "activist", "candidate", "mayor", "king", "queen", "prince", "sheikh", "emir", "captain",
+    "colonel", "lieutenant", "officer", "diplomat", "negotiator", "coordinator", "commissioner", "economist",
+    "expert", "editor", "head", "ceo", "pope", "chancellor",
+];
+
+/// Words that make a capitalised name an organisation.
+pub const ORG_WORDS: [&str; 48] = [
+    "department", "ministry", "office", "international", "council", "party", "agency", "committee", "commission",
+    "bank", "fund", "court", "army", "embassy", "consulate", "organisation", "organization", "union", "nations",
+    "institute", "lab", "group", "assembly", "senate", "parliament", "government", "police", "forces", "corporation",
+    "company", "university", "foundation", "association", "movement", "front", "league", "authority", "bureau",
+    "board", "network", "watch", "federation", "alliance", "coalition", "house", "pentagon", "tehreek", "insaf",
+];
+
+/// Countries, alternative country names and large cities: generic world knowledge, not a list
+/// of any corpus's places.
+pub const PLACES: &[&str] = &[
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan",
+    "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bhutan", "Bolivia", "Bosnia", "Brazil", "Britain", "Bulgaria",
+    "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia", "Congo", "Croatia", "Cuba", "Cyprus",
+    "Czechia", "Denmark", "Egypt", "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gaza", "Georgia",
+    "Germany", "Ghana", "Greece", "Guatemala", "Haiti", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+    "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan",
+    "Laos", "Latvia", "Lebanon", "Libya", "Lithuania", "Malaysia", "Maldives", "Mali", "Mexico", "Moldova",
+    "Mongolia", "Morocco", "Mozambique", "Myanmar", "Nepal", "Netherlands", "Niger", "Nigeria", "Norway", "Oman",
+    "Pakistan", "Palestine", "Panama", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia",
+    "Rwanda", "Serbia", "Singapore", "Slovakia", "Somalia", "Spain", "Sudan", "Sweden", "Switzerland", "Syria",
+    "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Turkiye", "Turkmenistan", "Uganda",
+    "Ukraine", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "US", "USA", "UK", "UAE",
+    "EU", "United States", "United Kingdom", "United Arab Emirates", "Saudi Arabia", "South Africa",
+    "South Korea", "North Korea", "Sri Lanka", "New Zealand", "West Bank", "Hong Kong", "America", "Europe",
+    "Asia", "Africa", "Kabul", "Islamabad", "Karachi", "Lahore", "Peshawar", "Quetta", "Rawalpindi", "New Delhi",
+    "Delhi", "Mumbai", "Dhaka", "Kathmandu", "Colombo", "Beijing", "Shanghai", "Tokyo", "Seoul", "Moscow", "Kyiv",
+    "Kiev", "Tehran", "Baghdad", "Damascus", "Beirut", "Amman", "Cairo", "Riyadh", "Doha", "Dubai", "Abu Dhabi",
+    "Ankara", "Istanbul", "Jerusalem", "Tel Aviv", "London", "Paris", "Berlin", "Brussels", "Geneva", "Rome",
+    "Madrid", "Vienna", "Warsaw", "Washington", "New York", "Chicago", "Los Angeles", "Ottawa", "Toronto",
+    "Sydney", "Canberra", "Jakarta", "Bangkok", "Manila", "Nairobi", "Lagos", "Addis Ababa", "Khartoum",
+    "Tripoli", "Tashkent", "Dushanbe", "Ashgabat", "Baku", "Tbilisi", "Yerevan", "Balochistan", "Punjab",
+    "Sindh", "Kashmir", "Khyber Pakhtunkhwa",
+];
+
+const NOT_NAMES: [&str; 40] = [
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her",
+    "their", "our", "in", "on", "at", "but", "and", "so", "if", "as", "while", "when", "after", "before",
+    "meanwhile", "however", "earlier", "later", "also", "still", "regarding", "during", "according", "responding",
+];
+
+pub fn is_role(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ROLES.contains(&w.as_str())
+}
+
+pub fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+pub fn place_name(words: &[&str]) -> Option<&'static str> {
+    let joined = words.join(" ");
+    PLACES.iter().copied().find(|p| *p == joined)
+}
+
+fn is_month_or_day(w: &str) -> bool {
+    let l = w.to_lowercase();
+    super::dates::month_of(&l).is_some() || super::dates::weekday_of(&l).is_some()
+}
+
+/// A word token of a paragraph: its bare text and what surrounds it.
+#[derive(Clone, Debug)]
+pub struct Token<'a> {
+    pub word: &'a str,
+    pub start: usize,
+    /// Punctuation right after the word (clause or sentence boundary).
+    pub boundary_after: bool,
+    pub sentence_end_after: bool,
+    pub cap: bool,
+}
+
+/// Splits a paragraph into word tokens, keeping where clauses end.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split(' ') {
+        let start = offset;
+        offset += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            if let Some(last) = out.last_mut() {
+                let last: &mut Token = last;
+                last.boundary_after = true;
+            }
+            continue;
+        }
+        let trail = &raw[lead + core.len()..];
+        // "Pakistan’s" → "Pakistan"
+        let bare = core.strip_suffix("\u{2019}s").or_else(|| core.strip_suffix("'s"));
+        let word = bare.unwrap_or(core);
+        if lead > 0 {
+            if let Some(last) = out.last_mut() {
+                let last: &mut Token = last;
+                last.boundary_after = true;
+            }
+        }
+        out.push(Token {
+            word,
+            start: start + lead,
+            // A possessive ends a name: "Khan’s Pakistan Tehreek-e-Insaf" is two names.
+            boundary_after: !trail.is_empty() || bare.is_some(),
+            sentence_end_after: trail.contains(['.', '!', '?']),
+            cap: word.chars().next().is_some_and(|c| c.is_uppercase()),
+        });
+    }
+    out
+}
+
+/// Runs of capitalised tokens not broken by punctuation: index ranges into `toks`.
+pub fn cap_runs(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < toks.len() && toks[i].cap {
+            i += 1;
+            if toks[i - 1].boundary_after {
+                break;
+            }
+        }
+        runs.push((start, i));
+    }
+    runs
+}
+
+/// The person named by a run of capitalised words, roles stripped: "State Department
+/// Spokesperson Matthew Miller" → "Matthew Miller". `None` when the run is not a person.
+pub fn person_in_run(words: &[&str], role_before: bool) -> Option<String> {
+    let last_role = words.iter().rposition(|w| is_role(w));
+    let name = match last_role {
+        Some(r) => &words[r + 1..],
+        None if role_before => words,
+        None => return None,
+    };
+    plausible_name(name).then(|| name.join(" "))
+}
+
+/// 2–4 capitalised words that are not places, organisations, months or acronyms.
+pub fn plausible_name(name: &[&str]) -> bool {
+    (2..=4).contains(&name.len())
+        && place_name(name).is_none()
+        && name.iter().all(|w| {
+            let lower = w.to_lowercase();
+            !is_org_word(w)
+                && !is_role(w)
+                && !is_month_or_day(w)
+                && !NOT_NAMES.contains(&lower.as_str())
+                && place_name(&[w]).is_none()
+                && w.chars().any(|c| c.is_lowercase())
+                && w.chars().next().is_some_and(|c| c.is_uppercase())
+        })
+}
+
+/// What one report mentions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mentions {
+    pub people: Vec<String>,
+    pub organisations: Vec<String>,
+    pub places: Vec<String>,
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.iter().any(|x| fold(x) == fold(&s)) {
+        v.push(s);
+    }
+}
+
+const FUNCTION_AFTER_PLACE: [&str; 20] = [
+    "and", "or", "on", "for", "where", "after", "last", "to", "with", "which", "that", "but", "as", "in", "at",
+    "from", "of", "is", "was", "since",
+];
+
+/// People, organisations and places in the paragraphs of one report.
+pub fn mentions(paragraphs: &[&str]) -> Mentions {
+    let mut m = Mentions::default();
+    for text in paragraphs {
+        let toks = tokens(text);
+        for (s, e) in cap_runs(&toks) {
+            let words: Vec<&str> = toks[s..e].iter().map(|t| t.word).collect();
+            let before = s.checked_sub(1).map(|b| toks[b].word).unwrap_or("");
+            // "minister Jane Roe" and the appositive "minister, Jane Roe,"
+            let role_before = is_role(before) && !toks[s - 1].sentence_end_after;
+            let after_is_who = toks.get(e).is_some_and(|t| t.word == "who") && toks[e - 1].boundary_after;
+            if let Some(p) = person_in_run(&words, role_before || after_is_who) {
+                push_unique(&mut m.people, p);
+            }
+            // Places: whole run or its parts.
+            let mut covered = vec![false; words.len()];
+            for len in (1..=3).rev() {
+                for (k, w) in words.windows(len).enumerate() {
+                    if covered[k..k + len].iter().any(|c| *c) {
+                        continue;
+                    }
+                    if let Some(p) = place_name(w) {
+                        covered[k..k + len].iter_mut().for_each(|c| *c = true);
+                        push_unique(&mut m.places, p.to_string());
+                    }
+                }
+            }
+            // "in Rawalpindi for", "in Musakhail where": a lone capitalised word after "in".
+            if e - s == 1 && matches!(before, "in" | "from" | "near" | "across") {
+                let next = toks.get(e).map(|t| t.word.to_lowercase());
+                let next_ok = toks[s].boundary_after || next.as_deref().is_none_or(|n| FUNCTION_AFTER_PLACE.contains(&n));
+                let w = words[0];
+                if next_ok && !is_month_or_day(w) && !is_org_word(w) && w.chars().any(|c| c.is_lowercase()) && w.len() > 2 {
+                    push_unique(&mut m.places, w.to_string());
+                }
+            }
+            // Organisations: a run holding an organisation word, roles and leading "The" cut off.
+            if words.iter().any(|w| is_org_word(w)) {
+                let mut org: Vec<&str> = words.clone();
+                while org.first().is_some_and(|w| matches!(*w, "The" | "A")) {
+                    org.remove(0);
+                }
+                if let Some(r) = org.iter().position(|w| is_role(w)) {
+                    org.truncate(r);
+                }
+                if org.len() >= 2 && org.iter().any(|w| is_org_word(w)) {
+                    push_unique(&mut m.organisations, org.join(" "));
+                }
+            }
+            // "Pakistan Tehreek-e-Insaf (PTI)": a run defining an acronym is an organisation
+            // unless it is a place.
+            if toks[e - 1].boundary_after {
+                let rest = &text[toks[e - 1].start + toks[e - 1].word.len()..];
+                let rest = rest.trim_start_matches(['\u{2019}', '\'', 's']).trim_start();
+                if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split(')').next()) {
+                    if (2..=6).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase()) && words.len() >= 2 {
+                        let mut org: Vec<&str> = words.clone();
+                        while org.first().is_some_and(|w| matches!(*w, "The" | "A")) {
+                            org.remove(0);
+                        }
+                        if place_name(&org).is_none() && !org.iter().any(|w| is_role(w)) && org.len() >= 2 {
+                            push_unique(&mut m.organisations, org.join(" "));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Given names that are spellings of one another: one letter inserted or dropped
+/// ("Mathew"/"Matthew"), or one vowel for another in longer names ("Mohammad"/"Mohammed").
+/// Consonant swaps ("Sara"/"Sana") are different people.
+pub fn spelling_variants(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() == short.len() + 1 && short.len() >= 4 {
+        let i = short.iter().zip(long.iter()).position(|(x, y)| x != y).unwrap_or(short.len());
+        return short[i..] == long[i + 1..];
+    }
+    if a.len() == b.len() && a.len() >= 5 {
+        let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        let vowel = |c: char| "aeiou".contains(c);
+        return diffs.len() == 1 && vowel(a[diffs[0]]) && vowel(b[diffs[0]]);
+    }
+    false
+}
+
+/// Maps every spelling of a person's name to one canonical spelling: names with the same
+/// surname and given names that are spelling variants are one person; the spelling used in
+/// most reports wins, then the longer one. `counts`: name → number of reports naming it.
+pub fn alias_map(counts: &BTreeMap<String, usize>) -> HashMap<String, String> {
+    let names: Vec<(&String, usize)> = counts.iter().map(|(n, c)| (n, *c)).collect();
+    let mut map = HashMap::new();
+    for (name, _) in &names {
+        let parts: Vec<&str> = name.split(' ').collect();
+        let Some((surname, given)) = parts.split_last() else { continue };
+        let mut best: (&String, usize) = (name, counts[*name]);
+        for (other, c) in &names {
+            let op: Vec<&str> = other.split(' ').collect();
+            let Some((os, og)) = op.split_last() else { continue };
+            if os.to_lowercase() != surname.to_lowercase() || og.len() != given.len() {
+                continue;
+            }
+            if !given.iter().zip(og.iter()).all(|(x, y)| spelling_variants(x, y)) {
+                continue;
+            }
+            if (*c, other.len(), std::cmp::Reverse(other.as_str())) > (best.1, best.0.len(), std::cmp::Reverse(best.0.as_str())) {
+                best = (other, *c);
+            }
+        }
+        map.insert((*name).clone(), best.0.clone());
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_after_roles() {
+        let m = mentions(&[
+            "US State Department spokesperson Mathew Miller has denied it.",
+            "He met Pakistan Tehreek-e-Insaf founder Imran Khan, who was jailed, and Zahir Jaffer, who was convicted.",
+            "Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar met US Ambassador Donald Blome in Islamabad.",
+        ]);
+        assert_eq!(m.people, ["Mathew Miller", "Imran Khan", "Zahir Jaffer", "Ishaq Dar", "Donald Blome"]);
+        assert!(m.places.contains(&"Islamabad".to_string()));
+        assert!(m.places.contains(&"Pakistan".to_string()));
+    }
+
+    #[test]
+    fn organisations_and_places() {
+        let m = mentions(&[
+            "The Foreign Office rejected an Amnesty International report on Pakistan Tehreek-e-Insaf (PTI) leaders.",
+            "They met at the Adiala Jail in Rawalpindi for a meeting, in Pakistani elections.",
+        ]);
+        assert!(m.organisations.contains(&"Foreign Office".to_string()), "{:?}", m.organisations);
+        assert!(m.organisations.contains(&"Amnesty International".to_string()));
+        assert!(m.organisations.contains(&"Pakistan Tehreek-e-Insaf".to_string()));
+        assert!(m.places.contains(&"Rawalpindi".to_string()));
+        assert!(!m.places.contains(&"Pakistani".to_string()));
+    }
+
+    #[test]
+    fn aliases() {
+        assert!(spelling_variants("Mathew", "Matthew"));
+        assert!(spelling_variants("Mohammad", "Mohammed"));
+        assert!(!spelling_variants("Sara", "Sana"));
+        assert!(!spelling_variants("Ali", "Alia"));
+        let counts = BTreeMap::from([("Mathew Miller".to_string(), 1), ("Matthew Miller".to_string(), 4), ("Sara Khan".to_string(), 2), ("Sana Khan".to_string(), 2)]);
+        let map = alias_map(&counts);
+        assert_eq!(map["Mathew Miller"], "Matthew Miller");
+        assert_eq!(map["Matthew Miller"], "Matthew Miller");
+        assert_eq!(map["Sara Khan"], "Sara Khan");
+    }
+}

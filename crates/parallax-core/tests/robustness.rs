@@ -1,0 +1,52 @@
+//! No input panics the parser; unusable files are errors with file and line.
+
+use parallax_core::ingest::{parse_file, MAX_FILE_BYTES};
+use parallax_core::Level;
+use proptest::prelude::*;
+
+const SEED: &str = include_str!("../../../corpus/001_33bc37f87dab64db.txt");
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = parse_file("x.txt", &bytes);
+    }
+
+    #[test]
+    fn arbitrary_strings(s in "\\PC*") {
+        let _ = parse_file("x.txt", s.as_bytes());
+    }
+
+    #[test]
+    fn mutated_seed(cut in 0usize..SEED.len(), insert in "[“”‘’\"'\\n\u{a0}:()•\\-]{0,4}", at in 0usize..SEED.len()) {
+        let mut s: String = SEED.chars().take(cut).collect();
+        let at = s.char_indices().map(|(i, _)| i).find(|&i| i >= at.min(s.len())).unwrap_or(s.len());
+        s.insert_str(at, &insert);
+        let parsed = parse_file("x.txt", s.as_bytes());
+        for r in &parsed.reports { prop_assert!(!r.title.is_empty()); }
+    }
+}
+
+#[test]
+fn unusable_files_are_errors_with_lines() {
+    let empty = parse_file("e.txt", b"");
+    assert_eq!(empty.diagnostics[0].level, Level::Error);
+    let bin = parse_file("b.txt", b"Title\nline two\n\0\x01");
+    assert_eq!((bin.diagnostics[0].level, bin.diagnostics[0].line), (Level::Error, 3));
+    let latin1 = parse_file("l.txt", b"Title\n\nCaf\xe9 society\n");
+    assert_eq!((latin1.diagnostics[0].level, latin1.diagnostics[0].line), (Level::Error, 3));
+    let big = parse_file("big.txt", &vec![b'a'; MAX_FILE_BYTES + 1]);
+    assert!(big.reports.is_empty() && big.diagnostics[0].message.contains("limit"));
+}
+
+#[test]
+fn soft_problems_are_warnings_with_lines() {
+    let text = "A title for the report\nFebruary 30, 2024\n\nThe minister spoke at a press briefing on Monday and said the talks would go on.\n";
+    let p = parse_file("d.txt", text.as_bytes());
+    let bad = p.diagnostics.iter().find(|d| d.message.contains("impossible date")).expect("impossible date warning");
+    assert_eq!((bad.level, bad.line), (Level::Warning, 2));
+    let no_title = parse_file("n.txt", b"This report opens with a long sentence that reads like body text and goes on about the events of the day in the capital city and more.\n");
+    assert_eq!(no_title.reports.len(), 1);
+    assert!(no_title.diagnostics.iter().any(|d| d.message.contains("title was guessed") && d.line == 1));
+}
