@@ -25,10 +25,6 @@ enum MainView {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    // The wasm is running: the static "loading" line goes.
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-loading")) {
-        el.remove();
-    }
     let main_view = Memo::new(move |_| {
         state.with(|u| match (&u.compare, &u.report) {
             (Some((l, r)), _) => MainView::Compare(l.clone(), r.clone()),

@@ -1,5 +1,6 @@
 //! Side by side: two reports aligned sentence by sentence, with the evidence and a live threshold.
 
+use crate::components::aligned::AlignedView;
 use crate::components::format;
 use crate::components::results::{capitalise, nav_link};
 use crate::state::{default_threshold_percent, thresholds_for, AppState};
@@ -38,6 +39,7 @@ pub fn Compare(left: String, right: String) -> impl IntoView {
             </div>
             <Evidence pair=pair.clone() left=left.clone()/>
             <ThresholdControl pair=pair/>
+            <AlignedView left=l right=r/>
         </article>
     }
     .into_any()

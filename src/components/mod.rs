@@ -1,5 +1,6 @@
 //! The explorer's components: each reads the one [`crate::state::AppState`] from context.
 
+pub mod aligned;
 pub mod compare;
 pub mod copy_link;
 pub mod facets;
