@@ -28,7 +28,7 @@ test('markup in titles and text is shown literally in the list, reader and compa
   assert.ok(titles.some((t) => t.includes('<script>window.__pwned = 1</script>') && t.includes('<b>talk</b>')), titles.join(' | '));
   await assertInert(page);
   const allIds = await page.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.dataset.reportId));
-  const crafted = page.locator('[data-testid="result"]').filter({ hasText: '<script>' });
+  const crafted = page.locator('[data-testid="result"]').filter({ has: page.getByTestId('report-title').filter({ hasText: '<script>' }) });
   const id = await crafted.getAttribute('data-report-id');
   await crafted.getByTestId('open-report').click();
   await page.getByTestId('reader').waitFor();
