@@ -25,6 +25,7 @@ test('every report title of the corpus is rendered', async () => {
       `title of ${report.id} is on the page: ${report.title}`,
     );
   }
+  assert.equal(await page.locator('#app-loading').count(), 0, 'the loading line is gone once the app runs');
   assert.deepEqual(problems, []);
   await context.close();
 });
