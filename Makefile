@@ -6,9 +6,13 @@ PUBLIC_URL ?= /
 # The browser tests serve the site under a subpath, as GitHub Pages does for project sites.
 E2E_PUBLIC_URL := /parallax/
 E2E_DIST := target/e2e-dist
+# A corpus of markup and script (tests/e2e/crafted.test.mjs): built into its own site.
+E2E_CRAFTED_DIST := target/e2e-crafted-dist
+# The benchmark's synthetic corpus size.
+BENCH_REPORTS ?= 300
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test e2e e2e-build inspect setup-build setup-test
+.PHONY: serve test dist native-test e2e e2e-build bench inspect setup-build setup-test
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
@@ -22,11 +26,19 @@ native-test:
 	cargo test --workspace
 
 e2e-build: setup-build
+	PARALLAX_CORPUS=$(CURDIR)/tests/e2e/fixtures/crafted trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_CRAFTED_DIST)
 	trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect corpus --json > target/e2e-corpus.json
-	PARALLAX_DIST=$(E2E_DIST) PARALLAX_BASE=$(E2E_PUBLIC_URL) node --test --test-concurrency=1 tests/e2e/
+	PARALLAX_DIST=$(E2E_DIST) PARALLAX_CRAFTED_DIST=$(E2E_CRAFTED_DIST) PARALLAX_BASE=$(E2E_PUBLIC_URL) node --test --test-concurrency=1 tests/e2e/
+
+# Browser benchmark: first render, filter change and keystroke medians on the bundled corpus and
+# on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
+bench: setup-test e2e-build
+	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports $(BENCH_REPORTS) --out target/bench-corpus
+	PARALLAX_CORPUS=$(CURDIR)/target/bench-corpus trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist target/bench-dist
+	PARALLAX_BASE=$(E2E_PUBLIC_URL) node tests/e2e/bench.mjs $(E2E_DIST) target/bench-dist
 
 inspect:
 	cargo run --release --bin parallax -- inspect corpus

@@ -1,6 +1,14 @@
 //! The Parallax explorer: a thin Leptos UI over `parallax-core`.
+//!
+//! `state` holds the one application state (a signal of the URL state); `history` is the only
+//! code touching the address bar; `components` are small views that read the state.
 
-use leptos::prelude::*;
+pub mod app;
+pub mod components;
+pub mod history;
+pub mod state;
+
+pub use app::App;
 use parallax_core::Corpus;
 use std::sync::OnceLock;
 
@@ -11,24 +19,4 @@ static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.po
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| postcard::from_bytes(CORPUS_BYTES).expect("the build step wrote a valid corpus"))
-}
-
-#[component]
-pub fn App() -> impl IntoView {
-    let corpus = corpus();
-    view! {
-        <header class="site-header">
-            <h1>"Parallax"</h1>
-            <p class="tagline">"How news outlets report the same events"</p>
-        </header>
-        <main id="main" data-testid="app">
-            <ol class="report-list" data-testid="report-list">
-                {corpus
-                    .reports
-                    .iter()
-                    .map(|r| view! { <li data-testid="report-title" data-report-id=r.id.clone()>{r.title.clone()}</li> })
-                    .collect_view()}
-            </ol>
-        </main>
-    }
 }

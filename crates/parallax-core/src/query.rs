@@ -10,7 +10,7 @@
 //! its own facet's selection while every *other* constraint stays as it is. So the options of one
 //! facet never drop to 0 just because a sibling option is selected.
 
-use crate::model::{Corpus, NaiveDate, Relation};
+use crate::model::{Corpus, NaiveDate, Pair, Relation, Report};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -215,7 +215,7 @@ impl QueryIndex {
             (r.event_date.is_none(), r.event_date, r.published, i)
         });
         QueryIndex {
-            default_duplicates: duplicate_flags(corpus, |p| p.relation),
+            default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
             reports,
             order,
             values,
@@ -342,17 +342,15 @@ impl QueryIndex {
     }
 }
 
-/// Which reports have a near duplicate, given a way to classify each stored pair.
-pub fn duplicate_flags(corpus: &Corpus, relation_of: impl Fn(&crate::model::Pair) -> Relation) -> Vec<bool> {
-    let position: BTreeMap<&str, usize> =
-        corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    let mut flags = vec![false; corpus.reports.len()];
-    for pair in &corpus.pairs {
-        if relation_of(pair) == Relation::NearDuplicate {
-            for id in [&pair.a, &pair.b] {
-                if let Some(&i) = position.get(id.as_str()) {
-                    flags[i] = true;
-                }
+/// Which reports have a near duplicate among `pairs` (the corpus's own, or pairs reclassified
+/// under other thresholds).
+pub fn duplicate_flags(reports: &[Report], pairs: &[Pair]) -> Vec<bool> {
+    let position: BTreeMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let mut flags = vec![false; reports.len()];
+    for pair in pairs.iter().filter(|p| p.relation == Relation::NearDuplicate) {
+        for id in [&pair.a, &pair.b] {
+            if let Some(&i) = position.get(id.as_str()) {
+                flags[i] = true;
             }
         }
     }
@@ -552,7 +550,7 @@ fn word_end_before(s: &str, end: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Pair, Paragraph, ParagraphKind, Report, TopicScore};
+    use crate::model::{Paragraph, ParagraphKind, TopicScore};
     use proptest::prelude::*;
 
     fn report(id: &str, title: &str, paras: &[&str], date: Option<(i32, u32, u32)>) -> Report {

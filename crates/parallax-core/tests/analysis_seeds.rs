@@ -102,3 +102,26 @@ fn seeds_are_tagged_with_lexicon_topics() {
         assert!(r.topics.is_empty() || (sum - 1.0).abs() < 1e-4, "{}: {sum}", r.id);
     }
 }
+
+#[test]
+fn quote_ledger_tracks_the_reused_line_across_reports() {
+    let c = seeds();
+    let (r001, r002, r004) = (report(&c, "001", 0), report(&c, "002", 0), report(&c, "004", 0));
+    // The line 004 reuses: carried by all three, verbatim in 001 and 002, altered in 004,
+    // first printed by the report dated to the July briefing.
+    let entry = c
+        .quotes
+        .iter()
+        .find(|e| e.occurrences.iter().any(|o| o.report == r004.id) && e.occurrences.len() == 3)
+        .expect("a quote shared by 001, 002 and 004");
+    let verbatim: Vec<(&str, bool)> = entry.occurrences.iter().map(|o| (o.report.as_str(), o.verbatim)).collect();
+    assert_eq!(verbatim, [(r001.id.as_str(), true), (r002.id.as_str(), true), (r004.id.as_str(), false)]);
+    assert_eq!(entry.first_report.as_deref(), Some(r001.id.as_str()));
+    assert_eq!(entry.first_date, Some("2024-07-08".parse().unwrap()));
+    // Every printed quote sentence is somewhere in the ledger.
+    let in_ledger: usize = c.quotes.iter().map(|e| e.occurrences.len()).sum();
+    assert!(in_ledger >= c.reports.iter().map(|r| r.quotes.len()).sum::<usize>());
+    // The pair evidence names the same shared line.
+    let (_, pair) = relation(&c, r002, r004);
+    assert_eq!(pair.expect("evidence").shared_quotes.len(), 1);
+}

@@ -31,7 +31,8 @@
 //!   the day window.
 //!
 //! Before the full evidence is computed, a candidate is checked against the rules' necessary
-//! conditions (exact Jaccard and containment from the sorted shingle lists, quote keys, dates),
+//! conditions (exact Jaccard and containment from the sorted shingle lists, the quote index,
+//! dates),
 //! so LSH's false candidates cost one merge of two sorted lists each.
 //!
 //! The returned evidence holds every pair related under `thresholds` (up to the LSH recall
@@ -324,16 +325,17 @@ pub fn person_date_pairs(features: &[ReportFeatures], max_days: i64, out: &mut V
 }
 
 /// Could the pair be related under `t`? A necessary condition of every rule of `classify`,
-/// from cheap exact figures: only pairs passing it get the full evidence.
-fn may_be_related(a: &ReportFeatures, b: &ReportFeatures, t: &Thresholds) -> bool {
+/// from cheap exact figures: only pairs passing it get the full evidence. `shares_quote` says
+/// whether the quote index paired them (exactly the pairs that share a quote).
+fn may_be_related(a: &ReportFeatures, b: &ReportFeatures, shares_quote: bool, t: &Thresholds) -> bool {
+    if shares_quote {
+        return true;
+    }
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let j = if union == 0 { 0.0 } else { shared as f32 / union as f32 };
     let c = |n: usize| if n == 0 { 0.0 } else { shared as f32 / n as f32 };
     if j >= t.near_duplicate_jaccard || c(a.shingles.len()).max(c(b.shingles.len())) >= t.near_duplicate_containment {
-        return true;
-    }
-    if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 {
         return true;
     }
     let dates_agree = matches!((a.event_date, b.event_date), (Some(x), Some(y)) if (x - y).num_days().abs() <= t.same_story_max_days);
@@ -354,8 +356,9 @@ pub struct CandidateStats {
     pub verified: usize,
 }
 
-/// Candidate pairs (i < j, as `i << 32 | j`, sorted, distinct) for `thresholds`.
-pub fn candidate_pairs(features: &[ReportFeatures], thresholds: &Thresholds, stats: &mut CandidateStats) -> Vec<u64> {
+/// Candidate pairs (i < j, as `i << 32 | j`, sorted, distinct) for `thresholds`, and the
+/// subset that shares a quote (sorted).
+pub fn candidate_pairs(features: &[ReportFeatures], thresholds: &Thresholds, stats: &mut CandidateStats) -> (Vec<u64>, Vec<u64>) {
     let mut all: Vec<u64> = Vec::new();
     let hasher = MinHasher::new(NUM_PERM, 0x5eed_1a55);
     let signatures: Vec<Vec<u32>> = features.iter().map(|f| hasher.signature(&f.shingles)).collect();
@@ -364,14 +367,19 @@ pub fn candidate_pairs(features: &[ReportFeatures], thresholds: &Thresholds, sta
     let shingles: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
     containment_pairs(&shingles, thresholds.near_duplicate_containment, &mut all);
     stats.containment = all.len() - stats.lsh;
-    quote_pairs(features, &mut all);
-    stats.quotes = all.len() - stats.lsh - stats.containment;
+    let mut quoted = Vec::new();
+    quote_pairs(features, &mut quoted);
+    quoted.sort_unstable();
+    quoted.dedup();
+    stats.quotes = quoted.len();
+    all.extend_from_slice(&quoted);
+    let before = all.len();
     person_date_pairs(features, thresholds.same_story_max_days, &mut all);
-    stats.person_date = all.len() - stats.lsh - stats.containment - stats.quotes;
+    stats.person_date = all.len() - before;
     all.sort_unstable();
     all.dedup();
     stats.distinct = all.len();
-    all
+    (all, quoted)
 }
 
 /// Candidate generation plus exact verification (see the module docs), in corpus order of
@@ -389,11 +397,11 @@ pub fn relate_candidates_with_stats(features: &[ReportFeatures], thresholds: &Th
         stats.verified = pairs.len();
         return (pairs, stats);
     }
-    let candidates = candidate_pairs(features, t, &mut stats);
+    let (candidates, quoted) = candidate_pairs(features, t, &mut stats);
     let mut pairs = Vec::new();
     for key in candidates {
         let (a, b) = (&features[(key >> 32) as usize], &features[(key & 0xffff_ffff) as usize]);
-        if may_be_related(a, b, t) {
+        if may_be_related(a, b, quoted.binary_search(&key).is_ok(), t) {
             stats.verified += 1;
             pairs.push(relate(a, b, t));
         }

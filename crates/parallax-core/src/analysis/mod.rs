@@ -40,3 +40,47 @@ pub fn regroup(reports: &[Report], evidence: &[Pair], thresholds: &Thresholds) -
     let stories = stories::build_stories(reports, &pairs);
     (pairs, stories)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Quote};
+
+    #[test]
+    fn analyze_then_regroup_under_a_stricter_threshold() {
+        let body = "The spokesperson said on Monday that the two countries share an interest in fighting terrorism. \
+                    He added that decisions about the government were for the people of the country to make. \
+                    The briefing also touched on the energy crisis and the gas pipeline project.";
+        let report = |id: &str, date: Option<&str>, text: &str| Report {
+            id: id.into(),
+            title: format!("Report {id}"),
+            event_date: date.map(|d| d.parse().unwrap()),
+            event_date_basis: if date.is_some() { crate::DateBasis::Stated } else { crate::DateBasis::Unknown },
+            paragraphs: vec![Paragraph { text: text.into(), ..Default::default() }],
+            quotes: vec![Quote { speaker: None, text: "decisions about the government were for the people of the country to make".into(), paragraph: 0 }],
+            ..Default::default()
+        };
+        let mut corpus = Corpus {
+            reports: vec![
+                report("a", Some("2024-07-08"), body),
+                report("b", None, &body.replace("energy crisis", "power shortage")),
+            ],
+            ..Default::default()
+        };
+        let topics = [TopicDef { id: "energy".into(), label: "Energy".into(), phrases: vec!["energy crisis".into()], ..Default::default() }];
+        analyze(&mut corpus, &topics);
+        assert_eq!(corpus.pairs.len(), 1);
+        assert_eq!(corpus.pairs[0].relation, Relation::NearDuplicate);
+        assert_eq!(corpus.stories.len(), 1);
+        assert_eq!(corpus.reports[1].event_date_basis, crate::DateBasis::Inferred);
+        assert_eq!(corpus.quotes.len(), 1);
+        assert_eq!(corpus.topics.len(), 1);
+        assert_eq!(corpus.reports[0].paragraphs[0].topic_hits.len(), 1);
+
+        let strict = Thresholds { near_duplicate_jaccard: 0.99, near_duplicate_containment: 1.01, ..Thresholds::default() };
+        let (pairs, stories) = regroup(&corpus.reports, &corpus.evidence, &strict);
+        // Undated on its own, one shared quote: no longer a story.
+        assert_eq!(pairs[0].relation, Relation::SharesQuote, "{}", pairs[0].why);
+        assert!(stories.is_empty());
+    }
+}

@@ -30,12 +30,15 @@
 //!    apart) or too little else to say it is the same event.
 //! 7. **unrelated** otherwise.
 //!
-//! Quotes are compared after folding quote marks, case and spelling variants
-//! ([`super::text::fold_word`]); two quotes are "the same" when they share a run of at least
-//! [`QUOTE_MIN_RUN`] words (or all of the shorter one), so a quote cut, extended or split across
-//! two quote marks still counts. Quotes under [`QUOTE_MIN_WORDS`] words (scare quotes like
+//! Quotes are compared sentence by sentence (outlets split, join and cut quotes at sentence
+//! boundaries), after folding quote marks, case and spelling variants
+//! ([`super::text::fold_word`]). Two quote sentences are "the same" when they share a run of at
+//! least [`QUOTE_MIN_RUN`] = 8 words (or all of the shorter one) covering at least 75 % of the
+//! shorter one, so a quote cut or extended at the edges still counts but a stock opening with
+//! a different ending does not. Sentences under [`QUOTE_MIN_WORDS`] = 4 words (scare quotes like
 //! “consequences”) never count.
 
+use super::align::split_sentences;
 use super::text::{self, SHINGLE_K};
 use crate::model::{NaiveDate, Pair, Relation, Report};
 use serde::{Deserialize, Serialize};
@@ -43,9 +46,12 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// A quote shorter than this (in words) is a scare quote or a phrase, not evidence.
 pub const QUOTE_MIN_WORDS: usize = 4;
-/// Two quotes are the same quote when they share a verbatim run this long (or all of the
-/// shorter quote): long enough that a shared stock phrase ("the rule of law") does not count.
-pub const QUOTE_MIN_RUN: usize = 6;
+/// Two quote sentences are the same when they share a verbatim run this long (or all of the
+/// shorter one): long enough that a stock opening ("I am not going to get into …", "we have a
+/// shared interest in …", 6–7 words) followed by different words does not count...
+pub const QUOTE_MIN_RUN: usize = 8;
+/// ...and the run covers at least this share (numerator, denominator) of the shorter sentence.
+pub const QUOTE_MIN_SHARE: (usize, usize) = (3, 4);
 
 /// Evidence is kept for a pair (in `Corpus::evidence`, for the page to reclassify) when it shares
 /// a quote, or at least this Jaccard...
@@ -104,7 +110,7 @@ pub struct ReportFeatures {
     pub window_index: Vec<(u64, u32)>,
     /// Sorted, deduplicated word-5-shingle hashes of the body.
     pub shingles: Vec<u64>,
-    /// Each quote of at least [`QUOTE_MIN_WORDS`] words, as folded words.
+    /// Each sentence of the quotes with at least [`QUOTE_MIN_WORDS`] words, as folded words.
     pub quotes: Vec<Vec<String>>,
     /// Sorted, deduplicated hashes of the [`QUOTE_MIN_WORDS`]-word shingles of all quotes: two
     /// reports can share a quote only if these intersect.
@@ -122,8 +128,12 @@ impl ReportFeatures {
         let windows = text::window_hashes(&word_hashes, SHINGLE_K);
         let window_index = text::window_index(&windows);
         let shingles = text::shingles(&body_words, SHINGLE_K);
-        let quotes: Vec<Vec<String>> =
-            report.quotes.iter().map(|q| text::words(&q.text)).filter(|w| w.len() >= QUOTE_MIN_WORDS).collect();
+        let quotes: Vec<Vec<String>> = report
+            .quotes
+            .iter()
+            .flat_map(|q| split_sentences(&q.text).into_iter().map(|(s, e)| text::words(&q.text[s..e])))
+            .filter(|w| w.len() >= QUOTE_MIN_WORDS)
+            .collect();
         let mut quote_keys: Vec<u64> = quotes.iter().flat_map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
         quote_keys.sort_unstable();
         quote_keys.dedup();
@@ -155,14 +165,16 @@ pub fn may_share_evidence(a: &ReportFeatures, b: &ReportFeatures) -> bool {
     text::intersection_size(&a.shingles, &b.shingles) > 0 || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
 }
 
-/// The quote text two quotes share, when they are the same quote (see [`QUOTE_MIN_RUN`]).
+/// The words two quote sentences share, when they are the same quote (see [`QUOTE_MIN_RUN`],
+/// [`QUOTE_MIN_SHARE`]).
 pub fn shared_quote(a: &[String], b: &[String]) -> Option<String> {
     let shorter = a.len().min(b.len());
     if shorter < QUOTE_MIN_WORDS {
         return None;
     }
     let (len, start, _) = text::longest_common_run(a, b);
-    (len >= QUOTE_MIN_RUN.min(shorter)).then(|| a[start..start + len].join(" "))
+    let enough = len >= QUOTE_MIN_RUN.min(shorter) && len * QUOTE_MIN_SHARE.1 >= shorter * QUOTE_MIN_SHARE.0;
+    enough.then(|| a[start..start + len].join(" "))
 }
 
 /// The evidence about two reports; `relation` is left `Unrelated` and `why` empty ([`relate`]
@@ -275,7 +287,7 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
         Some(0) => "the same event date".to_string(),
         Some(1) => "event dates 1 day apart".to_string(),
         Some(d) => format!("event dates {d} days apart"),
-        None => "an event date unknown".to_string(),
+        None => "one report has no event date of its own".to_string(),
     };
     if dates_agree && q >= t.same_story_min_quotes.max(1) {
         return (

@@ -1,9 +1,11 @@
 //! The quote ledger: every quote with its speaker, merged across reports, verbatim or altered,
 //! and where it first appears in time.
 
-use super::pairs::shared_quote;
+use super::pairs::{shared_quote, QUOTE_MIN_WORDS};
+use std::collections::{BTreeSet, HashMap};
 use super::text;
-use crate::model::{QuoteEntry, QuoteOccurrence, Report};
+use super::align::split_sentences;
+use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -13,82 +15,164 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// One sentence of one printed quote: the unit quotes are matched by, since outlets split,
+/// join and cut quotes at sentence boundaries.
+struct Unit<'a> {
+    report: usize,
+    /// Index into the report's quotes.
+    quote: usize,
+    q: &'a Quote,
+    /// Byte range of the sentence in the quote's text.
+    start: usize,
+    end: usize,
+    words: Vec<String>,
+}
+
 /// Builds the ledger from every report's quotes.
 ///
-/// Two quotes are one entry when their folded words are equal, or when they are the same quote
-/// by [`shared_quote`] (a long shared run: cut, extended, reworded at the edges, or split in
-/// two) and their speakers do not differ. An entry's text is its earliest printing (by event
-/// date, then published date, then corpus order; undated last); an occurrence is verbatim when
-/// its folded words equal that text's. Entries are ordered by first appearance.
+/// Quotes are compared sentence by sentence ([`split_sentences`]): two sentences of different
+/// printed quotes are the same when their folded words are equal or [`shared_quote`] finds a
+/// long common run (cut, extended or reworded at the edges), and their speakers do not differ.
+/// Sentences that always travel together (consecutive in a quote, carried by exactly the same
+/// printed quotes) are one entry, so a quote printed whole everywhere stays whole, while one
+/// outlet joining two quotes that others print apart gives two entries.
+///
+/// An entry's text is its earliest printing (by event date, then published date, then corpus
+/// order; undated last); an occurrence is verbatim when its folded words equal that text's.
+/// Entries are ordered by first appearance.
 pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
-    struct Item<'a> {
-        report: usize,
-        quote: &'a crate::model::Quote,
-        words: Vec<String>,
-    }
-    let items: Vec<Item> = reports
-        .iter()
-        .enumerate()
-        .flat_map(|(r, rep)| rep.quotes.iter().map(move |q| (r, q)))
-        .map(|(report, quote)| Item { report, quote, words: text::words(&quote.text) })
-        .filter(|it| !it.words.is_empty())
-        .collect();
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    // The speaker of each group (by its root), so an unattributed quote cannot join two
-    // speakers' groups into one.
-    let mut speaker: Vec<Option<&str>> = items.iter().map(|it| it.quote.speaker.as_deref()).collect();
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            let (a, b) = (&items[i], &items[j]);
-            if !(a.words == b.words || shared_quote(&a.words, &b.words).is_some()) {
-                continue;
+    let mut units: Vec<Unit> = Vec::new();
+    for (r, rep) in reports.iter().enumerate() {
+        for (qi, q) in rep.quotes.iter().enumerate() {
+            for (start, end) in split_sentences(&q.text) {
+                let words = text::words(&q.text[start..end]);
+                if !words.is_empty() {
+                    units.push(Unit { report: r, quote: qi, q, start, end, words });
+                }
             }
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            let merged = match (speaker[ri], speaker[rj]) {
-                (Some(x), Some(y)) if x != y => continue,
-                (x, y) => x.or(y),
-            };
-            let (root, child) = (ri.min(rj), ri.max(rj));
-            parent[child] = root;
-            speaker[root] = merged;
         }
     }
+    let n = units.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    // The speaker of each group (by its root), so an unattributed quote cannot join two
+    // speakers' groups into one.
+    let mut speaker: Vec<Option<&str>> = units.iter().map(|u| u.q.speaker.as_deref()).collect();
+    let union = |parent: &mut Vec<usize>, speaker: &mut Vec<Option<&str>>, i: usize, j: usize| {
+        let (ri, rj) = (find(parent, i), find(parent, j));
+        if ri == rj {
+            return true;
+        }
+        let merged = match (speaker[ri], speaker[rj]) {
+            (Some(x), Some(y)) if x != y => return false,
+            (x, y) => x.or(y),
+        };
+        parent[ri.max(rj)] = ri.min(rj);
+        speaker[ri.min(rj)] = merged;
+        true
+    };
+    // Candidates share a 4-word window (any two matching sentences do) or, when short, all
+    // their words; checked in (i, j) order so the result does not depend on hashing.
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let keys = if u.words.len() >= QUOTE_MIN_WORDS { text::shingles(&u.words, QUOTE_MIN_WORDS) } else { vec![text::hash_words(&u.words)] };
+        for k in keys {
+            by_key.entry(k).or_default().push(i);
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in by_key.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if (units[i].report, units[i].quote) != (units[j].report, units[j].quote) {
+                    candidates.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    for (i, j) in candidates {
+        let (a, b) = (&units[i], &units[j]);
+        if a.words == b.words || shared_quote(&a.words, &b.words).is_some() {
+            union(&mut parent, &mut speaker, i, j);
+        }
+    }
+    // Rejoin consecutive sentences of a quote whose groups are carried by the same printed quotes.
+    let carriers = |parent: &mut Vec<usize>| -> Vec<Vec<(usize, usize)>> {
+        let mut c: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (i, u) in units.iter().enumerate() {
+            let root = find(parent, i);
+            c[root].push((u.report, u.quote));
+        }
+        for v in &mut c {
+            v.sort_unstable();
+            v.dedup();
+        }
+        c
+    };
+    let before = carriers(&mut parent);
+    for i in 1..n {
+        let (prev, cur) = (&units[i - 1], &units[i]);
+        if (prev.report, prev.quote) != (cur.report, cur.quote) {
+            continue;
+        }
+        let (rp, rc) = (find(&mut parent, i - 1), find(&mut parent, i));
+        if rp != rc && before[rp] == before[rc] {
+            union(&mut parent, &mut speaker, i - 1, i);
+        }
+    }
+
     // When a report was first out: its event date, else its publication date; undated last.
     let when = |r: usize| {
         let rep = &reports[r];
         (rep.event_date.or(rep.published).is_none(), rep.event_date.or(rep.published), rep.published.is_none(), rep.published, r)
     };
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
-    for i in 0..items.len() {
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
         let root = find(&mut parent, i);
         groups[root].push(i);
     }
     let mut entries: Vec<(_, QuoteEntry)> = groups
         .into_iter()
         .filter(|g| !g.is_empty())
-        .map(|mut g| {
-            g.sort_by_key(|&i| (when(items[i].report), i));
-            let first = &items[g[0]];
-            let first_report = &reports[first.report];
+        .map(|g| {
+            // One occurrence per printed quote: the span of its sentences in this group.
+            let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
+            for &i in &g {
+                let u = &units[i];
+                match occ.iter_mut().find(|o| (units[o.0].report, units[o.0].quote) == (u.report, u.quote)) {
+                    Some(o) => {
+                        o.2 = o.2.min(u.start);
+                        o.3 = o.3.max(u.end);
+                    }
+                    None => occ.push((i, u.report, u.start, u.end)),
+                }
+            }
+            occ.sort_by_key(|o| (when(o.1), o.0));
+            let text_of = |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
+            let first = &occ[0];
+            let first_words = text::words(&text_of(first));
+            let first_report = &reports[first.1];
             let entry = QuoteEntry {
                 // Stable while the first printing stays; the report id keeps two speakers'
                 // identical words apart.
-                id: format!("q-{:016x}", text::hash_words(&[&[first_report.id.clone()], first.words.as_slice()].concat())),
-                speaker: g.iter().find_map(|&i| items[i].quote.speaker.clone()),
-                text: first.quote.text.clone(),
-                occurrences: g
+                id: format!("q-{:016x}", text::hash_words(&[&[first_report.id.clone()], first_words.as_slice()].concat())),
+                speaker: speaker[find(&mut parent, g[0])].map(str::to_string),
+                text: text_of(first),
+                occurrences: occ
                     .iter()
-                    .map(|&i| QuoteOccurrence {
-                        report: reports[items[i].report].id.clone(),
-                        paragraph: items[i].quote.paragraph,
-                        text: items[i].quote.text.clone(),
-                        verbatim: items[i].words == first.words,
+                    .map(|o| {
+                        let t = text_of(o);
+                        QuoteOccurrence {
+                            report: reports[o.1].id.clone(),
+                            paragraph: units[o.0].q.paragraph,
+                            verbatim: text::words(&t) == first_words,
+                            text: t,
+                        }
                     })
                     .collect(),
                 first_report: Some(first_report.id.clone()),
                 first_date: first_report.event_date.or(first_report.published),
             };
-            ((when(first.report), g[0]), entry)
+            ((when(first.1), first.0), entry)
         })
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -128,14 +212,37 @@ mod tests {
         assert_eq!(shared.first_date, Some("2024-07-08".parse().unwrap()));
         assert_eq!(shared.speaker.as_deref(), Some("Matthew Miller"));
         assert_eq!(shared.text, "We have a shared interest in combating threats to regional security.");
-        let by_report: Vec<(&str, bool)> = shared.occurrences.iter().map(|o| (o.report.as_str(), o.verbatim)).collect();
-        assert_eq!(by_report, [("early", true), ("late", false), ("undated", false)]);
-        // A different speaker's identical words stay apart; every quote is in the ledger once.
-        assert_eq!(ledger.iter().map(|e| e.occurrences.len()).sum::<usize>(), 5);
-        assert_eq!(ledger.len(), 3);
+        let by_report: Vec<(&str, bool, &str)> =
+            shared.occurrences.iter().map(|o| (o.report.as_str(), o.verbatim, o.text.as_str())).collect();
+        assert_eq!(
+            by_report,
+            [
+                ("early", true, "We have a shared interest in combating threats to regional security."),
+                ("late", false, "The United States and Pakistan have a shared interest in combatting threats to regional security, and we will stand with them"),
+                // The undated report joined two sentences into one quote: only the matching one is here.
+                ("undated", true, "We have a shared interest in combating threats to regional security"),
+            ]
+        );
+        // The other sentence of the joined quote is its own entry; a different speaker's
+        // identical words stay apart; every sentence is in the ledger once.
+        assert!(ledger.iter().any(|e| e.text == "So the Pakistani people have suffered greatly." && e.occurrences.len() == 1));
+        assert_eq!(ledger.len(), 4);
         assert!(ledger.iter().all(|e| e.id.starts_with("q-")));
         let ids: std::collections::BTreeSet<_> = ledger.iter().map(|e| &e.id).collect();
-        assert_eq!(ids.len(), 3);
+        assert_eq!(ids.len(), 4);
+    }
+
+    #[test]
+    fn sentences_travelling_together_stay_one_entry() {
+        let whole = "We oppose vandalism. We support free speech everywhere in the world.";
+        let reports = [
+            report("a", Some("2024-07-08"), &[(whole, Some("M"))]),
+            report("b", Some("2024-07-09"), &[("We oppose vandalism. We support free speech everywhere in the world", Some("M"))]),
+        ];
+        let ledger = ledger(&reports);
+        assert_eq!(ledger.len(), 1, "{ledger:?}");
+        assert_eq!(ledger[0].text, whole);
+        assert!(ledger[0].occurrences.iter().all(|o| o.verbatim));
     }
 
     #[test]

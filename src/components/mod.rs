@@ -1,0 +1,13 @@
+//! The explorer's components: each reads the one [`crate::state::AppState`] from context.
+
+pub mod aligned;
+pub mod compare;
+pub mod copy_link;
+pub mod facets;
+pub mod format;
+pub mod highlight;
+pub mod notice;
+pub mod reader;
+pub mod results;
+pub mod search;
+pub mod timeline;

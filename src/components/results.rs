@@ -1,0 +1,147 @@
+//! The matching reports as a list: the keyboard and screen-reader twin of the timeline.
+
+use crate::components::format;
+use crate::components::highlight::{marked_text, search_marks};
+use crate::state::AppState;
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use parallax_core::query::{highlight_ranges, snippet};
+use parallax_core::url_state::UrlState;
+
+/// Results rendered before "show more" (keeps each keystroke cheap on big corpora).
+const PAGE: usize = 40;
+
+/// An in-app link: a real `href` (open in a new tab, copy) whose plain click navigates in place.
+pub fn nav_link(
+    state: AppState,
+    change: impl Fn(&mut UrlState) + Clone + Send + Sync + 'static,
+    class: &'static str,
+    testid: &'static str,
+    children: impl IntoView + 'static,
+) -> impl IntoView {
+    let href_change = change.clone();
+    view! {
+        <a
+            class=class
+            data-testid=testid
+            href=move || state.href(href_change.clone())
+            on:click=move |ev: MouseEvent| {
+                if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                    ev.prevent_default();
+                    state.navigate(change.clone());
+                }
+            }
+        >
+            {children}
+        </a>
+    }
+}
+
+/// "N of M reports", always visible while exploring.
+#[component]
+pub fn ResultCount() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let total = state.data.corpus.reports.len();
+    view! {
+        <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
+            {move || {
+                let n = state.result.with(|r| r.matches.len());
+                if n == total { format::count(total, "report", "reports") } else { format!("{n} of {}", format::count(total, "report", "reports")) }
+            }}
+        </p>
+    }
+}
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = RwSignal::new(PAGE);
+    // A new query starts from the first page again.
+    Effect::new(move |_| {
+        state.result.track();
+        shown.set(PAGE);
+    });
+    view! {
+        <section class="results" aria-labelledby="results-title" data-testid="results">
+            <h2 id="results-title" class="visually-hidden">"Matching reports"</h2>
+            {move || {
+                let (matches, terms) = state.result.with(|r| (r.matches.clone(), r.terms.clone()));
+                if matches.is_empty() {
+                    return view! {
+                        <div class="empty" data-testid="empty-results">
+                            <p>"No report matches."</p>
+                            <button type="button" class="button" on:click=move |_| state.navigate(|u| u.clear_filters())>"Clear filters"</button>
+                        </div>
+                    }.into_any();
+                }
+                let limit = shown.get();
+                let more = matches.len().saturating_sub(limit);
+                view! {
+                    <ol class="result-list" data-testid="report-list">
+                        {matches.into_iter().take(limit).map(|i| view! { <ResultItem index=i terms=terms.clone()/> }).collect_view()}
+                    </ol>
+                    {(more > 0).then(|| view! {
+                        <button type="button" class="button" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                            {format!("Show {} more", more.min(PAGE))}
+                        </button>
+                    })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let corpus = state.data.corpus;
+    let report = &corpus.reports[index];
+    let id = report.id.clone();
+    let title_marks = search_marks(highlight_ranges(&report.title, &terms));
+    let snip = snippet(corpus, index, &terms);
+    let snip_marks = search_marks(snip.highlights.clone());
+    let open_id = id.clone();
+    let topics: Vec<String> = report.topics.iter().take(3).map(|t| state.data.facet_label(parallax_core::query::FacetKind::Topic, &t.topic)).collect();
+    let related = state.pairs_of(&id);
+    let open_paragraph = snip.paragraph;
+    view! {
+        <li class="result" data-testid="result" data-report-id=id.clone()>
+            <h3 class="result-title">
+                {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph; u.compare = None; }, "", "open-report", view! { <span data-testid="report-title">{marked_text(&report.title, &title_marks)}</span> })}
+            </h3>
+            <p class="meta">
+                <span class="outlet">{format::outlet(report)}</span>
+                " · event "
+                <span class:inferred=report.event_date_basis == parallax_core::DateBasis::Inferred>{format::date_with_basis(report.event_date, report.event_date_basis)}</span>
+                {report.published.map(|d| format!(" · published {}", format::date(d)))}
+            </p>
+            {(!snip.text.is_empty()).then(|| view! {
+                <p class="snippet" data-testid="snippet">
+                    {snip.cut_before.then_some("… ")}{marked_text(&snip.text, &snip_marks)}{snip.cut_after.then_some(" …")}
+                </p>
+            })}
+            <p class="tags">
+                {topics.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+                {related.into_iter().take(2).map(|p| {
+                    let other = if p.a == id { p.b.clone() } else { p.a.clone() };
+                    let other_title = state.data.report(&other).map(|(_, r)| r.title.clone()).unwrap_or_default();
+                    let (left, right) = (id.clone(), other.clone());
+                    let label = format!("{}: compare with “{}”", capitalise(p.relation.label()), shorten(&other_title, 50));
+                    nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "tag relation", "compare-link", label)
+                }).collect_view()}
+            </p>
+        </li>
+    }
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
+        None => s.to_string(),
+    }
+}

@@ -1,0 +1,236 @@
+//! The one application state and the URL it lives in.
+//!
+//! Data flows one way: the URL is parsed into a [`UrlState`] signal; every view reads that signal
+//! (through the memos here); a user action computes a new state with [`AppState::navigate`]
+//! (a discrete step: pushes a history entry) or [`AppState::edit`] (typing, dragging a slider:
+//! replaces the entry, debounced) and the URL follows. Back and forward parse the URL again.
+
+use crate::history;
+use leptos::prelude::*;
+use parallax_core::analysis::pairs::{reclassify, Thresholds};
+use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
+use parallax_core::url_state::{self, UrlNotice, UrlState};
+use parallax_core::{Corpus, Pair};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// How long typing must pause before the URL is rewritten.
+const URL_WRITE_DEBOUNCE: Duration = Duration::from_millis(350);
+
+/// Everything derived from the corpus once: the query index and id lookups.
+pub struct CorpusData {
+    pub corpus: &'static Corpus,
+    pub index: QueryIndex,
+    pub position: HashMap<&'static str, usize>,
+}
+
+impl CorpusData {
+    pub fn get() -> &'static CorpusData {
+        static DATA: OnceLock<CorpusData> = OnceLock::new();
+        DATA.get_or_init(|| {
+            let corpus = crate::corpus();
+            CorpusData {
+                corpus,
+                index: QueryIndex::new(corpus),
+                position: corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
+            }
+        })
+    }
+
+    pub fn report(&self, id: &str) -> Option<(usize, &'static parallax_core::Report)> {
+        self.position.get(id).map(|&i| (i, &self.corpus.reports[i]))
+    }
+
+    /// Whether a facet option exists anywhere in the corpus.
+    pub fn facet_value_exists(&self, kind: FacetKind, value: &str) -> bool {
+        let c = self.corpus;
+        match kind {
+            FacetKind::Topic => c.reports.iter().any(|r| r.topics.iter().any(|t| t.topic == value)),
+            FacetKind::Person => c.reports.iter().any(|r| r.people.iter().chain(&r.speakers).any(|p| p == value)),
+            FacetKind::Outlet => c.reports.iter().any(|r| r.outlet.as_deref() == Some(value)),
+            FacetKind::Place => c.reports.iter().any(|r| r.places.iter().any(|p| p == value)),
+            FacetKind::Duplicates => value == parallax_core::query::DUP_YES || value == parallax_core::query::DUP_NO,
+        }
+    }
+
+    /// The display label of a facet option (topic ids become their labels).
+    pub fn facet_label(&self, kind: FacetKind, value: &str) -> String {
+        match kind {
+            FacetKind::Topic => self
+                .corpus
+                .topics
+                .iter()
+                .find(|t| t.id == value)
+                .map(|t| t.label.clone())
+                .unwrap_or_else(|| value.to_string()),
+            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => "has a near duplicate".into(),
+            FacetKind::Duplicates => "no near duplicate".into(),
+            _ => value.to_string(),
+        }
+    }
+}
+
+/// The application state, shared through context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: &'static CorpusData,
+    url: RwSignal<UrlState>,
+    /// What could not be read from the URL, until dismissed.
+    pub notices: RwSignal<Vec<UrlNotice>>,
+    /// Related pairs under the thresholds in force.
+    pub pairs: Memo<Vec<Pair>>,
+    pub duplicates: Memo<Vec<bool>>,
+    pub result: Memo<QueryResult>,
+    /// A typing session has already pushed its history entry; later writes replace it.
+    typing_pushed: StoredValue<bool>,
+    pending_write: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl AppState {
+    /// Reads the current URL and installs the back/forward listener.
+    pub fn new() -> AppState {
+        let data = CorpusData::get();
+        let (initial, notices) = read_location(data);
+        let url = RwSignal::new(initial);
+        let thresholds = Memo::new(move |_| url.with(|u| thresholds_for(u.threshold)));
+        let pairs = Memo::new(move |_| {
+            let t = thresholds.get();
+            if t == Thresholds::default() {
+                data.corpus.pairs.clone()
+            } else {
+                reclassify(&data.corpus.evidence, &t)
+            }
+        });
+        let duplicates = Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, p)));
+        let query = Memo::new(move |_| url.with(UrlState::query));
+        let result = Memo::new(move |_| {
+            let q = query.get();
+            duplicates.with(|d| data.index.run(&q, d))
+        });
+        let state = AppState {
+            data,
+            url,
+            notices: RwSignal::new(notices),
+            pairs,
+            duplicates,
+            result,
+            typing_pushed: StoredValue::new(false),
+            pending_write: StoredValue::new(None),
+        };
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            state.cancel_pending_write();
+            state.typing_pushed.set_value(false);
+            let (restored, notices) = read_location(data);
+            state.notices.set(notices);
+            url.set(restored);
+        });
+        state
+    }
+
+    /// The current state (tracked).
+    pub fn url(&self) -> UrlState {
+        self.url.get()
+    }
+
+    /// Reads part of the state (tracked).
+    pub fn with<T>(&self, f: impl FnOnce(&UrlState) -> T) -> T {
+        self.url.with(f)
+    }
+
+    /// A discrete step (a click, a checkbox): new state, new history entry.
+    pub fn navigate(&self, change: impl FnOnce(&mut UrlState)) {
+        self.cancel_pending_write();
+        self.typing_pushed.set_value(false);
+        let mut next = self.url.get_untracked();
+        change(&mut next);
+        history::write(&url_state::render(&next), history::Entry::Push);
+        self.url.set(next);
+    }
+
+    /// A continuous edit (typing, a slider): the views follow at once; the URL follows once the
+    /// reader pauses. The first write of an edit session pushes an entry, later ones replace it,
+    /// so Back leaves the whole search in one step and no keystroke leaves an entry of its own.
+    pub fn edit(&self, change: impl FnOnce(&mut UrlState)) {
+        self.url.update(change);
+        self.cancel_pending_write();
+        let url = self.url;
+        let pushed = self.typing_pushed;
+        let handle = set_timeout_with_handle(
+            move || {
+                let entry = if pushed.get_value() { history::Entry::Replace } else { history::Entry::Push };
+                pushed.set_value(true);
+                history::write(&url.with_untracked(url_state::render), entry);
+            },
+            URL_WRITE_DEBOUNCE,
+        )
+        .ok();
+        self.pending_write.set_value(handle);
+    }
+
+    /// Ends an edit session (the search box lost focus): the next edit starts a new entry.
+    pub fn end_edit(&self) {
+        if self.pending_write.with_value(Option::is_some) {
+            // Flush now so the entry exists before the reader moves on.
+            self.cancel_pending_write();
+            let entry = if self.typing_pushed.get_value() { history::Entry::Replace } else { history::Entry::Push };
+            history::write(&self.url.with_untracked(url_state::render), entry);
+        }
+        self.typing_pushed.set_value(false);
+    }
+
+    fn cancel_pending_write(&self) {
+        if let Some(handle) = self.pending_write.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// A same-origin link (relative to the document) to the state `change` makes of this one.
+    pub fn href(&self, change: impl FnOnce(&mut UrlState)) -> String {
+        let mut next = self.url.get();
+        change(&mut next);
+        history::href(&url_state::render(&next))
+    }
+
+    /// The pair stored for two reports (either order), under the thresholds in force.
+    pub fn pair_of(&self, a: &str, b: &str) -> Option<Pair> {
+        self.pairs.with(|pairs| pairs.iter().find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a)).cloned())
+    }
+
+    /// The related pairs of one report, strongest relation first.
+    pub fn pairs_of(&self, id: &str) -> Vec<Pair> {
+        let mut found: Vec<Pair> = self.pairs.with(|pairs| pairs.iter().filter(|p| p.a == id || p.b == id).cloned().collect());
+        found.sort_by(|x, y| y.relation.cmp(&x.relation).then(y.jaccard.total_cmp(&x.jaccard)));
+        found
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The thresholds for a URL threshold value: the percent sets the near-duplicate Jaccard.
+pub fn thresholds_for(percent: Option<u8>) -> Thresholds {
+    let mut t = Thresholds::default();
+    if let Some(p) = percent {
+        t.near_duplicate_jaccard = f32::from(p) / 100.0;
+    }
+    t
+}
+
+/// The default near-duplicate threshold, in percent, as the URL writes it.
+pub fn default_threshold_percent() -> u8 {
+    (Thresholds::default().near_duplicate_jaccard * 100.0).round() as u8
+}
+
+fn duplicate_flags_of(corpus: &Corpus, pairs: &[Pair]) -> Vec<bool> {
+    duplicate_flags(&corpus.reports, pairs)
+}
+
+fn read_location(data: &'static CorpusData) -> (UrlState, Vec<UrlNotice>) {
+    let (mut state, mut notices) = url_state::parse(&history::current_query());
+    notices.extend(state.retain_known(|id| data.position.contains_key(id), |k, v| data.facet_value_exists(k, v)));
+    (state, notices)
+}

@@ -1,0 +1,49 @@
+// A corpus whose text is markup and script must show it literally: text nodes only, never HTML.
+// `make e2e` builds this corpus (tests/e2e/fixtures/crafted) into its own site.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openApp, startSite } from './harness.mjs';
+
+const DIST = path.resolve(process.env.PARALLAX_CRAFTED_DIST ?? 'target/e2e-crafted-dist');
+let site, browser;
+before(async () => {
+  site = await startSite({ dist: DIST });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function assertInert(page) {
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no corpus script ran');
+  // Only Trunk's loader scripts exist; no element came from the corpus.
+  assert.equal(await page.locator('main script, main img, main b, main i, aside b').count(), 0);
+}
+
+test('markup in titles and text is shown literally in the list, reader and comparison', async () => {
+  const { page, problems, context } = await openApp(browser, site);
+  const titles = await page.getByTestId('report-title').allTextContents();
+  assert.ok(titles.some((t) => t.includes('<script>window.__pwned = 1</script>') && t.includes('<b>talk</b>')), titles.join(' | '));
+  await assertInert(page);
+  const allIds = await page.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => e.dataset.reportId));
+  const crafted = page.locator('[data-testid="result"]').filter({ has: page.getByTestId('report-title').filter({ hasText: '<script>' }) });
+  const id = await crafted.getAttribute('data-report-id');
+  await crafted.getByTestId('open-report').click();
+  await page.getByTestId('reader').waitFor();
+  const body = await page.getByTestId('reader-body').textContent();
+  assert.ok(body.includes('<img src="x" onerror="window.__pwned = 2">'));
+  assert.ok(body.includes('&lt;escaped&gt;'), 'entities are not decoded either');
+  await assertInert(page);
+  // Search inside the markup and compare with the plain report.
+  await page.goto(`${site.url}?v=1&q=onerror`);
+  await page.getByTestId('search-hit').first().waitFor();
+  await assertInert(page);
+  const other = allIds.find((x) => x !== id);
+  await page.goto(`${site.url}?v=1&left=${id}&right=${other}`);
+  await page.getByTestId('compare').waitFor();
+  await assertInert(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
