@@ -30,7 +30,7 @@ fn main() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let mut stage = |name: &str, f: &mut dyn FnMut()| {
+    let stage = |name: &str, f: &mut dyn FnMut()| {
         let times: Vec<f64> = (0..runs)
             .map(|_| {
                 let t = Instant::now();

@@ -104,14 +104,18 @@ pub struct ReportFeatures {
     pub id: String,
     /// Folded body words, hashed (xxh3) for fast comparison.
     pub word_hashes: Vec<u64>,
-    /// Hashes of every 5-word window of the body in position order, and the same sorted with
-    /// positions: the longest verbatim run is found through them.
-    pub windows: Vec<u64>,
+    /// Hashes of every 5-word window of the body with their positions, sorted: the longest
+    /// verbatim run is found through them.
     pub window_index: Vec<(u64, u32)>,
     /// Sorted, deduplicated word-5-shingle hashes of the body.
     pub shingles: Vec<u64>,
     /// Each sentence of the quotes with at least [`QUOTE_MIN_WORDS`] words, as folded words.
     pub quotes: Vec<Vec<String>>,
+    /// `quotes` with each word hashed (xxh3), for fast comparison.
+    pub quote_hashes: Vec<Vec<u64>>,
+    /// For each of `quotes`, its sorted [`QUOTE_MIN_WORDS`]-word shingles: two sentences can
+    /// match only if these intersect, which skips most sentence pairs cheaply.
+    pub quote_grams: Vec<Vec<u64>>,
     /// Sorted, deduplicated hashes of the [`QUOTE_MIN_WORDS`]-word shingles of all quotes: two
     /// reports can share a quote only if these intersect.
     pub quote_keys: Vec<u64>,
@@ -125,8 +129,7 @@ impl ReportFeatures {
     pub fn new(report: &Report) -> Self {
         let body_words = text::words(&report.body_text());
         let word_hashes: Vec<u64> = body_words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
-        let windows = text::window_hashes(&word_hashes, SHINGLE_K);
-        let window_index = text::window_index(&windows);
+        let window_index = text::window_index(&text::window_hashes(&word_hashes, SHINGLE_K));
         let shingles = text::shingles(&body_words, SHINGLE_K);
         let quotes: Vec<Vec<String>> = report
             .quotes
@@ -134,16 +137,19 @@ impl ReportFeatures {
             .flat_map(|q| split_sentences(&q.text).into_iter().map(|(s, e)| text::words(&q.text[s..e])))
             .filter(|w| w.len() >= QUOTE_MIN_WORDS)
             .collect();
-        let mut quote_keys: Vec<u64> = quotes.iter().flat_map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
+        let quote_hashes: Vec<Vec<u64>> = quotes.iter().map(|q| q.iter().map(|w| xxh3_64(w.as_bytes())).collect()).collect();
+        let quote_grams: Vec<Vec<u64>> = quotes.iter().map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
+        let mut quote_keys: Vec<u64> = quote_grams.iter().flatten().copied().collect();
         quote_keys.sort_unstable();
         quote_keys.dedup();
         ReportFeatures {
             id: report.id.clone(),
             word_hashes,
-            windows,
             window_index,
             shingles,
             quotes,
+            quote_hashes,
+            quote_grams,
             quote_keys,
             people: name_keys(report.people.iter().chain(&report.speakers)),
             places: name_keys(report.places.iter()),
@@ -168,13 +174,39 @@ pub fn may_share_evidence(a: &ReportFeatures, b: &ReportFeatures) -> bool {
 /// The words two quote sentences share, when they are the same quote (see [`QUOTE_MIN_RUN`],
 /// [`QUOTE_MIN_SHARE`]).
 pub fn shared_quote(a: &[String], b: &[String]) -> Option<String> {
+    shared_quote_run(a, b).map(|(start, len)| a[start..start + len].join(" "))
+}
+
+/// [`shared_quote`] on any comparable words (hashes are faster): the start in `a` and the
+/// length of the shared run, when the sentences are the same quote.
+pub fn shared_quote_run<T: Ord>(a: &[T], b: &[T]) -> Option<(usize, usize)> {
     let shorter = a.len().min(b.len());
     if shorter < QUOTE_MIN_WORDS {
         return None;
     }
     let (len, start, _) = text::longest_common_run(a, b);
     let enough = len >= QUOTE_MIN_RUN.min(shorter) && len * QUOTE_MIN_SHARE.1 >= shorter * QUOTE_MIN_SHARE.0;
-    enough.then(|| a[start..start + len].join(" "))
+    enough.then_some((start, len))
+}
+
+/// For each quote sentence of `a` that `b` also carries, the words they share (distinct).
+fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ((qa, ha), ga) in a.quotes.iter().zip(&a.quote_hashes).zip(&a.quote_grams) {
+        let found = b
+            .quote_hashes
+            .iter()
+            .zip(&b.quote_grams)
+            .filter(|(_, gb)| text::intersection_size(ga, gb) > 0)
+            .find_map(|(hb, _)| shared_quote_run(ha, hb));
+        if let Some((start, len)) = found {
+            let s = qa[start..start + len].join(" ");
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// The evidence about two reports; `relation` is left `Unrelated` and `why` empty ([`relate`]
@@ -183,16 +215,8 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
-    let mut shared_quotes: Vec<String> = Vec::new();
-    if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 {
-        for qa in &a.quotes {
-            if let Some(s) = b.quotes.iter().find_map(|qb| shared_quote(qa, qb)) {
-                if !shared_quotes.contains(&s) {
-                    shared_quotes.push(s);
-                }
-            }
-        }
-    }
+    let shared_quotes =
+        if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 { shared_quotes(a, b) } else { Vec::new() };
     let common = |x: &[(String, String)], y: &[(String, String)]| -> Vec<String> {
         x.iter().filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok()).map(|(_, n)| n.clone()).collect()
     };
@@ -203,7 +227,7 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         jaccard: ratio(shared, union),
         containment_a_in_b: ratio(shared, a.shingles.len()),
         containment_b_in_a: ratio(shared, b.shingles.len()),
-        longest_run: text::longest_run_hashed(&a.word_hashes, &a.windows, &b.word_hashes, &b.window_index, SHINGLE_K),
+        longest_run: text::longest_run_hashed(&a.word_hashes, &a.window_index, &b.word_hashes, &b.window_index, SHINGLE_K),
         shared_quotes,
         shared_people: common(&a.people, &b.people),
         shared_places: common(&a.places, &b.places),
@@ -223,10 +247,7 @@ pub fn relate_if_evidence(a: &ReportFeatures, b: &ReportFeatures, thresholds: &T
     let above_floor = shared > 0
         && (shared as f32 >= EVIDENCE_FLOOR_JACCARD * union as f32
             || shared as f32 >= EVIDENCE_FLOOR_CONTAINMENT * a.shingles.len().min(b.shingles.len()) as f32);
-    let may_share_quote = || {
-        text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
-            && a.quotes.iter().any(|qa| b.quotes.iter().any(|qb| shared_quote(qa, qb).is_some()))
-    };
+    let may_share_quote = || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 && !shared_quotes(a, b).is_empty();
     (above_floor || may_share_quote()).then(|| relate(a, b, thresholds))
 }
 
@@ -467,7 +488,7 @@ mod tests {
         assert_eq!(classify(&p, &strict).0, Relation::SameStory);
         let loose = Thresholds { near_duplicate_jaccard: 0.01, ..Thresholds::default() };
         assert_eq!(classify(&p, &loose).0, Relation::NearDuplicate);
-        assert_eq!(reclassify(&[p.clone()], &loose)[0].relation, Relation::NearDuplicate);
+        assert_eq!(reclassify(std::slice::from_ref(&p), &loose)[0].relation, Relation::NearDuplicate);
     }
 
     #[test]

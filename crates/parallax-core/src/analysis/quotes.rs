@@ -1,7 +1,7 @@
 //! The quote ledger: every quote with its speaker, merged across reports, verbatim or altered,
 //! and where it first appears in time.
 
-use super::pairs::{shared_quote, QUOTE_MIN_WORDS};
+use super::pairs::{shared_quote_run, QUOTE_MIN_WORDS};
 use std::collections::{BTreeSet, HashMap};
 use super::text;
 use super::align::split_sentences;
@@ -26,12 +26,14 @@ struct Unit<'a> {
     start: usize,
     end: usize,
     words: Vec<String>,
+    /// `words` hashed, for fast comparison.
+    hashes: Vec<u64>,
 }
 
 /// Builds the ledger from every report's quotes.
 ///
 /// Quotes are compared sentence by sentence ([`split_sentences`]): two sentences of different
-/// printed quotes are the same when their folded words are equal or [`shared_quote`] finds a
+/// printed quotes are the same when their folded words are equal or [`shared_quote_run`] finds a
 /// long common run (cut, extended or reworded at the edges), and their speakers do not differ.
 /// Sentences that always travel together (consecutive in a quote, carried by exactly the same
 /// printed quotes) are one entry, so a quote printed whole everywhere stays whole, while one
@@ -47,7 +49,8 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             for (start, end) in split_sentences(&q.text) {
                 let words = text::words(&q.text[start..end]);
                 if !words.is_empty() {
-                    units.push(Unit { report: r, quote: qi, q, start, end, words });
+                    let hashes = words.iter().map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes())).collect();
+                    units.push(Unit { report: r, quote: qi, q, start, end, words, hashes });
                 }
             }
         }
@@ -91,7 +94,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     }
     for (i, j) in candidates {
         let (a, b) = (&units[i], &units[j]);
-        if a.words == b.words || shared_quote(&a.words, &b.words).is_some() {
+        if a.hashes == b.hashes || shared_quote_run(&a.hashes, &b.hashes).is_some() {
             union(&mut parent, &mut speaker, i, j);
         }
     }
@@ -154,7 +157,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             let entry = QuoteEntry {
                 // Stable while the first printing stays; the report id keeps two speakers'
                 // identical words apart.
-                id: format!("q-{:016x}", text::hash_words(&[&[first_report.id.clone()], first_words.as_slice()].concat())),
+                id: format!("q-{:016x}", text::hash_words(&[std::slice::from_ref(&first_report.id), first_words.as_slice()].concat())),
                 speaker: speaker[find(&mut parent, g[0])].map(str::to_string),
                 text: text_of(first),
                 occurrences: occ
@@ -175,7 +178,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             ((when(first.1), first.0), entry)
         })
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_by_key(|e| e.0);
     entries.into_iter().map(|(_, e)| e).collect()
 }
 

@@ -261,42 +261,48 @@ pub fn window_index(windows: &[u64]) -> Vec<(u64, u32)> {
     index
 }
 
-/// Length of the longest run of equal words of two texts, given their word hashes, `k`-word
-/// window hashes ([`window_hashes`]) and `b`'s window index ([`window_index`]).
+/// Length of the longest run of equal words of two texts, given their word hashes and their
+/// `k`-word window indexes ([`window_index`] of [`window_hashes`]).
 ///
-/// A run of L ≥ k words is L − k + 1 consecutive equal windows, so the sparse dynamic
-/// programming runs over equal windows, which are few even when common words are many; only
-/// when no window is shared does it fall back to [`longest_common_run`] on the words. Exact up
-/// to collisions of 64-bit hashes.
-pub fn longest_run_hashed(a_words: &[u64], a_windows: &[u64], b_words: &[u64], b_index: &[(u64, u32)], k: usize) -> usize {
+/// A run of L ≥ k words is L − k + 1 consecutive equal windows on one diagonal, so the equal
+/// windows are found by merging the two sorted indexes (linear) and the longest diagonal streak
+/// gives the run; equal windows are few even when common words are many. Only when no window is
+/// shared does it fall back to [`longest_common_run`] on the words. Exact up to collisions of
+/// 64-bit hashes.
+pub fn longest_run_hashed(a_words: &[u64], a_index: &[(u64, u32)], b_words: &[u64], b_index: &[(u64, u32)], k: usize) -> usize {
     let k = k.max(1);
-    if b_index.is_empty() || a_windows.is_empty() {
+    // (diagonal, position in a) of every equal window pair.
+    let mut hits: Vec<(i64, u32)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a_index.len() && j < b_index.len() {
+        let (ha, hb) = (a_index[i].0, b_index[j].0);
+        if ha < hb {
+            i += 1;
+        } else if hb < ha {
+            j += 1;
+        } else {
+            let (i_end, j_end) = (
+                i + a_index[i..].iter().take_while(|x| x.0 == ha).count(),
+                j + b_index[j..].iter().take_while(|x| x.0 == ha).count(),
+            );
+            for &(_, pa) in &a_index[i..i_end] {
+                for &(_, pb) in &b_index[j..j_end] {
+                    hits.push((pa as i64 - pb as i64, pa));
+                }
+            }
+            (i, j) = (i_end, j_end);
+        }
+    }
+    if hits.is_empty() {
         return longest_common_run(a_words, b_words).0;
     }
-    // run[j] for the previous and current window of a, sparse.
-    let mut prev: Vec<(u32, usize)> = Vec::new();
-    let mut cur: Vec<(u32, usize)> = Vec::new();
-    let mut best = 0;
-    for &h in a_windows {
-        let from = b_index.partition_point(|&(x, _)| x < h);
-        for &(x, j) in &b_index[from..] {
-            if x != h {
-                break;
-            }
-            // prev is sorted by j (b_index is sorted by (hash, j) and one hash per row).
-            let before = if j == 0 { 0 } else { prev.binary_search_by_key(&(j - 1), |&(pj, _)| pj).map_or(0, |p| prev[p].1) };
-            let len = before + 1;
-            cur.push((j, len));
-            best = best.max(len);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-        cur.clear();
+    hits.sort_unstable();
+    let (mut best, mut streak) = (1, 1);
+    for w in hits.windows(2) {
+        streak = if w[1].0 == w[0].0 && w[1].1 == w[0].1 + 1 { streak + 1 } else { 1 };
+        best = best.max(streak);
     }
-    if best == 0 {
-        longest_common_run(a_words, b_words).0
-    } else {
-        best + k - 1
-    }
+    best + k - 1
 }
 
 /// A light stemmer for matching topic phrases across inflections ("refugees" → "refugee",
@@ -416,7 +422,7 @@ mod tests {
         let b = hashes("x y c d e f g h i z a b c q");
         let run = |a: &[u64], b: &[u64]| {
             let (wa, wb) = (window_hashes(a, 5), window_hashes(b, 5));
-            longest_run_hashed(a, &wa, b, &window_index(&wb), 5)
+            longest_run_hashed(a, &window_index(&wa), b, &window_index(&wb), 5)
         };
         assert_eq!(run(&a, &b), 7);
         assert_eq!(run(&a, &hashes("q c d e r")), 3);
@@ -431,7 +437,7 @@ mod tests {
         #[test]
         fn hashed_run_equals_the_plain_run(a in proptest::collection::vec(0u64..4, 0..40), b in proptest::collection::vec(0u64..4, 0..40)) {
             let (wa, wb) = (window_hashes(&a, 3), window_hashes(&b, 3));
-            proptest::prop_assert_eq!(longest_run_hashed(&a, &wa, &b, &window_index(&wb), 3), longest_common_run(&a, &b).0);
+            proptest::prop_assert_eq!(longest_run_hashed(&a, &window_index(&wa), &b, &window_index(&wb), 3), longest_common_run(&a, &b).0);
         }
     }
 

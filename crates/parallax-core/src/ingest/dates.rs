@@ -278,6 +278,11 @@ fn parse_expr(s: &str) -> Option<Expr> {
 
 /// Reads a whole line as a date line, or says it is not one.
 pub fn parse_date_line(text: &str) -> Option<DateLine> {
+    // Every character but spaces folds to at least one byte: more than 160 of them can never
+    // fold to a date line. Checked before folding so a long paragraph costs nothing here.
+    if text.chars().filter(|&c| !c.is_whitespace() && !super::normalize::is_odd_space(c)).nth(160).is_some() {
+        return None;
+    }
     let folded = fold(text);
     if folded.len() > 160 {
         return None;

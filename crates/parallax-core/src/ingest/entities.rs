@@ -8,7 +8,8 @@
 //! people of any corpus.
 
 use super::normalize::fold;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Roles and titles printed before a person's name.
 pub const ROLES: [&str; 72] = [
@@ -64,18 +65,40 @@ const NOT_NAMES: [&str; 40] = [
     "meanwhile", "however", "earlier", "later", "also", "still", "regarding", "during", "according", "responding",
 ];
 
+/// Whether `word`, lower-cased, is in `list` (of lower-case ASCII words). ASCII words are
+/// compared without allocating; others are lower-cased first, as a few non-ASCII letters
+/// lower-case to ASCII ones.
+fn in_lower_list(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
+}
+
 pub fn is_role(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    ROLES.contains(&w.as_str())
+    in_lower_list(&ROLES, word.trim_end_matches('.'))
 }
 
 pub fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word.to_lowercase().as_str())
+    in_lower_list(&ORG_WORDS, word)
 }
 
+fn place_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PLACES.iter().copied().collect())
+}
+
+/// The longest place name has this many words: longer runs are never one place.
+const PLACE_MAX_WORDS: usize = 3;
+
 pub fn place_name(words: &[&str]) -> Option<&'static str> {
+    if words.is_empty() || words.len() > PLACE_MAX_WORDS {
+        return None;
+    }
     let joined = words.join(" ");
-    PLACES.iter().copied().find(|p| *p == joined)
+    place_set().get(joined.as_str()).copied()
 }
 
 fn is_month_or_day(w: &str) -> bool {
@@ -96,40 +119,62 @@ pub struct Token<'a> {
 
 /// Splits a paragraph into word tokens, keeping where clauses end.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for raw in text.split(' ') {
-        let start = offset;
-        offset += raw.len() + 1;
-        let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() {
-            if let Some(last) = out.last_mut() {
-                let last: &mut Token = last;
-                last.boundary_after = true;
-            }
-            continue;
-        }
-        let trail = &raw[lead + core.len()..];
-        // "Pakistan’s" → "Pakistan"
-        let bare = core.strip_suffix("\u{2019}s").or_else(|| core.strip_suffix("'s"));
-        let word = bare.unwrap_or(core);
-        if lead > 0 {
-            if let Some(last) = out.last_mut() {
-                let last: &mut Token = last;
-                last.boundary_after = true;
-            }
-        }
-        out.push(Token {
-            word,
-            start: start + lead,
-            // A possessive ends a name: "Khan’s Pakistan Tehreek-e-Insaf" is two names.
-            boundary_after: !trail.is_empty() || bare.is_some(),
-            sentence_end_after: trail.contains(['.', '!', '?']),
-            cap: word.chars().next().is_some_and(|c| c.is_uppercase()),
-        });
+    TokenStream::new(text).collect()
+}
+
+/// The tokens of a text, one at a time: callers that need only the first few words of a long
+/// text (an attribution after a quote) do not tokenise all of it. A token is yielded once the
+/// next piece of text has settled whether punctuation follows it.
+pub struct TokenStream<'a> {
+    pieces: std::str::Split<'a, char>,
+    offset: usize,
+    pending: Option<Token<'a>>,
+}
+
+impl<'a> TokenStream<'a> {
+    pub fn new(text: &'a str) -> Self {
+        TokenStream { pieces: text.split(' '), offset: 0, pending: None }
     }
-    out
+}
+
+impl<'a> Iterator for TokenStream<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        for raw in self.pieces.by_ref() {
+            let start = self.offset;
+            self.offset += raw.len() + 1;
+            let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.is_empty() {
+                if let Some(last) = self.pending.as_mut() {
+                    last.boundary_after = true;
+                }
+                continue;
+            }
+            let trail = &raw[lead + core.len()..];
+            // "Pakistan’s" → "Pakistan"
+            let bare = core.strip_suffix("\u{2019}s").or_else(|| core.strip_suffix("'s"));
+            let word = bare.unwrap_or(core);
+            if lead > 0 {
+                if let Some(last) = self.pending.as_mut() {
+                    last.boundary_after = true;
+                }
+            }
+            let token = Token {
+                word,
+                start: start + lead,
+                // A possessive ends a name: "Khan’s Pakistan Tehreek-e-Insaf" is two names.
+                boundary_after: !trail.is_empty() || bare.is_some(),
+                sentence_end_after: trail.contains(['.', '!', '?']),
+                cap: word.chars().next().is_some_and(|c| c.is_uppercase()),
+            };
+            if let Some(done) = self.pending.replace(token) {
+                return Some(done);
+            }
+        }
+        self.pending.take()
+    }
 }
 
 /// Runs of capitalised tokens not broken by punctuation: index ranges into `toks`.
@@ -189,8 +234,10 @@ pub struct Mentions {
     pub places: Vec<String>,
 }
 
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !v.iter().any(|x| fold(x) == fold(&s)) {
+/// Appends `s` unless a name that folds the same is already there. `seen` holds the folded
+/// names of `v`, so each check is one lookup, not a pass over every name so far.
+fn push_unique(v: &mut Vec<String>, seen: &mut HashSet<String>, s: String) {
+    if seen.insert(fold(&s)) {
         v.push(s);
     }
 }
@@ -203,6 +250,7 @@ const FUNCTION_AFTER_PLACE: [&str; 20] = [
 /// People, organisations and places in the paragraphs of one report.
 pub fn mentions(paragraphs: &[&str]) -> Mentions {
     let mut m = Mentions::default();
+    let (mut seen_people, mut seen_orgs, mut seen_places) = (HashSet::new(), HashSet::new(), HashSet::new());
     for text in paragraphs {
         let toks = tokens(text);
         for (s, e) in cap_runs(&toks) {
@@ -212,18 +260,18 @@ pub fn mentions(paragraphs: &[&str]) -> Mentions {
             let role_before = is_role(before) && !toks[s - 1].sentence_end_after;
             let after_is_who = toks.get(e).is_some_and(|t| t.word == "who") && toks[e - 1].boundary_after;
             if let Some(p) = person_in_run(&words, role_before || after_is_who) {
-                push_unique(&mut m.people, p);
+                push_unique(&mut m.people, &mut seen_people, p);
             }
             // Places: whole run or its parts.
             let mut covered = vec![false; words.len()];
-            for len in (1..=3).rev() {
+            for len in (1..=PLACE_MAX_WORDS).rev() {
                 for (k, w) in words.windows(len).enumerate() {
                     if covered[k..k + len].iter().any(|c| *c) {
                         continue;
                     }
                     if let Some(p) = place_name(w) {
                         covered[k..k + len].iter_mut().for_each(|c| *c = true);
-                        push_unique(&mut m.places, p.to_string());
+                        push_unique(&mut m.places, &mut seen_places, p.to_string());
                     }
                 }
             }
@@ -233,20 +281,19 @@ pub fn mentions(paragraphs: &[&str]) -> Mentions {
                 let next_ok = toks[s].boundary_after || next.as_deref().is_none_or(|n| FUNCTION_AFTER_PLACE.contains(&n));
                 let w = words[0];
                 if next_ok && !is_month_or_day(w) && !is_org_word(w) && w.chars().any(|c| c.is_lowercase()) && w.len() > 2 {
-                    push_unique(&mut m.places, w.to_string());
+                    push_unique(&mut m.places, &mut seen_places, w.to_string());
                 }
             }
             // Organisations: a run holding an organisation word, roles and leading "The" cut off.
             if words.iter().any(|w| is_org_word(w)) {
                 let mut org: Vec<&str> = words.clone();
-                while org.first().is_some_and(|w| matches!(*w, "The" | "A")) {
-                    org.remove(0);
-                }
+                let articles = org.iter().take_while(|w| matches!(**w, "The" | "A")).count();
+                org.drain(..articles);
                 if let Some(r) = org.iter().position(|w| is_role(w)) {
                     org.truncate(r);
                 }
                 if org.len() >= 2 && org.iter().any(|w| is_org_word(w)) {
-                    push_unique(&mut m.organisations, org.join(" "));
+                    push_unique(&mut m.organisations, &mut seen_orgs, org.join(" "));
                 }
             }
             // "Pakistan Tehreek-e-Insaf (PTI)": a run defining an acronym is an organisation
@@ -254,14 +301,14 @@ pub fn mentions(paragraphs: &[&str]) -> Mentions {
             if toks[e - 1].boundary_after {
                 let rest = &text[toks[e - 1].start + toks[e - 1].word.len()..];
                 let rest = rest.trim_start_matches(['\u{2019}', '\'', 's']).trim_start();
-                if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split(')').next()) {
+                // Only a short "(ABC)" counts: look no further than its longest form.
+                if let Some(inner) = rest.strip_prefix('(').map(|r| &r[..r.char_indices().nth(8).map_or(r.len(), |(i, _)| i)]).and_then(|r| r.split(')').next()) {
                     if (2..=6).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase()) && words.len() >= 2 {
                         let mut org: Vec<&str> = words.clone();
-                        while org.first().is_some_and(|w| matches!(*w, "The" | "A")) {
-                            org.remove(0);
-                        }
+                        let articles = org.iter().take_while(|w| matches!(**w, "The" | "A")).count();
+                        org.drain(..articles);
                         if place_name(&org).is_none() && !org.iter().any(|w| is_role(w)) && org.len() >= 2 {
-                            push_unique(&mut m.organisations, org.join(" "));
+                            push_unique(&mut m.organisations, &mut seen_orgs, org.join(" "));
                         }
                     }
                 }
@@ -292,32 +339,108 @@ pub fn spelling_variants(a: &str, b: &str) -> bool {
     false
 }
 
+/// Strings that two spelling variants of a given name always share (the name itself, the name
+/// with one letter dropped, the name with one vowel masked), so that candidates are found by
+/// lookup; `spelling_variants` then decides.
+fn variant_keys(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    let mut keys = vec![chars.iter().collect::<String>()];
+    for i in 0..chars.len() {
+        keys.push(chars[..i].iter().chain(&chars[i + 1..]).collect());
+        if "aeiou".contains(chars[i]) {
+            keys.push(chars[..i].iter().chain(std::iter::once(&'*')).chain(&chars[i + 1..]).collect());
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// Maps every spelling of a person's name to one canonical spelling: names with the same
 /// surname and given names that are spelling variants are one person; the spelling used in
 /// most reports wins, then the longer one. `counts`: name → number of reports naming it.
+///
+/// Candidates are looked up by surname and a variant key of the first given name, so the work
+/// grows with the number of names, not with its square.
 pub fn alias_map(counts: &BTreeMap<String, usize>) -> HashMap<String, String> {
-    let names: Vec<(&String, usize)> = counts.iter().map(|(n, c)| (n, *c)).collect();
-    let mut map = HashMap::new();
-    for (name, _) in &names {
+    type Key = (String, usize, String);
+    let mut buckets: HashMap<Key, Vec<&String>> = HashMap::new();
+    let split = |name: &str| -> Option<(String, Vec<String>)> {
         let parts: Vec<&str> = name.split(' ').collect();
-        let Some((surname, given)) = parts.split_last() else { continue };
-        let mut best: (&String, usize) = (name, counts[*name]);
-        for (other, c) in &names {
-            let op: Vec<&str> = other.split(' ').collect();
-            let Some((os, og)) = op.split_last() else { continue };
-            if os.to_lowercase() != surname.to_lowercase() || og.len() != given.len() {
-                continue;
-            }
-            if !given.iter().zip(og.iter()).all(|(x, y)| spelling_variants(x, y)) {
-                continue;
-            }
-            if (*c, other.len(), std::cmp::Reverse(other.as_str())) > (best.1, best.0.len(), std::cmp::Reverse(best.0.as_str())) {
-                best = (other, *c);
+        let (surname, given) = parts.split_last()?;
+        Some((surname.to_lowercase(), given.iter().map(|g| g.to_string()).collect()))
+    };
+    for name in counts.keys() {
+        let Some((surname, given)) = split(name) else { continue };
+        let Some(first) = given.first() else { continue };
+        for k in variant_keys(first) {
+            buckets.entry((surname.clone(), given.len(), k)).or_default().push(name);
+        }
+    }
+    let mut map = HashMap::new();
+    for (name, &count) in counts {
+        let mut best: (&String, usize) = (name, count);
+        if let Some((surname, given)) = split(name) {
+            if let Some(first) = given.first() {
+                let mut candidates: Vec<&String> =
+                    variant_keys(first).into_iter().filter_map(|k| buckets.get(&(surname.clone(), given.len(), k))).flatten().copied().collect();
+                candidates.sort();
+                candidates.dedup();
+                for other in candidates {
+                    let Some((_, og)) = split(other) else { continue };
+                    if !given.iter().zip(og.iter()).all(|(x, y)| spelling_variants(x, y)) {
+                        continue;
+                    }
+                    let c = counts[other];
+                    if (c, other.len(), std::cmp::Reverse(other.as_str())) > (best.1, best.0.len(), std::cmp::Reverse(best.0.as_str())) {
+                        best = (other, c);
+                    }
+                }
             }
         }
-        map.insert((*name).clone(), best.0.clone());
+        map.insert(name.clone(), best.0.clone());
     }
     map
+}
+
+/// How often each name is printed in the texts, as whole words (a name followed by a
+/// possessive counts; "Jane Roe" is not counted inside "Jane Roebuck"). One pass over the
+/// words of the texts, whatever the number of names. Names are counted at least once.
+pub fn count_names(texts: &[&str], names: &[&str]) -> HashMap<String, usize> {
+    let wanted: HashSet<&str> = names.iter().copied().collect();
+    let most_words = names.iter().map(|n| n.split(' ').count()).max().unwrap_or(0);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let alnum_edge = |c: char| !c.is_alphanumeric();
+    for text in texts {
+        // Byte offsets of the pieces between single spaces.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for piece in text.split(' ') {
+            pieces.push((at, at + piece.len()));
+            at += piece.len() + 1;
+        }
+        for i in 0..pieces.len() {
+            let (s0, e0) = pieces[i];
+            let first = &text[s0..e0];
+            let start = s0 + (first.len() - first.trim_start_matches(alnum_edge).len());
+            for k in 2..=most_words.min(pieces.len() - i) {
+                let end = pieces[i + k - 1].1;
+                let span = text[start..end].trim_end_matches(alnum_edge);
+                let bare = span.strip_suffix("\u{2019}s").or_else(|| span.strip_suffix("'s"));
+                for candidate in [Some(span), bare].into_iter().flatten() {
+                    if let Some(name) = wanted.get(candidate) {
+                        *counts.entry(name.to_string()).or_default() += 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    for n in names {
+        let c = counts.entry(n.to_string()).or_default();
+        *c = (*c).max(1);
+    }
+    counts
 }
 
 #[cfg(test)]

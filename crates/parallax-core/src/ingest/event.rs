@@ -42,18 +42,43 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
-/// The sentence around byte `at`: from the previous sentence end to the next one.
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut start = at;
-    while start > 0 && !matches!(bytes[start - 1], b'.' | b'!' | b'?') {
-        start -= 1;
+/// The sentences of a text (split at '.', '!', '?') and, computed once per sentence, whether
+/// it speaks of the reported event. Words are visited in order, so a cursor finds each word's
+/// sentence in amortised constant time: the text is scanned a bounded number of times, not
+/// once per word (which made one long line without full stops quadratic).
+struct Sentences<'a> {
+    lower: &'a str,
+    /// Byte offsets of the sentence-ending marks, in order.
+    ends: Vec<usize>,
+    /// Index into `ends` of the first end at or after the current word.
+    cursor: usize,
+    is_event: Vec<Option<bool>>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(lower: &'a str) -> Self {
+        let ends: Vec<usize> = lower.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?')).map(|(i, _)| i).collect();
+        let is_event = vec![None; ends.len() + 1];
+        Sentences { lower, ends, cursor: 0, is_event }
     }
-    let mut end = at;
-    while end < bytes.len() && !matches!(bytes[end], b'.' | b'!' | b'?') {
-        end += 1;
+
+    /// Whether the sentence around byte `at` (the start of a word; `at` never decreases
+    /// between calls) holds an event word.
+    fn in_event_sentence(&mut self, at: usize) -> bool {
+        while self.cursor < self.ends.len() && self.ends[self.cursor] < at {
+            self.cursor += 1;
+        }
+        let k = self.cursor;
+        if let Some(known) = self.is_event[k] {
+            return known;
+        }
+        let start = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
+        let end = self.ends.get(k).copied().unwrap_or(self.lower.len());
+        let sentence = &self.lower[start..end];
+        let found = EVENT_WORDS.iter().any(|w| sentence.contains(w));
+        self.is_event[k] = Some(found);
+        found
     }
-    (start, end)
 }
 
 fn previous_word(lower: &str, at: usize) -> &str {
@@ -67,6 +92,7 @@ fn mentions(text: &str) -> Vec<Mention> {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
+    let mut sentences = Sentences::new(&lower);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() || (i > 0 && is_word_byte(bytes[i - 1])) {
@@ -78,10 +104,16 @@ fn mentions(text: &str) -> Vec<Mention> {
             j += 1;
         }
         let word = &lower[i..j];
-        let (s, e) = sentence_bounds(&lower, i);
-        let in_event_sentence = EVENT_WORDS.iter().any(|w| lower[s..e].contains(w));
+        // Most words are none of these: look at the word itself before its context.
+        let weekday = WEEKDAYS.iter().find(|(w, _)| *w == word);
+        let month = if weekday.is_none() && word.len() >= 3 { month_of(word) } else { None };
+        if weekday.is_none() && month.is_none() && word != "on" {
+            i = j;
+            continue;
+        }
+        let in_event_sentence = sentences.in_event_sentence(i);
         let before = previous_word(&lower, i);
-        if let Some(&(_, day)) = WEEKDAYS.iter().find(|(w, _)| *w == word) {
+        if let Some(&(_, day)) = weekday {
             if !NOT_PAST.contains(&before) {
                 let start = if matches!(before, "on" | "last") { lower[..i].trim_end().len() - before.len() } else { i };
                 out.push(Mention {
@@ -91,7 +123,7 @@ fn mentions(text: &str) -> Vec<Mention> {
                     in_event_sentence,
                 });
             }
-        } else if let (Some(month), "on") = (month_of(word).filter(|_| word.len() >= 3), before) {
+        } else if let (Some(month), "on") = (month, before) {
             // "on July 8", "on July 8, 2024"
             let rest = &lower[j..];
             let rest_trim = rest.trim_start_matches('.').trim_start();

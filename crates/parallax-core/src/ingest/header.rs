@@ -24,6 +24,11 @@ pub struct Header {
 /// How many lines a header may span before we give up looking for a title.
 const WINDOW: usize = 14;
 
+/// How many lines after the title a header may run (furniture, dates, bullets) before the
+/// body is taken to start. Real headers are a dozen lines; the bound keeps the report splitter,
+/// which reads a header at every title-like line, linear on a page of thousands of teasers.
+const HEADER_MAX_LINES: usize = 50;
+
 pub fn kicker_like(t: &str) -> bool {
     let words = word_count(t);
     (1..=5).contains(&words)
@@ -87,12 +92,8 @@ pub fn read_header(seg: &[Line]) -> Header {
         return h;
     }
     // A title printed twice is the title, whatever is above it.
-    let repeated = (idx..window).find(|&k| {
-        title_like(&seg[k].text) && {
-            let key = fold(&seg[k].text);
-            (k + 1..window).any(|m| fold(&seg[m].text) == key)
-        }
-    });
+    let keys: Vec<String> = seg[..window].iter().map(|l| fold(&l.text)).collect();
+    let repeated = (idx..window).find(|&k| title_like(&seg[k].text) && (k + 1..window).any(|m| keys[m] == keys[k]));
     let mut title = idx;
     if let Some(k) = repeated {
         if (idx..k).all(|m| kicker_like(&seg[m].text) || furniture(&seg[m].text)) {
@@ -126,7 +127,8 @@ pub fn read_header(seg: &[Line]) -> Header {
             h.standfirst.push((p, seg[p].text.clone()));
         }
     };
-    while j < seg.len() {
+    let scan_end = seg.len().min(title + 1 + HEADER_MAX_LINES);
+    while j < scan_end {
         let t = seg[j].text.as_str();
         if fold(t) == title_key {
             h.title_repeated = true;
@@ -166,7 +168,7 @@ pub fn read_header(seg: &[Line]) -> Header {
         }
         j += 1;
     }
-    h.body_start = body_start.unwrap_or_else(|| pending.first().copied().unwrap_or(seg.len()));
+    h.body_start = body_start.unwrap_or_else(|| pending.first().copied().unwrap_or(j));
     h
 }
 

@@ -19,6 +19,7 @@ pub mod quotes;
 pub mod split;
 
 use crate::metadata::FileMeta;
+use std::collections::{HashMap, HashSet};
 use crate::model::{DateBasis, Diagnostic, Level, Paragraph, ParagraphKind, RelatedLink, Report};
 use dates::{parse_date_line, parse_published_in, DateLabel, DateLine};
 use normalize::{ends_sentence, fold, word_count, Line};
@@ -148,7 +149,7 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
         body_lines = &body_lines[..start];
     }
     let mut body: Vec<BodyLine> = Vec::new();
-    let mut seen_links = Vec::new();
+    let mut seen_links = HashSet::new();
     let mut i = 0;
     while i < body_lines.len() {
         let l = &body_lines[i];
@@ -169,9 +170,7 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
                 }
             }
             // The same link printed twice is kept once.
-            let key = fold(&headline);
-            if !seen_links.contains(&key) {
-                seen_links.push(key);
+            if seen_links.insert(fold(&headline)) {
                 report.related.push(RelatedLink { label, headline, line: l.no });
             }
             continue;
@@ -275,15 +274,19 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
             report.places.insert(0, chars.into_iter().collect());
         }
     }
-    let known = people.clone();
     // A surname alone means the one person of the report with that surname.
+    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    for p in &people {
+        if let Some(surname) = p.rsplit(' ').next() {
+            by_surname.entry(surname.to_string()).or_default().push(p.clone());
+        }
+    }
     let resolve = |name: &str| -> String {
         if name.contains(' ') {
             return name.to_string();
         }
-        let matches: Vec<&String> = known.iter().filter(|p| p.rsplit(' ').next() == Some(name)).collect();
-        match matches.as_slice() {
-            [one] => (*one).clone(),
+        match by_surname.get(name).map(|v| v.as_slice()) {
+            Some([one]) => one.clone(),
             _ => name.to_string(),
         }
     };
@@ -316,38 +319,39 @@ pub fn normalise_people(reports: &mut [Report]) {
     // How often each spelling is printed in the whole corpus: the majority spelling wins.
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for r in reports.iter() {
-        let text: String = r.paragraphs.iter().map(|p| p.text.as_str()).chain(r.standfirst.iter().map(|s| s.as_str())).collect::<Vec<_>>().join("\n");
-        let mut names: Vec<&String> = r.people.iter().chain(r.speakers.iter()).filter(|n| n.contains(' ')).collect();
+        let texts: Vec<&str> = r.paragraphs.iter().map(|p| p.text.as_str()).chain(r.standfirst.iter().map(|s| s.as_str())).collect();
+        let mut names: Vec<&str> = r.people.iter().chain(r.speakers.iter()).filter(|n| n.contains(' ')).map(|n| n.as_str()).collect();
         names.sort();
         names.dedup();
-        for n in names {
-            let e = counts.entry(n.clone()).or_default();
-            *e += text.matches(n.as_str()).count().max(1);
+        for (n, c) in entities::count_names(&texts, &names) {
+            *counts.entry(n).or_default() += c;
         }
     }
     let map = entities::alias_map(&counts);
     let mut canon: Vec<String> = map.values().cloned().collect();
     canon.sort();
     canon.dedup();
+    // A surname alone stands for the one canonical name with that surname, if there is one.
+    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    for c in &canon {
+        if let Some(surname) = c.rsplit(' ').next() {
+            by_surname.entry(surname).or_default().push(c);
+        }
+    }
     let fix = |n: &str| -> String {
         if let Some(c) = map.get(n) {
             return c.clone();
         }
         if !n.contains(' ') {
-            let by_surname: Vec<&String> = canon.iter().filter(|c| c.rsplit(' ').next() == Some(n)).collect();
-            if let [one] = by_surname.as_slice() {
+            if let Some([one]) = by_surname.get(n).map(|v| v.as_slice()) {
                 return (*one).clone();
             }
         }
         n.to_string()
     };
     let dedup = |v: &mut Vec<String>| {
-        let mut seen = Vec::new();
-        v.retain(|x| {
-            let keep = !seen.contains(x);
-            seen.push(x.clone());
-            keep
-        });
+        let mut seen = HashSet::new();
+        v.retain(|x| seen.insert(x.clone()));
     };
     for r in reports.iter_mut() {
         r.people = r.people.iter().map(|n| fix(n)).collect();

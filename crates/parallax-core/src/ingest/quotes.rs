@@ -4,7 +4,8 @@
 //! replied, “…"), pronouns and roles ("he", "the spokesperson") resolved to the last named
 //! speaker, and speakers of paraphrase ("Miller noted that …").
 
-use super::entities::{is_role, person_in_run, plausible_name, tokens, Token};
+use super::entities::{is_role, person_in_run, plausible_name, tokens, Token, TokenStream};
+use std::collections::HashSet;
 
 /// Verbs that report speech; the subject before (or after) one is a speaker.
 pub const SPEECH_VERBS: [&str; 52] = [
@@ -131,11 +132,26 @@ fn plausible_single(w: &str) -> bool {
         && !["The", "He", "She", "It", "They", "We", "I", "This", "That", "But", "And"].contains(&w)
 }
 
+/// How many words after a quote may hold its speech verb.
+const VERB_WINDOW: usize = 8;
+
 /// The attribution of a quote from the text after it (up to the next quote or sentence end).
 fn attribution_after(after: &str) -> Option<Subject> {
     let stop = after.find(['\u{201c}', '"']).unwrap_or(after.len());
-    let toks = tokens(&after[..stop]);
-    for (v, t) in toks.iter().enumerate().take(8) {
+    // Only the words the search below can read are tokenised: up to the first sentence end, or
+    // past the verb window up to where a name after "said" must stop. This keeps the work per
+    // quote bounded however long the rest of the paragraph is.
+    let mut toks: Vec<Token> = Vec::new();
+    for t in TokenStream::new(&after[..stop]) {
+        let k = toks.len();
+        let ends_name = t.boundary_after || !(t.cap || is_role(t.word) || t.word == "the");
+        let last = t.sentence_end_after || (k >= VERB_WINDOW && ends_name);
+        toks.push(t);
+        if last {
+            break;
+        }
+    }
+    for (v, t) in toks.iter().enumerate().take(VERB_WINDOW) {
         if is_speech_verb(t.word) {
             return subject_before(&toks, v).or_else(|| subject_after(&toks, v));
         }
@@ -146,10 +162,21 @@ fn attribution_after(after: &str) -> Option<Subject> {
     None
 }
 
+/// How far back before a quote its attribution is looked for, in bytes: a speech verb further
+/// back than a few lines of text is not this quote's. Bounding it keeps a paragraph with
+/// thousands of quotes linear.
+const ATTRIBUTION_LOOKBACK: usize = 1000;
+
 /// The attribution from the sentence before a quote: "Miller replied, “…".
 fn attribution_before(before: &str) -> Option<Subject> {
-    let from = before.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}')).map_or(0, |(i, c)| i + c.len_utf8());
-    let toks = tokens(&before[from..]);
+    let mut window_start = before.len().saturating_sub(ATTRIBUTION_LOOKBACK);
+    if window_start > 0 {
+        // Start at a word: the first space at or after the cut.
+        window_start = before[window_start..].find(' ').map_or(before.len(), |k| window_start + k + 1);
+    }
+    let window = &before[window_start..];
+    let from = window.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}')).map_or(0, |(i, c)| i + c.len_utf8());
+    let toks = tokens(&window[from..]);
     (0..toks.len()).rev().find(|&v| is_speech_verb(toks[v].word)).and_then(|v| subject_before(&toks, v))
 }
 
@@ -223,7 +250,8 @@ fn split_trailing_attribution(text: &str) -> (String, Option<Subject>) {
     let mut best = None;
     for (i, _) in text.match_indices(", ") {
         let tail = &text[i + 2..];
-        if tail.split(' ').count() <= 8 {
+        // At most 8 words; counting stops at the 9th so long tails cost nothing.
+        if tail.split(' ').nth(8).is_none() {
             if let Some(s) = attribution_after(tail) {
                 best = Some((i, s));
                 break;
@@ -244,8 +272,9 @@ pub fn find_quotes(paragraphs: &[Option<&str>], resolve: &dyn Fn(&str) -> String
     let mut speakers: Vec<String> = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut carry: Option<usize> = None; // index in `quotes` of a quote running into the next paragraph
-    let note = |speakers: &mut Vec<String>, s: &str| {
-        if !speakers.iter().any(|x| x == s) {
+    let mut noted: HashSet<String> = HashSet::new();
+    let mut note = |speakers: &mut Vec<String>, s: &str| {
+        if noted.insert(s.to_string()) {
             speakers.push(s.to_string());
         }
     };
