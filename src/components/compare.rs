@@ -6,6 +6,7 @@ use crate::components::results::{capitalise, nav_link};
 use crate::state::{default_threshold_percent, thresholds_for, AppState};
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::{classify, evidence, ReportFeatures, Thresholds};
+use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
 use parallax_core::{Pair, Relation, Report};
 use std::collections::BTreeMap;
 
@@ -152,8 +153,8 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
             <input
                 id="threshold-input"
                 type="range"
-                min="5"
-                max="95"
+                min=THRESHOLD_PERCENT_RANGE.start().to_string()
+                max=THRESHOLD_PERCENT_RANGE.end().to_string()
                 step="1"
                 data-testid="threshold-input"
                 prop:value=move || value().to_string()

@@ -40,7 +40,7 @@ pub fn Reader(id: String) -> impl IntoView {
                     <dt>"Event date"</dt>
                     <dd>
                         {format::date_with_basis(report.event_date, report.event_date_basis)}
-                        {report.event_date_evidence.clone().map(|e| view! { <span class="evidence">" — from “"{e}"”"</span> })}
+                        {report.event_date_evidence.clone().map(|e| view! { <span class="date-evidence">" — from “"{e}"”"</span> })}
                     </dd>
                     <dt>"Published"</dt><dd>{format::date_with_basis(report.published, report.published_basis)}</dd>
                     {report.updated.map(|d| view! { <dt>"Updated"</dt><dd>{format::date(d)}</dd> })}

@@ -61,32 +61,37 @@ pub fn Results() -> impl IntoView {
         state.result.track();
         shown.set(PAGE);
     });
+    let is_empty = Memo::new(move |_| state.result.with(|r| r.matches.is_empty()));
+    let more = move || state.result.with(|r| r.matches.len()).saturating_sub(shown.get());
     view! {
         <section class="results" aria-labelledby="results-title" data-testid="results">
             <h2 id="results-title" class="visually-hidden">"Matching reports"</h2>
-            {move || {
-                let (matches, terms) = state.result.with(|r| (r.matches.clone(), r.terms.clone()));
-                if matches.is_empty() {
-                    return view! {
-                        <div class="empty" data-testid="empty-results">
-                            <p>"No report matches."</p>
-                            <button type="button" class="button" on:click=move |_| state.navigate(|u| u.clear_filters())>"Clear filters"</button>
-                        </div>
-                    }.into_any();
+            <Show
+                when=move || !is_empty.get()
+                fallback=move || view! {
+                    <div class="empty" data-testid="empty-results">
+                        <p>"No report matches."</p>
+                        <button type="button" class="button" on:click=move |_| state.navigate(|u| u.clear_filters())>"Clear filters"</button>
+                    </div>
                 }
-                let limit = shown.get();
-                let more = matches.len().saturating_sub(limit);
-                view! {
-                    <ol class="result-list" data-testid="report-list">
-                        {matches.into_iter().take(limit).map(|i| view! { <ResultItem index=i terms=terms.clone()/> }).collect_view()}
-                    </ol>
-                    {(more > 0).then(|| view! {
-                        <button type="button" class="button" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                            {format!("Show {} more", more.min(PAGE))}
-                        </button>
-                    })}
-                }.into_any()
-            }}
+            >
+                <ol class="result-list" data-testid="report-list">
+                    // Keyed by report and search terms: a filter change keeps the items that stay.
+                    <For
+                        each=move || {
+                            let limit = shown.get();
+                            state.result.with(|r| r.matches.iter().take(limit).map(|&i| (i, r.terms.clone())).collect::<Vec<_>>())
+                        }
+                        key=|item| item.clone()
+                        children=|(index, terms)| view! { <ResultItem index=index terms=terms/> }
+                    />
+                </ol>
+                <Show when=move || { more() > 0 }>
+                    <button type="button" class="button" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                        {move || format!("Show {} more", more().min(PAGE))}
+                    </button>
+                </Show>
+            </Show>
         </section>
     }
 }

@@ -23,7 +23,7 @@ const MARK_GAP: f64 = 2.0 * MARK_RADIUS + 4.0;
 const UNDATED_LABEL_HEIGHT: f64 = 20.0;
 
 /// How a mark shows the report's strongest relation (by shape, not colour).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MarkShape {
     /// No copy and no other report of its story.
     Circle,
@@ -347,8 +347,18 @@ pub fn Timeline() -> impl IntoView {
         let d = domain.get();
         state.result.with(|r| state.pairs.with(|p| layout(corpus, &r.matches, p, w, d, &letters)))
     });
-    let focused = RwSignal::new(0usize);
+    // Parts that change less often than the marks get their own memos, so a keystroke that only
+    // moves marks re-renders only the marks that moved (keyed below).
+    let frame = Memo::new(move |_| placed.with(|l| (l.width, l.height, l.dated_bottom, l.undated_top, l.start, l.end)));
+    let axis = Memo::new(move |_| placed.with(|l| l.ticks.clone()));
+    let links = Memo::new(move |_| placed.with(|l| l.links.clone()));
+    // Keyboard focus and hover, by report index (stable while marks move).
+    let focused = RwSignal::new(None::<usize>);
     let hovered = RwSignal::new(None::<usize>);
+    let active = Memo::new(move |_| {
+        let f = focused.get();
+        placed.with(|l| f.filter(|r| l.marks.iter().any(|m| m.report == *r)).or_else(|| l.marks.first().map(|m| m.report)))
+    });
     let brush = RwSignal::new(None::<(f64, f64)>);
 
     let svg_x = move |ev: &PointerEvent| -> f64 {
@@ -368,38 +378,80 @@ pub fn Timeline() -> impl IntoView {
             u.compare = None;
         });
     };
-    let focus_mark = move |n: usize| {
-        focused.set(n);
-        hovered.set(Some(n));
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&format!("mark-{n}")))
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    };
-    let on_key = move |ev: KeyboardEvent, n: usize| {
-        let count = placed.with_untracked(|l| l.marks.len());
+    let on_key = move |ev: KeyboardEvent, report: usize| {
+        let order: Vec<usize> = placed.with_untracked(|l| l.marks.iter().map(|m| m.report).collect());
+        let Some(n) = order.iter().position(|&r| r == report) else { return };
         let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((n + 1).min(count.saturating_sub(1))),
+            "ArrowRight" | "ArrowDown" => Some((n + 1).min(order.len() - 1)),
             "ArrowLeft" | "ArrowUp" => Some(n.saturating_sub(1)),
             "Home" => Some(0),
-            "End" => Some(count.saturating_sub(1)),
+            "End" => Some(order.len() - 1),
             "Enter" | " " => {
                 ev.prevent_default();
-                if let Some(m) = placed.with_untracked(|l| l.marks.get(n).map(|m| m.report)) {
-                    open(m);
-                }
+                open(report);
                 None
             }
             _ => None,
         };
         if let Some(next) = next {
             ev.prevent_default();
-            focus_mark(next);
+            let target = order[next];
+            focused.set(Some(target));
+            hovered.set(Some(target));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("mark-{target}")))
+                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let _ = el.focus();
+            }
         }
     };
+    let mark_view = move |m: PlacedMark| {
+        let r = &corpus.reports[m.report];
+        let label = format!(
+            "{}. {}. Event {}. {}",
+            r.title,
+            format::outlet(r),
+            format::date_with_basis(r.event_date, r.event_date_basis),
+            match m.shape {
+                MarkShape::Square => "Has a near duplicate.",
+                MarkShape::Diamond => "Same story as another report.",
+                MarkShape::Circle => "",
+            }
+        );
+        let report = m.report;
+        let shape_view = match m.shape {
+            MarkShape::Circle => view! { <circle cx=m.x cy=m.y r=MARK_RADIUS/> }.into_any(),
+            MarkShape::Square => view! { <rect x=m.x - MARK_RADIUS y=m.y - MARK_RADIUS width=MARK_RADIUS * 2.0 height=MARK_RADIUS * 2.0/> }.into_any(),
+            MarkShape::Diamond => {
+                let d = MARK_RADIUS * 1.25;
+                view! { <polygon points=format!("{},{} {},{} {},{} {},{}", m.x, m.y - d, m.x + d, m.y, m.x, m.y + d, m.x - d, m.y)/> }.into_any()
+            }
+        };
+        view! {
+            <g
+                id=format!("mark-{report}")
+                class="mark"
+                class:inferred=m.inferred
+                role="button"
+                tabindex=move || if active.get() == Some(report) { "0" } else { "-1" }
+                aria-label=label
+                data-testid="timeline-mark"
+                data-report-id=r.id.clone()
+                on:click=move |_| open(report)
+                on:keydown=move |ev| on_key(ev, report)
+                on:focus=move |_| { focused.set(Some(report)); hovered.set(Some(report)); }
+                on:blur=move |_| hovered.set(None)
+                on:pointerenter=move |_| hovered.set(Some(report))
+                on:pointerleave=move |_| hovered.set(None)
+            >
+                {shape_view}
+                {m.topic_letter.map(|c| view! { <text x=m.x y=m.y + 3.5 text-anchor="middle" aria-hidden="true">{c.to_string()}</text> })}
+            </g>
+        }
+    };
+    let plot_right = move || frame.get().0 - MARGIN_RIGHT;
 
     view! {
         <section class="timeline" aria-labelledby="timeline-title" data-testid="timeline">
@@ -418,135 +470,92 @@ pub fn Timeline() -> impl IntoView {
                 "Drag across the timeline to filter by event date. Arrow keys move between reports, Enter opens one. The list below holds the same reports."
             </p>
             <div class="timeline-frame" node_ref=container>
-                {move || {
-                    let l = placed.get();
-                    let mark_count = l.marks.len();
-                    // Roving tabindex: one mark is in the tab order; arrows move between them.
-                    // Reactive per mark so focusing never re-renders (and unfocuses) the SVG.
-                    let tab_index = move |n: usize| {
-                        let f = focused.get();
-                        let active = if f < mark_count { f } else { 0 };
-                        if n == active { "0" } else { "-1" }
-                    };
-                    let range_band = state.with(|u| (u.from, u.to)).clone();
-                    let band = match range_band {
-                        (None, None) => None,
-                        (f, t) => {
-                            let x0 = f.map_or(MARGIN_LEFT, |d| l.x_of(d)).clamp(MARGIN_LEFT, l.width - MARGIN_RIGHT);
-                            let x1 = t.map_or(l.width - MARGIN_RIGHT, |d| l.x_of(d)).clamp(MARGIN_LEFT, l.width - MARGIN_RIGHT);
-                            Some((x0.min(x1), (x1 - x0).abs().max(2.0)))
+                <svg
+                    node_ref=svg_ref
+                    class="timeline-svg"
+                    width=move || frame.get().0
+                    height=move || frame.get().1
+                    viewBox=move || { let (w, h, ..) = frame.get(); format!("0 0 {w} {h}") }
+                    role="group"
+                    aria-label=move || format!("Timeline of {} reports", placed.with(|l| l.marks.len()))
+                    aria-describedby="timeline-help"
+                    data-testid="timeline-svg"
+                >
+                    <rect
+                        class="brush-area"
+                        x=MARGIN_LEFT y=0
+                        width=move || (frame.get().0 - MARGIN_LEFT - MARGIN_RIGHT).max(1.0)
+                        height=move || frame.get().2
+                        on:pointerdown=move |ev: PointerEvent| {
+                            if ev.button() != 0 { return; }
+                            let x = svg_x(&ev);
+                            brush.set(Some((x, x)));
+                            if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                let _ = t.set_pointer_capture(ev.pointer_id());
+                            }
                         }
-                    };
-                    let height = l.height;
-                    let dated_bottom = l.dated_bottom;
-                    let width_px = l.width;
-                    view! {
-                        <svg
-                            node_ref=svg_ref
-                            class="timeline-svg"
-                            width=width_px
-                            height=height
-                            viewBox=format!("0 0 {width_px} {height}")
-                            role="group"
-                            aria-label=format!("Timeline of {} reports", l.marks.len())
-                            aria-describedby="timeline-help"
-                            data-testid="timeline-svg"
-                        >
-                            <rect
-                                class="brush-area"
-                                x=MARGIN_LEFT y=0 width=(width_px - MARGIN_LEFT - MARGIN_RIGHT).max(1.0) height=dated_bottom
-                                on:pointerdown=move |ev: PointerEvent| {
-                                    if ev.button() != 0 { return; }
-                                    let x = svg_x(&ev);
-                                    brush.set(Some((x, x)));
-                                    if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                                        let _ = t.set_pointer_capture(ev.pointer_id());
-                                    }
-                                }
-                                on:pointermove=move |ev: PointerEvent| {
-                                    if brush.with_untracked(Option::is_some) {
-                                        let x = svg_x(&ev);
-                                        brush.update(|b| if let Some(b) = b { b.1 = x; });
-                                    }
-                                }
-                                on:pointerup=move |ev: PointerEvent| {
-                                    let Some((x0, _)) = brush.get_untracked() else { return };
-                                    let x1 = svg_x(&ev);
-                                    brush.set(None);
-                                    if (x1 - x0).abs() < 5.0 { return; }
-                                    let (a, b) = placed.with_untracked(|l| (l.date_at(x0.min(x1)), l.date_at(x0.max(x1))));
-                                    state.navigate(move |u| { u.from = Some(a); u.to = Some(b); });
-                                }
-                            />
-                            {band.map(|(x, w)| view! { <rect class="range-band" x=x y=0 width=w height=dated_bottom data-testid="range-band"/> })}
-                            {move || brush.get().map(|(a, b)| view! { <rect class="brush" x=a.min(b) y=0 width=(a - b).abs() height=dated_bottom/> })}
-                            <g class="axis" aria-hidden="true">
-                                <line x1=MARGIN_LEFT x2=width_px - MARGIN_RIGHT y1=AXIS_HEIGHT - 6.0 y2=AXIS_HEIGHT - 6.0/>
-                                {l.ticks.iter().map(|t| view! {
-                                    <g>
-                                        <line x1=t.x x2=t.x y1=AXIS_HEIGHT - 10.0 y2=dated_bottom class="grid"/>
-                                        <text x=t.x y=12 text-anchor="middle">{t.label.clone()}</text>
-                                    </g>
-                                }).collect_view()}
-                            </g>
-                            <g class="story-links" aria-hidden="true">
-                                {l.links.iter().map(|pts| {
-                                    let d = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
-                                    view! { <polyline points=d/> }
-                                }).collect_view()}
-                            </g>
-                            {l.undated_top.map(|top| view! {
-                                <g class="undated-lane" aria-hidden="true">
-                                    <line x1=MARGIN_LEFT x2=width_px - MARGIN_RIGHT y1=top y2=top/>
-                                    <text x=MARGIN_LEFT y=top + 14.0>"Undated"</text>
+                        on:pointermove=move |ev: PointerEvent| {
+                            if brush.with_untracked(Option::is_some) {
+                                let x = svg_x(&ev);
+                                brush.update(|b| if let Some(b) = b { b.1 = x; });
+                            }
+                        }
+                        on:pointerup=move |ev: PointerEvent| {
+                            let Some((x0, _)) = brush.get_untracked() else { return };
+                            let x1 = svg_x(&ev);
+                            brush.set(None);
+                            if (x1 - x0).abs() < 5.0 { return; }
+                            let (a, b) = placed.with_untracked(|l| (l.date_at(x0.min(x1)), l.date_at(x0.max(x1))));
+                            state.navigate(move |u| { u.from = Some(a); u.to = Some(b); });
+                        }
+                    />
+                    {move || {
+                        let (from, to) = state.with(|u| (u.from, u.to));
+                        if from.is_none() && to.is_none() {
+                            return None;
+                        }
+                        let bottom = frame.get().2;
+                        placed.with(|l| {
+                            let right = l.width - MARGIN_RIGHT;
+                            let x0 = from.map_or(MARGIN_LEFT, |d| l.x_of(d)).clamp(MARGIN_LEFT, right);
+                            let x1 = to.map_or(right, |d| l.x_of(d)).clamp(MARGIN_LEFT, right);
+                            Some(view! { <rect class="range-band" x=x0.min(x1) y=0 width=(x1 - x0).abs().max(2.0) height=bottom data-testid="range-band"/> })
+                        })
+                    }}
+                    {move || brush.get().map(|(a, b)| view! { <rect class="brush" x=a.min(b) y=0 width=(a - b).abs() height=frame.get().2/> })}
+                    <g class="axis" aria-hidden="true">
+                        <line x1=MARGIN_LEFT x2=plot_right y1=AXIS_HEIGHT - 6.0 y2=AXIS_HEIGHT - 6.0/>
+                        {move || {
+                            let bottom = frame.get().2;
+                            axis.get().into_iter().map(|t| view! {
+                                <g>
+                                    <line x1=t.x x2=t.x y1=AXIS_HEIGHT - 10.0 y2=bottom class="grid"/>
+                                    <text x=t.x y=12 text-anchor="middle">{t.label}</text>
                                 </g>
-                            })}
-                            <g class="marks">
-                                {l.marks.iter().enumerate().map(|(n, m)| {
-                                    let r = &corpus.reports[m.report];
-                                    let label = format!(
-                                        "{}. {}. Event {}. {}",
-                                        r.title,
-                                        format::outlet(r),
-                                        format::date_with_basis(r.event_date, r.event_date_basis),
-                                        match m.shape { MarkShape::Square => "Has a near duplicate.", MarkShape::Diamond => "Same story as another report.", MarkShape::Circle => "" }
-                                    );
-                                    let report = m.report;
-                                    let shape_view = match m.shape {
-                                        MarkShape::Circle => view! { <circle cx=m.x cy=m.y r=MARK_RADIUS/> }.into_any(),
-                                        MarkShape::Square => view! { <rect x=m.x - MARK_RADIUS y=m.y - MARK_RADIUS width=MARK_RADIUS * 2.0 height=MARK_RADIUS * 2.0/> }.into_any(),
-                                        MarkShape::Diamond => {
-                                            let r = MARK_RADIUS * 1.25;
-                                            view! { <polygon points=format!("{},{} {},{} {},{} {},{}", m.x, m.y - r, m.x + r, m.y, m.x, m.y + r, m.x - r, m.y)/> }.into_any()
-                                        }
-                                    };
-                                    view! {
-                                        <g
-                                            id=format!("mark-{n}")
-                                            class="mark"
-                                            class:inferred=m.inferred
-                                            role="button"
-                                            tabindex=move || tab_index(n)
-                                            aria-label=label
-                                            data-testid="timeline-mark"
-                                            data-report-id=r.id.clone()
-                                            on:click=move |_| open(report)
-                                            on:keydown=move |ev| on_key(ev, n)
-                                            on:focus=move |_| { focused.set(n); hovered.set(Some(n)); }
-                                            on:blur=move |_| hovered.set(None)
-                                            on:pointerenter=move |_| hovered.set(Some(n))
-                                            on:pointerleave=move |_| hovered.set(None)
-                                        >
-                                            {shape_view}
-                                            {m.topic_letter.map(|c| view! { <text x=m.x y=m.y + 3.5 text-anchor="middle" aria-hidden="true">{c.to_string()}</text> })}
-                                        </g>
-                                    }
-                                }).collect_view()}
-                            </g>
-                        </svg>
-                    }
-                }}
-                {move || hovered.get().and_then(|n| placed.with(|l| l.marks.get(n).cloned().map(|m| (m, l.width)))).map(|(m, w)| {
+                            }).collect_view()
+                        }}
+                    </g>
+                    <g class="story-links" aria-hidden="true">
+                        {move || links.get().into_iter().map(|pts| {
+                            let d = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                            view! { <polyline points=d/> }
+                        }).collect_view()}
+                    </g>
+                    {move || frame.get().3.map(|top| view! {
+                        <g class="undated-lane" aria-hidden="true">
+                            <line x1=MARGIN_LEFT x2=plot_right() y1=top y2=top/>
+                            <text x=MARGIN_LEFT y=top + 14.0>"Undated"</text>
+                        </g>
+                    })}
+                    <g class="marks">
+                        <For
+                            each=move || placed.with(|l| l.marks.clone())
+                            key=|m| (m.report, m.x.to_bits(), m.y.to_bits(), m.shape, m.inferred, m.topic_letter)
+                            children=move |m| mark_view(m)
+                        />
+                    </g>
+                </svg>
+                {move || hovered.get().and_then(|report| placed.with(|l| l.marks.iter().find(|m| m.report == report).cloned().map(|m| (m, l.width)))).map(|(m, w)| {
                     let r = &corpus.reports[m.report];
                     let left = m.x.min(w - 260.0).max(0.0);
                     view! {

@@ -23,6 +23,9 @@ use crate::query::{FacetKind, FacetSelection, Query};
 /// The version this code writes; links without `v` are read as this version too.
 pub const URL_VERSION: u32 = 1;
 
+/// The similarity thresholds (percent) the page offers; a link with another value is refused.
+pub const THRESHOLD_PERCENT_RANGE: std::ops::RangeInclusive<u8> = 5..=95;
+
 /// The order parameters are written in.
 pub const PARAMETER_ORDER: [&str; 16] =
     ["v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "report", "p", "left", "right", "t"];
@@ -64,7 +67,8 @@ pub struct UrlState {
     pub paragraph: Option<usize>,
     /// Two report ids shown side by side (left, right).
     pub compare: Option<(String, String)>,
-    /// The similarity threshold, in percent; `None` is the analysis default.
+    /// The near-duplicate Jaccard threshold in percent ([`THRESHOLD_PERCENT_RANGE`]); `None` is
+    /// the analysis default.
     pub threshold: Option<u8>,
 }
 
@@ -258,8 +262,12 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
             "right" if is_id(&value) => right = Some(value),
             "left" | "right" => notices.push(bad("a report id")),
             "t" => match value.parse::<u8>() {
-                Ok(t) if t <= 100 => state.threshold = Some(t),
-                _ => notices.push(bad("a threshold between 0 and 100")),
+                Ok(t) if THRESHOLD_PERCENT_RANGE.contains(&t) => state.threshold = Some(t),
+                _ => notices.push(bad(&format!(
+                    "a threshold between {} and {}",
+                    THRESHOLD_PERCENT_RANGE.start(),
+                    THRESHOLD_PERCENT_RANGE.end()
+                ))),
             },
             _ => unreachable!("every name in PARAMETER_ORDER is handled"),
         }
@@ -421,7 +429,7 @@ mod tests {
             any::<bool>(),
             proptest::option::of((id, proptest::option::of(0usize..500))),
             proptest::option::of((id, id)),
-            proptest::option::of(0u8..=100),
+            proptest::option::of(THRESHOLD_PERCENT_RANGE),
         )
             .prop_map(|(query, facets, range, zoom, list, report, compare, threshold)| {
                 let mut s = UrlState { query, zoom: false, threshold, compare, ..Default::default() };
