@@ -158,7 +158,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let next_starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
-        let boundary = !next_starts_lower && !(only_full_stop && full_stop_is_abbreviation(&chars[..idx], &next_word));
+        let boundary = !(next_starts_lower || only_full_stop && full_stop_is_abbreviation(&chars[..idx], &next_word));
         if boundary {
             let end = if k < n { chars[k].0 } else { text.len() };
             push_trimmed(text, start, end, &mut out);

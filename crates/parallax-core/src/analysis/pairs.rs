@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(classify(&p, &strict).0, Relation::SameStory);
         let loose = Thresholds { near_duplicate_jaccard: 0.01, ..Thresholds::default() };
         assert_eq!(classify(&p, &loose).0, Relation::NearDuplicate);
-        assert_eq!(reclassify(&[p.clone()], &loose)[0].relation, Relation::NearDuplicate);
+        assert_eq!(reclassify(std::slice::from_ref(&p), &loose)[0].relation, Relation::NearDuplicate);
     }
 
     #[test]

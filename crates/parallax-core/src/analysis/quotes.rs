@@ -157,7 +157,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             let entry = QuoteEntry {
                 // Stable while the first printing stays; the report id keeps two speakers'
                 // identical words apart.
-                id: format!("q-{:016x}", text::hash_words(&[&[first_report.id.clone()], first_words.as_slice()].concat())),
+                id: format!("q-{:016x}", text::hash_words(&[std::slice::from_ref(&first_report.id), first_words.as_slice()].concat())),
                 speaker: speaker[find(&mut parent, g[0])].map(str::to_string),
                 text: text_of(first),
                 occurrences: occ
@@ -178,7 +178,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             ((when(first.1), first.0), entry)
         })
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_by_key(|e| e.0);
     entries.into_iter().map(|(_, e)| e).collect()
 }
 

@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn story_date_is_the_majority_then_earliest_and_ignores_inferred() {
-        let mut rs = vec![report("a", Some("2024-07-09")), report("b", Some("2024-07-08")), report("c", Some("2024-07-09"))];
+        let mut rs = [report("a", Some("2024-07-09")), report("b", Some("2024-07-08")), report("c", Some("2024-07-09"))];
         assert_eq!(story_date(rs.iter()), Some("2024-07-09".parse().unwrap()));
         rs[2].event_date_basis = DateBasis::Inferred;
         assert_eq!(story_date(rs.iter()), Some("2024-07-08".parse().unwrap()));

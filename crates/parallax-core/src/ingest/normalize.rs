@@ -121,6 +121,12 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     for c in s.chars() {
+        // Most text is ASCII: lower-case it without the Unicode tables.
+        if c.is_ascii() && c != '`' && !c.is_ascii_whitespace() && c != '\x0b' {
+            last_space = false;
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
