@@ -25,12 +25,12 @@ pub struct Header {
 }
 
 /// How many lines a header may span before we give up looking for a title.
-const WINDOW: usize = 14;
+pub const WINDOW: usize = 14;
 
 /// How many lines after the title a header may run (furniture, dates, bullets) before the
 /// body is taken to start. Real headers are a dozen lines; the bound keeps the report splitter,
 /// which reads a header at every title-like line, linear on a page of thousands of teasers.
-const HEADER_MAX_LINES: usize = 50;
+pub const HEADER_MAX_LINES: usize = 50;
 
 pub fn kicker_like(t: &str) -> bool {
     kicker_like_folded(t, &fold(t))

@@ -3,7 +3,7 @@
 //! after a separator line ("* * *", "-----").
 
 use super::boilerplate::is_separator;
-use super::header::{read_header_folded, title_like_folded};
+use super::header::{read_header_folded, title_like_folded, HEADER_MAX_LINES, WINDOW};
 use super::normalize::{ends_sentence, fold, word_count, Line};
 
 /// A header here opens a report with a real body (teasers have a headline and a date only).
@@ -20,8 +20,13 @@ fn opens_report(lines: &[Line], keys: &[String], i: usize, after_separator: bool
         return None;
     }
     let body = &lines[i + h.body_start..];
-    let sentences = body.iter().take(6).filter(|l| ends_sentence(&l.text) && word_count(&l.text) >= 12).count();
+    let sentences = body.iter().take(6).filter(|l| body_sentence(&l.text)).count();
     (sentences >= 2).then_some(i + h.body_start)
+}
+
+/// A line of body text as a report's opening needs it.
+fn body_sentence(text: &str) -> bool {
+    ends_sentence(text) && word_count(text) >= 12
 }
 
 /// Start indices (into `lines`) of each report; the first is always 0.
@@ -36,9 +41,22 @@ pub fn split_reports_folded(lines: &[Line], keys: &[String]) -> Vec<usize> {
     if lines.is_empty() {
         return starts;
     }
+    // A report opens only where two body sentences follow within reach of its header (a
+    // header ends within WINDOW + HEADER_MAX_LINES lines, then six lines are looked at):
+    // counting them ahead skips the header reading at headlines that cannot open a report.
+    let mut sentences_before = vec![0usize; lines.len() + 1];
+    for (k, l) in lines.iter().enumerate() {
+        sentences_before[k + 1] = sentences_before[k] + usize::from(body_sentence(&l.text));
+    }
+    let reach = WINDOW + HEADER_MAX_LINES + 7;
     let mut i = read_header_folded(lines, keys).body_start.max(1);
     while i < lines.len() {
         let after_separator = i > 0 && is_separator(&lines[i - 1].text);
+        let ahead = sentences_before[lines.len().min(i + reach)] - sentences_before[i];
+        if ahead < 2 {
+            i += 1;
+            continue;
+        }
         if let Some(body) = opens_report(lines, keys, i, after_separator) {
             starts.push(i);
             i = body.max(i + 1);
