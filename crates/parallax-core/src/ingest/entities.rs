@@ -98,6 +98,7 @@ pub fn place_name(words: &[&str]) -> Option<&'static str> {
         return None;
     }
     let joined = words.join(" ");
+    super::work::add(joined.len());
     place_set().get(joined.as_str()).copied()
 }
 
@@ -142,6 +143,7 @@ impl<'a> Iterator for TokenStream<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         for raw in self.pieces.by_ref() {
+            super::work::add(raw.len() + 1);
             let start = self.offset;
             self.offset += raw.len() + 1;
             let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
@@ -237,6 +239,7 @@ pub struct Mentions {
 /// Appends `s` unless a name that folds the same is already there. `seen` holds the folded
 /// names of `v`, so each check is one lookup, not a pass over every name so far.
 fn push_unique(v: &mut Vec<String>, seen: &mut HashSet<String>, s: String) {
+    super::work::add(s.len());
     if seen.insert(fold(&s)) {
         v.push(s);
     }
@@ -386,6 +389,7 @@ pub fn alias_map(counts: &BTreeMap<String, usize>) -> HashMap<String, String> {
                     variant_keys(first).into_iter().filter_map(|k| buckets.get(&(surname.clone(), given.len(), k))).flatten().copied().collect();
                 candidates.sort();
                 candidates.dedup();
+                super::work::add(candidates.len());
                 for other in candidates {
                     let Some((_, og)) = split(other) else { continue };
                     if !given.iter().zip(og.iter()).all(|(x, y)| spelling_variants(x, y)) {
@@ -423,6 +427,7 @@ pub fn count_names(texts: &[&str], names: &[&str]) -> HashMap<String, usize> {
             let (s0, e0) = pieces[i];
             let first = &text[s0..e0];
             let start = s0 + (first.len() - first.trim_start_matches(alnum_edge).len());
+            super::work::add(most_words);
             for k in 2..=most_words.min(pieces.len() - i) {
                 let end = pieces[i + k - 1].1;
                 let span = text[start..end].trim_end_matches(alnum_edge);

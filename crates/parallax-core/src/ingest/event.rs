@@ -75,6 +75,7 @@ impl<'a> Sentences<'a> {
         let start = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
         let end = self.ends.get(k).copied().unwrap_or(self.lower.len());
         let sentence = &self.lower[start..end];
+        super::work::add(sentence.len() * EVENT_WORDS.len());
         let found = EVENT_WORDS.iter().any(|w| sentence.contains(w));
         self.is_event[k] = Some(found);
         found
@@ -89,6 +90,7 @@ fn previous_word(lower: &str, at: usize) -> &str {
 
 fn mentions(text: &str) -> Vec<Mention> {
     // ASCII lower case keeps byte offsets identical to the printed text.
+    super::work::add(text.len());
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();

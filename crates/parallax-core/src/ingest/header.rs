@@ -150,6 +150,7 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
     let scan_end = seg.len().min(title + 1 + HEADER_MAX_LINES);
     while j < scan_end {
         let (t, k) = (seg[j].text.as_str(), keys[j].as_str());
+        super::work::add(t.len());
         if k == title_key {
             h.title_repeated = true;
             anchor_seen = true;

@@ -17,6 +17,7 @@ pub mod headings;
 pub mod normalize;
 pub mod quotes;
 pub mod split;
+pub mod work;
 
 use crate::metadata::FileMeta;
 use std::collections::{HashMap, HashSet};

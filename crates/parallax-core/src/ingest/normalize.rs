@@ -104,6 +104,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         } else if !rest.is_empty() {
             rest = &rest[1..];
         }
+        super::work::add(raw.len() + 1);
         let cleaned = clean_line(raw);
         if cleaned.is_empty() {
             blank += 1;
@@ -118,6 +119,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// The form used to compare text: curly quotes and dashes made straight, lower case, spaces
 /// single. "Pakistan’s" and "Pakistan's" fold to the same key.
 pub fn fold(s: &str) -> String {
+    super::work::add(s.len());
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     for c in s.chars() {
@@ -158,6 +160,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 pub fn word_count(s: &str) -> usize {
+    super::work::add(s.len());
     words(s).count()
 }
 
