@@ -18,6 +18,7 @@ pub mod normalize;
 pub mod quotes;
 pub mod split;
 pub mod work;
+pub mod wrap;
 
 use crate::metadata::FileMeta;
 use std::collections::{HashMap, HashSet};
@@ -64,7 +65,7 @@ pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> Par
             return out;
         }
     };
-    let lines = normalize::lines(text);
+    let lines = wrap::rejoin(normalize::lines(text));
     // Every recogniser matches on the folded text of a line: fold each line once.
     let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
     let mut starts = split::split_reports_folded(&lines, &keys);
@@ -435,19 +436,21 @@ fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
     if report.event_date_basis == DateBasis::Metadata {
         return;
     }
-    let texts: Vec<&str> = report
+    // The text paragraphs, then the standfirst (which has no line of its own: the title's).
+    let (texts, lines): (Vec<&str>, Vec<usize>) = report
         .paragraphs
         .iter()
         .filter(|p| p.kind == ParagraphKind::Text)
-        .map(|p| p.text.as_str())
-        .chain(report.standfirst.iter().map(|s| s.as_str()))
-        .collect();
+        .map(|p| (p.text.as_str(), p.line))
+        .chain(report.standfirst.iter().map(|s| (s.as_str(), report.line)))
+        .unzip();
     let e = event::resolve_event(&texts, report.published);
     report.event_date = e.date;
     report.event_date_basis = if e.date.is_some() { e.basis } else { DateBasis::Unknown };
     report.event_date_evidence = e.evidence;
     if let Some(words) = e.unresolved {
-        diags.warn(report.line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
+        let line = e.paragraph.and_then(|p| lines.get(p).copied()).unwrap_or(report.line);
+        diags.warn(line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
     } else if e.date.is_none() && report.published.is_some() {
         diags.warn(report.line, "no event date found in the text");
     }
