@@ -43,6 +43,15 @@ bench: setup-test e2e-build
 inspect:
 	cargo run --release --bin parallax -- inspect corpus
 
+# Benchmarks are not tests: they report numbers, never pass or fail on time.
+# criterion, core (about 3 minutes; PARALLAX_BENCH_LARGE=1 adds LSH at 10k reports).
+bench:
+	cargo bench -p parallax-core
+
+# Our MinHash LSH against datasketch's MinHashLSH on one synthetic corpus (REPORTS, default 10000).
+bench-compare:
+	.ci/bench-compare $(REPORTS)
+
 setup-build:
 	@.ci/setup build
 

@@ -66,7 +66,11 @@ pub fn App() -> impl IntoView {
                 <aside class="sidebar" aria-label="Search and filters">
                     <SearchBox/>
                     <ResultCount/>
-                    <Facets/>
+                    // On a phone the filters start folded so the results come first.
+                    <details class="filters-panel" open=wide_screen()>
+                        <summary>"Filters"</summary>
+                        <Facets/>
+                    </details>
                 </aside>
                 <main id="main" class="main" tabindex="-1">
                     {move || {
@@ -106,4 +110,9 @@ fn Explore() -> impl IntoView {
             <Results/>
         </div>
     }
+}
+
+/// Whether the window is wide enough for the two-column layout (the CSS breakpoint, 52rem).
+fn wide_screen() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w >= 832.0)
 }

@@ -303,6 +303,12 @@ impl UnionFind {
     }
 }
 
+/// The report index of the timeline mark an event happened in.
+fn mark_of(ev: &web_sys::Event) -> Option<usize> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("g.mark").ok()??.get_attribute("data-index")?.parse().ok()
+}
+
 /// Letters for the topics, in lexicon order, shown inside marks and in the legend.
 fn topic_letters(corpus: &Corpus) -> HashMap<&str, char> {
     corpus.topics.iter().zip('A'..='Z').map(|(t, c)| (t.id.as_str(), c)).collect()
@@ -439,12 +445,7 @@ pub fn Timeline() -> impl IntoView {
                 aria-label=label
                 data-testid="timeline-mark"
                 data-report-id=r.id.clone()
-                on:click=move |_| open(report)
-                on:keydown=move |ev| on_key(ev, report)
-                on:focus=move |_| { focused.set(Some(report)); hovered.set(Some(report)); }
-                on:blur=move |_| hovered.set(None)
-                on:pointerenter=move |_| hovered.set(Some(report))
-                on:pointerleave=move |_| hovered.set(None)
+                data-index=report.to_string()
             >
                 {shape_view}
                 {m.topic_letter.map(|c| view! { <text x=m.x y=m.y + 3.5 text-anchor="middle" aria-hidden="true">{c.to_string()}</text> })}
@@ -547,7 +548,17 @@ pub fn Timeline() -> impl IntoView {
                             <text x=MARGIN_LEFT y=top + 14.0>"Undated"</text>
                         </g>
                     })}
-                    <g class="marks">
+                    // One set of listeners for all marks (delegated): hundreds of marks come and go
+                    // on each filter change, and per-mark listeners made that the main cost.
+                    <g
+                        class="marks"
+                        on:click=move |ev| if let Some(r) = mark_of(&ev) { open(r) }
+                        on:keydown=move |ev: KeyboardEvent| if let Some(r) = mark_of(&ev) { on_key(ev, r) }
+                        on:focusin=move |ev| if let Some(r) = mark_of(&ev) { focused.set(Some(r)); hovered.set(Some(r)); }
+                        on:focusout=move |_| hovered.set(None)
+                        on:pointerover=move |ev| if let Some(r) = mark_of(&ev) { hovered.set(Some(r)) }
+                        on:pointerout=move |_| hovered.set(None)
+                    >
                         <For
                             each=move || placed.with(|l| l.marks.clone())
                             key=|m| (m.report, m.x.to_bits(), m.y.to_bits(), m.shape, m.inferred, m.topic_letter)

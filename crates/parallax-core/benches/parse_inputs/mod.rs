@@ -118,6 +118,22 @@ pub fn capitalised_words(size: usize) -> Vec<u8> {
     })
 }
 
+/// Quotes in single marks only, in one paragraph: each quote's attribution is looked for in
+/// the rest of the paragraph.
+pub fn single_quotes(size: usize) -> Vec<u8> {
+    repeat_to(size, |k| format!("'We will keep working on this together,' said {} and ", name(k)))
+}
+
+/// A page of teasers: headlines each with a date line, thousands of them (the report splitter
+/// reads a header at every headline).
+pub fn teaser_page(size: usize) -> Vec<u8> {
+    let body = "The report opens with a sentence long enough to read as the body of it.\n\n";
+    repeat_to(size, |k| {
+        let teaser = format!("Headline number {} about the talks\nJuly 9, 2024\n", name(k));
+        if k == 0 { body.repeat(3) + &teaser } else { teaser }
+    })
+}
+
 /// Every adversarial shape by name.
 pub fn adversarial(size: usize) -> Vec<(&'static str, Vec<u8>)> {
     vec![
@@ -128,5 +144,7 @@ pub fn adversarial(size: usize) -> Vec<(&'static str, Vec<u8>)> {
         ("many_quotes", many_quotes(size)),
         ("unbalanced_quotes", unbalanced_quotes(size)),
         ("capitalised_words", capitalised_words(size)),
+        ("single_quotes", single_quotes(size)),
+        ("teaser_page", teaser_page(size)),
     ]
 }

@@ -28,14 +28,22 @@ const TERMINAL: [&str; 31] = [
     "the views expressed",
 ];
 
-fn key(text: &str) -> String {
-    fold(text).trim_end_matches(['.', ':', '!', ' ']).to_string()
+/// The matching key of a folded line: trailing punctuation dropped.
+fn key(folded: &str) -> &str {
+    folded.trim_end_matches(['.', ':', '!', ' '])
 }
+
+// Each test below has a `_folded` form that takes the line's folded text as well: the parser
+// folds every line once and asks many questions of it.
 
 /// A widget line ("Short Url", "Follow", "5 min read", "Tags: …").
 pub fn is_widget(text: &str) -> bool {
-    let k = key(text);
-    WIDGETS.contains(&k.as_str())
+    is_widget_folded(&fold(text))
+}
+
+pub fn is_widget_folded(folded: &str) -> bool {
+    let k = key(folded);
+    WIDGETS.contains(&k)
         || k.ends_with(" min read")
         || k.ends_with(" minutes read")
         || k.starts_with("tags:")
@@ -47,7 +55,11 @@ pub fn is_widget(text: &str) -> bool {
 
 /// A line after which nothing of the report follows.
 pub fn is_terminal(text: &str) -> bool {
-    let k = key(text);
+    is_terminal_folded(&fold(text))
+}
+
+pub fn is_terminal_folded(folded: &str) -> bool {
+    let k = key(folded);
     TERMINAL.iter().any(|t| k == *t)
         || k.starts_with("you must be logged in")
         || k.starts_with("©")
@@ -58,7 +70,15 @@ pub fn is_terminal(text: &str) -> bool {
 
 /// "Home > World > Asia" / "Home / Pakistan" / "News » Politics".
 pub fn is_breadcrumb(text: &str) -> bool {
-    let k = key(text);
+    is_breadcrumb_folded(text, &fold(text))
+}
+
+pub fn is_breadcrumb_folded(text: &str, folded: &str) -> bool {
+    let k = key(folded);
+    // The test below needs at most 100 bytes: longer lines are not split up at all.
+    if k.len() > 100 {
+        return false;
+    }
     let parts: Vec<&str> = k.split([' ', '>', '/', '\u{bb}', '\u{203a}']).filter(|p| !p.is_empty()).collect();
     let separators = k.matches(['>', '\u{bb}', '\u{203a}']).count() + k.matches(" / ").count();
     separators >= 1 && parts.len() <= 10 && k.len() <= 100 && !ends_sentence(text) && (k.starts_with("home") || separators >= 2)
@@ -66,9 +86,9 @@ pub fn is_breadcrumb(text: &str) -> bool {
 
 /// A line of separators between two reports ("* * *", "-----", "⁂").
 pub fn is_separator(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '=' | '_' | '~' | '#' | '\u{2014}' | '\u{2013}')))
-        || t == "\u{2042}"
+    let mut marks = text.chars().filter(|c| !c.is_whitespace());
+    let all_rules = marks.clone().all(|c| matches!(c, '-' | '*' | '=' | '_' | '~' | '#' | '\u{2014}' | '\u{2013}'));
+    (all_rules && marks.clone().nth(2).is_some()) || (marks.next() == Some('\u{2042}') && marks.next().is_none())
 }
 
 /// "• item", "- item", "* item", "– item": the item.
@@ -86,7 +106,10 @@ pub fn bullet(text: &str) -> Option<&str> {
 /// The label of a related-story link and its headline: "Also read: X", "READ MORE: X",
 /// "Read more - X", "See also: X". A label alone on its line yields an empty headline.
 pub fn related_link(text: &str) -> Option<(String, String)> {
-    let folded = fold(text);
+    related_link_folded(text, &fold(text))
+}
+
+pub fn related_link_folded(text: &str, folded: &str) -> Option<(String, String)> {
     for label in ["also read", "read also", "read more", "see also", "related", "also see", "read"] {
         if let Some(rest) = folded.strip_prefix(label) {
             let sep = rest.trim_start();
@@ -123,7 +146,10 @@ const CREDIT_WORDS: [&str; 14] = [
 /// A photo caption. In the body only lines that say so ("Photo: …", "… (Photo: AFP)", "File
 /// photo") count; between the title and the body also a sentence ending in "(Credit Name)".
 pub fn is_caption(text: &str, in_header: bool) -> bool {
-    let k = fold(text);
+    is_caption_folded(text, &fold(text), in_header)
+}
+
+pub fn is_caption_folded(text: &str, k: &str, in_header: bool) -> bool {
     let starts = ["photo:", "photo -", "photo credit", "file photo", "image:", "picture:", "caption:", "photograph:"];
     if starts.iter().any(|s| k.starts_with(s)) {
         return true;
@@ -159,7 +185,10 @@ pub fn is_caption(text: &str, in_header: bool) -> bool {
 
 /// Wire and staff credits at the end: "Reporting by …; Editing by …", "Additional reporting by".
 pub fn is_credit(text: &str) -> bool {
-    let k = fold(text);
+    is_credit_folded(text, &fold(text))
+}
+
+pub fn is_credit_folded(text: &str, k: &str) -> bool {
     ["reporting by ", "additional reporting by ", "editing by ", "compiled by ", "written by ", "(reporting by "]
         .iter()
         .any(|s| k.starts_with(s))
@@ -168,7 +197,10 @@ pub fn is_credit(text: &str) -> bool {
 
 /// "By Jane Roe", "By Jane Roe and John Doe", "Staff Reporter", "Web Desk".
 pub fn byline(text: &str) -> Option<String> {
-    let k = fold(text);
+    byline_folded(text, &fold(text))
+}
+
+pub fn byline_folded(text: &str, k: &str) -> Option<String> {
     if let Some(rest) = k.strip_prefix("by ") {
         let words = word_count(rest);
         if (1..=10).contains(&words) && !ends_sentence(text) {

@@ -283,7 +283,11 @@ pub fn parse_date_line(text: &str) -> Option<DateLine> {
     if text.chars().filter(|&c| !c.is_whitespace() && !super::normalize::is_odd_space(c)).nth(160).is_some() {
         return None;
     }
-    let folded = fold(text);
+    parse_date_line_folded(text, &fold(text))
+}
+
+/// `parse_date_line` for a line whose folded form is at hand.
+pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
     if folded.len() > 160 {
         return None;
     }
@@ -331,7 +335,10 @@ pub fn parse_date_line(text: &str) -> Option<DateLine> {
 /// "This article was published in Dawn, September 5th, 2024" / "Published in The Express
 /// Tribune, July 10th, 2024." / "Originally published by Al Jazeera on 3 Sep 2024".
 pub fn parse_published_in(text: &str) -> Option<DateLine> {
-    let folded = fold(text);
+    parse_published_in_folded(text, &fold(text))
+}
+
+pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
     let trimmed = folded.trim_end_matches('.');
     let mut start = None;
     for marker in ["published in ", "published by ", "appeared in ", "published on "] {

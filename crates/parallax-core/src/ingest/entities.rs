@@ -59,6 +59,76 @@ pub const PLACES: &[&str] = &[
     "Sindh", "Kashmir", "Khyber Pakhtunkhwa",
 ];
 
+/// Words that qualify a role ("Majority Leader", "Acting Director"): they belong to the role,
+/// not to the organisation before it ("US Senate Majority Leader Chuck Schumer").
+const ROLE_MODIFIERS: [&str; 12] =
+    ["majority", "minority", "senior", "acting", "assistant", "vice", "principal", "former", "executive", "associate", "interim", "foreign"];
+
+/// Organisation words that take a complement joined by lower-case words: "Department of
+/// State", "Ministry of Foreign Affairs", "Council on Foreign Relations", "Islamic State of
+/// Iraq and Syria".
+const TAKES_COMPLEMENT: [&str; 22] = [
+    "department", "ministry", "office", "council", "committee", "commission", "bank", "institute", "university",
+    "bureau", "board", "organisation", "organization", "league", "federation", "union", "court", "agency",
+    "authority", "association", "foundation", "state",
+];
+
+/// Lower-case words that join the parts of one organisation's name.
+const CONNECTORS: [&str; 5] = ["of", "and", "for", "on", "the"];
+
+/// The end (token index) of an organisation name that runs on past the capitalised run
+/// `s..e` through connecting words: "Department" + "of" + "State …". `e` when it does not.
+fn connected_end(toks: &[Token], s: usize, e: usize) -> usize {
+    let mut end = e;
+    loop {
+        let head_last = toks[end - 1].word;
+        // "State" takes a complement only as part of a longer name ("Islamic State of …"),
+        // not alone ("State of emergency").
+        let takes = in_lower_list(&TAKES_COMPLEMENT, head_last) && !(head_last.eq_ignore_ascii_case("state") && end - s < 2);
+        let continues = end > e && !toks[end - 1].boundary_after;
+        if (!takes && !continues) || toks[end - 1].boundary_after {
+            return end;
+        }
+        // One or two connectors ("of", "of the"), then a capitalised word.
+        let mut k = end;
+        while k < toks.len() && k < end + 2 && CONNECTORS.contains(&toks[k].word) && !toks[k].boundary_after {
+            k += 1;
+        }
+        if k == end || k >= toks.len() || !toks[k].cap {
+            return end;
+        }
+        // The capitalised run after the connectors.
+        let mut j = k;
+        while j < toks.len() && toks[j].cap {
+            j += 1;
+            if toks[j - 1].boundary_after {
+                break;
+            }
+        }
+        // "… and the Ministry of …" starts another organisation.
+        if toks[end..k].iter().any(|t| t.word == "and") && toks[k..j].iter().any(|t| is_org_word(t.word)) {
+            return end;
+        }
+        end = j;
+        super::work::add(end - k);
+    }
+}
+
+/// The organisation in a run of words (roles, and the words qualifying them, cut off; leading
+/// articles dropped), when it has one.
+fn organisation_in(words: &[&str], org_like: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut org: Vec<&str> = words.to_vec();
+    let articles = org.iter().take_while(|w| matches!(**w, "The" | "A")).count();
+    org.drain(..articles);
+    if let Some(r) = org.iter().position(|w| is_role(w)) {
+        org.truncate(r);
+        while org.last().is_some_and(|w| in_lower_list(&ROLE_MODIFIERS, w)) {
+            org.pop();
+        }
+    }
+    (org.len() >= 2 && org.iter().any(|w| org_like(w))).then(|| org.join(" "))
+}
+
 const NOT_NAMES: [&str; 40] = [
     "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her",
     "their", "our", "in", "on", "at", "but", "and", "so", "if", "as", "while", "when", "after", "before",
@@ -98,6 +168,7 @@ pub fn place_name(words: &[&str]) -> Option<&'static str> {
         return None;
     }
     let joined = words.join(" ");
+    super::work::add(joined.len());
     place_set().get(joined.as_str()).copied()
 }
 
@@ -142,6 +213,7 @@ impl<'a> Iterator for TokenStream<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         for raw in self.pieces.by_ref() {
+            super::work::add(raw.len() + 1);
             let start = self.offset;
             self.offset += raw.len() + 1;
             let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
@@ -237,6 +309,7 @@ pub struct Mentions {
 /// Appends `s` unless a name that folds the same is already there. `seen` holds the folded
 /// names of `v`, so each check is one lookup, not a pass over every name so far.
 fn push_unique(v: &mut Vec<String>, seen: &mut HashSet<String>, s: String) {
+    super::work::add(s.len());
     if seen.insert(fold(&s)) {
         v.push(s);
     }
@@ -284,16 +357,17 @@ pub fn mentions(paragraphs: &[&str]) -> Mentions {
                     push_unique(&mut m.places, &mut seen_places, w.to_string());
                 }
             }
-            // Organisations: a run holding an organisation word, roles and leading "The" cut off.
-            if words.iter().any(|w| is_org_word(w)) {
-                let mut org: Vec<&str> = words.clone();
-                let articles = org.iter().take_while(|w| matches!(**w, "The" | "A")).count();
-                org.drain(..articles);
-                if let Some(r) = org.iter().position(|w| is_role(w)) {
-                    org.truncate(r);
-                }
-                if org.len() >= 2 && org.iter().any(|w| is_org_word(w)) {
-                    push_unique(&mut m.organisations, &mut seen_orgs, org.join(" "));
+            // Organisations: a run holding an organisation word, roles and leading "The" cut off;
+            // a name joined by lower-case words ("Department of State") is read whole.
+            let org_end = connected_end(&toks, s, e);
+            let connected = org_end > e;
+            let org_words: Vec<&str> = if connected { toks[s..org_end].iter().map(|t| t.word).collect() } else { words.clone() };
+            // "State" names an organisation only as the head of a joined name ("Islamic State
+            // of Iraq and Syria"), never alone ("the United States", "State of emergency").
+            let org_like = |w: &str| is_org_word(w) || (connected && w.eq_ignore_ascii_case("state"));
+            if org_words.iter().any(|w| org_like(w)) {
+                if let Some(org) = organisation_in(&org_words, &org_like) {
+                    push_unique(&mut m.organisations, &mut seen_orgs, org);
                 }
             }
             // "Pakistan Tehreek-e-Insaf (PTI)": a run defining an acronym is an organisation
@@ -386,6 +460,7 @@ pub fn alias_map(counts: &BTreeMap<String, usize>) -> HashMap<String, String> {
                     variant_keys(first).into_iter().filter_map(|k| buckets.get(&(surname.clone(), given.len(), k))).flatten().copied().collect();
                 candidates.sort();
                 candidates.dedup();
+                super::work::add(candidates.len());
                 for other in candidates {
                     let Some((_, og)) = split(other) else { continue };
                     if !given.iter().zip(og.iter()).all(|(x, y)| spelling_variants(x, y)) {
@@ -423,6 +498,7 @@ pub fn count_names(texts: &[&str], names: &[&str]) -> HashMap<String, usize> {
             let (s0, e0) = pieces[i];
             let first = &text[s0..e0];
             let start = s0 + (first.len() - first.trim_start_matches(alnum_edge).len());
+            super::work::add(most_words);
             for k in 2..=most_words.min(pieces.len() - i) {
                 let end = pieces[i + k - 1].1;
                 let span = text[start..end].trim_end_matches(alnum_edge);
@@ -470,6 +546,30 @@ mod tests {
         assert!(m.organisations.contains(&"Pakistan Tehreek-e-Insaf".to_string()));
         assert!(m.places.contains(&"Rawalpindi".to_string()));
         assert!(!m.places.contains(&"Pakistani".to_string()));
+    }
+
+    #[test]
+    fn organisations_joined_by_lower_case_words() {
+        let m = mentions(&[
+            "Fighters of the Islamic State of Iraq and Syria claimed the attack.",
+            "The United States (US) Department of State Spokesperson Matthew Miller spoke.",
+            "The Council on Foreign Relations and the Ministry of Foreign Affairs of Pakistan replied.",
+            "A State of emergency was declared in the United States.",
+        ]);
+        for org in ["Islamic State of Iraq and Syria", "Department of State", "Council on Foreign Relations", "Ministry of Foreign Affairs of Pakistan"] {
+            assert!(m.organisations.contains(&org.to_string()), "{org} in {:?}", m.organisations);
+        }
+        assert!(!m.organisations.iter().any(|o| o.contains("emergency") || o == "United States"), "{:?}", m.organisations);
+        assert!(m.people.contains(&"Matthew Miller".to_string()));
+    }
+
+    #[test]
+    fn role_words_end_an_organisation() {
+        let m = mentions(&["US Senate Majority Leader Chuck Schumer said so, and Amnesty International Secretary General Agnes Callamard agreed."]);
+        assert!(m.organisations.contains(&"US Senate".to_string()), "{:?}", m.organisations);
+        assert!(!m.organisations.iter().any(|o| o.contains("Majority")), "{:?}", m.organisations);
+        assert!(m.organisations.contains(&"Amnesty International".to_string()));
+        assert!(m.people.contains(&"Chuck Schumer".to_string()), "{:?}", m.people);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct EventDate {
     pub evidence: Option<String>,
     /// A weekday was named but there is no publication date to resolve it against.
     pub unresolved: Option<String>,
+    /// Index (into the paragraphs given) of the paragraph the date or weekday was read from.
+    pub paragraph: Option<usize>,
 }
 
 /// Words that make a sentence about the reported event rather than background.
@@ -75,6 +77,7 @@ impl<'a> Sentences<'a> {
         let start = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
         let end = self.ends.get(k).copied().unwrap_or(self.lower.len());
         let sentence = &self.lower[start..end];
+        super::work::add(sentence.len() * EVENT_WORDS.len());
         let found = EVENT_WORDS.iter().any(|w| sentence.contains(w));
         self.is_event[k] = Some(found);
         found
@@ -89,6 +92,7 @@ fn previous_word(lower: &str, at: usize) -> &str {
 
 fn mentions(text: &str) -> Vec<Mention> {
     // ASCII lower case keeps byte offsets identical to the printed text.
+    super::work::add(text.len());
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
@@ -196,7 +200,7 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
                 return None;
             }
         }
-        Some(EventDate { date: Some(date), basis: DateBasis::Stated, evidence: evidence(*p, m), unresolved: None })
+        Some(EventDate { date: Some(date), basis: DateBasis::Stated, evidence: evidence(*p, m), unresolved: None, paragraph: Some(*p) })
     });
     if let Some(found) = stated {
         return found;
@@ -207,7 +211,7 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
     let MentionKind::Weekday { day, last } = m.kind else { return EventDate::default() };
     let words = evidence(*p, m);
     let Some(pubd) = published else {
-        return EventDate { unresolved: words, ..EventDate::default() };
+        return EventDate { unresolved: words, paragraph: Some(*p), ..EventDate::default() };
     };
     let mut back = (7 + pubd.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
     if back == 0 && last {
@@ -218,6 +222,7 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
         basis: DateBasis::ResolvedWeekday,
         evidence: words,
         unresolved: None,
+        paragraph: Some(*p),
     }
 }
 
@@ -257,6 +262,9 @@ mod tests {
         let e = resolve_event(&["Miller on Wednesday extended condolences."], None);
         assert_eq!(e.date, None);
         assert_eq!(e.unresolved.as_deref(), Some("on Wednesday"));
+        // The paragraph it was read from, for a warning that points at it.
+        let e = resolve_event(&["The talks went on.", "Miller on Wednesday extended condolences."], None);
+        assert_eq!((e.unresolved.as_deref(), e.paragraph), (Some("on Wednesday"), Some(1)));
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! bullets), byline and date lines, up to where the body starts. Page furniture in between
 //! (share widgets, photo captions) is dropped.
 
-use super::boilerplate::{bullet, byline, is_breadcrumb, is_caption, is_separator, is_terminal, is_widget, related_link};
+use super::boilerplate::{
+    bullet, byline_folded, is_breadcrumb_folded, is_caption_folded, is_separator, is_terminal_folded, is_widget_folded,
+    related_link_folded,
+};
 use super::dateline::dateline;
-use super::dates::{parse_date_line, DateLine};
+use super::dates::{parse_date_line_folded, DateLine};
 use super::normalize::{ends_sentence, fold, word_count, Line};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,33 +25,43 @@ pub struct Header {
 }
 
 /// How many lines a header may span before we give up looking for a title.
-const WINDOW: usize = 14;
+pub const WINDOW: usize = 14;
 
 /// How many lines after the title a header may run (furniture, dates, bullets) before the
 /// body is taken to start. Real headers are a dozen lines; the bound keeps the report splitter,
 /// which reads a header at every title-like line, linear on a page of thousands of teasers.
-const HEADER_MAX_LINES: usize = 50;
+pub const HEADER_MAX_LINES: usize = 50;
 
 pub fn kicker_like(t: &str) -> bool {
+    kicker_like_folded(t, &fold(t))
+}
+
+/// `kicker_like` given the line's folded text too.
+pub fn kicker_like_folded(t: &str, k: &str) -> bool {
     let words = word_count(t);
     (1..=5).contains(&words)
         && t.chars().count() <= 40
         && !ends_sentence(t)
         && !t.ends_with([':', ','])
         && t.chars().next().is_some_and(|c| c.is_uppercase())
-        && parse_date_line(t).is_none()
+        && parse_date_line_folded(t, k).is_none()
 }
 
 pub fn title_like(t: &str) -> bool {
-    let words = word_count(t);
-    (2..=30).contains(&words)
-        && t.chars().count() <= 250
-        && !t.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).ends_with('.')
+    title_like_folded(t, &fold(t))
+}
+
+/// `title_like` given the line's folded text too.
+pub fn title_like_folded(t: &str, k: &str) -> bool {
+    // Cheap tests first: most lines of a page are paragraphs that fail them.
+    !t.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).ends_with('.')
         && !t.ends_with([',', ';'])
-        && parse_date_line(t).is_none()
-        && !is_widget(t)
-        && !is_terminal(t)
-        && related_link(t).is_none()
+        && t.chars().nth(250).is_none()
+        && (2..=30).contains(&word_count(t))
+        && parse_date_line_folded(t, k).is_none()
+        && !is_widget_folded(k)
+        && !is_terminal_folded(k)
+        && related_link_folded(t, k).is_none()
         && bullet(t).is_none()
         && dateline(t).is_none()
 }
@@ -57,25 +70,31 @@ pub fn body_like(t: &str) -> bool {
     dateline(t).is_some() || (ends_sentence(t) && word_count(t) > 25) || t.chars().count() > 300
 }
 
-fn furniture(t: &str) -> bool {
-    is_widget(t) || is_breadcrumb(t) || is_separator(t)
+fn furniture(t: &str, k: &str) -> bool {
+    is_widget_folded(k) || is_breadcrumb_folded(t, k) || is_separator(t)
 }
 
 /// Reads the header of a segment (the lines of one report).
 pub fn read_header(seg: &[Line]) -> Header {
+    let keys: Vec<String> = seg.iter().map(|l| fold(&l.text)).collect();
+    read_header_folded(seg, &keys)
+}
+
+/// `read_header` given the folded text of every line of the segment (`keys[i]` for `seg[i]`).
+pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
     let mut h = Header::default();
     let window = seg.len().min(WINDOW);
     let mut idx = 0;
     // Furniture, dates and bylines before the title.
     while idx < window {
-        let t = seg[idx].text.as_str();
-        if furniture(t) || is_caption(t, true) {
-        } else if let Some(d) = parse_date_line(t) {
+        let (t, k) = (seg[idx].text.as_str(), keys[idx].as_str());
+        if furniture(t, k) || is_caption_folded(t, k, true) {
+        } else if let Some(d) = parse_date_line_folded(t, k) {
             if let Some(b) = d.byline.clone() {
                 h.byline.get_or_insert(b);
             }
             h.dates.push((idx, d));
-        } else if let Some(b) = byline(t) {
+        } else if let Some(b) = byline_folded(t, k) {
             h.byline.get_or_insert(b);
         } else {
             break;
@@ -87,24 +106,25 @@ pub fn read_header(seg: &[Line]) -> Header {
         return h;
     }
     let first = seg[idx].text.as_str();
-    if body_like(first) || !title_like(first) && !kicker_like(first) {
+    let first_key = keys[idx].as_str();
+    if body_like(first) || !title_like_folded(first, first_key) && !kicker_like_folded(first, first_key) {
         h.body_start = idx;
         return h;
     }
     // A title printed twice is the title, whatever is above it.
-    let keys: Vec<String> = seg[..window].iter().map(|l| fold(&l.text)).collect();
-    let repeated = (idx..window).find(|&k| title_like(&seg[k].text) && (k + 1..window).any(|m| keys[m] == keys[k]));
+    let repeated = (idx..window).find(|&k| (k + 1..window).any(|m| keys[m] == keys[k]) && title_like_folded(&seg[k].text, &keys[k]));
     let mut title = idx;
     if let Some(k) = repeated {
-        if (idx..k).all(|m| kicker_like(&seg[m].text) || furniture(&seg[m].text)) {
+        let kicker_at = |m: usize| kicker_like_folded(&seg[m].text, &keys[m]);
+        if (idx..k).all(|m| kicker_at(m) || furniture(&seg[m].text, &keys[m])) {
             title = k;
-            h.kicker = (idx..k).rev().find(|&m| kicker_like(&seg[m].text));
+            h.kicker = (idx..k).rev().find(|&m| kicker_at(m));
         }
-    } else if kicker_like(first) {
-        let next = (idx + 1..window).find(|&m| !furniture(&seg[m].text) && parse_date_line(&seg[m].text).is_none());
+    } else if kicker_like_folded(first, first_key) {
+        let next = (idx + 1..window).find(|&m| !furniture(&seg[m].text, &keys[m]) && parse_date_line_folded(&seg[m].text, &keys[m]).is_none());
         if let Some(n) = next {
-            let t = seg[n].text.as_str();
-            if title_like(t) && !kicker_like(t) && !body_like(t) && !ends_sentence(t) {
+            let (t, k) = (seg[n].text.as_str(), keys[n].as_str());
+            if title_like_folded(t, k) && !kicker_like_folded(t, k) && !body_like(t) && !ends_sentence(t) {
                 h.kicker = Some(idx);
                 title = n;
             }
@@ -112,12 +132,12 @@ pub fn read_header(seg: &[Line]) -> Header {
     }
     // Dates between a kicker and the title.
     for m in idx..title {
-        if let Some(d) = parse_date_line(&seg[m].text) {
+        if let Some(d) = parse_date_line_folded(&seg[m].text, &keys[m]) {
             h.dates.push((m, d));
         }
     }
     h.title = Some(title);
-    let title_key = fold(&seg[title].text);
+    let title_key = keys[title].as_str();
     let mut pending: Vec<usize> = Vec::new();
     let mut anchor_seen = false;
     let mut j = title + 1;
@@ -129,33 +149,34 @@ pub fn read_header(seg: &[Line]) -> Header {
     };
     let scan_end = seg.len().min(title + 1 + HEADER_MAX_LINES);
     while j < scan_end {
-        let t = seg[j].text.as_str();
-        if fold(t) == title_key {
+        let (t, k) = (seg[j].text.as_str(), keys[j].as_str());
+        super::work::add(t.len());
+        if k == title_key {
             h.title_repeated = true;
             anchor_seen = true;
             flush(&mut pending, &mut h);
-        } else if furniture(t) {
-        } else if let Some(d) = parse_date_line(t) {
+        } else if furniture(t, k) {
+        } else if let Some(d) = parse_date_line_folded(t, k) {
             if let Some(b) = d.byline.clone() {
                 h.byline.get_or_insert(b);
             }
             h.dates.push((j, d));
             anchor_seen = true;
             flush(&mut pending, &mut h);
-        } else if let Some(b) = byline(t) {
+        } else if let Some(b) = byline_folded(t, k) {
             h.byline.get_or_insert(b);
             anchor_seen = true;
             flush(&mut pending, &mut h);
-        } else if pending.is_empty() && is_caption(t, true) {
+        } else if pending.is_empty() && is_caption_folded(t, k, true) {
         } else if let (Some(item), true) = (bullet(t), pending.is_empty()) {
             h.standfirst.push((j, item.to_string()));
         } else if dateline(t).is_some() {
             flush(&mut pending, &mut h);
             body_start = Some(j);
             break;
-        } else if h.kicker.is_none() && !anchor_seen && pending.is_empty() && h.standfirst.is_empty() && kicker_like(t) && j + 1 < seg.len() {
+        } else if h.kicker.is_none() && !anchor_seen && pending.is_empty() && h.standfirst.is_empty() && kicker_like_folded(t, k) && j + 1 < seg.len() {
             h.kicker = Some(j);
-        } else if related_link(t).is_some() || is_terminal(t) {
+        } else if related_link_folded(t, k).is_some() || is_terminal_folded(k) {
             body_start = Some(pending.first().copied().unwrap_or(j));
             break;
         } else {

@@ -17,11 +17,13 @@ pub mod headings;
 pub mod normalize;
 pub mod quotes;
 pub mod split;
+pub mod work;
+pub mod wrap;
 
 use crate::metadata::FileMeta;
 use std::collections::{HashMap, HashSet};
 use crate::model::{DateBasis, Diagnostic, Level, Paragraph, ParagraphKind, RelatedLink, Report};
-use dates::{parse_date_line, parse_published_in, DateLabel, DateLine};
+use dates::{parse_date_line, parse_published_in_folded, DateLabel, DateLine};
 use normalize::{ends_sentence, fold, word_count, Line};
 
 pub use normalize::MAX_FILE_BYTES;
@@ -63,14 +65,16 @@ pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> Par
             return out;
         }
     };
-    let lines = normalize::lines(text);
-    let mut starts = split::split_reports(&lines);
+    let lines = wrap::rejoin(normalize::lines(text));
+    // Every recogniser matches on the folded text of a line: fold each line once.
+    let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
+    let mut starts = split::split_reports_folded(&lines, &keys);
     starts.push(lines.len());
     for w in starts.windows(2) {
-        let seg = &lines[w[0]..w[1]];
+        let (seg, seg_keys) = (&lines[w[0]..w[1]], &keys[w[0]..w[1]]);
         let index = out.reports.len();
         let mut diags = Diagnostics { file: name, report: report_id(name, index), out: Vec::new() };
-        if let Some(report) = build_report(name, index, seg, meta, &mut diags) {
+        if let Some(report) = build_report(name, index, seg, seg_keys, meta, &mut diags) {
             out.reports.push(report);
         }
         out.diagnostics.extend(diags.out);
@@ -123,8 +127,8 @@ fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>, diags: &mut Diagnostics) -> Option<Report> {
-    let head = header::read_header(seg);
+fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: Option<&FileMeta>, diags: &mut Diagnostics) -> Option<Report> {
+    let head = header::read_header_folded(seg, keys);
     let mut report = Report {
         id: report_id(name, index),
         file: name.to_string(),
@@ -140,8 +144,10 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
     let mut dates: Vec<(usize, DateLine)> = head.dates.iter().map(|(i, d)| (seg[*i].no, d.clone())).collect();
 
     // Body: cut at the first end marker (comment box, link list), then teasers at the end.
-    let mut body_lines: &[Line] = &seg[head.body_start.min(seg.len())..];
-    if let Some(end) = body_lines.iter().position(|l| boilerplate::is_terminal(&l.text)) {
+    let body_from = head.body_start.min(seg.len());
+    let mut body_lines: &[Line] = &seg[body_from..];
+    let body_keys = &keys[body_from..];
+    if let Some(end) = body_keys.iter().position(|k| boilerplate::is_terminal_folded(k)) {
         body_lines = &body_lines[..end];
     }
     let texts: Vec<&str> = body_lines.iter().map(|l| l.text.as_str()).collect();
@@ -153,12 +159,12 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
     let mut i = 0;
     while i < body_lines.len() {
         let l = &body_lines[i];
-        let t = l.text.as_str();
+        let (t, k) = (l.text.as_str(), body_keys[i].as_str());
         i += 1;
-        if boilerplate::is_widget(t) || boilerplate::is_breadcrumb(t) || boilerplate::is_separator(t) || boilerplate::is_credit(t) {
+        if boilerplate::is_widget_folded(k) || boilerplate::is_breadcrumb_folded(t, k) || boilerplate::is_separator(t) || boilerplate::is_credit_folded(t, k) {
             continue;
         }
-        if let Some((label, mut headline)) = boilerplate::related_link(t) {
+        if let Some((label, mut headline)) = boilerplate::related_link_folded(t, k) {
             // A label alone on its line: the headline is the next line.
             if headline.is_empty() {
                 match body_lines.get(i) {
@@ -175,10 +181,10 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
             }
             continue;
         }
-        if boilerplate::is_caption(t, false) {
+        if boilerplate::is_caption_folded(t, k, false) {
             continue;
         }
-        if let Some(p) = parse_published_in(t) {
+        if let Some(p) = parse_published_in_folded(t, k) {
             if report.outlet.is_none() {
                 report.outlet = p.outlet.clone();
             }
@@ -190,7 +196,7 @@ fn build_report(name: &str, index: usize, seg: &[Line], meta: Option<&FileMeta>,
             continue;
         }
         if body.is_empty() && report.byline.is_none() {
-            if let Some(b) = boilerplate::byline(t) {
+            if let Some(b) = boilerplate::byline_folded(t, k) {
                 report.byline = Some(b);
                 continue;
             }
@@ -430,19 +436,21 @@ fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
     if report.event_date_basis == DateBasis::Metadata {
         return;
     }
-    let texts: Vec<&str> = report
+    // The text paragraphs, then the standfirst (which has no line of its own: the title's).
+    let (texts, lines): (Vec<&str>, Vec<usize>) = report
         .paragraphs
         .iter()
         .filter(|p| p.kind == ParagraphKind::Text)
-        .map(|p| p.text.as_str())
-        .chain(report.standfirst.iter().map(|s| s.as_str()))
-        .collect();
+        .map(|p| (p.text.as_str(), p.line))
+        .chain(report.standfirst.iter().map(|s| (s.as_str(), report.line)))
+        .unzip();
     let e = event::resolve_event(&texts, report.published);
     report.event_date = e.date;
     report.event_date_basis = if e.date.is_some() { e.basis } else { DateBasis::Unknown };
     report.event_date_evidence = e.evidence;
     if let Some(words) = e.unresolved {
-        diags.warn(report.line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
+        let line = e.paragraph.and_then(|p| lines.get(p).copied()).unwrap_or(report.line);
+        diags.warn(line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
     } else if e.date.is_none() && report.published.is_some() {
         diags.warn(report.line, "no event date found in the text");
     }

@@ -104,6 +104,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         } else if !rest.is_empty() {
             rest = &rest[1..];
         }
+        super::work::add(raw.len() + 1);
         let cleaned = clean_line(raw);
         if cleaned.is_empty() {
             blank += 1;
@@ -118,9 +119,16 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// The form used to compare text: curly quotes and dashes made straight, lower case, spaces
 /// single. "Pakistan’s" and "Pakistan's" fold to the same key.
 pub fn fold(s: &str) -> String {
+    super::work::add(s.len());
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     for c in s.chars() {
+        // Most text is ASCII: lower-case it without the Unicode tables.
+        if c.is_ascii() && c != '`' && !c.is_ascii_whitespace() && c != '\x0b' {
+            last_space = false;
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
@@ -152,6 +160,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 pub fn word_count(s: &str) -> usize {
+    super::work::add(s.len());
     words(s).count()
 }
 

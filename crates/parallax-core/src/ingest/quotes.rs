@@ -137,23 +137,53 @@ const VERB_WINDOW: usize = 8;
 
 /// The attribution of a quote from the text after it (up to the next quote or sentence end).
 fn attribution_after(after: &str) -> Option<Subject> {
-    let stop = after.find(['\u{201c}', '"']).unwrap_or(after.len());
     // Only the words the search below can read are tokenised: up to the first sentence end, or
-    // past the verb window up to where a name after "said" must stop. This keeps the work per
-    // quote bounded however long the rest of the paragraph is.
-    let mut toks: Vec<Token> = Vec::new();
-    for t in TokenStream::new(&after[..stop]) {
-        let k = toks.len();
-        let ends_name = t.boundary_after || !(t.cap || is_role(t.word) || t.word == "the");
-        let last = t.sentence_end_after || (k >= VERB_WINDOW && ends_name);
-        toks.push(t);
-        if last {
-            break;
+    // past the verb window up to where a name after "said" must stop. The next quote mark is
+    // looked for in a growing window for the same reason: the work per quote stays bounded
+    // however long the rest of the paragraph is.
+    let mut window = 256;
+    loop {
+        let mut cut = window.min(after.len());
+        while !after.is_char_boundary(cut) {
+            cut -= 1;
         }
+        let (region, complete) = match (cut < after.len()).then(|| &after[..cut]) {
+            None => (&after[..after.find(['\u{201c}', '"']).unwrap_or(after.len())], true),
+            Some(head) => match head.find(['\u{201c}', '"']) {
+                Some(stop) => (&after[..stop], true),
+                // End the region at a space: every piece in it is whole.
+                None => (&after[..head.rfind(' ').unwrap_or(0)], false),
+            },
+        };
+        super::work::add(region.len());
+        let mut stream = TokenStream::new(region);
+        let mut toks: Vec<Token> = Vec::new();
+        let mut settled = complete;
+        for t in stream.by_ref() {
+            let k = toks.len();
+            let ends_name = t.boundary_after || !(t.cap || is_role(t.word) || t.word == "the");
+            let last = t.sentence_end_after || (k >= VERB_WINDOW && ends_name);
+            toks.push(t);
+            if last {
+                break;
+            }
+        }
+        // Cut short of the quote mark, the region's last token may lack the punctuation that
+        // follows it; the search is exact when it stopped before that token.
+        if !settled && stream.next().is_some() {
+            settled = true;
+        }
+        if settled || window >= after.len() {
+            return verb_subject(&toks);
+        }
+        window = window.saturating_mul(4);
     }
+}
+
+fn verb_subject(toks: &[Token]) -> Option<Subject> {
     for (v, t) in toks.iter().enumerate().take(VERB_WINDOW) {
         if is_speech_verb(t.word) {
-            return subject_before(&toks, v).or_else(|| subject_after(&toks, v));
+            return subject_before(toks, v).or_else(|| subject_after(toks, v));
         }
         if t.sentence_end_after {
             break;
@@ -170,11 +200,15 @@ const ATTRIBUTION_LOOKBACK: usize = 1000;
 /// The attribution from the sentence before a quote: "Miller replied, “…".
 fn attribution_before(before: &str) -> Option<Subject> {
     let mut window_start = before.len().saturating_sub(ATTRIBUTION_LOOKBACK);
+    while !before.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
     if window_start > 0 {
         // Start at a word: the first space at or after the cut.
         window_start = before[window_start..].find(' ').map_or(before.len(), |k| window_start + k + 1);
     }
     let window = &before[window_start..];
+    super::work::add(window.len());
     let from = window.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}')).map_or(0, |(i, c)| i + c.len_utf8());
     let toks = tokens(&window[from..]);
     (0..toks.len()).rev().find(|&v| is_speech_verb(toks[v].word)).and_then(|v| subject_before(&toks, v))
@@ -214,6 +248,7 @@ fn closer_for(c: char) -> &'static [char] {
 }
 
 fn spans(text: &str) -> Vec<Span> {
+    super::work::add(text.len());
     let singles = !text.contains(['\u{201c}', '"']);
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
@@ -250,6 +285,7 @@ fn split_trailing_attribution(text: &str) -> (String, Option<Subject>) {
     let mut best = None;
     for (i, _) in text.match_indices(", ") {
         let tail = &text[i + 2..];
+        super::work::add(tail.len().min(64));
         // At most 8 words; counting stops at the 9th so long tails cost nothing.
         if tail.split(' ').nth(8).is_none() {
             if let Some(s) = attribution_after(tail) {

@@ -3,15 +3,15 @@
 //! after a separator line ("* * *", "-----").
 
 use super::boilerplate::is_separator;
-use super::header::{read_header, title_like};
-use super::normalize::{ends_sentence, word_count, Line};
+use super::header::{read_header_folded, title_like_folded, HEADER_MAX_LINES, WINDOW};
+use super::normalize::{ends_sentence, fold, word_count, Line};
 
 /// A header here opens a report with a real body (teasers have a headline and a date only).
-fn opens_report(lines: &[Line], i: usize, after_separator: bool) -> Option<usize> {
-    if !title_like(&lines[i].text) {
+fn opens_report(lines: &[Line], keys: &[String], i: usize, after_separator: bool) -> Option<usize> {
+    if !title_like_folded(&lines[i].text, &keys[i]) {
         return None;
     }
-    let h = read_header(&lines[i..]);
+    let h = read_header_folded(&lines[i..], &keys[i..]);
     if h.title != Some(0) {
         return None;
     }
@@ -20,20 +20,44 @@ fn opens_report(lines: &[Line], i: usize, after_separator: bool) -> Option<usize
         return None;
     }
     let body = &lines[i + h.body_start..];
-    let sentences = body.iter().take(6).filter(|l| ends_sentence(&l.text) && word_count(&l.text) >= 12).count();
+    let sentences = body.iter().take(6).filter(|l| body_sentence(&l.text)).count();
     (sentences >= 2).then_some(i + h.body_start)
+}
+
+/// A line of body text as a report's opening needs it.
+fn body_sentence(text: &str) -> bool {
+    ends_sentence(text) && word_count(text) >= 12
 }
 
 /// Start indices (into `lines`) of each report; the first is always 0.
 pub fn split_reports(lines: &[Line]) -> Vec<usize> {
+    let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
+    split_reports_folded(lines, &keys)
+}
+
+/// `split_reports` given the folded text of every line (`keys[i]` for `lines[i]`).
+pub fn split_reports_folded(lines: &[Line], keys: &[String]) -> Vec<usize> {
     let mut starts = vec![0];
     if lines.is_empty() {
         return starts;
     }
-    let mut i = read_header(lines).body_start.max(1);
+    // A report opens only where two body sentences follow within reach of its header (a
+    // header ends within WINDOW + HEADER_MAX_LINES lines, then six lines are looked at):
+    // counting them ahead skips the header reading at headlines that cannot open a report.
+    let mut sentences_before = vec![0usize; lines.len() + 1];
+    for (k, l) in lines.iter().enumerate() {
+        sentences_before[k + 1] = sentences_before[k] + usize::from(body_sentence(&l.text));
+    }
+    let reach = WINDOW + HEADER_MAX_LINES + 7;
+    let mut i = read_header_folded(lines, keys).body_start.max(1);
     while i < lines.len() {
         let after_separator = i > 0 && is_separator(&lines[i - 1].text);
-        if let Some(body) = opens_report(lines, i, after_separator) {
+        let ahead = sentences_before[lines.len().min(i + reach)] - sentences_before[i];
+        if ahead < 2 {
+            i += 1;
+            continue;
+        }
+        if let Some(body) = opens_report(lines, keys, i, after_separator) {
             starts.push(i);
             i = body.max(i + 1);
         } else {
