@@ -12,7 +12,7 @@ E2E_CRAFTED_DIST := target/e2e-crafted-dist
 BENCH_REPORTS ?= 300
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test e2e e2e-build bench inspect setup-build setup-test
+.PHONY: serve test dist native-test e2e e2e-build inspect bench bench-browser bench-compare setup-build setup-test
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
