@@ -7,7 +7,7 @@
 
 use crate::history;
 use leptos::prelude::*;
-use parallax_core::analysis::pairs::{reclassify, Thresholds};
+use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
 use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
 use parallax_core::url_state::{self, UrlNotice, UrlState};
 use parallax_core::{Corpus, Pair};
@@ -99,7 +99,7 @@ impl AppState {
             if t == Thresholds::default() {
                 data.corpus.pairs.clone()
             } else {
-                reclassify(&data.corpus.evidence, &t)
+                reclassify(regroupable_pairs(), &t)
             }
         });
         let duplicates = Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, p)));
@@ -211,13 +211,19 @@ impl Default for AppState {
     }
 }
 
+/// Every pair the threshold control can regroup, in full: built from the corpus's compact
+/// evidence the first time the reader moves the threshold or compares two reports.
+pub fn regroupable_pairs() -> &'static [Pair] {
+    static PAIRS: OnceLock<Vec<Pair>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let c = crate::corpus();
+        regroupable(&c.reports, &c.pairs, &c.evidence)
+    })
+}
+
 /// The thresholds for a URL threshold value: the percent sets the near-duplicate Jaccard.
 pub fn thresholds_for(percent: Option<u8>) -> Thresholds {
-    let mut t = Thresholds::default();
-    if let Some(p) = percent {
-        t.near_duplicate_jaccard = f32::from(p) / 100.0;
-    }
-    t
+    percent.map_or_else(Thresholds::default, Thresholds::with_near_duplicate_percent)
 }
 
 /// The default near-duplicate threshold, in percent, as the URL writes it.

@@ -3,7 +3,7 @@
 use crate::components::aligned::AlignedView;
 use crate::components::format;
 use crate::components::results::{capitalise, nav_link};
-use crate::state::{default_threshold_percent, thresholds_for, AppState};
+use crate::state::{default_threshold_percent, regroupable_pairs, thresholds_for, AppState};
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::{classify, evidence, ReportFeatures, Thresholds};
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
@@ -16,7 +16,7 @@ pub fn Compare(left: String, right: String) -> impl IntoView {
     let (Some((_, l)), Some((_, r))) = (state.data.report(&left), state.data.report(&right)) else {
         return view! { <p class="empty">"One of these reports is not in the corpus."</p> }.into_any();
     };
-    let pair = evidence_between(state, l, r);
+    let pair = evidence_between(l, r);
     let (swap_l, swap_r) = (left.clone(), right.clone());
     view! {
         <article class="compare" aria-labelledby="compare-title" data-testid="compare">
@@ -47,11 +47,8 @@ pub fn Compare(left: String, right: String) -> impl IntoView {
 }
 
 /// Stored evidence for the pair (either order), or computed now for a pair sharing nothing.
-fn evidence_between(state: AppState, l: &Report, r: &Report) -> Pair {
-    state
-        .data
-        .corpus
-        .evidence
+fn evidence_between(l: &Report, r: &Report) -> Pair {
+    regroupable_pairs()
         .iter()
         .find(|p| (p.a == l.id && p.b == r.id) || (p.a == r.id && p.b == l.id))
         .cloned()
@@ -135,7 +132,7 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
     let value = move || state.with(|u| u.threshold.unwrap_or(default));
     let changes = Memo::new(move |_| {
         let t = thresholds_for(state.with(|u| u.threshold));
-        regrouped(&state.data.corpus.evidence, &Thresholds::default(), &t)
+        regrouped(regroupable_pairs(), &Thresholds::default(), &t)
     });
     let this_pair = move || {
         let now = classify(&pair, &thresholds_for(state.with(|u| u.threshold))).0;

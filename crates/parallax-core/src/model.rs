@@ -13,9 +13,11 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     /// Related pairs (relation other than `Unrelated`), ordered by (a, b) report order.
     pub pairs: Vec<Pair>,
-    /// Every compared pair with any shared evidence (a shingle or a quote), related or not: the
-    /// page reclassifies these (`analysis::pairs::reclassify`) when the reader moves a threshold.
-    pub evidence: Vec<Pair>,
+    /// Compact evidence for the pairs unrelated under the default thresholds that the page's
+    /// threshold control can make related (`analysis::pairs::regroupable` turns them and
+    /// `pairs` back into full pairs for the page to reclassify). Pairs neither here nor in
+    /// `pairs` are unrelated at every value the control offers.
+    pub evidence: Vec<PairEvidence>,
     pub stories: Vec<Story>,
     /// The quote ledger: each quote merged across reports.
     pub quotes: Vec<QuoteEntry>,
@@ -254,6 +256,22 @@ pub struct Pair {
     pub date_distance_days: Option<i64>,
     /// One line: why this relation.
     pub why: String,
+}
+
+/// What [`Pair`] holds of a pair that is unrelated under the default thresholds, compactly: such
+/// a pair shares no quote (one shared quote makes a pair related under any thresholds), and its
+/// shared people and places are recomputed from the reports, so only the figures stay.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairEvidence {
+    /// Indices into `Corpus::reports`; `a < b`.
+    pub a: u32,
+    pub b: u32,
+    pub jaccard: f32,
+    pub containment_a_in_b: f32,
+    pub containment_b_in_a: f32,
+    /// Longest verbatim run in words, saturated at `u16::MAX`.
+    pub longest_run: u16,
+    pub date_distance_days: Option<i32>,
 }
 
 /// Reports joined by `NearDuplicate` / `SameStory`.

@@ -13,7 +13,7 @@ fn corpus() -> Corpus {
 fn relation(c: &Corpus, a: &str, b: &str) -> Relation {
     let id = |prefix: &str| c.reports.iter().find(|r| r.file.starts_with(prefix)).expect(prefix).id.clone();
     let (a, b) = (id(a), id(b));
-    c.evidence
+    c.pairs
         .iter()
         .find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a))
         .map_or(Relation::Unrelated, |p| p.relation)
@@ -30,9 +30,9 @@ fn each_kind_of_reuse_gets_its_relation() {
     for other in ["a_", "b_", "c_", "d_"] {
         assert_eq!(relation(&c, other, "e_"), Relation::Unrelated);
     }
-    let paraphrase = c.evidence.iter().find(|p| p.a.starts_with("a_") && p.b.starts_with("b_")).unwrap();
+    let paraphrase = c.pairs.iter().find(|p| p.a.starts_with("a_") && p.b.starts_with("b_")).unwrap();
     assert!(paraphrase.jaccard < 0.2, "a paraphrase shares little text: {}", paraphrase.jaccard);
-    let copy = c.evidence.iter().find(|p| p.a.starts_with("a_") && p.b.starts_with("c_")).unwrap();
+    let copy = c.pairs.iter().find(|p| p.a.starts_with("a_") && p.b.starts_with("c_")).unwrap();
     assert!((copy.containment_b_in_a - 1.0).abs() < 1e-6);
 }
 

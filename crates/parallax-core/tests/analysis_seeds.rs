@@ -14,9 +14,11 @@ fn report<'a>(c: &'a Corpus, file_prefix: &str, index: usize) -> &'a Report {
     c.reports.iter().find(|r| r.file.starts_with(file_prefix) && r.index == index).expect("report present")
 }
 
-/// The relation of two reports (unrelated when no evidence was kept for them).
+/// The relation of two reports (unrelated when they are not among the related pairs), and their
+/// evidence in full.
 fn relation(c: &Corpus, a: &Report, b: &Report) -> (Relation, Option<Pair>) {
-    let p = c.evidence.iter().find(|p| (p.a == a.id && p.b == b.id) || (p.a == b.id && p.b == a.id));
+    let all = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
+    let p = all.iter().find(|p| (p.a == a.id && p.b == b.id) || (p.a == b.id && p.b == a.id));
     (p.map_or(Relation::Unrelated, |p| p.relation), p.cloned())
 }
 
@@ -64,9 +66,9 @@ fn report_002_takes_the_8_july_event_date_inferred() {
 #[test]
 fn stored_evidence_reclassifies_to_the_same_relations() {
     let c = seeds();
-    assert_eq!(pairs::reclassify(&c.evidence, &Thresholds::default()), c.pairs);
-    // Every pair of reports sharing anything is in the evidence, with a reason.
-    assert!(c.evidence.iter().all(|p| !p.why.is_empty()));
+    let all = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
+    assert_eq!(pairs::reclassify(&all, &Thresholds::default()), c.pairs);
+    assert!(all.iter().all(|p| !p.why.is_empty()));
 }
 
 #[test]

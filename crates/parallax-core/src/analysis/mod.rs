@@ -15,7 +15,8 @@ pub mod topics;
 pub use align::{align, Alignment};
 pub use pairs::{classify, relate_all, Thresholds};
 
-use crate::model::{Corpus, Pair, Relation, Report, Story, TopicDef};
+use crate::model::{Corpus, Pair, PairEvidence, Relation, Report, Story, TopicDef};
+use std::collections::HashMap;
 
 /// Analyses a parsed corpus in place: topics per paragraph and report, pair evidence and
 /// relations under the default [`Thresholds`], stories, inferred event dates, the quote ledger.
@@ -25,18 +26,27 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
     for report in &mut corpus.reports {
         tagger.tag(report);
     }
-    corpus.evidence = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
-    corpus.pairs = corpus.evidence.iter().filter(|p| p.relation != Relation::Unrelated).cloned().collect();
+    let evidence = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
+    let position: HashMap<&str, u32> = corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i as u32)).collect();
+    // Only what the page's threshold control can regroup is kept, compactly: thousands of
+    // unrelated pairs in a few hundred reports would otherwise be embedded in the wasm.
+    corpus.evidence = evidence
+        .iter()
+        .filter(|p| p.relation == Relation::Unrelated && pairs::regroupable_by_control(p))
+        .filter_map(|p| Some(pairs::compact(p, *position.get(p.a.as_str())?, *position.get(p.b.as_str())?)))
+        .collect();
+    corpus.pairs = evidence.into_iter().filter(|p| p.relation != Relation::Unrelated).collect();
     corpus.stories = stories::build_stories(&corpus.reports, &corpus.pairs);
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
     corpus.quotes = quotes::ledger(&corpus.reports);
 }
 
-/// Related pairs and stories under other thresholds, from the stored evidence: what the page
-/// shows when the reader moves a threshold. Dates already inferred at build time are not used
-/// to date stories, so regrouping never feeds on its own earlier result.
-pub fn regroup(reports: &[Report], evidence: &[Pair], thresholds: &Thresholds) -> (Vec<Pair>, Vec<Story>) {
-    let pairs = pairs::reclassify(evidence, thresholds);
+/// Related pairs and stories under other thresholds, from the related pairs and the compact
+/// evidence stored by [`analyze`]: what the page shows when the reader moves a threshold.
+/// Complete for every threshold the page's control offers. Dates already inferred at build time
+/// are not used to date stories, so regrouping never feeds on its own earlier result.
+pub fn regroup(reports: &[Report], related: &[Pair], evidence: &[PairEvidence], thresholds: &Thresholds) -> (Vec<Pair>, Vec<Story>) {
+    let pairs = pairs::reclassify(&pairs::regroupable(reports, related, evidence), thresholds);
     let stories = stories::build_stories(reports, &pairs);
     (pairs, stories)
 }
@@ -78,7 +88,7 @@ mod tests {
         assert_eq!(corpus.reports[0].paragraphs[0].topic_hits.len(), 1);
 
         let strict = Thresholds { near_duplicate_jaccard: 0.99, near_duplicate_containment: 1.01, ..Thresholds::default() };
-        let (pairs, stories) = regroup(&corpus.reports, &corpus.evidence, &strict);
+        let (pairs, stories) = regroup(&corpus.reports, &corpus.pairs, &corpus.evidence, &strict);
         // Undated on its own, one shared quote: no longer a story.
         assert_eq!(pairs[0].relation, Relation::SharesQuote, "{}", pairs[0].why);
         assert!(stories.is_empty());

@@ -40,7 +40,8 @@
 
 use super::align::split_sentences;
 use super::text::{self, SHINGLE_K};
-use crate::model::{NaiveDate, Pair, Relation, Report};
+use crate::model::{NaiveDate, Pair, PairEvidence, Relation, Report};
+use crate::url_state::THRESHOLD_PERCENT_RANGE;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -92,6 +93,14 @@ impl Default for Thresholds {
             same_story_jaccard: 0.10,
             undated_same_story_quotes: 2,
         }
+    }
+}
+
+impl Thresholds {
+    /// The defaults with the near-duplicate Jaccard at `percent` / 100: what the page's
+    /// threshold control sets (the URL's `threshold`).
+    pub fn with_near_duplicate_percent(percent: u8) -> Thresholds {
+        Thresholds { near_duplicate_jaccard: f32::from(percent) / 100.0, ..Thresholds::default() }
     }
 }
 
@@ -165,6 +174,11 @@ fn name_keys<'a>(names: impl Iterator<Item = &'a String>) -> Vec<(String, String
     keys
 }
 
+/// The names of `x` (as `x` prints them) whose keys `y` also has; both sorted by key.
+fn shared_names(x: &[(String, String)], y: &[(String, String)]) -> Vec<String> {
+    x.iter().filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok()).map(|(_, n)| n.clone()).collect()
+}
+
 /// True when two reports share any shingle or any quote key: only such pairs can be related
 /// under thresholds above zero, so all-pairs and candidate paths may skip the others.
 pub fn may_share_evidence(a: &ReportFeatures, b: &ReportFeatures) -> bool {
@@ -217,9 +231,7 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
     let shared_quotes =
         if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 { shared_quotes(a, b) } else { Vec::new() };
-    let common = |x: &[(String, String)], y: &[(String, String)]| -> Vec<String> {
-        x.iter().filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok()).map(|(_, n)| n.clone()).collect()
-    };
+    let common = shared_names;
     Pair {
         a: a.id.clone(),
         b: b.id.clone(),
@@ -348,6 +360,67 @@ pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds)
         }
     }
     pairs
+}
+
+/// Could the page's threshold control make this pair, unrelated under the default thresholds,
+/// related? The control only moves the near-duplicate Jaccard within
+/// [`THRESHOLD_PERCENT_RANGE`], and lowering it only promotes pairs, so the answer is the
+/// relation at the range's lowest value.
+pub fn regroupable_by_control(pair: &Pair) -> bool {
+    let lowest = Thresholds::with_near_duplicate_percent(*THRESHOLD_PERCENT_RANGE.start());
+    classify(pair, &lowest).0 != Relation::Unrelated
+}
+
+/// `pair` compactly, with `a` and `b` as indices into the reports. Only for pairs sharing no
+/// quote (unrelated under the defaults): the quote texts are not kept.
+pub fn compact(pair: &Pair, a: u32, b: u32) -> PairEvidence {
+    debug_assert!(pair.shared_quotes.is_empty(), "a pair sharing a quote is always related");
+    PairEvidence {
+        a,
+        b,
+        jaccard: pair.jaccard,
+        containment_a_in_b: pair.containment_a_in_b,
+        containment_b_in_a: pair.containment_b_in_a,
+        longest_run: u16::try_from(pair.longest_run).unwrap_or(u16::MAX),
+        date_distance_days: pair.date_distance_days.map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
+    }
+}
+
+/// The full [`Pair`] back from compact evidence (see [`compact`]), classified under `thresholds`:
+/// shared people and places are recomputed from the reports, exactly as [`evidence`] does.
+/// `None` when an index is out of range.
+pub fn expand(e: &PairEvidence, reports: &[Report], thresholds: &Thresholds) -> Option<Pair> {
+    let (ra, rb) = (reports.get(e.a as usize)?, reports.get(e.b as usize)?);
+    let people = |r: &Report| name_keys(r.people.iter().chain(&r.speakers));
+    let places = |r: &Report| name_keys(r.places.iter());
+    let mut pair = Pair {
+        a: ra.id.clone(),
+        b: rb.id.clone(),
+        relation: Relation::Unrelated,
+        jaccard: e.jaccard,
+        containment_a_in_b: e.containment_a_in_b,
+        containment_b_in_a: e.containment_b_in_a,
+        longest_run: usize::from(e.longest_run),
+        shared_quotes: Vec::new(),
+        shared_people: shared_names(&people(ra), &people(rb)),
+        shared_places: shared_names(&places(ra), &places(rb)),
+        date_distance_days: e.date_distance_days.map(i64::from),
+        why: String::new(),
+    };
+    (pair.relation, pair.why) = classify(&pair, thresholds);
+    Some(pair)
+}
+
+/// Every pair whose relation the page's threshold control can change, in full, classified
+/// under the default thresholds, in corpus order of (a, b): the related `pairs` and the
+/// expanded compact `evidence`. The page builds this once and [`reclassify`]s it.
+pub fn regroupable(reports: &[Report], pairs: &[Pair], evidence: &[PairEvidence]) -> Vec<Pair> {
+    let defaults = Thresholds::default();
+    let position: std::collections::HashMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let order = |p: &Pair| (position.get(p.a.as_str()).copied(), position.get(p.b.as_str()).copied());
+    let mut all: Vec<Pair> = pairs.iter().cloned().chain(evidence.iter().filter_map(|e| expand(e, reports, &defaults))).collect();
+    all.sort_by_key(order);
+    all
 }
 
 /// Reclassifies stored evidence under new thresholds and keeps the related pairs: what the page
