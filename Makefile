@@ -12,7 +12,7 @@ E2E_CRAFTED_DIST := target/e2e-crafted-dist
 BENCH_REPORTS ?= 300
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test e2e e2e-build bench inspect setup-build setup-test
+.PHONY: serve test dist native-test e2e e2e-build inspect bench bench-browser bench-compare setup-build setup-test
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
@@ -35,7 +35,7 @@ e2e: setup-test e2e-build
 
 # Browser benchmark: first render, filter change and keystroke medians on the bundled corpus and
 # on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
-bench: setup-test e2e-build
+bench-browser: setup-test e2e-build
 	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports $(BENCH_REPORTS) --out target/bench-corpus
 	PARALLAX_CORPUS=$(CURDIR)/target/bench-corpus trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist target/bench-dist
 	PARALLAX_BASE=$(E2E_PUBLIC_URL) node tests/e2e/bench.mjs $(E2E_DIST) target/bench-dist

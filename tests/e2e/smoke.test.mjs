@@ -36,3 +36,30 @@ test('a deep link under the subpath loads the app (GitHub Pages 404 fallback)', 
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });
+
+// "8 Jul 2024 (resolved weekday)", as the reader prints a date and its basis.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const BASIS = { stated: 'stated', resolved_weekday: 'resolved weekday', metadata: 'metadata', inferred: 'inferred' };
+function dateWithBasis(iso, basis) {
+  if (!iso) return 'no date';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y} (${BASIS[basis]})`;
+}
+
+test('the reader shows what `parallax inspect` made of every report', async () => {
+  const corpus = loadCorpus();
+  for (const report of corpus.reports) {
+    const { page, problems, context } = await openApp(browser, site, `?v=1&report=${report.id}`, {
+      waitFor: '[data-testid="reader"]',
+    });
+    assert.equal((await page.locator('[data-testid="reader-title"]').textContent()).trim(), report.title);
+    const meta = await page.locator('[data-testid="reader-meta"]').textContent();
+    assert.ok(meta.includes(dateWithBasis(report.event_date, report.event_date_basis)), `${report.id} event date in: ${meta}`);
+    assert.ok(meta.includes(dateWithBasis(report.published, report.published_basis)), `${report.id} published date in: ${meta}`);
+    if (report.dateline) assert.ok(meta.includes(report.dateline) || (await page.locator('[data-testid="reader"]').textContent()).includes(report.dateline), `${report.id} dateline`);
+    const body = await page.locator('[data-testid="reader"]').textContent();
+    for (const speaker of report.speakers) assert.ok(body.includes(speaker), `${report.id} names its speaker ${speaker}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -138,7 +138,7 @@ const NOT_NAMES: [&str; 40] = [
 /// Whether `word`, lower-cased, is in `list` (of lower-case ASCII words). ASCII words are
 /// compared without allocating; others are lower-cased first, as a few non-ASCII letters
 /// lower-case to ASCII ones.
-fn in_lower_list(list: &[&str], word: &str) -> bool {
+pub(crate) fn in_lower_list(list: &[&str], word: &str) -> bool {
     if word.is_ascii() {
         list.iter().any(|w| w.eq_ignore_ascii_case(word))
     } else {

@@ -299,8 +299,11 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
     let paragraphs: Vec<Option<&str>> =
         report.paragraphs.iter().map(|p| (p.kind == ParagraphKind::Text).then_some(p.text.as_str())).collect();
     let (found, speakers) = quotes::find_quotes(&paragraphs, &resolve);
+    // A set of the names so far: a report can name thousands of speakers.
+    let mut known: HashSet<String> = people.iter().cloned().collect();
     for s in &speakers {
-        if !people.contains(s) {
+        work::add(1);
+        if known.insert(s.clone()) {
             people.push(s.clone());
         }
     }

@@ -4,7 +4,7 @@
 //! replied, “…"), pronouns and roles ("he", "the spokesperson") resolved to the last named
 //! speaker, and speakers of paraphrase ("Miller noted that …").
 
-use super::entities::{is_role, person_in_run, plausible_name, tokens, Token, TokenStream};
+use super::entities::{in_lower_list, is_role, person_in_run, plausible_name, tokens, Token, TokenStream};
 use std::collections::HashSet;
 
 /// Verbs that report speech; the subject before (or after) one is a speaker.
@@ -38,7 +38,7 @@ pub struct FoundQuote {
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+    in_lower_list(&SPEECH_VERBS, w)
 }
 
 /// Who a subject is: a named person, or a pronoun / role to resolve.
@@ -52,7 +52,7 @@ enum Subject {
 /// pronoun or "the spokesperson".
 fn subject_before(toks: &[Token], v: usize) -> Option<Subject> {
     let mut i = v;
-    while i > 0 && FILLERS.contains(&toks[i - 1].word.to_lowercase().as_str()) && !toks[i - 1].boundary_after {
+    while i > 0 && in_lower_list(&FILLERS, toks[i - 1].word) && !toks[i - 1].boundary_after {
         i -= 1;
     }
     if i == 0 {
@@ -83,7 +83,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Subject> {
 /// The subject after a verb: "said Miller", "said State Department spokesperson Matthew Miller".
 fn subject_after(toks: &[Token], v: usize) -> Option<Subject> {
     let first = toks.get(v + 1)?;
-    if PRONOUNS.contains(&first.word.to_lowercase().as_str()) {
+    if in_lower_list(&PRONOUNS, first.word) {
         return Some(Subject::Pronoun);
     }
     // "said Miller", "said State Department spokesperson Karen Oduya": capitalised words and
