@@ -42,8 +42,9 @@
 //! Spokespeople repeat lines across briefings ("we have a shared interest in combating threats
 //! to regional security"); a line that many events carry says nothing about which event a
 //! report covers, and counting it chains unrelated reports into one story. So, over the whole
-//! corpus ([`mark_stock_quotes`]), a word of a quote sentence is a **stock** word when reports
-//! of at least [`STOCK_MIN_EVENTS`] = 3 different events carry it within the same quote
+//! corpus ([`mark_stock_quotes`]), a word of a quote sentence is a **stock** word when it lies in
+//! a run of [`QUOTE_MIN_RUN`] = 8 words (or is part of a whole quote sentence shorter than
+//! that) that quotes in reports of at least [`STOCK_MIN_EVENTS`] = 3 different events carry
 //! (events: the most event dates pairwise more than `same_story_max_days` apart, so reports of
 //! one briefing a day apart are one event; undated reports do not count). A shared quote is
 //! stock (counted in S, listed in `Pair::stock_quotes`) when every run of words the two reports
@@ -215,59 +216,71 @@ pub fn corpus_features(reports: &[Report], thresholds: &Thresholds) -> Vec<Repor
     features
 }
 
-/// Marks the words of quote sentences that are stock lines: words that reports of at least
-/// [`STOCK_MIN_EVENTS`] different events carry in the same quote (by the rule of
-/// [`shared_quote_run`]). Events are told apart by the reports' own event dates: the most dates
-/// pairwise more than `max_days` apart; undated carriers do not count. Marking words rather
-/// than whole sentences matters: a genuine quote that opens with a stock phrase ("the people
-/// have suffered greatly because of …") shares its opening with other events, but the whole
-/// sentence only with reports of its own event.
+/// Marks the words of quote sentences that are stock lines: words inside a run of
+/// [`QUOTE_MIN_RUN`] words (or a whole quote sentence shorter than that), the length that makes
+/// two quotes the same ([`shared_quote_run`]), that quote sentences of reports of at least
+/// [`STOCK_MIN_EVENTS`] different events carry. Events are told apart by the reports' own event
+/// dates: the most dates pairwise more than `max_days` apart; undated reports do not count.
+/// Marking words rather than whole sentences matters: a genuine quote that opens with a stock
+/// phrase ("the people have suffered greatly because of …") shares its opening with other
+/// events, but the whole sentence only with reports of its own event.
 ///
-/// A quote sentence is found in other reports through an index of its [`QUOTE_MIN_WORDS`]-word
-/// shingles, then verified.
+/// Linear in the quote words of the corpus: every run is hashed once and each hash keeps only
+/// the few dates needed to count [`STOCK_MIN_EVENTS`] events.
 pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
-    let mut index: std::collections::HashMap<u64, Vec<(u32, u32)>> = std::collections::HashMap::new();
-    for (r, f) in features.iter().enumerate() {
-        for (s, grams) in f.quote_grams.iter().enumerate() {
-            for &g in grams {
-                index.entry(g).or_default().push((r as u32, s as u32));
-            }
-        }
-    }
-    let mut stock: Vec<Vec<Vec<bool>>> = features.iter().map(|f| f.quote_stock.clone()).collect();
-    let mut candidates: Vec<(u32, u32)> = Vec::new();
-    let mut dates: Vec<NaiveDate> = Vec::new();
-    for (r, f) in features.iter().enumerate() {
-        for (s, grams) in f.quote_grams.iter().enumerate() {
-            candidates.clear();
-            for g in grams {
-                candidates.extend(index.get(g).into_iter().flatten().filter(|(r2, _)| *r2 as usize != r));
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            // (event date of a carrier, the words of this sentence it carries)
-            let mut carried: Vec<(NaiveDate, std::ops::Range<usize>)> = Vec::new();
-            for &(r2, s2) in &candidates {
-                let other = &features[r2 as usize];
-                let Some(d) = other.event_date else { continue };
-                if let Some((start, _, len)) = shared_quote_runs(&f.quote_hashes[s], &other.quote_hashes[s2 as usize]) {
-                    carried.push((d, start..start + len));
+    use std::collections::HashMap;
+    // The event dates seen for a run, until they make enough events (`None` from then on).
+    fn add(seen: &mut Option<Vec<NaiveDate>>, date: NaiveDate, max_days: i64) {
+        if let Some(dates) = seen {
+            if !dates.contains(&date) {
+                dates.push(date);
+                if distinct_events(dates, max_days) >= STOCK_MIN_EVENTS {
+                    *seen = None;
                 }
             }
-            dates.clear();
-            dates.extend(f.event_date.iter().chain(carried.iter().map(|(d, _)| d)));
-            if distinct_events(&mut dates, max_days) < STOCK_MIN_EVENTS {
-                continue;
+        }
+    }
+    // Words are xxh3 hashes already: a multiplicative fold keys a run without allocating.
+    let key = |words: &[u64]| words.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95));
+    // Runs of QUOTE_MIN_RUN words, and the shorter sentences (which another sentence carries
+    // when it contains them whole), keyed by their words.
+    let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::new();
+    let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::new();
+    for f in features.iter() {
+        for q in f.quote_hashes.iter().filter(|q| q.len() < QUOTE_MIN_RUN) {
+            short.entry((q.len(), key(q))).or_insert_with(|| Some(Vec::new()));
+        }
+    }
+    let short_lengths: std::collections::BTreeSet<usize> = short.keys().map(|(len, _)| *len).collect();
+    for f in features.iter() {
+        let Some(date) = f.event_date else { continue };
+        for q in &f.quote_hashes {
+            for w in q.windows(QUOTE_MIN_RUN) {
+                add(runs.entry(key(w)).or_insert_with(|| Some(Vec::new())), date, max_days);
             }
-            for (word, flag) in stock[r][s].iter_mut().enumerate() {
-                dates.clear();
-                dates.extend(f.event_date.iter().chain(carried.iter().filter(|(_, run)| run.contains(&word)).map(|(d, _)| d)));
-                *flag = distinct_events(&mut dates, max_days) >= STOCK_MIN_EVENTS;
+            for &len in short_lengths.iter().filter(|&&len| len <= q.len()) {
+                for w in q.windows(len) {
+                    if let Some(seen) = short.get_mut(&(len, key(w))) {
+                        add(seen, date, max_days);
+                    }
+                }
             }
         }
     }
-    for (f, st) in features.iter_mut().zip(stock) {
-        f.quote_stock = st;
+    for f in features.iter_mut() {
+        for (q, mask) in f.quote_hashes.iter().zip(f.quote_stock.iter_mut()) {
+            if q.len() < QUOTE_MIN_RUN {
+                if matches!(short.get(&(q.len(), key(q))), Some(None)) {
+                    mask.iter_mut().for_each(|m| *m = true);
+                }
+                continue;
+            }
+            for (start, w) in q.windows(QUOTE_MIN_RUN).enumerate() {
+                if matches!(runs.get(&key(w)), Some(None)) {
+                    mask[start..start + QUOTE_MIN_RUN].iter_mut().for_each(|m| *m = true);
+                }
+            }
+        }
     }
 }
 
