@@ -46,6 +46,12 @@ fn main() {
         let mut rs = reports.clone();
         rs.iter_mut().for_each(|r| tagger.tag(r));
     });
+    stage("report features", &mut || {
+        reports.iter().map(pairs::ReportFeatures::new).for_each(drop);
+    });
+    stage("features + stock lines", &mut || {
+        pairs::corpus_features(&reports, &Thresholds::default());
+    });
     let mut evidence = Vec::new();
     stage("pairs (exact all-pairs)", &mut || evidence = analysis::relate_all(&reports, &Thresholds::default()));
     stage("reclassify (threshold move)", &mut || {
