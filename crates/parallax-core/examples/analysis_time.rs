@@ -53,7 +53,7 @@ fn main() {
     });
     let related: Vec<_> = evidence.iter().filter(|p| p.relation != Relation::Unrelated).cloned().collect();
     stage("stories", &mut || {
-        stories::build_stories(&reports, &related);
+        stories::build_stories(&reports, &related, Thresholds::default().same_story_max_days);
     });
     stage("quote ledger", &mut || {
         quotes::ledger(&reports);

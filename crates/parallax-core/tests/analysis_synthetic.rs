@@ -36,3 +36,33 @@ fn compact_evidence_regroups_like_the_full_evidence_at_every_control_value() {
     }
     assert!(promoted > 0, "the low end of the control promotes some pairs kept only compactly");
 }
+
+#[test]
+fn planted_relations_are_found_and_stories_hold_one_event_each() {
+    use parallax_synth::Planted;
+    use std::collections::{HashMap, HashSet};
+    let (files, synth) = synthetic(200, 1);
+    let c = build_corpus(&files, &Metadata::default(), &[]);
+    let found: HashMap<(&str, &str), Relation> =
+        c.pairs.iter().flat_map(|p| [((p.a.as_str(), p.b.as_str()), p.relation), ((p.b.as_str(), p.a.as_str()), p.relation)]).collect();
+    let recall = |kinds: &[Planted], want: Relation| {
+        let planted: Vec<_> = synth.relations.iter().filter(|r| kinds.contains(&r.kind)).collect();
+        let hit = planted.iter().filter(|r| found.get(&(r.a.as_str(), r.b.as_str())) == Some(&want)).count();
+        (hit, planted.len())
+    };
+    let (hit, n) = recall(&[Planted::ExactCopy, Planted::LightRewrite, Planted::Excerpt], Relation::NearDuplicate);
+    assert!(n >= 30 && hit * 100 >= n * 95, "near duplicates {hit}/{n}");
+    let (hit, n) = recall(&[Planted::Paraphrase], Relation::SameStory);
+    assert!(n >= 10 && hit * 100 >= n * 95, "paraphrases {hit}/{n}");
+    let (hit, n) = recall(&[Planted::StockQuote], Relation::SharesQuote);
+    assert!(n >= 5 && hit * 100 >= n * 90, "reused quotes {hit}/{n}");
+    // A same story is the same event; a story never mixes events.
+    let event: HashMap<&str, usize> = synth.reports.iter().map(|r| (r.id.as_str(), r.event)).collect();
+    for p in c.pairs.iter().filter(|p| p.relation == Relation::SameStory) {
+        assert_eq!(event[p.a.as_str()], event[p.b.as_str()], "{} {}: {}", p.a, p.b, p.why);
+    }
+    for s in &c.stories {
+        let events: HashSet<usize> = s.reports.iter().map(|r| event[r.as_str()]).collect();
+        assert_eq!(events.len(), 1, "{:?}", s.reports);
+    }
+}

@@ -243,19 +243,7 @@ fn bags(sentences: &[Sentence], ids: &mut HashMap<String, u32>) -> Vec<Vec<u32>>
 
 /// Shared words of two sorted bags, counting repeats.
 fn shared_words(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    super::text::intersection_size(a, b)
 }
 
 /// A possible match, scored so that sorting is symmetric in the two sides.

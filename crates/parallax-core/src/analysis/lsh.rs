@@ -420,7 +420,7 @@ pub fn relate_candidates_with_stats(features: &[ReportFeatures], thresholds: &Th
 /// The entry point for any corpus size: exact all pairs up to [`EXACT_UP_TO`] reports,
 /// candidates and verification above.
 pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
-    let features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+    let features = super::pairs::corpus_features(reports, thresholds);
     if features.len() <= EXACT_UP_TO {
         relate_all_features(&features, thresholds)
     } else {

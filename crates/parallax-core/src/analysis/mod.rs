@@ -36,18 +36,19 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
         .filter_map(|p| Some(pairs::compact(p, *position.get(p.a.as_str())?, *position.get(p.b.as_str())?)))
         .collect();
     corpus.pairs = evidence.into_iter().filter(|p| p.relation != Relation::Unrelated).collect();
-    corpus.stories = stories::build_stories(&corpus.reports, &corpus.pairs);
+    corpus.stories = stories::build_stories(&corpus.reports, &corpus.pairs, Thresholds::default().same_story_max_days);
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
     corpus.quotes = quotes::ledger(&corpus.reports);
 }
 
 /// Related pairs and stories under other thresholds, from the related pairs and the compact
 /// evidence stored by [`analyze`]: what the page shows when the reader moves a threshold.
-/// Complete for every threshold the page's control offers. Dates already inferred at build time
+/// Complete for every threshold the page's control offers (above `lsh::EXACT_UP_TO` reports,
+/// up to the candidates found at the default threshold). Dates already inferred at build time
 /// are not used to date stories, so regrouping never feeds on its own earlier result.
 pub fn regroup(reports: &[Report], related: &[Pair], evidence: &[PairEvidence], thresholds: &Thresholds) -> (Vec<Pair>, Vec<Story>) {
     let pairs = pairs::reclassify(&pairs::regroupable(reports, related, evidence), thresholds);
-    let stories = stories::build_stories(reports, &pairs);
+    let stories = stories::build_stories(reports, &pairs, thresholds.same_story_max_days);
     (pairs, stories)
 }
 

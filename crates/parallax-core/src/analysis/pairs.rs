@@ -7,8 +7,9 @@
 //! # The rule (defaults calibrated on the seed corpus and on hand-written corpora, see tests)
 //!
 //! Let J be the word-5-shingle Jaccard of the two bodies, C the larger of the two containments,
-//! R the longest verbatim run in words, Q the number of quotes the two carry in common and D the
-//! distance in days between their event dates (unknown when either is undated). In order:
+//! R the longest verbatim run in words, Q the number of quotes the two carry in common that are
+//! not stock lines (see below), S the number that are, and D the distance in days between their
+//! event dates (unknown when either is undated). In order:
 //!
 //! 1. **near_duplicate** when J ≥ 0.30 (`near_duplicate_jaccard`): most text is shared. A
 //!    syndicated copy with a new lead, reordered paragraphs and a few cut sentences keeps about
@@ -25,10 +26,35 @@
 //! 4. **same_story** when D ≤ 1 day, J ≥ 0.10 (`same_story_jaccard`) and at least one person is
 //!    named in both: a rewrite that quotes nobody but keeps much of the wording.
 //! 5. **same_story** when D is unknown and Q ≥ 2 (`undated_same_story_quotes`): without a date,
-//!    one shared quote is not enough (a stock line is reused across briefings), two are.
-//! 6. **shares_quote** when Q ≥ 1: a stock line in common, but different events (the dates are
-//!    apart) or too little else to say it is the same event.
+//!    one shared quote is not enough (a line is reused across briefings), two are.
+//! 6. **shares_quote** when Q + S ≥ 1: a quote in common, but different events (the dates are
+//!    apart), too little else to say it is the same event, or only stock lines.
 //! 7. **unrelated** otherwise.
+//!
+//! # Counting shared quotes
+//!
+//! Q and S count quotes, not sentences: the sentences two reports share are grouped by the
+//! quote they belong to in either report, so a two-sentence quote reused whole counts once (an
+//! undated report reusing one long quote of another event is not the same story by rule 5).
+//!
+//! # Stock lines
+//!
+//! Spokespeople repeat lines across briefings ("we have a shared interest in combating threats
+//! to regional security"); a line that many events carry says nothing about which event a
+//! report covers, and counting it chains unrelated reports into one story. So, over the whole
+//! corpus ([`mark_stock_quotes`]), a word of a quote sentence is a **stock** word when reports
+//! of at least [`STOCK_MIN_EVENTS`] = 3 different events carry it within the same quote
+//! (events: the most event dates pairwise more than `same_story_max_days` apart, so reports of
+//! one briefing a day apart are one event; undated reports do not count). A shared quote is
+//! stock (counted in S, listed in `Pair::stock_quotes`) when every run of words the two reports
+//! share in it is made of stock words in either report. Marking words rather than sentences
+//! keeps a genuine quote that opens with a stock phrase: two reports sharing "we have a shared
+//! interest in combating threats to regional security *and in protecting the port workers*"
+//! share more than the stock words. Three events, not two: one reused quote (the seeds' 004
+//! reuses a line of the 8 July briefing) is the `shares_quote` case itself, told apart by
+//! dates; a line printed at three different events is boilerplate. Stock lines never make a
+//! same story, so they never join stories either (see [`super::stories::build_stories`] for
+//! the other guard against chaining).
 //!
 //! Quotes are compared sentence by sentence (outlets split, join and cut quotes at sentence
 //! boundaries), after folding quote marks, case and spelling variants
@@ -53,6 +79,10 @@ pub const QUOTE_MIN_WORDS: usize = 4;
 pub const QUOTE_MIN_RUN: usize = 8;
 /// ...and the run covers at least this share (numerator, denominator) of the shorter sentence.
 pub const QUOTE_MIN_SHARE: (usize, usize) = (3, 4);
+
+/// A quote sentence is a stock line when the reports carrying it report at least this many
+/// different events (event dates pairwise more than `same_story_max_days` apart).
+pub const STOCK_MIN_EVENTS: usize = 3;
 
 /// Evidence is kept for a pair (in `Corpus::evidence`, for the page to reclassify) when it shares
 /// a quote, or at least this Jaccard...
@@ -120,6 +150,12 @@ pub struct ReportFeatures {
     pub shingles: Vec<u64>,
     /// Each sentence of the quotes with at least [`QUOTE_MIN_WORDS`] words, as folded words.
     pub quotes: Vec<Vec<String>>,
+    /// For each of `quotes`, the index of the report's quote (`Report::quotes`) it is part of:
+    /// sentences of one quote count as one shared quote.
+    pub quote_of: Vec<usize>,
+    /// For each word of each of `quotes`, whether a stock line covers it ([`mark_stock_quotes`];
+    /// all false until then).
+    pub quote_stock: Vec<Vec<bool>>,
     /// `quotes` with each word hashed (xxh3), for fast comparison.
     pub quote_hashes: Vec<Vec<u64>>,
     /// For each of `quotes`, its sorted [`QUOTE_MIN_WORDS`]-word shingles: two sentences can
@@ -140,12 +176,14 @@ impl ReportFeatures {
         let word_hashes: Vec<u64> = body_words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
         let window_index = text::window_index(&text::window_hashes(&word_hashes, SHINGLE_K));
         let shingles = text::shingles(&body_words, SHINGLE_K);
-        let quotes: Vec<Vec<String>> = report
+        let (quotes, quote_of): (Vec<Vec<String>>, Vec<usize>) = report
             .quotes
             .iter()
-            .flat_map(|q| split_sentences(&q.text).into_iter().map(|(s, e)| text::words(&q.text[s..e])))
-            .filter(|w| w.len() >= QUOTE_MIN_WORDS)
-            .collect();
+            .enumerate()
+            .flat_map(|(i, q)| split_sentences(&q.text).into_iter().map(move |(s, e)| (text::words(&q.text[s..e]), i)))
+            .filter(|(w, _)| w.len() >= QUOTE_MIN_WORDS)
+            .unzip();
+        let quote_stock = quotes.iter().map(|q| vec![false; q.len()]).collect();
         let quote_hashes: Vec<Vec<u64>> = quotes.iter().map(|q| q.iter().map(|w| xxh3_64(w.as_bytes())).collect()).collect();
         let quote_grams: Vec<Vec<u64>> = quotes.iter().map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
         let mut quote_keys: Vec<u64> = quote_grams.iter().flatten().copied().collect();
@@ -157,6 +195,8 @@ impl ReportFeatures {
             window_index,
             shingles,
             quotes,
+            quote_of,
+            quote_stock,
             quote_hashes,
             quote_grams,
             quote_keys,
@@ -165,6 +205,85 @@ impl ReportFeatures {
             event_date: report.event_date,
         }
     }
+}
+
+/// Features of every report, with stock quote sentences marked ([`mark_stock_quotes`]): what
+/// every comparison of a corpus starts from.
+pub fn corpus_features(reports: &[Report], thresholds: &Thresholds) -> Vec<ReportFeatures> {
+    let mut features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+    mark_stock_quotes(&mut features, thresholds.same_story_max_days);
+    features
+}
+
+/// Marks the words of quote sentences that are stock lines: words that reports of at least
+/// [`STOCK_MIN_EVENTS`] different events carry in the same quote (by the rule of
+/// [`shared_quote_run`]). Events are told apart by the reports' own event dates: the most dates
+/// pairwise more than `max_days` apart; undated carriers do not count. Marking words rather
+/// than whole sentences matters: a genuine quote that opens with a stock phrase ("the people
+/// have suffered greatly because of …") shares its opening with other events, but the whole
+/// sentence only with reports of its own event.
+///
+/// A quote sentence is found in other reports through an index of its [`QUOTE_MIN_WORDS`]-word
+/// shingles, then verified.
+pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
+    let mut index: std::collections::HashMap<u64, Vec<(u32, u32)>> = std::collections::HashMap::new();
+    for (r, f) in features.iter().enumerate() {
+        for (s, grams) in f.quote_grams.iter().enumerate() {
+            for &g in grams {
+                index.entry(g).or_default().push((r as u32, s as u32));
+            }
+        }
+    }
+    let mut stock: Vec<Vec<Vec<bool>>> = features.iter().map(|f| f.quote_stock.clone()).collect();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    let mut dates: Vec<NaiveDate> = Vec::new();
+    for (r, f) in features.iter().enumerate() {
+        for (s, grams) in f.quote_grams.iter().enumerate() {
+            candidates.clear();
+            for g in grams {
+                candidates.extend(index.get(g).into_iter().flatten().filter(|(r2, _)| *r2 as usize != r));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            // (event date of a carrier, the words of this sentence it carries)
+            let mut carried: Vec<(NaiveDate, std::ops::Range<usize>)> = Vec::new();
+            for &(r2, s2) in &candidates {
+                let other = &features[r2 as usize];
+                let Some(d) = other.event_date else { continue };
+                if let Some((start, _, len)) = shared_quote_runs(&f.quote_hashes[s], &other.quote_hashes[s2 as usize]) {
+                    carried.push((d, start..start + len));
+                }
+            }
+            dates.clear();
+            dates.extend(f.event_date.iter().chain(carried.iter().map(|(d, _)| d)));
+            if distinct_events(&mut dates, max_days) < STOCK_MIN_EVENTS {
+                continue;
+            }
+            for (word, flag) in stock[r][s].iter_mut().enumerate() {
+                dates.clear();
+                dates.extend(f.event_date.iter().chain(carried.iter().filter(|(_, run)| run.contains(&word)).map(|(d, _)| d)));
+                *flag = distinct_events(&mut dates, max_days) >= STOCK_MIN_EVENTS;
+            }
+        }
+    }
+    for (f, st) in features.iter_mut().zip(stock) {
+        f.quote_stock = st;
+    }
+}
+
+/// The most of `dates` that are pairwise more than `max_days` apart (greedy from the earliest,
+/// which is optimal on a line). Sorts `dates`.
+fn distinct_events(dates: &mut [NaiveDate], max_days: i64) -> usize {
+    dates.sort_unstable();
+    let mut count = 0;
+    let mut last: Option<NaiveDate> = None;
+    for &d in dates.iter() {
+        if last.is_none_or(|l| (d - l).num_days() > max_days) {
+            count += 1;
+            last = Some(d);
+        }
+    }
+    count
 }
 
 fn name_keys<'a>(names: impl Iterator<Item = &'a String>) -> Vec<(String, String)> {
@@ -194,30 +313,84 @@ pub fn shared_quote(a: &[String], b: &[String]) -> Option<String> {
 /// [`shared_quote`] on any comparable words (hashes are faster): the start in `a` and the
 /// length of the shared run, when the sentences are the same quote.
 pub fn shared_quote_run<T: Ord>(a: &[T], b: &[T]) -> Option<(usize, usize)> {
+    shared_quote_runs(a, b).map(|(start, _, len)| (start, len))
+}
+
+/// [`shared_quote_run`] with the start of the run in `b` too: (start in a, start in b, length).
+pub fn shared_quote_runs<T: Ord>(a: &[T], b: &[T]) -> Option<(usize, usize, usize)> {
     let shorter = a.len().min(b.len());
     if shorter < QUOTE_MIN_WORDS {
         return None;
     }
-    let (len, start, _) = text::longest_common_run(a, b);
+    let (len, start_a, start_b) = text::longest_common_run(a, b);
     let enough = len >= QUOTE_MIN_RUN.min(shorter) && len * QUOTE_MIN_SHARE.1 >= shorter * QUOTE_MIN_SHARE.0;
-    enough.then_some((start, len))
+    enough.then_some((start_a, start_b, len))
 }
 
-/// For each quote sentence of `a` that `b` also carries, the words they share (distinct).
-fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for ((qa, ha), ga) in a.quotes.iter().zip(&a.quote_hashes).zip(&a.quote_grams) {
+/// A quote two reports share: the words of each sentence they share, and whether it is only
+/// stock lines.
+struct SharedQuote {
+    runs: Vec<String>,
+    stock: bool,
+}
+
+/// The quotes `a` and `b` share, in `a`'s order. Sentences are matched one by one (outlets
+/// split, join and cut quotes at sentence boundaries); matched sentences belonging to one quote
+/// of either report make one shared quote, so a two-sentence quote reused whole counts once.
+/// A shared quote is stock when each run of words the two share is all stock words in either
+/// report.
+fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
+    // (sentence of a, sentence of b, start of the run in a, in b, its length)
+    let mut matches: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    for (i, (ha, ga)) in a.quote_hashes.iter().zip(&a.quote_grams).enumerate() {
         let found = b
             .quote_hashes
             .iter()
             .zip(&b.quote_grams)
-            .filter(|(_, gb)| text::intersection_size(ga, gb) > 0)
-            .find_map(|(hb, _)| shared_quote_run(ha, hb));
-        if let Some((start, len)) = found {
-            let s = qa[start..start + len].join(" ");
-            if !out.contains(&s) {
-                out.push(s);
+            .enumerate()
+            .filter(|(_, (_, gb))| text::intersection_size(ga, gb) > 0)
+            .find_map(|(j, (hb, _))| shared_quote_runs(ha, hb).map(|(sa, sb, len)| (i, j, sa, sb, len)));
+        matches.extend(found);
+    }
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    // Union-find over the quotes of both reports (a's first, then b's).
+    let na = a.quote_of.iter().max().map_or(0, |m| m + 1);
+    let nb = b.quote_of.iter().max().map_or(0, |m| m + 1);
+    let mut parent: Vec<usize> = (0..na + nb).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(i, j, _, _, _) in &matches {
+        let (x, y) = (root(&mut parent, a.quote_of[i]), root(&mut parent, na + b.quote_of[j]));
+        parent[x.max(y)] = x.min(y);
+    }
+    let mut groups: Vec<(usize, SharedQuote)> = Vec::new();
+    for &(i, j, start, start_b, len) in &matches {
+        let r = root(&mut parent, a.quote_of[i]);
+        let run = a.quotes[i][start..start + len].join(" ");
+        let all_stock = |mask: &[bool], from: usize| mask.get(from..from + len).is_some_and(|m| m.iter().all(|&x| x));
+        let stock = all_stock(&a.quote_stock[i], start) || all_stock(&b.quote_stock[j], start_b);
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, q)) => {
+                q.stock &= stock;
+                if !q.runs.contains(&run) {
+                    q.runs.push(run);
+                }
             }
+            None => groups.push((r, SharedQuote { runs: vec![run], stock })),
+        }
+    }
+    let mut out: Vec<SharedQuote> = Vec::new();
+    for (_, q) in groups {
+        // The same words in two quotes of one report are still one shared quote.
+        if !out.iter().any(|o| o.runs == q.runs) {
+            out.push(q);
         }
     }
     out
@@ -229,8 +402,9 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
-    let shared_quotes =
+    let quotes =
         if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 { shared_quotes(a, b) } else { Vec::new() };
+    let text_of = |q: &SharedQuote| q.runs.join(" … ");
     let common = shared_names;
     Pair {
         a: a.id.clone(),
@@ -240,7 +414,8 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         containment_a_in_b: ratio(shared, a.shingles.len()),
         containment_b_in_a: ratio(shared, b.shingles.len()),
         longest_run: text::longest_run_hashed(&a.word_hashes, &a.window_index, &b.word_hashes, &b.window_index, SHINGLE_K),
-        shared_quotes,
+        shared_quotes: quotes.iter().map(text_of).collect(),
+        stock_quotes: quotes.iter().filter(|q| q.stock).map(text_of).collect(),
         shared_people: common(&a.people, &b.people),
         shared_places: common(&a.places, &b.places),
         date_distance_days: match (a.event_date, b.event_date) {
@@ -289,7 +464,9 @@ fn quotes_phrase(n: usize) -> String {
 /// page calls it on every stored pair when the reader moves a threshold. See the module docs.
 pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
     let j = pair.jaccard;
-    let q = pair.shared_quotes.len();
+    // Stock lines are evidence of a shared quote, never of a shared event.
+    let stock = pair.stock_quotes.len().min(pair.shared_quotes.len());
+    let q = pair.shared_quotes.len() - stock;
     let (bigger_share, contained) = if pair.containment_a_in_b >= pair.containment_b_in_a {
         (pair.containment_a_in_b, "the first")
     } else {
@@ -322,10 +499,15 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
         Some(d) => format!("event dates {d} days apart"),
         None => "one report has no event date of its own".to_string(),
     };
+    let plus_stock = match stock {
+        0 => String::new(),
+        1 => " (and 1 stock line)".to_string(),
+        n => format!(" (and {n} stock lines)"),
+    };
     if dates_agree && q >= t.same_story_min_quotes.max(1) {
         return (
             Relation::SameStory,
-            format!("same event in other words: {} in common, {when}, only {} of shingles shared", quotes_phrase(q), pct(j)),
+            format!("same event in other words: {}{plus_stock} in common, {when}, only {} of shingles shared", quotes_phrase(q), pct(j)),
         );
     }
     if dates_agree && j >= t.same_story_jaccard && !pair.shared_people.is_empty() {
@@ -335,10 +517,20 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
         );
     }
     if pair.date_distance_days.is_none() && q >= t.undated_same_story_quotes.max(1) {
-        return (Relation::SameStory, format!("same event: {} in common although {when}", quotes_phrase(q)));
+        return (Relation::SameStory, format!("same event: {}{plus_stock} in common although {when}", quotes_phrase(q)));
     }
     if q >= 1 {
-        return (Relation::SharesQuote, format!("only {} in common, {when}, {} of shingles shared", quotes_phrase(q), pct(j)));
+        return (Relation::SharesQuote, format!("only {}{plus_stock} in common, {when}, {} of shingles shared", quotes_phrase(q), pct(j)));
+    }
+    if stock >= 1 {
+        let lines = if stock == 1 { "a stock line".to_string() } else { format!("{stock} stock lines") };
+        return (
+            Relation::SharesQuote,
+            format!(
+                "only {lines} in common (quoted in reports of {STOCK_MIN_EVENTS} or more different events), {when}, {} of shingles shared",
+                pct(j)
+            ),
+        );
     }
     (Relation::Unrelated, format!("no quote in common, {} of shingles shared, {when}", pct(j)))
 }
@@ -347,7 +539,7 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
 /// [`relate_if_evidence`]), classified under `thresholds`, in corpus order of (a, b). The pairs
 /// left out are unrelated under any thresholds at or above the floors.
 pub fn relate_all(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
-    let features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+    let features = corpus_features(reports, thresholds);
     relate_all_features(&features, thresholds)
 }
 
@@ -402,6 +594,7 @@ pub fn expand(e: &PairEvidence, reports: &[Report], thresholds: &Thresholds) -> 
         containment_b_in_a: e.containment_b_in_a,
         longest_run: usize::from(e.longest_run),
         shared_quotes: Vec::new(),
+        stock_quotes: Vec::new(),
         shared_people: shared_names(&people(ra), &people(rb)),
         shared_places: shared_names(&places(ra), &places(rb)),
         date_distance_days: e.date_distance_days.map(i64::from),
@@ -535,6 +728,53 @@ mod tests {
         // Undated, one quote is still not the same story.
         let b_undated = Report { event_date: None, ..b };
         assert_eq!(pair(&a, &b_undated).relation, Relation::SharesQuote);
+    }
+
+    #[test]
+    fn the_sentences_of_one_quote_count_as_one_quote() {
+        // An undated report reusing one two-sentence quote of another event: one quote, so not
+        // the same story (undated needs two).
+        let two = "We will stand with the people of the province in this hour. We have asked every partner to send relief without delay";
+        let a = report("a", Some("2024-07-08"), BRIEFING, &[two, QUOTES[0]], &[]);
+        let b = report("b", None, &["An undated report on the floods, quoting the spokesperson at length."], &[two], &[]);
+        let p = pair(&a, &b);
+        assert_eq!(p.shared_quotes.len(), 1, "{:?}", p.shared_quotes);
+        assert!(p.shared_quotes[0].contains(" … "), "{:?}", p.shared_quotes);
+        assert_eq!(p.relation, Relation::SharesQuote, "{}", p.why);
+    }
+
+    #[test]
+    fn events_are_dates_more_than_the_window_apart() {
+        let mut d: Vec<NaiveDate> = ["2024-07-08", "2024-07-09", "2024-07-10", "2024-07-11", "2024-09-03"].iter().map(|s| s.parse().unwrap()).collect();
+        assert_eq!(distinct_events(&mut d, 1), 3, "8, 10 and 3 September");
+        assert_eq!(distinct_events(&mut d, 0), 5);
+        assert_eq!(distinct_events(&mut [], 1), 0);
+    }
+
+    #[test]
+    fn stock_words_are_marked_where_several_events_print_them() {
+        let stock = "We have a shared interest in combating threats to regional security";
+        let longer = "We have a shared interest in combating threats to regional security and in protecting the port workers";
+        let reports = [
+            report("a", Some("2024-07-08"), BRIEFING, &[longer], &[]),
+            report("b", Some("2024-07-08"), &["Another outlet on the same briefing."], &[longer], &[]),
+            report("c", Some("2024-09-03"), &["A report of another event."], &[stock], &[]),
+            report("d", Some("2024-10-15"), &["A report of a third event."], &[stock], &[]),
+        ];
+        let f = corpus_features(&reports, &Thresholds::default());
+        let stock_words = stock.split(' ').count();
+        // The opening is stock in the longer quote; its ending is not.
+        assert!(f[0].quote_stock[0][..stock_words].iter().all(|&x| x), "{:?}", f[0].quote_stock[0]);
+        assert!(f[0].quote_stock[0][stock_words..].iter().all(|&x| !x), "{:?}", f[0].quote_stock[0]);
+        assert!(f[2].quote_stock[0].iter().all(|&x| x));
+        let t = Thresholds::default();
+        let ab = relate(&f[0], &f[1], &t);
+        assert_eq!((ab.relation, ab.stock_quotes.len()), (Relation::SameStory, 0), "{}", ab.why);
+        let ac = relate(&f[0], &f[2], &t);
+        assert_eq!((ac.relation, ac.stock_quotes.len()), (Relation::SharesQuote, 1), "{}", ac.why);
+        // Two events only: not stock.
+        let f = corpus_features(&reports[..3], &t);
+        assert!(f.iter().all(|r| r.quote_stock.iter().flatten().all(|&x| !x)));
     }
 
     #[test]

@@ -18,17 +18,45 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// Clusters of two or more reports connected by `near_duplicate` or `same_story` pairs, in
 /// corpus order of their first report. Pairs naming unknown ids are ignored.
 ///
+/// Single linkage would let one weak link chain unrelated events into one story (an undated
+/// report sharing quotes with two briefings a month apart). So a story is one event: near
+/// duplicates always join (the text itself is shared), then `same_story` pairs join strongest
+/// first (most quotes in common, then most text) and only when the joined story's own (not
+/// inferred) event dates stay within `max_days` of each other, or within the range its parts
+/// already had.
+///
 /// A story's date is the event date most of its members state (not inferred ones), the earliest
 /// on a tie; its label is the title of its earliest dated member (else its first), shortened.
-pub fn build_stories(reports: &[Report], pairs: &[Pair]) -> Vec<Story> {
+pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<Story> {
     let index: HashMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
     let mut parent: Vec<usize> = (0..reports.len()).collect();
-    for p in pairs.iter().filter(|p| matches!(p.relation, Relation::NearDuplicate | Relation::SameStory)) {
-        if let (Some(&a), Some(&b)) = (index.get(p.a.as_str()), index.get(p.b.as_str())) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            // The smaller index is the root, so a story is named after its first report.
-            parent[ra.max(rb)] = ra.min(rb);
+    // Each root's range of own event dates.
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> =
+        reports.iter().map(|r| r.event_date.filter(|_| r.event_date_basis != DateBasis::Inferred).map(|d| (d, d))).collect();
+    let days = |s: Option<(NaiveDate, NaiveDate)>| s.map_or(0, |(lo, hi)| (hi - lo).num_days());
+    let mut edges: Vec<&Pair> = pairs.iter().filter(|p| matches!(p.relation, Relation::NearDuplicate | Relation::SameStory)).collect();
+    // Near duplicates first, then the strongest same-story links (stable: ties keep pair order).
+    edges.sort_by(|x, y| {
+        let strength = |p: &Pair| (p.relation == Relation::NearDuplicate, p.shared_quotes.len().saturating_sub(p.stock_quotes.len()));
+        strength(y).cmp(&strength(x)).then(y.jaccard.total_cmp(&x.jaccard))
+    });
+    for p in edges {
+        let (Some(&a), Some(&b)) = (index.get(p.a.as_str()), index.get(p.b.as_str())) else { continue };
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb {
+            continue;
         }
+        let joined = match (span[ra], span[rb]) {
+            (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+            (x, y) => x.or(y),
+        };
+        if p.relation == Relation::SameStory && days(joined) > max_days.max(days(span[ra])).max(days(span[rb])) {
+            continue;
+        }
+        // The smaller index is the root, so a story is named after its first report.
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        parent[child] = root;
+        span[root] = joined;
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
     for i in 0..reports.len() {
@@ -130,7 +158,7 @@ mod tests {
             pair("a", "d", Relation::SharesQuote),
             pair("x", "e", Relation::NearDuplicate),
         ];
-        let stories = build_stories(&reports, &pairs);
+        let stories = build_stories(&reports, &pairs, 1);
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].id, "story-a");
         assert_eq!(stories[0].reports, ["a", "b", "c"]);
@@ -144,6 +172,28 @@ mod tests {
         assert_eq!(reports[1].event_date_evidence.as_deref(), Some("same story as a"));
         assert_eq!(reports[4].event_date, None, "not in a story");
         assert_eq!(reports[0].event_date_basis, DateBasis::Stated);
+    }
+
+    #[test]
+    fn same_story_links_do_not_chain_events_through_an_undated_report() {
+        let reports: Vec<Report> = [("a", Some("2024-07-08")), ("u", None), ("c", Some("2024-09-03")), ("d", Some("2024-09-03")), ("e", Some("2024-07-20"))]
+            .iter()
+            .map(|(id, d)| report(id, *d))
+            .collect();
+        let strong = Pair { shared_quotes: vec!["one".into(), "two".into(), "three".into()], ..pair("c", "u", Relation::SameStory) };
+        let pairs = [
+            pair("a", "u", Relation::SameStory),
+            strong,
+            pair("c", "d", Relation::NearDuplicate),
+            // Text shared across dates far apart still joins: a copy is a copy.
+            pair("a", "e", Relation::NearDuplicate),
+        ];
+        let stories = build_stories(&reports, &pairs, 1);
+        let members: Vec<&[String]> = stories.iter().map(|s| s.reports.as_slice()).collect();
+        // The stronger link (three quotes) wins; the weaker one would span two months.
+        assert_eq!(members, [&["a".to_string(), "e".into()][..], &["u".to_string(), "c".into(), "d".into()][..]]);
+        // Without the dates apart, both links join.
+        assert_eq!(build_stories(&reports[..2], &pairs[..1], 1).len(), 1);
     }
 
     #[test]

@@ -163,8 +163,8 @@ pub fn hash_words(words: &[String]) -> u64 {
     xxh3_64(&buf)
 }
 
-/// Number of values two sorted, deduplicated slices share.
-pub fn intersection_size(a: &[u64], b: &[u64]) -> usize {
+/// Number of values two sorted slices share; with repeats (sorted bags), each copy matches once.
+pub fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
