@@ -28,6 +28,28 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+    /// Long text (up to 20k characters) with few sentence breaks: one huge line, or a few huge
+    /// paragraphs, full of quote marks, capitals and punctuation that is not a full stop.
+    #[test]
+    fn long_text_with_few_sentence_breaks(
+        body in "[a-zA-Z “”\"'‘’,;:()\u{2014}-]{0,20000}",
+        breaks in proptest::collection::vec((any::<proptest::sample::Index>(), prop_oneof![Just(". "), Just("\n\n"), Just("\r\n")]), 0..3),
+    ) {
+        let mut text = String::from("A title for the report\nJuly 9, 2024\n\n") + &body;
+        let header_len = text.len() - body.len();
+        for (at, b) in breaks {
+            let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).filter(|&i| i >= header_len).collect();
+            if !offsets.is_empty() {
+                text.insert_str(offsets[at.index(offsets.len())], b);
+            }
+        }
+        let parsed = parse_file("long.txt", text.as_bytes());
+        for r in &parsed.reports { prop_assert!(!r.title.is_empty()); }
+    }
+}
+
 #[test]
 fn unusable_files_are_errors_with_lines() {
     let empty = parse_file("e.txt", b"");

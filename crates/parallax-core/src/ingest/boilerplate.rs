@@ -49,8 +49,8 @@ pub fn is_widget_folded(folded: &str) -> bool {
         || k.starts_with("tags:")
         || k.starts_with("topics:")
         || k.starts_with("filed under")
-        || (k.starts_with("follow us") && word_count(&k) <= 8)
-        || (k.starts_with("share") && word_count(&k) <= 3)
+        || (k.starts_with("follow us") && word_count(k) <= 8)
+        || (k.starts_with("share") && word_count(k) <= 3)
 }
 
 /// A line after which nothing of the report follows.
@@ -60,12 +60,12 @@ pub fn is_terminal(text: &str) -> bool {
 
 pub fn is_terminal_folded(folded: &str) -> bool {
     let k = key(folded);
-    TERMINAL.iter().any(|t| k == *t)
+    TERMINAL.contains(&k)
         || k.starts_with("you must be logged in")
         || k.starts_with("©")
         || k.starts_with("copyright ©")
-        || (k.starts_with("copyright") && word_count(&k) <= 10 && k.chars().any(|c| c.is_ascii_digit()))
-        || k.starts_with("more from ") && word_count(&k) <= 6
+        || (k.starts_with("copyright") && word_count(k) <= 10 && k.chars().any(|c| c.is_ascii_digit()))
+        || k.starts_with("more from ") && word_count(k) <= 6
 }
 
 /// "Home > World > Asia" / "Home / Pakistan" / "News » Politics".
