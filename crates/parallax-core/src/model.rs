@@ -251,9 +251,9 @@ pub struct Pair {
     /// Normalised text of the quotes both carry, one entry per quote (the words of each
     /// sentence both carry, joined by " … ").
     pub shared_quotes: Vec<String>,
-    /// The entries of `shared_quotes` that are only stock lines: sentences that reports of
-    /// several different events carry (see `analysis::pairs`). They never make a same story.
-    pub stock_quotes: Vec<String>,
+    /// Indices into `shared_quotes` of the quotes that are only stock lines: words that reports
+    /// of several different events carry (see `analysis::pairs`). They never make a same story.
+    pub stock_quotes: Vec<usize>,
     pub shared_people: Vec<String>,
     pub shared_places: Vec<String>,
     /// |event date a − event date b| in days, when both are dated.

@@ -428,7 +428,7 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         containment_b_in_a: ratio(shared, b.shingles.len()),
         longest_run: text::longest_run_hashed(&a.word_hashes, &a.window_index, &b.word_hashes, &b.window_index, SHINGLE_K),
         shared_quotes: quotes.iter().map(text_of).collect(),
-        stock_quotes: quotes.iter().filter(|q| q.stock).map(text_of).collect(),
+        stock_quotes: quotes.iter().enumerate().filter(|(_, q)| q.stock).map(|(i, _)| i).collect(),
         shared_people: common(&a.people, &b.people),
         shared_places: common(&a.places, &b.places),
         date_distance_days: match (a.event_date, b.event_date) {
@@ -478,7 +478,7 @@ fn quotes_phrase(n: usize) -> String {
 pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
     let j = pair.jaccard;
     // Stock lines are evidence of a shared quote, never of a shared event.
-    let stock = pair.stock_quotes.len().min(pair.shared_quotes.len());
+    let stock = pair.stock_quotes.iter().filter(|&&i| i < pair.shared_quotes.len()).count();
     let q = pair.shared_quotes.len() - stock;
     let (bigger_share, contained) = if pair.containment_a_in_b >= pair.containment_b_in_a {
         (pair.containment_a_in_b, "the first")
@@ -539,10 +539,7 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
         let lines = if stock == 1 { "a stock line".to_string() } else { format!("{stock} stock lines") };
         return (
             Relation::SharesQuote,
-            format!(
-                "only {lines} in common (quoted in reports of {STOCK_MIN_EVENTS} or more different events), {when}, {} of shingles shared",
-                pct(j)
-            ),
+            format!("only {lines} in common, {when}, {} of shingles shared", pct(j)),
         );
     }
     (Relation::Unrelated, format!("no quote in common, {} of shingles shared, {when}", pct(j)))
