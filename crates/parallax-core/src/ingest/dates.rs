@@ -153,9 +153,8 @@ fn numeric(token: &str) -> Option<Expr> {
     // Day first unless that is impossible: most of the world writes 04/09/2024 as 4 September.
     if a > 12 || sep == '.' {
         Some(ymd(year, b, a, token))
-    } else if b > 12 {
-        Some(ymd(year, a, b, token))
-    } else if a == b {
+    } else if b > 12 || a == b {
+        // Month first is the only reading (b cannot be a month), or both readings agree.
         Some(ymd(year, a, b, token))
     } else {
         match ymd(year, b, a, token) {
