@@ -11,6 +11,7 @@ use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
 use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
 use parallax_core::url_state::{self, UrlNotice, UrlState};
 use parallax_core::{Corpus, Pair};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -79,7 +80,7 @@ pub struct AppState {
     /// What could not be read from the URL, until dismissed.
     pub notices: RwSignal<Vec<UrlNotice>>,
     /// Related pairs under the thresholds in force.
-    pub pairs: Memo<Vec<Pair>>,
+    pub pairs: Memo<RelatedPairs>,
     pub duplicates: Memo<Vec<bool>>,
     pub result: Memo<QueryResult>,
     /// A typing session has already pushed its history entry; later writes replace it.
@@ -96,13 +97,14 @@ impl AppState {
         let thresholds = Memo::new(move |_| url.with(|u| thresholds_for(u.threshold)));
         let pairs = Memo::new(move |_| {
             let t = thresholds.get();
-            if t == Thresholds::default() {
-                data.corpus.pairs.clone()
+            let pairs = if t == Thresholds::default() {
+                Cow::Borrowed(data.corpus.pairs.as_slice())
             } else {
-                reclassify(regroupable_pairs(), &t)
-            }
+                Cow::Owned(reclassify(regroupable_pairs(), &t))
+            };
+            RelatedPairs::new(data, pairs)
         });
-        let duplicates = Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, p)));
+        let duplicates = Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
         let query = Memo::new(move |_| url.with(UrlState::query));
         let result = Memo::new(move |_| {
             let q = query.get();
@@ -192,16 +194,37 @@ impl AppState {
         history::href(&url_state::render(&next))
     }
 
-    /// The pair stored for two reports (either order), under the thresholds in force.
-    pub fn pair_of(&self, a: &str, b: &str) -> Option<Pair> {
-        self.pairs.with(|pairs| pairs.iter().find(|p| (p.a == a && p.b == b) || (p.a == b && p.b == a)).cloned())
-    }
-
     /// The related pairs of one report, strongest relation first.
     pub fn pairs_of(&self, id: &str) -> Vec<Pair> {
-        let mut found: Vec<Pair> = self.pairs.with(|pairs| pairs.iter().filter(|p| p.a == id || p.b == id).cloned().collect());
+        let Some(&position) = self.data.position.get(id) else { return Vec::new() };
+        let mut found: Vec<Pair> =
+            self.pairs.with(|p| p.by_report[position].iter().map(|&i| p.pairs[i as usize].clone()).collect());
         found.sort_by(|x, y| y.relation.cmp(&x.relation).then(y.jaccard.total_cmp(&x.jaccard)));
         found
+    }
+}
+
+/// The related pairs under the thresholds in force, with each report's pairs indexed, so a
+/// result item or the reader finds its own pairs without scanning them all.
+#[derive(Clone, PartialEq)]
+pub struct RelatedPairs {
+    /// Borrowed from the embedded corpus at the default thresholds; regrouped otherwise.
+    pub pairs: Cow<'static, [Pair]>,
+    /// For each report (corpus order), the indices of its pairs in `pairs`.
+    by_report: Vec<Vec<u32>>,
+}
+
+impl RelatedPairs {
+    fn new(data: &CorpusData, pairs: Cow<'static, [Pair]>) -> RelatedPairs {
+        let mut by_report = vec![Vec::new(); data.corpus.reports.len()];
+        for (i, pair) in pairs.iter().enumerate() {
+            for id in [&pair.a, &pair.b] {
+                if let Some(&position) = data.position.get(id.as_str()) {
+                    by_report[position].push(i as u32);
+                }
+            }
+        }
+        RelatedPairs { pairs, by_report }
     }
 }
 

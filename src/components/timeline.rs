@@ -351,7 +351,7 @@ pub fn Timeline() -> impl IntoView {
     let placed = Memo::new(move |_| {
         let w = width.get();
         let d = domain.get();
-        state.result.with(|r| state.pairs.with(|p| layout(corpus, &r.matches, p, w, d, &letters)))
+        state.result.with(|r| state.pairs.with(|p| layout(corpus, &r.matches, &p.pairs, w, d, &letters)))
     });
     // Parts that change less often than the marks get their own memos, so a keystroke that only
     // moves marks re-renders only the marks that moved (keyed below).
