@@ -23,7 +23,11 @@ fn main() {
                 eprintln!("{e}");
                 println!("cargo:warning={e}");
             }
-            eprintln!("{} error(s) in the corpus at {}: the explorer was not built", errors.len(), dir.display());
+            eprintln!(
+                "{} error(s) in the corpus at {}: the explorer was not built",
+                errors.len(),
+                dir.display()
+            );
             std::process::exit(1);
         }
     };
@@ -31,6 +35,7 @@ fn main() {
         println!("cargo:warning={d}");
     }
     let bytes = postcard::to_allocvec(&corpus).expect("the corpus serialises");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.postcard");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("corpus.postcard");
     std::fs::write(&out, bytes).expect("OUT_DIR is writable");
 }

@@ -114,5 +114,8 @@ fn Explore() -> impl IntoView {
 
 /// Whether the window is wide enough for the two-column layout (the CSS breakpoint, 52rem).
 fn wide_screen() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w >= 832.0)
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 832.0)
 }

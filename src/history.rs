@@ -25,15 +25,26 @@ pub fn current_query() -> String {
 /// The app's path: the `<base href>` path when the document has one, else the current path.
 fn app_path() -> String {
     let window = web_sys::window();
-    let origin = window.as_ref().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = window.as_ref().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    if let Some(path) = base.as_deref().and_then(|b| b.strip_prefix(origin.as_str())) {
+    let origin = window
+        .as_ref()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let base = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    if let Some(path) = base
+        .as_deref()
+        .and_then(|b| b.strip_prefix(origin.as_str()))
+    {
         let path = path.split(['?', '#']).next().unwrap_or("/");
         if path.starts_with('/') {
             return path.to_string();
         }
     }
-    window.and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into())
+    window
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
 }
 
 /// A link to `query` on this page, as an `href` (keeps the subpath).
@@ -47,7 +58,9 @@ pub fn href(query: &str) -> String {
 
 /// The absolute URL of `query` on this page (what "copy link" copies).
 pub fn absolute(query: &str) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}{}", href(query))
 }
 
@@ -56,12 +69,18 @@ pub fn write(query: &str, entry: Entry) {
     let target = href(query);
     let current = web_sys::window().map(|w| {
         let l = w.location();
-        format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+        format!(
+            "{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default()
+        )
     });
     if current.as_deref() == Some(target.as_str()) {
         return;
     }
-    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
     let _ = match entry {
         Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&target)),
         Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&target)),

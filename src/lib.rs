@@ -18,5 +18,7 @@ static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.po
 /// The embedded corpus, decoded once on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| postcard::from_bytes(CORPUS_BYTES).expect("the build step wrote a valid corpus"))
+    CORPUS.get_or_init(|| {
+        postcard::from_bytes(CORPUS_BYTES).expect("the build step wrote a valid corpus")
+    })
 }

@@ -34,7 +34,12 @@ impl CorpusData {
             CorpusData {
                 corpus,
                 index: QueryIndex::new(corpus),
-                position: corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
+                position: corpus
+                    .reports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect(),
             }
         })
     }
@@ -47,11 +52,22 @@ impl CorpusData {
     pub fn facet_value_exists(&self, kind: FacetKind, value: &str) -> bool {
         let c = self.corpus;
         match kind {
-            FacetKind::Topic => c.reports.iter().any(|r| r.topics.iter().any(|t| t.topic == value)),
-            FacetKind::Person => c.reports.iter().any(|r| r.people.iter().chain(&r.speakers).any(|p| p == value)),
+            FacetKind::Topic => c
+                .reports
+                .iter()
+                .any(|r| r.topics.iter().any(|t| t.topic == value)),
+            FacetKind::Person => c
+                .reports
+                .iter()
+                .any(|r| r.people.iter().chain(&r.speakers).any(|p| p == value)),
             FacetKind::Outlet => c.reports.iter().any(|r| r.outlet.as_deref() == Some(value)),
-            FacetKind::Place => c.reports.iter().any(|r| r.places.iter().any(|p| p == value)),
-            FacetKind::Duplicates => value == parallax_core::query::DUP_YES || value == parallax_core::query::DUP_NO,
+            FacetKind::Place => c
+                .reports
+                .iter()
+                .any(|r| r.places.iter().any(|p| p == value)),
+            FacetKind::Duplicates => {
+                value == parallax_core::query::DUP_YES || value == parallax_core::query::DUP_NO
+            }
         }
     }
 
@@ -65,7 +81,9 @@ impl CorpusData {
                 .find(|t| t.id == value)
                 .map(|t| t.label.clone())
                 .unwrap_or_else(|| value.to_string()),
-            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => "has a near duplicate".into(),
+            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => {
+                "has a near duplicate".into()
+            }
             FacetKind::Duplicates => "no near duplicate".into(),
             _ => value.to_string(),
         }
@@ -104,7 +122,8 @@ impl AppState {
             };
             RelatedPairs::new(data, pairs)
         });
-        let duplicates = Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
+        let duplicates =
+            Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
         let query = Memo::new(move |_| url.with(UrlState::query));
         let result = Memo::new(move |_| {
             let q = query.get();
@@ -160,7 +179,11 @@ impl AppState {
         let pushed = self.typing_pushed;
         let handle = set_timeout_with_handle(
             move || {
-                let entry = if pushed.get_value() { history::Entry::Replace } else { history::Entry::Push };
+                let entry = if pushed.get_value() {
+                    history::Entry::Replace
+                } else {
+                    history::Entry::Push
+                };
                 pushed.set_value(true);
                 history::write(&url.with_untracked(url_state::render), entry);
             },
@@ -175,7 +198,11 @@ impl AppState {
         if self.pending_write.with_value(Option::is_some) {
             // Flush now so the entry exists before the reader moves on.
             self.cancel_pending_write();
-            let entry = if self.typing_pushed.get_value() { history::Entry::Replace } else { history::Entry::Push };
+            let entry = if self.typing_pushed.get_value() {
+                history::Entry::Replace
+            } else {
+                history::Entry::Push
+            };
             history::write(&self.url.with_untracked(url_state::render), entry);
         }
         self.typing_pushed.set_value(false);
@@ -196,10 +223,20 @@ impl AppState {
 
     /// The related pairs of one report, strongest relation first.
     pub fn pairs_of(&self, id: &str) -> Vec<Pair> {
-        let Some(&position) = self.data.position.get(id) else { return Vec::new() };
-        let mut found: Vec<Pair> =
-            self.pairs.with(|p| p.by_report[position].iter().map(|&i| p.pairs[i as usize].clone()).collect());
-        found.sort_by(|x, y| y.relation.cmp(&x.relation).then(y.jaccard.total_cmp(&x.jaccard)));
+        let Some(&position) = self.data.position.get(id) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Pair> = self.pairs.with(|p| {
+            p.by_report[position]
+                .iter()
+                .map(|&i| p.pairs[i as usize].clone())
+                .collect()
+        });
+        found.sort_by(|x, y| {
+            y.relation
+                .cmp(&x.relation)
+                .then(y.jaccard.total_cmp(&x.jaccard))
+        });
         found
     }
 }
@@ -260,6 +297,9 @@ fn duplicate_flags_of(corpus: &Corpus, pairs: &[Pair]) -> Vec<bool> {
 
 fn read_location(data: &'static CorpusData) -> (UrlState, Vec<UrlNotice>) {
     let (mut state, mut notices) = url_state::parse(&history::current_query());
-    notices.extend(state.retain_known(|id| data.position.contains_key(id), |k, v| data.facet_value_exists(k, v)));
+    notices.extend(state.retain_known(
+        |id| data.position.contains_key(id),
+        |k, v| data.facet_value_exists(k, v),
+    ));
     (state, notices)
 }

@@ -53,8 +53,20 @@ fn row_view(alignment: &Alignment, row: &AlignedRow, right_count: usize) -> impl
         RowKind::RightOnly => "right-only",
     };
     let sr = row_description(alignment, row);
-    let left_cell = cell(alignment, row.left.map(|i| (i, &alignment.left[i])), &row.left_diff, Side::Left, row.kind);
-    let right_cell = cell(alignment, row.right.map(|i| (i, &alignment.right[i])), &row.right_diff, Side::Right, row.kind);
+    let left_cell = cell(
+        alignment,
+        row.left.map(|i| (i, &alignment.left[i])),
+        &row.left_diff,
+        Side::Left,
+        row.kind,
+    );
+    let right_cell = cell(
+        alignment,
+        row.right.map(|i| (i, &alignment.right[i])),
+        &row.right_diff,
+        Side::Right,
+        row.kind,
+    );
     let moved_note = (row.moved).then(|| {
         let j = row.right.unwrap_or(0);
         // Where the right sentence sits in the right report's own reading order.
@@ -89,9 +101,19 @@ enum Side {
     Right,
 }
 
-fn cell(alignment: &Alignment, sentence: Option<(usize, &Sentence)>, diff: &[DiffSpan], side: Side, kind: RowKind) -> impl IntoView {
+fn cell(
+    alignment: &Alignment,
+    sentence: Option<(usize, &Sentence)>,
+    diff: &[DiffSpan],
+    side: Side,
+    kind: RowKind,
+) -> impl IntoView {
     let _ = alignment;
-    let class = if side == Side::Left { "cell left" } else { "cell right" };
+    let class = if side == Side::Left {
+        "cell left"
+    } else {
+        "cell right"
+    };
     match sentence {
         None => view! { <div class=format!("{class} empty-cell")>{if side == Side::Left { "only on the right" } else { "only on the left" }}</div> }.into_any(),
         Some((i, s)) => {
@@ -121,14 +143,19 @@ fn cell(alignment: &Alignment, sentence: Option<(usize, &Sentence)>, diff: &[Dif
 
 /// What a screen reader says for a row ("sentence 3 left matches sentence 5 right, moved, reworded").
 pub fn row_description(alignment: &Alignment, row: &AlignedRow) -> String {
-    let text = |side: &[Sentence], i: usize| side.get(i).map(|s| s.text.clone()).unwrap_or_default();
+    let text =
+        |side: &[Sentence], i: usize| side.get(i).map(|s| s.text.clone()).unwrap_or_default();
     match (row.left, row.right) {
         (Some(l), Some(r)) => {
             let mut s = format!("Sentence {} left matches sentence {} right", l + 1, r + 1);
             if row.moved {
                 s.push_str(", moved");
             }
-            s.push_str(if row.kind == RowKind::Verbatim { ", verbatim: " } else { ", reworded. Left: " });
+            s.push_str(if row.kind == RowKind::Verbatim {
+                ", verbatim: "
+            } else {
+                ", reworded. Left: "
+            });
             s.push_str(&text(&alignment.left, l));
             if row.kind != RowKind::Verbatim {
                 s.push_str(" Right: ");
@@ -136,8 +163,16 @@ pub fn row_description(alignment: &Alignment, row: &AlignedRow) -> String {
             }
             s
         }
-        (Some(l), None) => format!("Sentence {} left, only on the left: {}", l + 1, text(&alignment.left, l)),
-        (None, Some(r)) => format!("Sentence {} right, only on the right: {}", r + 1, text(&alignment.right, r)),
+        (Some(l), None) => format!(
+            "Sentence {} left, only on the left: {}",
+            l + 1,
+            text(&alignment.left, l)
+        ),
+        (None, Some(r)) => format!(
+            "Sentence {} right, only on the right: {}",
+            r + 1,
+            text(&alignment.right, r)
+        ),
         (None, None) => String::new(),
     }
 }

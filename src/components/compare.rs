@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 pub fn Compare(left: String, right: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (Some((_, l)), Some((_, r))) = (state.data.report(&left), state.data.report(&right)) else {
-        return view! { <p class="empty">"One of these reports is not in the corpus."</p> }.into_any();
+        return view! { <p class="empty">"One of these reports is not in the corpus."</p> }
+            .into_any();
     };
     let pair = evidence_between(l, r);
     let (swap_l, swap_r) = (left.clone(), right.clone());
@@ -96,7 +97,11 @@ fn SideTitle(report: &'static Report, side: &'static str) -> impl IntoView {
 #[component]
 fn Evidence(pair: Pair, left: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (l_in_r, r_in_l) = if pair.a == left { (pair.containment_a_in_b, pair.containment_b_in_a) } else { (pair.containment_b_in_a, pair.containment_a_in_b) };
+    let (l_in_r, r_in_l) = if pair.a == left {
+        (pair.containment_a_in_b, pair.containment_b_in_a)
+    } else {
+        (pair.containment_b_in_a, pair.containment_a_in_b)
+    };
     let pct = |x: f32| format!("{:.0} %", x * 100.0);
     let classified = Memo::new({
         let pair = pair.clone();
@@ -180,7 +185,11 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
 }
 
 /// How many pairs move from one relation to another between two sets of thresholds.
-pub fn regrouped(evidence: &[Pair], before: &Thresholds, after: &Thresholds) -> BTreeMap<(Relation, Relation), usize> {
+pub fn regrouped(
+    evidence: &[Pair],
+    before: &Thresholds,
+    after: &Thresholds,
+) -> BTreeMap<(Relation, Relation), usize> {
     let mut out = BTreeMap::new();
     if before == after {
         return out;
@@ -193,4 +202,3 @@ pub fn regrouped(evidence: &[Pair], before: &Thresholds, after: &Thresholds) -> 
     }
     out
 }
-

@@ -12,7 +12,9 @@ pub fn CopyLink() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let url = history::absolute(&state.with(url_state::render));
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
         let promise = clipboard.write_text(&url);
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;

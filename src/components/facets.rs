@@ -119,7 +119,10 @@ fn DateRange() -> impl IntoView {
         });
     };
     let value = move |which: &'static str| {
-        state.with(|u| if which == "from" { u.from } else { u.to }).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+        state
+            .with(|u| if which == "from" { u.from } else { u.to })
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
     };
     view! {
         <fieldset class="facet date-range" data-testid="date-range">
@@ -147,6 +150,14 @@ fn DateRange() -> impl IntoView {
 
 /// A DOM-id-safe form of a facet value.
 fn sanitize(value: &str) -> String {
-    value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect::<String>()
-        + &format!("-{:x}", value.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))))
+    value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        + &format!(
+            "-{:x}",
+            value
+                .bytes()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        )
 }

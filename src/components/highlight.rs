@@ -50,7 +50,12 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<(Range<usize>, Vec<usize>)> {
     cuts.windows(2)
         .filter(|w| w[0] < w[1])
         .map(|w| {
-            let covering = marks.iter().enumerate().filter(|(_, m)| m.range.start <= w[0] && m.range.end >= w[1]).map(|(i, _)| i).collect();
+            let covering = marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.range.start <= w[0] && m.range.end >= w[1])
+                .map(|(i, _)| i)
+                .collect();
             (w[0]..w[1], covering)
         })
         .collect()
@@ -69,7 +74,8 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
             let class = classes.join(" ");
             let title = covering.iter().find_map(|&i| marks[i].title.clone());
             if covering.iter().any(|&i| marks[i].kind == MarkKind::Search) {
-                view! { <mark class=class title=title data-testid="search-hit">{piece}</mark> }.into_any()
+                view! { <mark class=class title=title data-testid="search-hit">{piece}</mark> }
+                    .into_any()
             } else {
                 view! { <span class=class title=title>{piece}</span> }.into_any()
             }
@@ -80,7 +86,14 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
 
 /// Search marks for `text` from ranges computed by the query engine.
 pub fn search_marks(ranges: Vec<Range<usize>>) -> Vec<Mark> {
-    ranges.into_iter().map(|range| Mark { range, kind: MarkKind::Search, title: None }).collect()
+    ranges
+        .into_iter()
+        .map(|range| Mark {
+            range,
+            kind: MarkKind::Search,
+            title: None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -91,14 +104,30 @@ mod tests {
     fn segments_cover_the_text_once_and_carry_overlapping_marks() {
         let text = "Miller said “sanctions apply” today";
         let marks = vec![
-            Mark { range: 0..6, kind: MarkKind::Search, title: None },
-            Mark { range: 12..31, kind: MarkKind::Quote, title: Some("Quote: Matthew Miller".into()) },
-            Mark { range: 15..24, kind: MarkKind::Topic, title: None },
+            Mark {
+                range: 0..6,
+                kind: MarkKind::Search,
+                title: None,
+            },
+            Mark {
+                range: 12..31,
+                kind: MarkKind::Quote,
+                title: Some("Quote: Matthew Miller".into()),
+            },
+            Mark {
+                range: 15..24,
+                kind: MarkKind::Topic,
+                title: None,
+            },
         ];
         let segs = segments(text, &marks);
         let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(joined, text);
-        let at = |needle: &str| segs.iter().find(|(r, _)| &text[r.clone()] == needle).map(|(_, c)| c.clone());
+        let at = |needle: &str| {
+            segs.iter()
+                .find(|(r, _)| &text[r.clone()] == needle)
+                .map(|(_, c)| c.clone())
+        };
         assert_eq!(at("Miller"), Some(vec![0]));
         assert_eq!(at("sanctions"), Some(vec![1, 2]));
     }
@@ -106,7 +135,11 @@ mod tests {
     #[test]
     fn marks_off_char_boundaries_or_past_the_end_are_ignored() {
         let text = "café";
-        let marks = vec![Mark { range: 4..99, kind: MarkKind::Search, title: None }];
+        let marks = vec![Mark {
+            range: 4..99,
+            kind: MarkKind::Search,
+            title: None,
+        }];
         let segs = segments(text, &marks);
         let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(joined, text);

@@ -23,8 +23,22 @@ pub fn Reader(id: String) -> impl IntoView {
             request_animation_frame(move || scroll_to(&format!("p-{p}")));
         }
     });
-    let warnings: Vec<_> = state.data.corpus.diagnostics.iter().filter(|d| d.report.as_deref() == Some(report.id.as_str())).cloned().collect();
-    let stories: Vec<_> = state.data.corpus.stories.iter().filter(|s| s.reports.contains(&report.id)).cloned().collect();
+    let warnings: Vec<_> = state
+        .data
+        .corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.report.as_deref() == Some(report.id.as_str()))
+        .cloned()
+        .collect();
+    let stories: Vec<_> = state
+        .data
+        .corpus
+        .stories
+        .iter()
+        .filter(|s| s.reports.contains(&report.id))
+        .cloned()
+        .collect();
     let report_id = report.id.clone();
     view! {
         <article class="reader" aria-labelledby="reader-title" data-testid="reader" data-report-id=report.id.clone()>
@@ -153,22 +167,43 @@ fn RelatedReports(id: String, stories: Vec<parallax_core::Story>) -> impl IntoVi
 }
 
 /// Search matches, quotes (with their speaker) and, on request, topic phrases in one paragraph.
-fn paragraph_marks(state: AppState, report: &Report, index: usize, terms: &[String], topics: bool) -> Vec<Mark> {
+fn paragraph_marks(
+    state: AppState,
+    report: &Report,
+    index: usize,
+    terms: &[String],
+    topics: bool,
+) -> Vec<Mark> {
     let p = &report.paragraphs[index];
-    let mut marks: Vec<Mark> =
-        highlight_ranges(&p.text, terms).into_iter().map(|range| Mark { range, kind: MarkKind::Search, title: None }).collect();
+    let mut marks: Vec<Mark> = highlight_ranges(&p.text, terms)
+        .into_iter()
+        .map(|range| Mark {
+            range,
+            kind: MarkKind::Search,
+            title: None,
+        })
+        .collect();
     for q in report.quotes.iter().filter(|q| q.paragraph == index) {
         // A quote spanning paragraphs is joined in the model; mark the part in this paragraph.
         let probe: String = q.text.chars().take(60).collect();
         if let Some(start) = p.text.find(probe.trim()) {
             let end = (start + q.text.len()).min(p.text.len());
-            let end = (end..=p.text.len()).find(|&e| p.text.is_char_boundary(e)).unwrap_or(p.text.len());
-            marks.push(Mark { range: start..end, kind: MarkKind::Quote, title: q.speaker.clone().map(|s| format!("Quote: {s}")) });
+            let end = (end..=p.text.len())
+                .find(|&e| p.text.is_char_boundary(e))
+                .unwrap_or(p.text.len());
+            marks.push(Mark {
+                range: start..end,
+                kind: MarkKind::Quote,
+                title: q.speaker.clone().map(|s| format!("Quote: {s}")),
+            });
         }
     }
     if topics {
         for hit in &p.topic_hits {
-            if hit.end <= p.text.len() && p.text.is_char_boundary(hit.start) && p.text.is_char_boundary(hit.end) {
+            if hit.end <= p.text.len()
+                && p.text.is_char_boundary(hit.start)
+                && p.text.is_char_boundary(hit.end)
+            {
                 marks.push(Mark {
                     range: hit.start..hit.end,
                     kind: MarkKind::Topic,
@@ -181,7 +216,10 @@ fn paragraph_marks(state: AppState, report: &Report, index: usize, terms: &[Stri
 }
 
 fn scroll_to(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);

@@ -62,7 +62,12 @@ pub fn Results() -> impl IntoView {
         shown.set(PAGE);
     });
     let is_empty = Memo::new(move |_| state.result.with(|r| r.matches.is_empty()));
-    let more = move || state.result.with(|r| r.matches.len()).saturating_sub(shown.get());
+    let more = move || {
+        state
+            .result
+            .with(|r| r.matches.len())
+            .saturating_sub(shown.get())
+    };
     view! {
         <section class="results" aria-labelledby="results-title" data-testid="results">
             <h2 id="results-title" class="visually-hidden">"Matching reports"</h2>
@@ -106,7 +111,16 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
     let snip = snippet(corpus, index, &terms);
     let snip_marks = search_marks(snip.highlights.clone());
     let open_id = id.clone();
-    let topics: Vec<String> = report.topics.iter().take(3).map(|t| state.data.facet_label(parallax_core::query::FacetKind::Topic, &t.topic)).collect();
+    let topics: Vec<String> = report
+        .topics
+        .iter()
+        .take(3)
+        .map(|t| {
+            state
+                .data
+                .facet_label(parallax_core::query::FacetKind::Topic, &t.topic)
+        })
+        .collect();
     let related = state.pairs_of(&id);
     let open_paragraph = snip.paragraph;
     view! {
@@ -141,7 +155,9 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
 
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 pub fn shorten(s: &str, max: usize) -> String {

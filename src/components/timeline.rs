@@ -75,7 +75,9 @@ impl Layout {
 
     pub fn date_at(&self, x: f64) -> NaiveDate {
         let span = (self.end - self.start).num_days().max(1) as f64;
-        let days = ((x - MARGIN_LEFT) / self.plot_width() * span).round().clamp(0.0, span) as i64;
+        let days = ((x - MARGIN_LEFT) / self.plot_width() * span)
+            .round()
+            .clamp(0.0, span) as i64;
         self.start + Duration::days(days)
     }
 
@@ -121,15 +123,28 @@ pub fn layout(
         undated_top: None,
         dated_bottom: AXIS_HEIGHT,
     };
-    out.ticks = ticks(start, end, out.plot_width()).into_iter().map(|(d, label)| Tick { x: out.x_of(d), label }).collect();
+    out.ticks = ticks(start, end, out.plot_width())
+        .into_iter()
+        .map(|(d, label)| Tick {
+            x: out.x_of(d),
+            label,
+        })
+        .collect();
 
     // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
-    let position: HashMap<&str, usize> = corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let position: HashMap<&str, usize> = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let mut shape = vec![MarkShape::Circle; corpus.reports.len()];
     let mut union = UnionFind::new(corpus.reports.len());
     let matched: std::collections::HashSet<usize> = matches.iter().copied().collect();
     for p in pairs {
-        let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else { continue };
+        let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else {
+            continue;
+        };
         let mark = match p.relation {
             Relation::NearDuplicate => MarkShape::Square,
             Relation::SameStory => MarkShape::Diamond,
@@ -173,23 +188,31 @@ pub fn layout(
             y,
             shape: shape[i],
             inferred: r.event_date_basis == DateBasis::Inferred,
-            topic_letter: r.topics.first().and_then(|t| topic_letters.get(t.topic.as_str()).copied()),
+            topic_letter: r
+                .topics
+                .first()
+                .and_then(|t| topic_letters.get(t.topic.as_str()).copied()),
         }
     };
     // Skyline packing: each group takes the lowest rows where it fits whole.
     let mut row_ends: Vec<f64> = Vec::new();
     for group in &groups {
-        let mut members: Vec<(f64, usize)> =
-            group.iter().map(|&i| (out.x_of(corpus.reports[i].event_date.unwrap_or(start)), i)).collect();
+        let mut members: Vec<(f64, usize)> = group
+            .iter()
+            .map(|&i| (out.x_of(corpus.reports[i].event_date.unwrap_or(start)), i))
+            .collect();
         members.sort_by(|a, b| a.0.total_cmp(&b.0));
         // Within the group, stack marks that would overlap.
         let mut sub_rows: Vec<f64> = Vec::new();
         let mut placed: Vec<(f64, usize, usize)> = Vec::new();
         for &(x, i) in &members {
-            let row = sub_rows.iter().position(|&end| end + MARK_GAP <= x).unwrap_or_else(|| {
-                sub_rows.push(f64::NEG_INFINITY);
-                sub_rows.len() - 1
-            });
+            let row = sub_rows
+                .iter()
+                .position(|&end| end + MARK_GAP <= x)
+                .unwrap_or_else(|| {
+                    sub_rows.push(f64::NEG_INFINITY);
+                    sub_rows.len() - 1
+                });
             sub_rows[row] = x;
             placed.push((x, row, i));
         }
@@ -216,7 +239,8 @@ pub fn layout(
         }
     }
     out.dated_bottom = AXIS_HEIGHT + ROW_HEIGHT * row_ends.len().max(1) as f64;
-    out.marks.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    out.marks
+        .sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     let mut height = out.dated_bottom + 8.0;
     if !undated.is_empty() {
         let top = height;
@@ -224,10 +248,12 @@ pub fn layout(
         let per_row = ((out.plot_width() / MARK_GAP).floor() as usize).max(1);
         for (n, &i) in undated.iter().enumerate() {
             let x = MARGIN_LEFT + MARK_RADIUS + (n % per_row) as f64 * MARK_GAP;
-            let y = top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * (n / per_row) as f64 + ROW_HEIGHT / 2.0;
+            let y =
+                top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * (n / per_row) as f64 + ROW_HEIGHT / 2.0;
             out.marks.push(make(i, x, y));
         }
-        height = top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * undated.len().div_ceil(per_row) as f64 + 4.0;
+        height =
+            top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * undated.len().div_ceil(per_row) as f64 + 4.0;
     }
     out.height = height;
     out
@@ -262,12 +288,20 @@ pub fn ticks(start: NaiveDate, end: NaiveDate, plot_width: f64) -> Vec<(NaiveDat
             let mut m = start.month0();
             // First month boundary at or after start, aligned to the step.
             loop {
-                let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) else { break };
+                let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) else {
+                    break;
+                };
                 if d > end {
                     break;
                 }
                 if d >= start && m % step == 0 {
-                    let label = if step >= 12 { d.format("%Y").to_string() } else if m == 0 || out.is_empty() { d.format("%b %Y").to_string() } else { d.format("%b").to_string() };
+                    let label = if step >= 12 {
+                        d.format("%Y").to_string()
+                    } else if m == 0 || out.is_empty() {
+                        d.format("%b %Y").to_string()
+                    } else {
+                        d.format("%b").to_string()
+                    };
                     out.push((d, label));
                 }
                 m += 1;
@@ -306,12 +340,22 @@ impl UnionFind {
 /// The report index of the timeline mark an event happened in.
 fn mark_of(ev: &web_sys::Event) -> Option<usize> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("g.mark").ok()??.get_attribute("data-index")?.parse().ok()
+    target
+        .closest("g.mark")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
 }
 
 /// Letters for the topics, in lexicon order, shown inside marks and in the legend.
 fn topic_letters(corpus: &Corpus) -> HashMap<&str, char> {
-    corpus.topics.iter().zip('A'..='Z').map(|(t, c)| (t.id.as_str(), c)).collect()
+    corpus
+        .topics
+        .iter()
+        .zip('A'..='Z')
+        .map(|(t, c)| (t.id.as_str(), c))
+        .collect()
 }
 
 #[component]
@@ -351,11 +395,26 @@ pub fn Timeline() -> impl IntoView {
     let placed = Memo::new(move |_| {
         let w = width.get();
         let d = domain.get();
-        state.result.with(|r| state.pairs.with(|p| layout(corpus, &r.matches, &p.pairs, w, d, &letters)))
+        state.result.with(|r| {
+            state
+                .pairs
+                .with(|p| layout(corpus, &r.matches, &p.pairs, w, d, &letters))
+        })
     });
     // Parts that change less often than the marks get their own memos, so a keystroke that only
     // moves marks re-renders only the marks that moved (keyed below).
-    let frame = Memo::new(move |_| placed.with(|l| (l.width, l.height, l.dated_bottom, l.undated_top, l.start, l.end)));
+    let frame = Memo::new(move |_| {
+        placed.with(|l| {
+            (
+                l.width,
+                l.height,
+                l.dated_bottom,
+                l.undated_top,
+                l.start,
+                l.end,
+            )
+        })
+    });
     let axis = Memo::new(move |_| placed.with(|l| l.ticks.clone()));
     let links = Memo::new(move |_| placed.with(|l| l.links.clone()));
     // Keyboard focus and hover, by report index (stable while marks move).
@@ -363,7 +422,10 @@ pub fn Timeline() -> impl IntoView {
     let hovered = RwSignal::new(None::<usize>);
     let active = Memo::new(move |_| {
         let f = focused.get();
-        placed.with(|l| f.filter(|r| l.marks.iter().any(|m| m.report == *r)).or_else(|| l.marks.first().map(|m| m.report)))
+        placed.with(|l| {
+            f.filter(|r| l.marks.iter().any(|m| m.report == *r))
+                .or_else(|| l.marks.first().map(|m| m.report))
+        })
     });
     let brush = RwSignal::new(None::<(f64, f64)>);
 
@@ -385,8 +447,11 @@ pub fn Timeline() -> impl IntoView {
         });
     };
     let on_key = move |ev: KeyboardEvent, report: usize| {
-        let order: Vec<usize> = placed.with_untracked(|l| l.marks.iter().map(|m| m.report).collect());
-        let Some(n) = order.iter().position(|&r| r == report) else { return };
+        let order: Vec<usize> =
+            placed.with_untracked(|l| l.marks.iter().map(|m| m.report).collect());
+        let Some(n) = order.iter().position(|&r| r == report) else {
+            return;
+        };
         let next = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => Some((n + 1).min(order.len() - 1)),
             "ArrowLeft" | "ArrowUp" => Some(n.saturating_sub(1)),
@@ -611,16 +676,30 @@ mod tests {
     use parallax_core::Report;
 
     fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
-        Report { id: id.into(), event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()), ..Default::default() }
+        Report {
+            id: id.into(),
+            event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn stories_share_rows_and_undated_reports_get_their_lane() {
         let corpus = Corpus {
-            reports: vec![report("a", Some((2024, 7, 8))), report("b", Some((2024, 7, 8))), report("c", Some((2024, 3, 1))), report("d", None)],
+            reports: vec![
+                report("a", Some((2024, 7, 8))),
+                report("b", Some((2024, 7, 8))),
+                report("c", Some((2024, 3, 1))),
+                report("d", None),
+            ],
             ..Default::default()
         };
-        let pairs = vec![Pair { a: "a".into(), b: "b".into(), relation: Relation::NearDuplicate, ..Default::default() }];
+        let pairs = vec![Pair {
+            a: "a".into(),
+            b: "b".into(),
+            relation: Relation::NearDuplicate,
+            ..Default::default()
+        }];
         let l = layout(&corpus, &[0, 1, 2, 3], &pairs, 800.0, None, &HashMap::new());
         assert_eq!(l.marks.len(), 4);
         let mark = |i: usize| l.marks.iter().find(|m| m.report == i).unwrap();
@@ -649,7 +728,13 @@ mod tests {
 
     #[test]
     fn brush_positions_map_back_to_dates() {
-        let corpus = Corpus { reports: vec![report("a", Some((2024, 1, 1))), report("b", Some((2024, 12, 31)))], ..Default::default() };
+        let corpus = Corpus {
+            reports: vec![
+                report("a", Some((2024, 1, 1))),
+                report("b", Some((2024, 12, 31))),
+            ],
+            ..Default::default()
+        };
         let l = layout(&corpus, &[0, 1], &[], 1000.0, None, &HashMap::new());
         let d = NaiveDate::from_ymd_opt(2024, 6, 15).unwrap();
         assert_eq!(l.date_at(l.x_of(d)), d);

@@ -22,7 +22,10 @@ fn main() -> ExitCode {
 fn inspect(dir: &std::path::Path, json: bool) -> ExitCode {
     match corpus_dir::load_dir(dir) {
         Ok(corpus) if json => {
-            println!("{}", serde_json::to_string_pretty(&corpus).expect("corpus serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&corpus).expect("corpus serialises")
+            );
             ExitCode::SUCCESS
         }
         Ok(corpus) => {
@@ -57,8 +60,16 @@ fn summary(corpus: &Corpus) -> String {
             r.title
         ));
     }
-    let warnings = corpus.diagnostics.iter().filter(|d| d.level == Level::Warning).count();
-    out.push_str(&format!("\n{} report(s), {} warning(s)\n", corpus.reports.len(), warnings));
+    let warnings = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Warning)
+        .count();
+    out.push_str(&format!(
+        "\n{} report(s), {} warning(s)\n",
+        corpus.reports.len(),
+        warnings
+    ));
     for d in &corpus.diagnostics {
         out.push_str(&format!("{d}\n"));
     }

@@ -22,27 +22,44 @@ fn baseline(bytes: &[u8]) -> usize {
 }
 
 fn size() -> usize {
-    std::env::var("PARALLAX_BENCH_BYTES").ok().and_then(|s| s.parse().ok()).unwrap_or(1 << 20)
+    std::env::var("PARALLAX_BENCH_BYTES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1 << 20)
 }
 
 fn bench(c: &mut Criterion) {
     let size = size();
     let mut group = c.benchmark_group("parse");
-    group.sample_size(10).warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(2));
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
 
     let files = inputs::seed_files(size);
     let total: usize = files.iter().map(|f| f.bytes.len()).sum();
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function(BenchmarkId::new("baseline", "seed_files"), |b| {
-        b.iter(|| files.iter().map(|f| baseline(black_box(&f.bytes))).sum::<usize>())
+        b.iter(|| {
+            files
+                .iter()
+                .map(|f| baseline(black_box(&f.bytes)))
+                .sum::<usize>()
+        })
     });
     let meta = Metadata::default();
-    group.bench_function(BenchmarkId::new("ingest", "seed_files"), |b| b.iter(|| parse_corpus(black_box(&files), &meta)));
+    group.bench_function(BenchmarkId::new("ingest", "seed_files"), |b| {
+        b.iter(|| parse_corpus(black_box(&files), &meta))
+    });
 
     for (name, bytes) in inputs::adversarial(size) {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_function(BenchmarkId::new("baseline", name), |b| b.iter(|| baseline(black_box(&bytes))));
-        group.bench_function(BenchmarkId::new("ingest", name), |b| b.iter(|| parse_file("bench.txt", black_box(&bytes))));
+        group.bench_function(BenchmarkId::new("baseline", name), |b| {
+            b.iter(|| baseline(black_box(&bytes)))
+        });
+        group.bench_function(BenchmarkId::new("ingest", name), |b| {
+            b.iter(|| parse_file("bench.txt", black_box(&bytes)))
+        });
     }
     group.finish();
 }

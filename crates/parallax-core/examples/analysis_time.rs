@@ -40,32 +40,58 @@ fn main() {
             .collect();
         println!("{name:<28} {:>10.3} ms (median of {runs})", median(times));
     };
-    println!("{} reports, {} lexicon topics", reports.len(), lexicon.len());
+    println!(
+        "{} reports, {} lexicon topics",
+        reports.len(),
+        lexicon.len()
+    );
     stage("topics", &mut || {
         let tagger = topics::Tagger::new(&lexicon);
         let mut rs = reports.clone();
         rs.iter_mut().for_each(|r| tagger.tag(r));
     });
     stage("report features", &mut || {
-        reports.iter().map(pairs::ReportFeatures::new).for_each(drop);
+        reports
+            .iter()
+            .map(pairs::ReportFeatures::new)
+            .for_each(drop);
     });
     stage("features + stock lines", &mut || {
         pairs::corpus_features(&reports, &Thresholds::default());
     });
     let mut evidence = Vec::new();
-    stage("pairs (exact all-pairs)", &mut || evidence = analysis::relate_all(&reports, &Thresholds::default()));
-    stage("reclassify (threshold move)", &mut || {
-        pairs::reclassify(&evidence, &Thresholds { near_duplicate_jaccard: 0.5, ..Thresholds::default() });
+    stage("pairs (exact all-pairs)", &mut || {
+        evidence = analysis::relate_all(&reports, &Thresholds::default())
     });
-    let related: Vec<_> = evidence.iter().filter(|p| p.relation != Relation::Unrelated).cloned().collect();
+    stage("reclassify (threshold move)", &mut || {
+        pairs::reclassify(
+            &evidence,
+            &Thresholds {
+                near_duplicate_jaccard: 0.5,
+                ..Thresholds::default()
+            },
+        );
+    });
+    let related: Vec<_> = evidence
+        .iter()
+        .filter(|p| p.relation != Relation::Unrelated)
+        .cloned()
+        .collect();
     stage("stories", &mut || {
-        stories::build_stories(&reports, &related, Thresholds::default().same_story_max_days);
+        stories::build_stories(
+            &reports,
+            &related,
+            Thresholds::default().same_story_max_days,
+        );
     });
     stage("quote ledger", &mut || {
         quotes::ledger(&reports);
     });
     stage("analyze (all of the above)", &mut || {
-        let mut c = parallax_core::Corpus { reports: reports.clone(), ..Default::default() };
+        let mut c = parallax_core::Corpus {
+            reports: reports.clone(),
+            ..Default::default()
+        };
         analysis::analyze(&mut c, &lexicon);
     });
     if reports.len() >= 2 {
@@ -73,5 +99,9 @@ fn main() {
             analysis::align(&reports[0], &reports[1]);
         });
     }
-    println!("{} pairs with evidence, {} related", evidence.len(), related.len());
+    println!(
+        "{} pairs with evidence, {} related",
+        evidence.len(),
+        related.len()
+    );
 }

@@ -42,7 +42,12 @@ fn len<T: serde::Serialize>(value: &T) -> usize {
 }
 
 fn sizes(c: &Corpus) {
-    println!("reports {}, related pairs {}, evidence entries {}", c.reports.len(), c.pairs.len(), c.evidence.len());
+    println!(
+        "reports {}, related pairs {}, evidence entries {}",
+        c.reports.len(),
+        c.pairs.len(),
+        c.evidence.len()
+    );
     println!(
         "postcard bytes: corpus {} (reports {}, pairs {}, evidence {}, stories {}, quotes {})",
         len(c),
@@ -59,16 +64,33 @@ fn story_sizes(c: &Corpus) {
     for s in &c.stories {
         *sizes.entry(s.reports.len()).or_default() += 1;
     }
-    let hist: Vec<String> = sizes.iter().map(|(size, n)| format!("{size}:{n}")).collect();
-    println!("stories {} (size:count) {}", c.stories.len(), hist.join(" "));
+    let hist: Vec<String> = sizes
+        .iter()
+        .map(|(size, n)| format!("{size}:{n}"))
+        .collect();
+    println!(
+        "stories {} (size:count) {}",
+        c.stories.len(),
+        hist.join(" ")
+    );
 }
 
 fn against_truth(c: &Corpus, truth: &serde_json::Value) {
     let str_of = |v: &serde_json::Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
     let reports = truth["reports"].as_array().expect("truth reports");
-    let event: HashMap<String, u64> = reports.iter().map(|r| (str_of(r, "id"), r["event"].as_u64().unwrap_or(u64::MAX))).collect();
-    let source: HashMap<String, (String, Option<String>)> =
-        reports.iter().map(|r| (str_of(r, "id"), (str_of(r, "kind"), r["source"].as_str().map(String::from)))).collect();
+    let event: HashMap<String, u64> = reports
+        .iter()
+        .map(|r| (str_of(r, "id"), r["event"].as_u64().unwrap_or(u64::MAX)))
+        .collect();
+    let source: HashMap<String, (String, Option<String>)> = reports
+        .iter()
+        .map(|r| {
+            (
+                str_of(r, "id"),
+                (str_of(r, "kind"), r["source"].as_str().map(String::from)),
+            )
+        })
+        .collect();
     // The original a report's text descends from (itself unless it is a copy of something).
     let family = |id: &str| -> String {
         let mut id = id.to_string();
@@ -80,12 +102,24 @@ fn against_truth(c: &Corpus, truth: &serde_json::Value) {
         }
         id
     };
-    let found: HashMap<(String, String), Relation> =
-        c.pairs.iter().flat_map(|p| [((p.a.clone(), p.b.clone()), p.relation), ((p.b.clone(), p.a.clone()), p.relation)]).collect();
+    let found: HashMap<(String, String), Relation> = c
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            [
+                ((p.a.clone(), p.b.clone()), p.relation),
+                ((p.b.clone(), p.a.clone()), p.relation),
+            ]
+        })
+        .collect();
 
     println!("relation        precision            recall (planted)");
     for (rel, name, kinds) in [
-        (Relation::NearDuplicate, "near_duplicate", &["exact_copy", "light_rewrite", "excerpt"][..]),
+        (
+            Relation::NearDuplicate,
+            "near_duplicate",
+            &["exact_copy", "light_rewrite", "excerpt"][..],
+        ),
         (Relation::SameStory, "same_story", &["paraphrase"][..]),
         (Relation::SharesQuote, "shares_quote", &["stock_quote"][..]),
     ] {
@@ -101,9 +135,16 @@ fn against_truth(c: &Corpus, truth: &serde_json::Value) {
                 }
             })
             .count();
-        let planted: Vec<_> =
-            truth["relations"].as_array().expect("truth relations").iter().filter(|r| kinds.contains(&r["kind"].as_str().unwrap_or(""))).collect();
-        let hit = planted.iter().filter(|r| found.get(&(str_of(r, "a"), str_of(r, "b"))) == Some(&rel)).count();
+        let planted: Vec<_> = truth["relations"]
+            .as_array()
+            .expect("truth relations")
+            .iter()
+            .filter(|r| kinds.contains(&r["kind"].as_str().unwrap_or("")))
+            .collect();
+        let hit = planted
+            .iter()
+            .filter(|r| found.get(&(str_of(r, "a"), str_of(r, "b"))) == Some(&rel))
+            .count();
         println!(
             "{name:15} {:5.3} ({right:4}/{:4})   {:5.3} ({hit:3}/{:3})",
             ratio(right, given.len()),
@@ -114,15 +155,34 @@ fn against_truth(c: &Corpus, truth: &serde_json::Value) {
     }
     // Stories against the truth's events: how many mix events, and how many same-event pairs a
     // story keeps together.
-    let mixed = c.stories.iter().filter(|s| s.reports.iter().map(|r| event.get(r)).collect::<std::collections::HashSet<_>>().len() > 1).count();
-    let story_of: HashMap<&str, usize> = c.stories.iter().enumerate().flat_map(|(i, s)| s.reports.iter().map(move |r| (r.as_str(), i))).collect();
+    let mixed = c
+        .stories
+        .iter()
+        .filter(|s| {
+            s.reports
+                .iter()
+                .map(|r| event.get(r))
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                > 1
+        })
+        .count();
+    let story_of: HashMap<&str, usize> = c
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.reports.iter().map(move |r| (r.as_str(), i)))
+        .collect();
     let ids: Vec<String> = reports.iter().map(|r| str_of(r, "id")).collect();
     let (mut same_event_pairs, mut together) = (0usize, 0usize);
     for (i, a) in ids.iter().enumerate() {
         for b in &ids[i + 1..] {
             if event.get(a) == event.get(b) {
                 same_event_pairs += 1;
-                if story_of.get(a.as_str()).is_some_and(|s| story_of.get(b.as_str()) == Some(s)) {
+                if story_of
+                    .get(a.as_str())
+                    .is_some_and(|s| story_of.get(b.as_str()) == Some(s))
+                {
                     together += 1;
                 }
             }

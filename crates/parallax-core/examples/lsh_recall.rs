@@ -9,7 +9,9 @@
 //!
 //! `cargo run --release -p parallax-core --example lsh_recall -- DIR [--json]`
 
-use parallax_core::analysis::lsh::{relate_candidates_with_stats, LshIndex, LshParams, MinHasher, NUM_PERM};
+use parallax_core::analysis::lsh::{
+    relate_candidates_with_stats, LshIndex, LshParams, MinHasher, NUM_PERM,
+};
 use parallax_core::analysis::pairs::{relate, ReportFeatures, Thresholds};
 use parallax_core::analysis::text;
 use parallax_core::model::Relation;
@@ -25,20 +27,40 @@ struct Truth {
 fn load_truth(dir: &Path) -> Result<Truth, String> {
     let path = dir.join("truth.json");
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let v: serde_json::Value = serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
-    let field = |x: &serde_json::Value, k: &str| x[k].as_str().map(str::to_string).ok_or_else(|| format!("{}: a record lacks {k:?}", path.display()));
-    let num = |x: &serde_json::Value, k: &str| x[k].as_u64().map(|n| n as usize).ok_or_else(|| format!("{}: a record lacks {k:?}", path.display()));
+    let v: serde_json::Value =
+        serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let field = |x: &serde_json::Value, k: &str| {
+        x[k].as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("{}: a record lacks {k:?}", path.display()))
+    };
+    let num = |x: &serde_json::Value, k: &str| {
+        x[k].as_u64()
+            .map(|n| n as usize)
+            .ok_or_else(|| format!("{}: a record lacks {k:?}", path.display()))
+    };
     let mut reports = Vec::new();
     for r in v["reports"].as_array().ok_or("truth.json: no reports")? {
-        reports.push((field(r, "id")?, field(r, "file")?, num(r, "line_start")?, num(r, "line_end")?));
+        reports.push((
+            field(r, "id")?,
+            field(r, "file")?,
+            num(r, "line_start")?,
+            num(r, "line_end")?,
+        ));
     }
     let mut duplicates = Vec::new();
-    for r in v["relations"].as_array().ok_or("truth.json: no relations")? {
+    for r in v["relations"]
+        .as_array()
+        .ok_or("truth.json: no relations")?
+    {
         if r["expected"].as_str() == Some("near_duplicate") {
             duplicates.push((field(r, "a")?, field(r, "b")?));
         }
     }
-    Ok(Truth { reports, duplicates })
+    Ok(Truth {
+        reports,
+        duplicates,
+    })
 }
 
 fn main() {
@@ -61,11 +83,25 @@ fn main() {
     let mut texts = Vec::with_capacity(truth.reports.len());
     for (_, file, start, end) in &truth.reports {
         let lines = files.entry(file.clone()).or_insert_with(|| {
-            std::fs::read_to_string(dir.join(file)).unwrap_or_default().lines().map(str::to_string).collect()
+            std::fs::read_to_string(dir.join(file))
+                .unwrap_or_default()
+                .lines()
+                .map(str::to_string)
+                .collect()
         });
-        texts.push(lines.get(start - 1..(*end).min(lines.len())).unwrap_or(&[]).join("\n"));
+        texts.push(
+            lines
+                .get(start - 1..(*end).min(lines.len()))
+                .unwrap_or(&[])
+                .join("\n"),
+        );
     }
-    let index_of: HashMap<&str, usize> = truth.reports.iter().enumerate().map(|(i, r)| (r.0.as_str(), i)).collect();
+    let index_of: HashMap<&str, usize> = truth
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.0.as_str(), i))
+        .collect();
     let n = texts.len();
     let mut rows = Vec::new();
     for threshold in [0.5f32, 0.7, Thresholds::default().near_duplicate_jaccard] {
@@ -73,28 +109,48 @@ fn main() {
         let hasher = MinHasher::new(NUM_PERM, 1);
         let params = LshParams::for_threshold(threshold, NUM_PERM);
         let mut index = LshIndex::new(params);
-        let sigs: Vec<Vec<u32>> = texts.iter().map(|t| hasher.signature(&text::text_shingles(t, 5))).collect();
+        let sigs: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| hasher.signature(&text::text_shingles(t, 5)))
+            .collect();
         for (i, s) in sigs.iter().enumerate() {
             index.insert(i as u32, s);
         }
-        let results: Vec<HashSet<u32>> = sigs.iter().map(|s| index.query(s).into_iter().collect()).collect();
+        let results: Vec<HashSet<u32>> = sigs
+            .iter()
+            .map(|s| index.query(s).into_iter().collect())
+            .collect();
         let secs = start.elapsed().as_secs_f64();
         let found = truth
             .duplicates
             .iter()
-            .filter(|(a, b)| match (index_of.get(a.as_str()), index_of.get(b.as_str())) {
-                (Some(&a), Some(&b)) => results[a].contains(&(b as u32)),
-                _ => false,
-            })
+            .filter(
+                |(a, b)| match (index_of.get(a.as_str()), index_of.get(b.as_str())) {
+                    (Some(&a), Some(&b)) => results[a].contains(&(b as u32)),
+                    _ => false,
+                },
+            )
             .count();
-        let candidates: usize = results.iter().map(|r| r.len().saturating_sub(1)).sum::<usize>() / 2;
+        let candidates: usize = results
+            .iter()
+            .map(|r| r.len().saturating_sub(1))
+            .sum::<usize>()
+            / 2;
         rows.push((threshold, params, secs, found, candidates));
     }
     // The full pipeline on parsed reports, and the exact cost from a sample of pairs.
-    let sources: Vec<parallax_core::SourceFile> =
-        files.iter().map(|(name, lines)| parallax_core::SourceFile { name: name.clone(), bytes: (lines.join("\n") + "\n").into_bytes() }).collect();
+    let sources: Vec<parallax_core::SourceFile> = files
+        .iter()
+        .map(|(name, lines)| parallax_core::SourceFile {
+            name: name.clone(),
+            bytes: (lines.join("\n") + "\n").into_bytes(),
+        })
+        .collect();
     let t0 = Instant::now();
-    let parsed = parallax_core::ingest::parse_corpus(&sources, &parallax_core::metadata::Metadata::default());
+    let parsed = parallax_core::ingest::parse_corpus(
+        &sources,
+        &parallax_core::metadata::Metadata::default(),
+    );
     let parse_secs = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
     let features: Vec<ReportFeatures> = parsed.reports.iter().map(ReportFeatures::new).collect();
@@ -103,9 +159,16 @@ fn main() {
     let t2 = Instant::now();
     let (pairs, stats) = relate_candidates_with_stats(&features, &thresholds);
     let lsh_secs = t2.elapsed().as_secs_f64();
-    let dup: HashSet<(&str, &str)> =
-        pairs.iter().filter(|p| p.relation == Relation::NearDuplicate).flat_map(|p| [(p.a.as_str(), p.b.as_str()), (p.b.as_str(), p.a.as_str())]).collect();
-    let pipeline_found = truth.duplicates.iter().filter(|(a, b)| dup.contains(&(a.as_str(), b.as_str()))).count();
+    let dup: HashSet<(&str, &str)> = pairs
+        .iter()
+        .filter(|p| p.relation == Relation::NearDuplicate)
+        .flat_map(|p| [(p.a.as_str(), p.b.as_str()), (p.b.as_str(), p.a.as_str())])
+        .collect();
+    let pipeline_found = truth
+        .duplicates
+        .iter()
+        .filter(|(a, b)| dup.contains(&(a.as_str(), b.as_str())))
+        .count();
     // Exact all pairs = for every pair, the shared-evidence test and, when it passes, relate.
     let m = features.len();
     let total_pairs = m * m.saturating_sub(1) / 2;
@@ -123,7 +186,9 @@ fn main() {
             continue;
         }
         let (a, b) = (&features[i.min(j)], &features[i.max(j)]);
-        if parallax_core::analysis::pairs::may_share_evidence(a, b) && relate(a, b, &thresholds).relation != Relation::Unrelated {
+        if parallax_core::analysis::pairs::may_share_evidence(a, b)
+            && relate(a, b, &thresholds).relation != Relation::Unrelated
+        {
             related_in_sample += 1;
         }
     }

@@ -35,10 +35,20 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let error = |message: String| Diagnostic { file: name.clone(), line: 0, level: Level::Error, message, report: None };
+        let error = |message: String| Diagnostic {
+            file: name.clone(),
+            line: 0,
+            level: Level::Error,
+            message,
+            report: None,
+        };
         match entry.metadata() {
             Ok(m) if m.len() > MAX_FILE_BYTES => {
-                errors.push(error(format!("{} bytes is over the {} byte limit for one file", m.len(), MAX_FILE_BYTES)));
+                errors.push(error(format!(
+                    "{} bytes is over the {} byte limit for one file",
+                    m.len(),
+                    MAX_FILE_BYTES
+                )));
                 continue;
             }
             Err(e) => {
@@ -76,25 +86,50 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
                 let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
                 let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, &names);
                 for d in diags {
-                    if d.level == Level::Error { errors.push(d) } else { meta_warnings.push(d) }
+                    if d.level == Level::Error {
+                        errors.push(d)
+                    } else {
+                        meta_warnings.push(d)
+                    }
                 }
                 meta
             }
             Err(e) => {
-                let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-                errors.push(Diagnostic { file: METADATA_FILE.into(), line, level: Level::Error, message: "not UTF-8 text".into(), report: None });
+                let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                errors.push(Diagnostic {
+                    file: METADATA_FILE.into(),
+                    line,
+                    level: Level::Error,
+                    message: "not UTF-8 text".into(),
+                    report: None,
+                });
                 crate::metadata::Metadata::default()
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::metadata::Metadata::default(),
         Err(e) => {
-            errors.push(Diagnostic { file: METADATA_FILE.into(), line: 0, level: Level::Error, message: format!("cannot read: {e}"), report: None });
+            errors.push(Diagnostic {
+                file: METADATA_FILE.into(),
+                line: 0,
+                level: Level::Error,
+                message: format!("cannot read: {e}"),
+                report: None,
+            });
             crate::metadata::Metadata::default()
         }
     };
     let mut corpus = crate::build_corpus(&files, &metadata, &topics);
     corpus.diagnostics.splice(0..0, meta_warnings);
-    errors.extend(corpus.diagnostics.iter().filter(|d| d.level == Level::Error).cloned());
+    errors.extend(
+        corpus
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+            .cloned(),
+    );
     if errors.is_empty() {
         Ok(corpus)
     } else {
@@ -147,25 +182,50 @@ struct TopicsFile {
 /// Parses a topic lexicon (`[[topic]]` tables with id, label, description, phrases, entities)
 /// and checks it ([`crate::analysis::topics::validate`]). Errors name the file and line.
 pub fn parse_topics(name: &str, text: &str) -> Result<Vec<TopicDef>, Vec<Diagnostic>> {
-    let error = |line: usize, message: String| Diagnostic { file: name.into(), line, level: Level::Error, message, report: None };
+    let error = |line: usize, message: String| Diagnostic {
+        file: name.into(),
+        line,
+        level: Level::Error,
+        message,
+        report: None,
+    };
     let text = text.trim_start_matches('\u{feff}');
     let file: TopicsFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| 1 + text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count());
-        vec![error(line, format!("invalid topic lexicon: {}", e.message()))]
+        let line = e.span().map_or(0, |s| {
+            1 + text.as_bytes()[..s.start.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        });
+        vec![error(
+            line,
+            format!("invalid topic lexicon: {}", e.message()),
+        )]
     })?;
     let topics: Vec<TopicDef> = file
         .topic
         .into_iter()
-        .map(|t| TopicDef { id: t.id, label: t.label, description: t.description, phrases: t.phrases, entities: t.entities })
+        .map(|t| TopicDef {
+            id: t.id,
+            label: t.label,
+            description: t.description,
+            phrases: t.phrases,
+            entities: t.entities,
+        })
         .collect();
     // Point each problem at its topic's `id = "..."` line when it can be found.
     let line_of = |id: &str| {
-        text.lines().position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\""))).map_or(0, |i| i + 1)
+        text.lines()
+            .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
+            .map_or(0, |i| i + 1)
     };
     let problems: Vec<Diagnostic> = crate::analysis::topics::validate(&topics)
         .into_iter()
         .map(|message| {
-            let line = topics.iter().find(|t| !t.id.is_empty() && message.contains(&format!("\"{}\"", t.id))).map_or(0, |t| line_of(&t.id));
+            let line = topics
+                .iter()
+                .find(|t| !t.id.is_empty() && message.contains(&format!("\"{}\"", t.id)))
+                .map_or(0, |t| line_of(&t.id));
             error(line, message)
         })
         .collect();
@@ -185,17 +245,29 @@ mod topic_file_tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
         let topics = load_topics(&dir).expect("the bundled lexicon is valid");
         assert!(topics.len() >= 11);
-        assert!(topics.iter().all(|t| !t.description.is_empty() && !t.phrases.is_empty()));
-        assert!(topics.iter().any(|t| t.id == "surveillance-spyware" && t.entities.iter().any(|e| e == "Predator")));
+        assert!(topics
+            .iter()
+            .all(|t| !t.description.is_empty() && !t.phrases.is_empty()));
+        assert!(topics
+            .iter()
+            .any(|t| t.id == "surveillance-spyware" && t.entities.iter().any(|e| e == "Predator")));
     }
 
     #[test]
     fn bad_lexicons_are_errors_with_lines() {
-        let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\ncolour = 1\n").unwrap_err();
+        let err = parse_topics(
+            "t.toml",
+            "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\ncolour = 1\n",
+        )
+        .unwrap_err();
         assert_eq!(err[0].file, "t.toml");
         assert!(err[0].line >= 2, "{:?}", err[0]);
         let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\n\n[[topic]]\nid = \"a\"\nlabel = \"B\"\nphrases = [\"y\"]\n").unwrap_err();
-        assert!(err[0].message.contains("used twice") && err[0].line == 2, "{:?}", err);
+        assert!(
+            err[0].message.contains("used twice") && err[0].line == 2,
+            "{:?}",
+            err
+        );
         let err = parse_topics("t.toml", "[[topic]]\nlabel = \"no id\"\n").unwrap_err();
         assert!(err[0].message.contains("id"), "{:?}", err);
         assert_eq!(parse_topics("t.toml", "").unwrap(), Vec::<TopicDef>::new());

@@ -4,17 +4,17 @@
 //! the same functions, so what the page shows is what the native tests check.
 
 pub mod analysis;
+#[cfg(feature = "sidecar")]
+pub mod corpus_dir;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod query;
 pub mod url_state;
-#[cfg(feature = "sidecar")]
-pub mod corpus_dir;
 
-pub use model::*;
 /// Dates in the model are `chrono` dates; re-exported so users need no direct dependency.
 pub use chrono;
+pub use model::*;
 
 /// One corpus file as read from disk (or dropped into the page): its name and raw bytes.
 #[derive(Clone, Debug)]
@@ -27,9 +27,17 @@ pub struct SourceFile {
 ///
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
 /// curator stated per file; `topics` is the lexicon the analysis tags reports with.
-pub fn build_corpus(files: &[SourceFile], metadata: &metadata::Metadata, topics: &[TopicDef]) -> Corpus {
+pub fn build_corpus(
+    files: &[SourceFile],
+    metadata: &metadata::Metadata,
+    topics: &[TopicDef],
+) -> Corpus {
     let parsed = ingest::parse_corpus(files, metadata);
-    let mut corpus = Corpus { reports: parsed.reports, diagnostics: parsed.diagnostics, ..Corpus::default() };
+    let mut corpus = Corpus {
+        reports: parsed.reports,
+        diagnostics: parsed.diagnostics,
+        ..Corpus::default()
+    };
     analysis::analyze(&mut corpus, topics);
     corpus
 }

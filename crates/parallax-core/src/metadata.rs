@@ -70,7 +70,11 @@ impl FileMeta {
 /// The 1-based line of the first line containing `needle` at or after `from`, else `from`.
 #[cfg(feature = "sidecar")]
 fn line_containing(text: &str, needle: &str, from: usize) -> usize {
-    text.lines().enumerate().skip(from.saturating_sub(1)).find(|(_, l)| l.contains(needle)).map_or(from, |(i, _)| i + 1)
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map_or(from, |(i, _)| i + 1)
 }
 
 #[cfg(feature = "sidecar")]
@@ -78,9 +82,15 @@ fn read_date(v: &toml::Value) -> Result<NaiveDate, String> {
     let s = match v {
         toml::Value::String(s) => s.clone(),
         toml::Value::Datetime(d) => d.to_string(),
-        other => return Err(format!("expected a date like 2024-07-09, found {}", other.type_str())),
+        other => {
+            return Err(format!(
+                "expected a date like 2024-07-09, found {}",
+                other.type_str()
+            ))
+        }
     };
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("\u{201c}{s}\u{201d} is not a valid date (YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\u{201c}{s}\u{201d} is not a valid date (YYYY-MM-DD)"))
 }
 
 /// Reads one table of fields (a file's or a report's) into `ReportMeta`.
@@ -113,7 +123,9 @@ fn read_fields(
                     if s.starts_with("http://") || s.starts_with("https://") {
                         m.url = Some(s)
                     } else {
-                        problem(format!("url \u{201c}{s}\u{201d} must start with http:// or https://"))
+                        problem(format!(
+                            "url \u{201c}{s}\u{201d} must start with http:// or https://"
+                        ))
                     }
                 }
                 Some(s) => m.title = Some(s),
@@ -138,7 +150,11 @@ fn read_fields(
 /// names in the corpus (metadata for a file not there is a warning: a typo, or a removed file).
 /// Invalid TOML and invalid fields are errors with their line.
 #[cfg(feature = "sidecar")]
-pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metadata, Vec<crate::model::Diagnostic>) {
+pub fn parse_toml(
+    text: &str,
+    file_name: &str,
+    corpus_files: &[&str],
+) -> (Metadata, Vec<crate::model::Diagnostic>) {
     use crate::model::{Diagnostic, Level};
     let mut diags = Vec::new();
     let mut meta = Metadata::default();
@@ -146,9 +162,17 @@ pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metada
         Ok(t) => t,
         Err(e) => {
             let e: toml::de::Error = e;
-            let line = e.span().map_or(0, |s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let line = e.span().map_or(0, |s| {
+                1 + text[..s.start.min(text.len())].matches('\n').count()
+            });
             let message = e.message().to_string();
-            diags.push(Diagnostic { file: file_name.into(), line, level: Level::Error, message: format!("invalid TOML: {message}"), report: None });
+            diags.push(Diagnostic {
+                file: file_name.into(),
+                line,
+                level: Level::Error,
+                message: format!("invalid TOML: {message}"),
+                report: None,
+            });
             return (meta, diags);
         }
     };
@@ -159,13 +183,21 @@ pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metada
                 file: file_name.into(),
                 line,
                 level: Level::Error,
-                message: format!("unknown table `{key}`: per-file metadata goes under [files.\"NAME.txt\"]"),
+                message: format!(
+                    "unknown table `{key}`: per-file metadata goes under [files.\"NAME.txt\"]"
+                ),
                 report: None,
             });
             continue;
         }
         let Some(files) = value.as_table() else {
-            diags.push(Diagnostic { file: file_name.into(), line: line_containing(text, "files", 1), level: Level::Error, message: "`files` must be a table".into(), report: None });
+            diags.push(Diagnostic {
+                file: file_name.into(),
+                line: line_containing(text, "files", 1),
+                level: Level::Error,
+                message: "`files` must be a table".into(),
+                report: None,
+            });
             continue;
         };
         for (name, entry) in files {
@@ -175,12 +207,20 @@ pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metada
                     file: file_name.into(),
                     line: header_line,
                     level: Level::Warning,
-                    message: format!("metadata for \u{201c}{name}\u{201d}, which is not a file of the corpus"),
+                    message: format!(
+                        "metadata for \u{201c}{name}\u{201d}, which is not a file of the corpus"
+                    ),
                     report: None,
                 });
             }
             let Some(table) = entry.as_table() else {
-                diags.push(Diagnostic { file: file_name.into(), line: header_line, level: Level::Error, message: format!("files.\u{201c}{name}\u{201d} must be a table"), report: None });
+                diags.push(Diagnostic {
+                    file: file_name.into(),
+                    line: header_line,
+                    level: Level::Error,
+                    message: format!("files.\u{201c}{name}\u{201d} must be a table"),
+                    report: None,
+                });
                 continue;
             };
             let base = read_fields(table, text, header_line, file_name, true, &mut diags);
@@ -196,7 +236,8 @@ pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metada
                 match reports.as_table() {
                     Some(reports) => {
                         for (idx, rt) in reports {
-                            let line = line_containing(text, &format!("reports.{idx}"), header_line);
+                            let line =
+                                line_containing(text, &format!("reports.{idx}"), header_line);
                             match (idx.parse::<usize>(), rt.as_table()) {
                                 (Ok(i), Some(rt)) => {
                                     let rm = read_fields(rt, text, line, file_name, false, &mut diags);
@@ -212,7 +253,13 @@ pub fn parse_toml(text: &str, file_name: &str, corpus_files: &[&str]) -> (Metada
                             }
                         }
                     }
-                    None => diags.push(Diagnostic { file: file_name.into(), line: header_line, level: Level::Error, message: "`reports` must be a table".into(), report: None }),
+                    None => diags.push(Diagnostic {
+                        file: file_name.into(),
+                        line: header_line,
+                        level: Level::Error,
+                        message: "`reports` must be a table".into(),
+                        report: None,
+                    }),
                 }
             }
             meta.files.insert(name.clone(), fm);
@@ -241,13 +288,25 @@ mod tests {
 
     #[test]
     fn errors_have_lines() {
-        let (_, d) = parse_toml("[files.\"a.txt\"]\noutlet = \"x\"\npublished = \"2024-02-30\"\n", "m.toml", &["a.txt"]);
+        let (_, d) = parse_toml(
+            "[files.\"a.txt\"]\noutlet = \"x\"\npublished = \"2024-02-30\"\n",
+            "m.toml",
+            &["a.txt"],
+        );
         assert_eq!((d[0].line, d[0].level), (3, Level::Error));
         assert!(d[0].message.contains("not a valid date"));
-        let (_, d) = parse_toml("[files.\"a.txt\"]\noutlet = \"x\"\nauthor = \"y\"\n", "m.toml", &["a.txt"]);
+        let (_, d) = parse_toml(
+            "[files.\"a.txt\"]\noutlet = \"x\"\nauthor = \"y\"\n",
+            "m.toml",
+            &["a.txt"],
+        );
         assert_eq!(d[0].line, 3);
         assert!(d[0].message.contains("unknown field `author`"));
-        let (_, d) = parse_toml("\n[files.\"gone.txt\"]\noutlet = \"x\"\n", "m.toml", &["a.txt"]);
+        let (_, d) = parse_toml(
+            "\n[files.\"gone.txt\"]\noutlet = \"x\"\n",
+            "m.toml",
+            &["a.txt"],
+        );
         assert_eq!((d[0].line, d[0].level), (2, Level::Warning));
         let (_, d) = parse_toml("[files.\"a.txt\"\noutlet = \n", "m.toml", &["a.txt"]);
         assert_eq!(d[0].level, Level::Error);

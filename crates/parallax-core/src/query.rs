@@ -26,8 +26,13 @@ pub enum FacetKind {
 }
 
 impl FacetKind {
-    pub const ALL: [FacetKind; 5] =
-        [FacetKind::Topic, FacetKind::Person, FacetKind::Outlet, FacetKind::Place, FacetKind::Duplicates];
+    pub const ALL: [FacetKind; 5] = [
+        FacetKind::Topic,
+        FacetKind::Person,
+        FacetKind::Outlet,
+        FacetKind::Place,
+        FacetKind::Duplicates,
+    ];
 
     /// The URL parameter name, also used as a stable DOM id part.
     pub fn key(self) -> &'static str {
@@ -133,7 +138,11 @@ pub struct QueryResult {
 
 impl QueryResult {
     pub fn options(&self, kind: FacetKind) -> &[FacetOption] {
-        self.facets.iter().find(|(k, _)| *k == kind).map(|(_, o)| o.as_slice()).unwrap_or(&[])
+        self.facets
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, o)| o.as_slice())
+            .unwrap_or(&[])
     }
 }
 
@@ -195,18 +204,29 @@ impl QueryIndex {
                 }
                 let mut per_kind: [Vec<u32>; 4] = Default::default();
                 let topic_ids: Vec<&str> = r.topics.iter().map(|t| t.topic.as_str()).collect();
-                let people: Vec<&str> =
-                    r.people.iter().chain(r.speakers.iter()).map(String::as_str).collect();
+                let people: Vec<&str> = r
+                    .people
+                    .iter()
+                    .chain(r.speakers.iter())
+                    .map(String::as_str)
+                    .collect();
                 let outlets: Vec<&str> = r.outlet.iter().map(String::as_str).collect();
                 let places: Vec<&str> = r.places.iter().map(String::as_str).collect();
                 for (kind, list) in [topic_ids, people, outlets, places].into_iter().enumerate() {
-                    let mut ids: Vec<u32> =
-                        list.into_iter().filter(|v| !v.trim().is_empty()).map(|v| intern(kind, v)).collect();
+                    let mut ids: Vec<u32> = list
+                        .into_iter()
+                        .filter(|v| !v.trim().is_empty())
+                        .map(|v| intern(kind, v))
+                        .collect();
                     ids.sort_unstable();
                     ids.dedup();
                     per_kind[kind] = ids;
                 }
-                IndexedReport { folded, values: per_kind, date: r.event_date }
+                IndexedReport {
+                    folded,
+                    values: per_kind,
+                    date: r.event_date,
+                }
             })
             .collect();
         let mut order: Vec<usize> = (0..corpus.reports.len()).collect();
@@ -265,7 +285,11 @@ impl QueryIndex {
         let mut matches = Vec::new();
         for &i in &self.order {
             let report = &self.reports[i];
-            if !self.passes_date(report, query) || !terms.iter().all(|t| find_word_start(&report.folded, t).is_some()) {
+            if !self.passes_date(report, query)
+                || !terms
+                    .iter()
+                    .all(|t| find_word_start(&report.folded, t).is_some())
+            {
                 continue;
             }
             let has_dup = duplicates.get(i).copied().unwrap_or(false);
@@ -312,14 +336,26 @@ impl QueryIndex {
                     .collect()
             } else {
                 vec![
-                    FacetOption { value: DUP_YES.into(), count: dup_yes, selected: dup_selected.contains(DUP_YES) },
-                    FacetOption { value: DUP_NO.into(), count: dup_no, selected: dup_selected.contains(DUP_NO) },
+                    FacetOption {
+                        value: DUP_YES.into(),
+                        count: dup_yes,
+                        selected: dup_selected.contains(DUP_YES),
+                    },
+                    FacetOption {
+                        value: DUP_NO.into(),
+                        count: dup_no,
+                        selected: dup_selected.contains(DUP_NO),
+                    },
                 ]
             };
             // Selected values the corpus does not know still show (with 0), so they can be cleared.
             for value in query.facets.get(kind) {
                 if !options.iter().any(|o| &o.value == value) {
-                    options.push(FacetOption { value: value.clone(), count: 0, selected: true });
+                    options.push(FacetOption {
+                        value: value.clone(),
+                        count: 0,
+                        selected: true,
+                    });
                 }
             }
             options.retain(|o| o.count > 0 || o.selected);
@@ -328,7 +364,11 @@ impl QueryIndex {
             }
             facets.push((kind, options));
         }
-        QueryResult { matches, facets, terms }
+        QueryResult {
+            matches,
+            facets,
+            terms,
+        }
     }
 
     fn passes_date(&self, report: &IndexedReport, query: &Query) -> bool {
@@ -345,9 +385,16 @@ impl QueryIndex {
 /// Which reports have a near duplicate among `pairs` (the corpus's own, or pairs reclassified
 /// under other thresholds).
 pub fn duplicate_flags(reports: &[Report], pairs: &[Pair]) -> Vec<bool> {
-    let position: BTreeMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let position: BTreeMap<&str, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let mut flags = vec![false; reports.len()];
-    for pair in pairs.iter().filter(|p| p.relation == Relation::NearDuplicate) {
+    for pair in pairs
+        .iter()
+        .filter(|p| p.relation == Relation::NearDuplicate)
+    {
         for id in [&pair.a, &pair.b] {
             if let Some(&i) = position.get(id.as_str()) {
                 flags[i] = true;
@@ -420,7 +467,12 @@ fn find_word_start(haystack: &str, term: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(pos) = haystack[from..].find(term) {
         let at = from + pos;
-        if !needs_boundary || !haystack[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if !needs_boundary
+            || !haystack[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             return Some(at);
         }
         from = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
@@ -450,7 +502,9 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     for term in terms {
         let mut from = 0;
         while from < folded.len() {
-            let Some(at) = find_word_start(&folded[from..], term).map(|p| p + from) else { break };
+            let Some(at) = find_word_start(&folded[from..], term).map(|p| p + from) else {
+                break;
+            };
             let end = at + term.len();
             ranges.push(origin[at]..original_end(end));
             from = end;
@@ -474,8 +528,15 @@ const SNIPPET_LEAD: usize = 180;
 /// A snippet for one report: the first paragraph with a match, cut around the first match, with
 /// its highlights. With no terms, or when only the title matches, the lead of the first paragraph.
 pub fn snippet(corpus: &Corpus, report: usize, terms: &[String]) -> Snippet {
-    let Some(r) = corpus.reports.get(report) else { return Snippet::default() };
-    let text_paragraphs = || r.paragraphs.iter().enumerate().filter(|(_, p)| p.kind == crate::model::ParagraphKind::Text);
+    let Some(r) = corpus.reports.get(report) else {
+        return Snippet::default();
+    };
+    let text_paragraphs = || {
+        r.paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == crate::model::ParagraphKind::Text)
+    };
     for (index, p) in text_paragraphs() {
         let ranges = highlight_ranges(&p.text, terms);
         if let Some(first) = ranges.first() {
@@ -502,7 +563,13 @@ pub fn snippet(corpus: &Corpus, report: usize, terms: &[String]) -> Snippet {
             let end = ceil_boundary(&p.text, SNIPPET_LEAD.min(p.text.len()));
             let end = word_end_before(&p.text, end, 0);
             let text = p.text[..end].to_string();
-            Snippet { highlights: highlight_ranges(&text, terms), text, paragraph: None, cut_before: false, cut_after: end < p.text.len() }
+            Snippet {
+                highlights: highlight_ranges(&text, terms),
+                text,
+                paragraph: None,
+                cut_before: false,
+                cut_after: end < p.text.len(),
+            }
         }
         None => Snippet::default(),
     }
@@ -530,7 +597,12 @@ fn word_start_after(s: &str, start: usize, limit: usize) -> usize {
     match s[start..limit].find(char::is_whitespace) {
         Some(p) => {
             let after = start + p;
-            after + s[after..limit].chars().take_while(|c| c.is_whitespace()).map(char::len_utf8).sum::<usize>()
+            after
+                + s[after..limit]
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum::<usize>()
         }
         None => start,
     }
@@ -559,7 +631,11 @@ mod tests {
             title: title.into(),
             paragraphs: paras
                 .iter()
-                .map(|t| Paragraph { kind: ParagraphKind::Text, text: t.to_string(), ..Default::default() })
+                .map(|t| Paragraph {
+                    kind: ParagraphKind::Text,
+                    text: t.to_string(),
+                    ..Default::default()
+                })
                 .collect(),
             event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
             ..Default::default()
@@ -567,7 +643,13 @@ mod tests {
     }
 
     fn with(mut r: Report, topics: &[&str], outlet: Option<&str>, people: &[&str]) -> Report {
-        r.topics = topics.iter().map(|t| TopicScore { topic: t.to_string(), weight: 1.0 }).collect();
+        r.topics = topics
+            .iter()
+            .map(|t| TopicScore {
+                topic: t.to_string(),
+                weight: 1.0,
+            })
+            .collect();
         r.outlet = outlet.map(str::to_string);
         r.people = people.iter().map(|p| p.to_string()).collect();
         r
@@ -576,12 +658,57 @@ mod tests {
     fn corpus() -> Corpus {
         Corpus {
             reports: vec![
-                with(report("a", "US urges Pakistan on Iran pipeline", &["Miller said sanctions apply."], Some((2024, 7, 8))), &["iran", "economy"], Some("Dawn"), &["Matthew Miller"]),
-                with(report("b", "Spokesperson on Imran Khan", &["The PTI founder remains jailed."], Some((2024, 3, 1))), &["imran-khan"], Some("Dawn"), &["Imran Khan"]),
-                with(report("c", "Café diplomacy in Islamabad", &["A crème brûlée summit; “Khan’s” allies met."], None), &["imran-khan", "iran"], Some("Tribune"), &[]),
-                with(report("d", "Copy of the Iran story", &["Miller said sanctions apply to the pipeline."], Some((2024, 7, 9))), &["iran"], Some("Geo"), &["Matthew Miller"]),
+                with(
+                    report(
+                        "a",
+                        "US urges Pakistan on Iran pipeline",
+                        &["Miller said sanctions apply."],
+                        Some((2024, 7, 8)),
+                    ),
+                    &["iran", "economy"],
+                    Some("Dawn"),
+                    &["Matthew Miller"],
+                ),
+                with(
+                    report(
+                        "b",
+                        "Spokesperson on Imran Khan",
+                        &["The PTI founder remains jailed."],
+                        Some((2024, 3, 1)),
+                    ),
+                    &["imran-khan"],
+                    Some("Dawn"),
+                    &["Imran Khan"],
+                ),
+                with(
+                    report(
+                        "c",
+                        "Café diplomacy in Islamabad",
+                        &["A crème brûlée summit; “Khan’s” allies met."],
+                        None,
+                    ),
+                    &["imran-khan", "iran"],
+                    Some("Tribune"),
+                    &[],
+                ),
+                with(
+                    report(
+                        "d",
+                        "Copy of the Iran story",
+                        &["Miller said sanctions apply to the pipeline."],
+                        Some((2024, 7, 9)),
+                    ),
+                    &["iran"],
+                    Some("Geo"),
+                    &["Matthew Miller"],
+                ),
             ],
-            pairs: vec![Pair { a: "a".into(), b: "d".into(), relation: Relation::NearDuplicate, ..Default::default() }],
+            pairs: vec![Pair {
+                a: "a".into(),
+                b: "d".into(),
+                relation: Relation::NearDuplicate,
+                ..Default::default()
+            }],
             ..Default::default()
         }
     }
@@ -596,7 +723,10 @@ mod tests {
     }
 
     fn count(r: &QueryResult, kind: FacetKind, value: &str) -> Option<usize> {
-        r.options(kind).iter().find(|o| o.value == value).map(|o| o.count)
+        r.options(kind)
+            .iter()
+            .find(|o| o.value == value)
+            .map(|o| o.count)
     }
 
     #[test]
@@ -642,23 +772,36 @@ mod tests {
         let index = QueryIndex::new(&c);
         let mut q = Query::default();
         q.facets.toggle(FacetKind::Duplicates, DUP_YES);
-        assert_eq!(ids(&c, &index.run(&q, index.default_duplicates())), ["a", "d"]);
+        assert_eq!(
+            ids(&c, &index.run(&q, index.default_duplicates())),
+            ["a", "d"]
+        );
         assert!(ids(&c, &index.run(&q, &[false; 4])).is_empty());
     }
 
     #[test]
     fn date_range_is_inclusive_and_excludes_undated() {
         let c = corpus();
-        let q = Query { from: NaiveDate::from_ymd_opt(2024, 7, 8), to: NaiveDate::from_ymd_opt(2024, 7, 8), ..Default::default() };
+        let q = Query {
+            from: NaiveDate::from_ymd_opt(2024, 7, 8),
+            to: NaiveDate::from_ymd_opt(2024, 7, 8),
+            ..Default::default()
+        };
         assert_eq!(ids(&c, &run(&c, &q)), ["a"]);
-        let q = Query { from: NaiveDate::from_ymd_opt(2024, 4, 1), ..Default::default() };
+        let q = Query {
+            from: NaiveDate::from_ymd_opt(2024, 4, 1),
+            ..Default::default()
+        };
         assert_eq!(ids(&c, &run(&c, &q)), ["a", "d"]);
     }
 
     #[test]
     fn search_is_case_and_diacritic_insensitive_word_start_and_all_terms() {
         let c = corpus();
-        let q = |t: &str| Query { text: t.into(), ..Default::default() };
+        let q = |t: &str| Query {
+            text: t.into(),
+            ..Default::default()
+        };
         assert_eq!(ids(&c, &run(&c, &q("CAFE creme"))), ["c"]);
         assert_eq!(ids(&c, &run(&c, &q("brûlée"))), ["c"]);
         assert_eq!(ids(&c, &run(&c, &q("khan's"))), ["c"]);
@@ -673,7 +816,13 @@ mod tests {
     #[test]
     fn facet_counts_respect_the_search() {
         let c = corpus();
-        let r = run(&c, &Query { text: "miller".into(), ..Default::default() });
+        let r = run(
+            &c,
+            &Query {
+                text: "miller".into(),
+                ..Default::default()
+            },
+        );
         assert_eq!(count(&r, FacetKind::Person, "Matthew Miller"), Some(2));
         assert_eq!(count(&r, FacetKind::Person, "Imran Khan"), None);
     }
@@ -700,8 +849,15 @@ mod tests {
 
     #[test]
     fn snippet_centres_on_the_first_match() {
-        let long = format!("{} Miller said the pipeline faces sanctions. {}", "word ".repeat(60), "tail ".repeat(80));
-        let c = Corpus { reports: vec![report("x", "T", &["Lead paragraph.", &long], None)], ..Default::default() };
+        let long = format!(
+            "{} Miller said the pipeline faces sanctions. {}",
+            "word ".repeat(60),
+            "tail ".repeat(80)
+        );
+        let c = Corpus {
+            reports: vec![report("x", "T", &["Lead paragraph.", &long], None)],
+            ..Default::default()
+        };
         let s = snippet(&c, 0, &search_terms("pipeline"));
         assert_eq!(s.paragraph, Some(1));
         assert!(s.cut_before && s.cut_after);

@@ -27,8 +27,10 @@ pub const URL_VERSION: u32 = 1;
 pub const THRESHOLD_PERCENT_RANGE: std::ops::RangeInclusive<u8> = 5..=95;
 
 /// The order parameters are written in.
-pub const PARAMETER_ORDER: [&str; 16] =
-    ["v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "report", "p", "left", "right", "t"];
+pub const PARAMETER_ORDER: [&str; 16] = [
+    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "report",
+    "p", "left", "right", "t",
+];
 
 /// How the explorer presents the matching reports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -75,12 +77,20 @@ pub struct UrlState {
 impl UrlState {
     /// The search/filter part of the state, as the query engine takes it.
     pub fn query(&self) -> Query {
-        Query { text: self.query.clone(), facets: self.facets.clone(), from: self.from, to: self.to }
+        Query {
+            text: self.query.clone(),
+            facets: self.facets.clone(),
+            from: self.from,
+            to: self.to,
+        }
     }
 
     /// Whether any filter (text, facet, date) narrows the reports.
     pub fn is_filtered(&self) -> bool {
-        !self.query.trim().is_empty() || !self.facets.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.query.trim().is_empty()
+            || !self.facets.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// Drops every filter, keeping what is open.
@@ -104,27 +114,48 @@ impl UrlState {
             if report_exists(&id) {
                 self.report = Some(id);
             } else {
-                notices.push(UrlNotice::new("report", format!("no report has the id “{id}”; nothing was opened")));
+                notices.push(UrlNotice::new(
+                    "report",
+                    format!("no report has the id “{id}”; nothing was opened"),
+                ));
                 self.paragraph = None;
             }
         }
         if let Some((left, right)) = self.compare.take() {
-            let missing: Vec<&str> = [&left, &right].into_iter().filter(|id| !report_exists(id)).map(String::as_str).collect();
+            let missing: Vec<&str> = [&left, &right]
+                .into_iter()
+                .filter(|id| !report_exists(id))
+                .map(String::as_str)
+                .collect();
             if missing.is_empty() {
                 self.compare = Some((left, right));
             } else {
                 notices.push(UrlNotice::new(
                     "left/right",
-                    format!("cannot compare: no report has the id “{}”", missing.join("”, “")),
+                    format!(
+                        "cannot compare: no report has the id “{}”",
+                        missing.join("”, “")
+                    ),
                 ));
             }
         }
         for kind in FacetKind::ALL {
-            let unknown: Vec<String> =
-                self.facets.get(kind).iter().filter(|v| !facet_value_exists(kind, v)).cloned().collect();
+            let unknown: Vec<String> = self
+                .facets
+                .get(kind)
+                .iter()
+                .filter(|v| !facet_value_exists(kind, v))
+                .cloned()
+                .collect();
             for value in unknown {
                 self.facets.get_mut(kind).remove(&value);
-                notices.push(UrlNotice::new(kind.key(), format!("no {} “{value}” in this corpus; filter ignored", kind.label().to_lowercase())));
+                notices.push(UrlNotice::new(
+                    kind.key(),
+                    format!(
+                        "no {} “{value}” in this corpus; filter ignored",
+                        kind.label().to_lowercase()
+                    ),
+                ));
             }
         }
         notices
@@ -140,7 +171,10 @@ pub struct UrlNotice {
 
 impl UrlNotice {
     fn new(parameter: impl Into<String>, message: impl Into<String>) -> UrlNotice {
-        UrlNotice { parameter: parameter.into(), message: message.into() }
+        UrlNotice {
+            parameter: parameter.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -222,11 +256,19 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
             continue;
         }
         if seen.contains(&known) {
-            notices.push(UrlNotice::new(known, "given more than once; the first value was kept"));
+            notices.push(UrlNotice::new(
+                known,
+                "given more than once; the first value was kept",
+            ));
             continue;
         }
         seen.push(known);
-        let bad = |what: &str| UrlNotice::new(known, format!("“{}” is not {what}; ignored", shorten(&value)));
+        let bad = |what: &str| {
+            UrlNotice::new(
+                known,
+                format!("“{}” is not {what}; ignored", shorten(&value)),
+            )
+        };
         match known {
             "v" => match value.parse::<u32>() {
                 Ok(URL_VERSION) => {}
@@ -275,7 +317,10 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
     match (left, right) {
         (Some(l), Some(r)) => state.compare = Some((l, r)),
         (None, None) => {}
-        _ => notices.push(UrlNotice::new("left/right", "a comparison needs both left and right; ignored")),
+        _ => notices.push(UrlNotice::new(
+            "left/right",
+            "a comparison needs both left and right; ignored",
+        )),
     }
     if state.paragraph.is_some() && state.report.is_none() {
         state.paragraph = None;
@@ -285,19 +330,28 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
         if from > to {
             state.from = Some(to);
             state.to = Some(from);
-            notices.push(UrlNotice::new("from/to", "the range ended before it began; the dates were swapped"));
+            notices.push(UrlNotice::new(
+                "from/to",
+                "the range ended before it began; the dates were swapped",
+            ));
         }
     }
     if state.zoom && state.from.is_none() && state.to.is_none() {
         state.zoom = false;
-        notices.push(UrlNotice::new("zoom", "nothing to zoom to without a date range; ignored"));
+        notices.push(UrlNotice::new(
+            "zoom",
+            "nothing to zoom to without a date range; ignored",
+        ));
     }
     (state, notices)
 }
 
 /// Report ids are URL-safe by contract; anything else cannot be one.
 fn is_id(value: &str) -> bool {
-    !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Keeps notices readable when a link carries a huge value.
@@ -366,7 +420,13 @@ mod tests {
 
     #[test]
     fn renders_in_a_stable_order_with_the_version_first() {
-        let mut s = UrlState { query: "Miller & Khan’s".into(), report: Some("r-1".into()), paragraph: Some(3), threshold: Some(45), ..Default::default() };
+        let mut s = UrlState {
+            query: "Miller & Khan’s".into(),
+            report: Some("r-1".into()),
+            paragraph: Some(3),
+            threshold: Some(45),
+            ..Default::default()
+        };
         s.facets.toggle(FacetKind::Topic, "iran");
         s.facets.toggle(FacetKind::Topic, "economy");
         s.facets.toggle(FacetKind::Outlet, "Dawn News");
@@ -385,13 +445,29 @@ mod tests {
         assert_eq!(s.from, None);
         assert_eq!(s.compare, None);
         let params: Vec<&str> = notices.iter().map(|n| n.parameter.as_str()).collect();
-        assert_eq!(params, ["from", "bogus", "p", "report", "t", "zoom", "%ZZ", "q", "left/right"]);
+        assert_eq!(
+            params,
+            [
+                "from",
+                "bogus",
+                "p",
+                "report",
+                "t",
+                "zoom",
+                "%ZZ",
+                "q",
+                "left/right"
+            ]
+        );
     }
 
     #[test]
     fn repairs_what_it_can_and_says_so() {
         let (s, notices) = parse("from=2024-08-01&to=2024-07-01&zoom=1&v=2");
-        assert_eq!((s.from, s.to, s.zoom), (Some(date(2024, 7, 1)), Some(date(2024, 8, 1)), true));
+        assert_eq!(
+            (s.from, s.to, s.zoom),
+            (Some(date(2024, 7, 1)), Some(date(2024, 8, 1)), true)
+        );
         assert_eq!(notices.len(), 2);
         let (s, notices) = parse("p=2&zoom=1");
         assert_eq!(s, UrlState::default());
@@ -413,7 +489,10 @@ mod tests {
         assert_eq!(s.report, None);
         assert_eq!(s.paragraph, None);
         assert_eq!(s.compare, None);
-        assert_eq!(s.facets.get(FacetKind::Topic).iter().collect::<Vec<_>>(), ["iran"]);
+        assert_eq!(
+            s.facets.get(FacetKind::Topic).iter().collect::<Vec<_>>(),
+            ["iran"]
+        );
         assert_eq!(notices.len(), 3);
     }
 
@@ -431,25 +510,33 @@ mod tests {
             proptest::option::of((id, id)),
             proptest::option::of(THRESHOLD_PERCENT_RANGE),
         )
-            .prop_map(|(query, facets, range, zoom, list, report, compare, threshold)| {
-                let mut s = UrlState { query, zoom: false, threshold, compare, ..Default::default() };
-                for (k, v) in facets {
-                    s.facets.get_mut(FacetKind::ALL[k]).insert(v);
-                }
-                if let Some((a, b)) = range {
-                    s.from = Some(a.min(b));
-                    s.to = Some(a.max(b));
-                    s.zoom = zoom;
-                }
-                if list {
-                    s.view = View::List;
-                }
-                if let Some((id, p)) = report {
-                    s.report = Some(id);
-                    s.paragraph = p;
-                }
-                s
-            })
+            .prop_map(
+                |(query, facets, range, zoom, list, report, compare, threshold)| {
+                    let mut s = UrlState {
+                        query,
+                        zoom: false,
+                        threshold,
+                        compare,
+                        ..Default::default()
+                    };
+                    for (k, v) in facets {
+                        s.facets.get_mut(FacetKind::ALL[k]).insert(v);
+                    }
+                    if let Some((a, b)) = range {
+                        s.from = Some(a.min(b));
+                        s.to = Some(a.max(b));
+                        s.zoom = zoom;
+                    }
+                    if list {
+                        s.view = View::List;
+                    }
+                    if let Some((id, p)) = report {
+                        s.report = Some(id);
+                        s.paragraph = p;
+                    }
+                    s
+                },
+            )
     }
 
     proptest! {

@@ -11,14 +11,19 @@ fn seeds() -> Corpus {
 }
 
 fn report<'a>(c: &'a Corpus, file_prefix: &str, index: usize) -> &'a Report {
-    c.reports.iter().find(|r| r.file.starts_with(file_prefix) && r.index == index).expect("report present")
+    c.reports
+        .iter()
+        .find(|r| r.file.starts_with(file_prefix) && r.index == index)
+        .expect("report present")
 }
 
 /// The relation of two reports (unrelated when they are not among the related pairs), and their
 /// evidence in full.
 fn relation(c: &Corpus, a: &Report, b: &Report) -> (Relation, Option<Pair>) {
     let all = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
-    let p = all.iter().find(|p| (p.a == a.id && p.b == b.id) || (p.a == b.id && p.b == a.id));
+    let p = all
+        .iter()
+        .find(|p| (p.a == a.id && p.b == b.id) || (p.a == b.id && p.b == a.id));
     (p.map_or(Relation::Unrelated, |p| p.relation), p.cloned())
 }
 
@@ -31,7 +36,10 @@ fn first_report_of_001_and_002_are_near_duplicates() {
     // The rewrite keeps about half of its shingles: a 0.7-Jaccard rule would miss it.
     assert!(pair.jaccard > 0.4 && pair.jaccard < 0.7, "{}", pair.jaccard);
     assert!(pair.longest_run >= 50, "{}", pair.longest_run);
-    assert!(c.pairs.iter().any(|p| p.a == pair.a && p.b == pair.b), "related pairs are listed");
+    assert!(
+        c.pairs.iter().any(|p| p.a == pair.a && p.b == pair.b),
+        "related pairs are listed"
+    );
 }
 
 #[test]
@@ -40,7 +48,10 @@ fn report_004_is_not_a_duplicate_of_either() {
     let r004 = report(&c, "004", 0);
     for other in [report(&c, "001", 0), report(&c, "002", 0)] {
         let (rel, pair) = relation(&c, r004, other);
-        assert!(matches!(rel, Relation::Unrelated | Relation::SharesQuote), "{rel:?} {pair:?}");
+        assert!(
+            matches!(rel, Relation::Unrelated | Relation::SharesQuote),
+            "{rel:?} {pair:?}"
+        );
     }
 }
 
@@ -57,7 +68,11 @@ fn report_002_takes_the_8_july_event_date_inferred() {
     let r002 = report(&c, "002", 0);
     assert_eq!(r002.event_date, Some("2024-07-08".parse().unwrap()));
     assert_eq!(r002.event_date_basis, DateBasis::Inferred);
-    let story = c.stories.iter().find(|s| s.reports.contains(&r002.id)).expect("002 is in a story");
+    let story = c
+        .stories
+        .iter()
+        .find(|s| s.reports.contains(&r002.id))
+        .expect("002 is in a story");
     assert!(story.reports.contains(&report(&c, "001", 0).id));
     assert_eq!(story.date, r002.event_date);
     assert!(!story.label.is_empty());
@@ -88,27 +103,50 @@ fn side_by_side_of_the_duplicate_pair() {
 #[cfg(feature = "sidecar")]
 #[test]
 fn seeds_are_tagged_with_lexicon_topics() {
-    let c = parallax_core::corpus_dir::load_dir(&common::repo_root().join("corpus")).expect("seeds load");
-    let top = |file: &str, index: usize| report(&c, file, index).topics.first().map(|t| t.topic.clone()).unwrap_or_default();
+    let c = parallax_core::corpus_dir::load_dir(&common::repo_root().join("corpus"))
+        .expect("seeds load");
+    let top = |file: &str, index: usize| {
+        report(&c, file, index)
+            .topics
+            .first()
+            .map(|t| t.topic.clone())
+            .unwrap_or_default()
+    };
     assert_eq!(top("001", 1), "surveillance-spyware");
     assert_eq!(top("004", 0), "terrorism-security");
     let spyware = report(&c, "001", 1);
     let marked: Vec<&str> = spyware
         .paragraphs
         .iter()
-        .flat_map(|p| p.topic_hits.iter().filter(|h| h.topic == "surveillance-spyware").map(move |h| &p.text[h.start..h.end]))
+        .flat_map(|p| {
+            p.topic_hits
+                .iter()
+                .filter(|h| h.topic == "surveillance-spyware")
+                .map(move |h| &p.text[h.start..h.end])
+        })
         .collect();
-    assert!(marked.iter().any(|m| m.eq_ignore_ascii_case("spyware")), "{marked:?}");
+    assert!(
+        marked.iter().any(|m| m.eq_ignore_ascii_case("spyware")),
+        "{marked:?}"
+    );
     for r in &c.reports {
         let sum: f32 = r.topics.iter().map(|t| t.weight).sum();
-        assert!(r.topics.is_empty() || (sum - 1.0).abs() < 1e-4, "{}: {sum}", r.id);
+        assert!(
+            r.topics.is_empty() || (sum - 1.0).abs() < 1e-4,
+            "{}: {sum}",
+            r.id
+        );
     }
 }
 
 #[test]
 fn quote_ledger_tracks_the_reused_line_across_reports() {
     let c = seeds();
-    let (r001, r002, r004) = (report(&c, "001", 0), report(&c, "002", 0), report(&c, "004", 0));
+    let (r001, r002, r004) = (
+        report(&c, "001", 0),
+        report(&c, "002", 0),
+        report(&c, "004", 0),
+    );
     // The line 004 reuses: carried by all three, verbatim in 001 and 002, altered in 004,
     // first printed by the report dated to the July briefing.
     let entry = c
@@ -116,8 +154,19 @@ fn quote_ledger_tracks_the_reused_line_across_reports() {
         .iter()
         .find(|e| e.occurrences.iter().any(|o| o.report == r004.id) && e.occurrences.len() == 3)
         .expect("a quote shared by 001, 002 and 004");
-    let verbatim: Vec<(&str, bool)> = entry.occurrences.iter().map(|o| (o.report.as_str(), o.verbatim)).collect();
-    assert_eq!(verbatim, [(r001.id.as_str(), true), (r002.id.as_str(), true), (r004.id.as_str(), false)]);
+    let verbatim: Vec<(&str, bool)> = entry
+        .occurrences
+        .iter()
+        .map(|o| (o.report.as_str(), o.verbatim))
+        .collect();
+    assert_eq!(
+        verbatim,
+        [
+            (r001.id.as_str(), true),
+            (r002.id.as_str(), true),
+            (r004.id.as_str(), false)
+        ]
+    );
     assert_eq!(entry.first_report.as_deref(), Some(r001.id.as_str()));
     assert_eq!(entry.first_date, Some("2024-07-08".parse().unwrap()));
     // Every printed quote sentence is somewhere in the ledger.

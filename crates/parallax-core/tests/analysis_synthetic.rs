@@ -8,12 +8,22 @@ use parallax_core::{build_corpus, metadata::Metadata, Corpus, Pair, Relation, So
 
 fn synthetic(n: usize, seed: u64) -> (Vec<SourceFile>, parallax_synth::SynthCorpus) {
     let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
-    let files = synth.files.iter().map(|f| SourceFile { name: f.name.clone(), bytes: f.text.clone().into_bytes() }).collect();
+    let files = synth
+        .files
+        .iter()
+        .map(|f| SourceFile {
+            name: f.name.clone(),
+            bytes: f.text.clone().into_bytes(),
+        })
+        .collect();
     (files, synth)
 }
 
 fn related(pairs: &[Pair]) -> Vec<(String, String, Relation, String)> {
-    pairs.iter().map(|p| (p.a.clone(), p.b.clone(), p.relation, p.why.clone())).collect()
+    pairs
+        .iter()
+        .map(|p| (p.a.clone(), p.b.clone(), p.relation, p.why.clone()))
+        .collect()
 }
 
 #[test]
@@ -23,7 +33,12 @@ fn compact_evidence_regroups_like_the_full_evidence_at_every_control_value() {
     // The full evidence, on the reports as parsed (before analysis infers any date).
     let full = analysis::relate_all(&parsed.reports, &Thresholds::default());
     let corpus: Corpus = build_corpus(&files, &Metadata::default(), &[]);
-    assert!(corpus.evidence.len() < full.len() / 4, "{} of {}", corpus.evidence.len(), full.len());
+    assert!(
+        corpus.evidence.len() < full.len() / 4,
+        "{} of {}",
+        corpus.evidence.len(),
+        full.len()
+    );
     let stored = pairs::regroupable(&corpus.reports, &corpus.pairs, &corpus.evidence);
     let mut promoted = 0;
     for percent in THRESHOLD_PERCENT_RANGE {
@@ -34,7 +49,10 @@ fn compact_evidence_regroups_like_the_full_evidence_at_every_control_value() {
         assert_eq!(got, want, "at {percent} %");
         promoted = promoted.max(got.len() - corpus.pairs.len().min(got.len()));
     }
-    assert!(promoted > 0, "the low end of the control promotes some pairs kept only compactly");
+    assert!(
+        promoted > 0,
+        "the low end of the control promotes some pairs kept only compactly"
+    );
 }
 
 #[test]
@@ -43,23 +61,52 @@ fn planted_relations_are_found_and_stories_hold_one_event_each() {
     use std::collections::{HashMap, HashSet};
     let (files, synth) = synthetic(200, 1);
     let c = build_corpus(&files, &Metadata::default(), &[]);
-    let found: HashMap<(&str, &str), Relation> =
-        c.pairs.iter().flat_map(|p| [((p.a.as_str(), p.b.as_str()), p.relation), ((p.b.as_str(), p.a.as_str()), p.relation)]).collect();
+    let found: HashMap<(&str, &str), Relation> = c
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            [
+                ((p.a.as_str(), p.b.as_str()), p.relation),
+                ((p.b.as_str(), p.a.as_str()), p.relation),
+            ]
+        })
+        .collect();
     let recall = |kinds: &[Planted], want: Relation| {
-        let planted: Vec<_> = synth.relations.iter().filter(|r| kinds.contains(&r.kind)).collect();
-        let hit = planted.iter().filter(|r| found.get(&(r.a.as_str(), r.b.as_str())) == Some(&want)).count();
+        let planted: Vec<_> = synth
+            .relations
+            .iter()
+            .filter(|r| kinds.contains(&r.kind))
+            .collect();
+        let hit = planted
+            .iter()
+            .filter(|r| found.get(&(r.a.as_str(), r.b.as_str())) == Some(&want))
+            .count();
         (hit, planted.len())
     };
-    let (hit, n) = recall(&[Planted::ExactCopy, Planted::LightRewrite, Planted::Excerpt], Relation::NearDuplicate);
+    let (hit, n) = recall(
+        &[Planted::ExactCopy, Planted::LightRewrite, Planted::Excerpt],
+        Relation::NearDuplicate,
+    );
     assert!(n >= 30 && hit * 100 >= n * 95, "near duplicates {hit}/{n}");
     let (hit, n) = recall(&[Planted::Paraphrase], Relation::SameStory);
     assert!(n >= 10 && hit * 100 >= n * 95, "paraphrases {hit}/{n}");
     let (hit, n) = recall(&[Planted::StockQuote], Relation::SharesQuote);
     assert!(n >= 5 && hit * 100 >= n * 90, "reused quotes {hit}/{n}");
     // A same story is the same event; a story never mixes events.
-    let event: HashMap<&str, usize> = synth.reports.iter().map(|r| (r.id.as_str(), r.event)).collect();
+    let event: HashMap<&str, usize> = synth
+        .reports
+        .iter()
+        .map(|r| (r.id.as_str(), r.event))
+        .collect();
     for p in c.pairs.iter().filter(|p| p.relation == Relation::SameStory) {
-        assert_eq!(event[p.a.as_str()], event[p.b.as_str()], "{} {}: {}", p.a, p.b, p.why);
+        assert_eq!(
+            event[p.a.as_str()],
+            event[p.b.as_str()],
+            "{} {}: {}",
+            p.a,
+            p.b,
+            p.why
+        );
     }
     for s in &c.stories {
         let events: HashSet<usize> = s.reports.iter().map(|r| event[r.as_str()]).collect();

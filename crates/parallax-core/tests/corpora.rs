@@ -10,7 +10,11 @@ mod common;
 use parallax_core::{DateBasis, Level, ParagraphKind, Report};
 
 fn corpus(name: &str) -> parallax_core::Corpus {
-    common::parse_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora").join(name))
+    common::parse_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpora")
+            .join(name),
+    )
 }
 
 fn date(s: &str) -> Option<parallax_core::NaiveDate> {
@@ -18,7 +22,11 @@ fn date(s: &str) -> Option<parallax_core::NaiveDate> {
 }
 
 fn body(r: &Report) -> String {
-    r.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    r.paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -26,18 +34,39 @@ fn wire_style() {
     let c = corpus("wire");
     assert_eq!(c.reports.len(), 1);
     let r = &c.reports[0];
-    assert_eq!(r.title, "US urges calm after border clashes between Nepal and Bhutan");
+    assert_eq!(
+        r.title,
+        "US urges calm after border clashes between Nepal and Bhutan"
+    );
     assert_eq!(r.byline.as_deref(), Some("Jane Roe and John Doe"));
-    assert_eq!((r.published, r.published_basis), (date("2024-09-03"), DateBasis::Stated));
-    assert_eq!((r.event_date, r.event_date_basis), (date("2024-09-02"), DateBasis::ResolvedWeekday));
+    assert_eq!(
+        (r.published, r.published_basis),
+        (date("2024-09-03"), DateBasis::Stated)
+    );
+    assert_eq!(
+        (r.event_date, r.event_date_basis),
+        (date("2024-09-02"), DateBasis::ResolvedWeekday)
+    );
     assert_eq!(r.dateline.as_deref(), Some("WASHINGTON"));
     assert_eq!(r.outlet.as_deref(), Some("Reuters"));
-    assert!(r.paragraphs[0].text.starts_with("The United States on Monday urged"));
+    assert!(r.paragraphs[0]
+        .text
+        .starts_with("The United States on Monday urged"));
     assert_eq!(r.speakers, ["Karen Oduya"]);
     assert_eq!(r.quotes.len(), 2);
-    assert!(r.quotes.iter().all(|q| q.speaker.as_deref() == Some("Karen Oduya")));
+    assert!(r
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Karen Oduya")));
     let b = body(r);
-    for junk in ["Reporting by", "Markets slip", "Floods hit", "2 hours ago", "5 min read", "Home >"] {
+    for junk in [
+        "Reporting by",
+        "Markets slip",
+        "Floods hit",
+        "2 hours ago",
+        "5 min read",
+        "Home >",
+    ] {
         assert!(!b.contains(junk), "{junk}");
     }
     assert!(r.places.contains(&"Nepal".to_string()));
@@ -47,15 +76,24 @@ fn wire_style() {
 fn broadsheet_style() {
     let c = corpus("broadsheet");
     let r = &c.reports[0];
-    assert_eq!(r.title, "Minister defends grain deal as farmers protest in Warsaw");
+    assert_eq!(
+        r.title,
+        "Minister defends grain deal as farmers protest in Warsaw"
+    );
     assert_eq!(r.standfirst.len(), 1);
     assert!(r.standfirst[0].starts_with("Agriculture minister says"));
     assert_eq!(r.published, date("2024-07-08"));
     // "on Sunday" is background; the event sentence is the parliament speech on Sunday → 7 July.
     assert_eq!(r.event_date, date("2024-07-07"));
     let b = body(r);
-    assert!(!b.contains("Photo:") && !b.contains("More on this story") && !b.contains("Grain prices"));
-    let heading = r.paragraphs.iter().find(|p| p.text == "What happens next").unwrap();
+    assert!(
+        !b.contains("Photo:") && !b.contains("More on this story") && !b.contains("Grain prices")
+    );
+    let heading = r
+        .paragraphs
+        .iter()
+        .find(|p| p.text == "What happens next")
+        .unwrap();
     assert_eq!(heading.kind, ParagraphKind::Heading);
     assert_eq!(r.quotes.len(), 2, "{:?}", r.quotes);
     assert_eq!(r.quotes[0].speaker.as_deref(), Some("Piotr Nowakowski"));
@@ -72,11 +110,20 @@ fn daily_style_with_two_reports_and_metadata() {
     let a = &c.reports[0];
     assert_eq!(a.title, "Karachi port traffic rises on new trade route");
     assert_eq!(a.outlet.as_deref(), Some("Dawn"));
-    assert_eq!((a.published, a.published_basis), (date("2024-07-12"), DateBasis::Stated));
-    assert_eq!((a.event_date, a.event_date_basis), (date("2024-07-11"), DateBasis::ResolvedWeekday));
+    assert_eq!(
+        (a.published, a.published_basis),
+        (date("2024-07-12"), DateBasis::Stated)
+    );
+    assert_eq!(
+        (a.event_date, a.event_date_basis),
+        (date("2024-07-11"), DateBasis::ResolvedWeekday)
+    );
     assert_eq!(a.dateline.as_deref(), Some("KARACHI"));
     assert_eq!(a.related.len(), 1);
-    assert_eq!(a.related[0].headline, "Shipping costs fall as Red Sea route reopens");
+    assert_eq!(
+        a.related[0].headline,
+        "Shipping costs fall as Red Sea route reopens"
+    );
     assert_eq!(a.quotes.len(), 2);
     assert_eq!(a.quotes[1].text, "The new berths will be ready by December, and we are hiring more staff to handle the extra ships that arrive each week");
     assert_eq!(a.quotes[1].speaker.as_deref(), Some("Salman Qureshi"));
@@ -84,9 +131,21 @@ fn daily_style_with_two_reports_and_metadata() {
     let b = &c.reports[1];
     assert_eq!(b.title, "Rupee steady against dollar in interbank trade");
     assert_eq!(b.index, 1);
-    assert_eq!((b.outlet.as_deref(), b.url.as_deref()), (Some("The Daily Ledger"), Some("https://example.org/business/rupee-steady")));
-    assert_eq!((b.published, b.published_basis), (date("2024-07-13"), DateBasis::Metadata));
-    assert_eq!((b.event_date, b.event_date_basis), (date("2024-07-12"), DateBasis::ResolvedWeekday));
+    assert_eq!(
+        (b.outlet.as_deref(), b.url.as_deref()),
+        (
+            Some("The Daily Ledger"),
+            Some("https://example.org/business/rupee-steady")
+        )
+    );
+    assert_eq!(
+        (b.published, b.published_basis),
+        (date("2024-07-13"), DateBasis::Metadata)
+    );
+    assert_eq!(
+        (b.event_date, b.event_date_basis),
+        (date("2024-07-12"), DateBasis::ResolvedWeekday)
+    );
     assert!(!body(b).contains("Great news"));
     assert!(c.diagnostics.iter().all(|d| d.level == Level::Warning));
 }

@@ -28,9 +28,14 @@ fn seeds_match_golden() {
         std::fs::write(&path, &got).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path).expect("tests/golden/seeds.json (create it with UPDATE_GOLDEN=1)");
+    let want = std::fs::read_to_string(&path)
+        .expect("tests/golden/seeds.json (create it with UPDATE_GOLDEN=1)");
     if got != want {
-        let first_diff = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first_diff = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "ingestion output differs from tests/golden/seeds.json at line {}:\n got: {}\nwant: {}\n(UPDATE_GOLDEN=1 to regenerate, then review the diff)",
             first_diff + 1,
@@ -41,7 +46,11 @@ fn seeds_match_golden() {
 }
 
 fn report<'a>(parsed: &'a ParsedFile, id_prefix: &str, index: usize) -> &'a Report {
-    parsed.reports.iter().find(|r| r.file.starts_with(id_prefix) && r.index == index).unwrap()
+    parsed
+        .reports
+        .iter()
+        .find(|r| r.file.starts_with(id_prefix) && r.index == index)
+        .unwrap()
 }
 
 fn date(s: &str) -> Option<parallax_core::NaiveDate> {
@@ -49,7 +58,11 @@ fn date(s: &str) -> Option<parallax_core::NaiveDate> {
 }
 
 fn body(r: &Report) -> String {
-    r.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    r.paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// No page furniture left in any body.
@@ -58,11 +71,32 @@ fn no_boilerplate_in_bodies() {
     let parsed = seeds();
     for r in &parsed.reports {
         let b = body(r);
-        for junk in ["Short Url", "Follow", "Leave a Reply", "logged in", "You May Also Like", "Also read", "Read more", "(US Department of State)", "Updated", "(Web Desk)", "ISLAMABAD:", "WASHINGTON:"] {
+        for junk in [
+            "Short Url",
+            "Follow",
+            "Leave a Reply",
+            "logged in",
+            "You May Also Like",
+            "Also read",
+            "Read more",
+            "(US Department of State)",
+            "Updated",
+            "(Web Desk)",
+            "ISLAMABAD:",
+            "WASHINGTON:",
+        ] {
             assert!(!b.contains(junk), "{} body contains {junk:?}", r.id);
         }
-        assert!(r.paragraphs.iter().all(|p| !p.text.trim().is_empty()), "{} has an empty paragraph", r.id);
-        assert!(r.paragraphs.iter().all(|p| p.text != r.title), "{} repeats its title in the body", r.id);
+        assert!(
+            r.paragraphs.iter().all(|p| !p.text.trim().is_empty()),
+            "{} has an empty paragraph",
+            r.id
+        );
+        assert!(
+            r.paragraphs.iter().all(|p| p.text != r.title),
+            "{} repeats its title in the body",
+            r.id
+        );
     }
 }
 
@@ -73,52 +107,112 @@ fn six_reports_with_dates_and_titles() {
     assert!(p.diagnostics.iter().all(|d| d.level == Level::Warning));
 
     let r = report(&p, "000", 0);
-    assert_eq!(r.title, "US dismisses claims of Iranian support for ISIS in Pakistan");
+    assert_eq!(
+        r.title,
+        "US dismisses claims of Iranian support for ISIS in Pakistan"
+    );
     assert_eq!(r.kicker.as_deref(), Some("In World"));
-    assert_eq!((r.published, r.published_basis), (date("2024-04-12"), DateBasis::Stated));
-    assert_eq!((r.event_date, r.event_date_basis), (date("2024-04-11"), DateBasis::ResolvedWeekday));
+    assert_eq!(
+        (r.published, r.published_basis),
+        (date("2024-04-12"), DateBasis::Stated)
+    );
+    assert_eq!(
+        (r.event_date, r.event_date_basis),
+        (date("2024-04-11"), DateBasis::ResolvedWeekday)
+    );
     assert_eq!(r.related.len(), 1);
     assert!(r.related[0].headline.starts_with("Pentagon frustrated"));
     let gaza = r.paragraphs.iter().find(|p| p.text == "Gaza war").unwrap();
     assert_eq!(gaza.kind, ParagraphKind::Heading);
-    assert_eq!(r.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Heading).count(), 1);
-    assert!(r.paragraphs.last().unwrap().text.ends_with("continue to pursue it.\u{201d}"));
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Heading)
+            .count(),
+        1
+    );
+    assert!(r
+        .paragraphs
+        .last()
+        .unwrap()
+        .text
+        .ends_with("continue to pursue it.\u{201d}"));
 
     let r = report(&p, "001", 0);
     assert_eq!(r.title, "Washington says has \u{2018}shared interest\u{2019} with Pakistan in combating regional threats");
-    assert_eq!((r.published, r.updated), (date("2024-07-09"), date("2024-07-09")));
-    assert_eq!((r.event_date, r.event_date_basis), (date("2024-07-08"), DateBasis::ResolvedWeekday));
+    assert_eq!(
+        (r.published, r.updated),
+        (date("2024-07-09"), date("2024-07-09"))
+    );
+    assert_eq!(
+        (r.event_date, r.event_date_basis),
+        (date("2024-07-08"), DateBasis::ResolvedWeekday)
+    );
     assert_eq!(r.dateline.as_deref(), Some("ISLAMABAD"));
     assert_eq!(r.standfirst.len(), 2);
     assert!(r.standfirst[0].starts_with("State Department official responds"));
-    assert!(r.paragraphs[0].text.starts_with("Washington has a \u{201c}shared interest\u{201d}"));
-    let may9 = r.paragraphs.iter().find(|p| p.text == "MAY 9 PROTESTS").unwrap();
+    assert!(r.paragraphs[0]
+        .text
+        .starts_with("Washington has a \u{201c}shared interest\u{201d}"));
+    let may9 = r
+        .paragraphs
+        .iter()
+        .find(|p| p.text == "MAY 9 PROTESTS")
+        .unwrap();
     assert_eq!(may9.kind, ParagraphKind::Heading);
-    assert!(!body(r).contains("Amnesty"), "the second report leaked into the first");
+    assert!(
+        !body(r).contains("Amnesty"),
+        "the second report leaked into the first"
+    );
 
     let r = report(&p, "001", 1);
     assert_eq!(r.title, "Pakistan rejects Amnesty claims of Israeli spyware use, calls reports \u{2018}disinformation\u{2019}");
     assert_eq!((r.published, r.event_date), (None, None));
     assert_eq!(r.dateline.as_deref(), Some("ISLAMABAD"));
-    assert!(p.diagnostics.iter().any(|d| d.report.as_deref() == Some(r.id.as_str()) && d.message.contains("cut off") && d.line == 48));
-    assert!(p.diagnostics.iter().any(|d| d.report.as_deref() == Some(r.id.as_str()) && d.message.contains("relative")));
+    assert!(p
+        .diagnostics
+        .iter()
+        .any(|d| d.report.as_deref() == Some(r.id.as_str())
+            && d.message.contains("cut off")
+            && d.line == 48));
+    assert!(p
+        .diagnostics
+        .iter()
+        .any(|d| d.report.as_deref() == Some(r.id.as_str()) && d.message.contains("relative")));
 
     let r = report(&p, "002", 0);
-    assert_eq!((r.published, r.event_date, r.event_date_basis), (None, None, DateBasis::Unknown));
+    assert_eq!(
+        (r.published, r.event_date, r.event_date_basis),
+        (None, None, DateBasis::Unknown)
+    );
     assert_eq!(r.dateline.as_deref(), Some("ISLAMABAD"));
-    assert!(r.paragraphs[0].text.starts_with("US State Department Spokesperson Matthew Miller said"));
+    assert!(r.paragraphs[0]
+        .text
+        .starts_with("US State Department Spokesperson Matthew Miller said"));
 
     let r = report(&p, "003", 0);
     assert_eq!((r.published, r.event_date), (None, None));
     assert_eq!(r.dateline.as_deref(), Some("WASHINGTON"));
-    assert_eq!(r.related.len(), 2, "the repeated Read more link is kept once");
-    assert!(r.paragraphs.last().unwrap().text.contains("legal protections"));
+    assert_eq!(
+        r.related.len(),
+        2,
+        "the repeated Read more link is kept once"
+    );
+    assert!(r
+        .paragraphs
+        .last()
+        .unwrap()
+        .text
+        .contains("legal protections"));
 
     let r = report(&p, "004", 0);
     assert_eq!(r.kicker.as_deref(), Some("POLITICS & POLICY MAKING"));
     assert_eq!(r.title, "US Vows Continued Support for Pakistan in Fight Against Terrorism Amid Rising Security Challenges");
     assert_eq!(r.standfirst.len(), 1);
-    assert_eq!((r.published, r.event_date), (date("2024-09-04"), date("2024-09-03")));
+    assert_eq!(
+        (r.published, r.event_date),
+        (date("2024-09-04"), date("2024-09-03"))
+    );
     assert_eq!(r.event_date_evidence.as_deref(), Some("on Tuesday"));
     assert_eq!(r.paragraphs.len(), 7, "lone NBSP paragraphs dropped");
 }
@@ -126,23 +220,52 @@ fn six_reports_with_dates_and_titles() {
 #[test]
 fn speakers_quotes_and_aliases() {
     let p = seeds();
-    for (file, index, speaker) in [("000", 0, "Matthew Miller"), ("001", 0, "Matthew Miller"), ("001", 1, "Tahir Andrabi"), ("002", 0, "Matthew Miller"), ("003", 0, "Matthew Miller"), ("004", 0, "Matthew Miller")] {
+    for (file, index, speaker) in [
+        ("000", 0, "Matthew Miller"),
+        ("001", 0, "Matthew Miller"),
+        ("001", 1, "Tahir Andrabi"),
+        ("002", 0, "Matthew Miller"),
+        ("003", 0, "Matthew Miller"),
+        ("004", 0, "Matthew Miller"),
+    ] {
         let r = report(&p, file, index);
         assert_eq!(r.speakers, [speaker], "{}", r.id);
         assert!(!r.quotes.is_empty(), "{} has quotes", r.id);
-        assert!(r.quotes.iter().all(|q| q.speaker.as_deref() == Some(speaker)), "{}: {:?}", r.id, r.quotes);
-        assert!(!r.people.iter().any(|n| n == "Mathew Miller"), "{}: the variant spelling is normalised", r.id);
+        assert!(
+            r.quotes
+                .iter()
+                .all(|q| q.speaker.as_deref() == Some(speaker)),
+            "{}: {:?}",
+            r.id,
+            r.quotes
+        );
+        assert!(
+            !r.people.iter().any(|n| n == "Mathew Miller"),
+            "{}: the variant spelling is normalised",
+            r.id
+        );
     }
     let r = report(&p, "000", 0);
     assert_eq!(r.quotes.len(), 7);
     // The unclosed quote ends before its own attribution.
-    assert!(r.quotes[1].text.ends_with("I do not have information to suggest that"));
+    assert!(r.quotes[1]
+        .text
+        .ends_with("I do not have information to suggest that"));
     let r = report(&p, "004", 0);
-    assert_eq!(r.quotes[1].text, "Our hearts go out to the families and loved ones of those killed");
+    assert_eq!(
+        r.quotes[1].text,
+        "Our hearts go out to the families and loved ones of those killed"
+    );
     let r = report(&p, "001", 0);
     // Scare quotes ("shared interest") are not quotes; the two quotes of one paragraph are.
     assert!(r.quotes.iter().all(|q| q.text.split(' ').count() >= 5));
     assert!(r.people.contains(&"Imran Khan".to_string()));
-    assert!(r.organisations.iter().any(|o| o == "Pakistan Tehreek-e-Insaf"), "{:?}", r.organisations);
+    assert!(
+        r.organisations
+            .iter()
+            .any(|o| o == "Pakistan Tehreek-e-Insaf"),
+        "{:?}",
+        r.organisations
+    );
     assert!(r.places.contains(&"Islamabad".to_string()));
 }

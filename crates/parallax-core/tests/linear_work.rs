@@ -26,11 +26,22 @@ fn work_grows_linearly_with_input() {
     let larges = inputs::adversarial(large);
     for ((name, s), (_, l)) in smalls.iter().zip(&larges) {
         let (ws, wl) = (work_of(s), work_of(l));
-        assert!(ws > 0, "{name}: no work counted (is the work-count feature on?)");
+        assert!(
+            ws > 0,
+            "{name}: no work counted (is the work-count feature on?)"
+        );
         let growth = wl as f64 / ws as f64;
         let size_growth = l.len() as f64 / s.len() as f64;
-        assert!(growth <= 1.25 * size_growth, "{name}: {}x the input took {growth:.1}x the work ({ws} → {wl})", size_growth.round());
-        assert!(wl <= MAX_WORK_PER_BYTE * l.len() as u64, "{name}: {} work units per byte", wl / l.len() as u64);
+        assert!(
+            growth <= 1.25 * size_growth,
+            "{name}: {}x the input took {growth:.1}x the work ({ws} → {wl})",
+            size_growth.round()
+        );
+        assert!(
+            wl <= MAX_WORK_PER_BYTE * l.len() as u64,
+            "{name}: {} work units per byte",
+            wl / l.len() as u64
+        );
     }
 }
 
@@ -38,7 +49,11 @@ fn work_grows_linearly_with_input() {
 fn seed_files_work_is_linear_too() {
     for f in inputs::seed_files(1) {
         let w = work_of(&f.bytes);
-        assert!(w > 0 && w <= MAX_WORK_PER_BYTE * f.bytes.len() as u64, "{}: {w}", f.name);
+        assert!(
+            w > 0 && w <= MAX_WORK_PER_BYTE * f.bytes.len() as u64,
+            "{}: {w}",
+            f.name
+        );
     }
 }
 

@@ -6,8 +6,15 @@ use parallax_core::ingest::parse_file;
 fn weekday_warning_points_at_the_weekday_paragraph() {
     let text = "A title for the report\n\nThe talks in the capital went on for a long time and ended without any result at all.\n\nThe minister spoke at a press briefing on Monday and said the talks would go on.\n";
     let p = parse_file("w.txt", text.as_bytes());
-    let warning = p.diagnostics.iter().find(|d| d.message.contains("named only by weekday")).expect("weekday warning");
-    assert_eq!(warning.line, 5, "the line of the paragraph that names the weekday, not the title's");
+    let warning = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("named only by weekday"))
+        .expect("weekday warning");
+    assert_eq!(
+        warning.line, 5,
+        "the line of the paragraph that names the weekday, not the title's"
+    );
 }
 
 #[test]
@@ -18,7 +25,15 @@ fn hard_wrapped_file_becomes_paragraphs() {
     let r = &p.reports[0];
     assert_eq!(r.title, "Pakistan rejects report on spyware");
     assert_eq!(r.paragraphs.len(), 2, "{:?}", r.paragraphs);
-    assert!(r.paragraphs[0].text.ends_with("a foreign ministry spokesperson said."));
+    assert!(r.paragraphs[0]
+        .text
+        .ends_with("a foreign ministry spokesperson said."));
     assert_eq!(r.dateline.as_deref(), Some("ISLAMABAD"));
-    assert!(!p.diagnostics.iter().any(|d| d.message.contains("mid-sentence")), "{:?}", p.diagnostics);
+    assert!(
+        !p.diagnostics
+            .iter()
+            .any(|d| d.message.contains("mid-sentence")),
+        "{:?}",
+        p.diagnostics
+    );
 }

@@ -55,9 +55,15 @@ fn unusable_files_are_errors_with_lines() {
     let empty = parse_file("e.txt", b"");
     assert_eq!(empty.diagnostics[0].level, Level::Error);
     let bin = parse_file("b.txt", b"Title\nline two\n\0\x01");
-    assert_eq!((bin.diagnostics[0].level, bin.diagnostics[0].line), (Level::Error, 3));
+    assert_eq!(
+        (bin.diagnostics[0].level, bin.diagnostics[0].line),
+        (Level::Error, 3)
+    );
     let latin1 = parse_file("l.txt", b"Title\n\nCaf\xe9 society\n");
-    assert_eq!((latin1.diagnostics[0].level, latin1.diagnostics[0].line), (Level::Error, 3));
+    assert_eq!(
+        (latin1.diagnostics[0].level, latin1.diagnostics[0].line),
+        (Level::Error, 3)
+    );
     let big = parse_file("big.txt", &vec![b'a'; MAX_FILE_BYTES + 1]);
     assert!(big.reports.is_empty() && big.diagnostics[0].message.contains("limit"));
 }
@@ -66,9 +72,16 @@ fn unusable_files_are_errors_with_lines() {
 fn soft_problems_are_warnings_with_lines() {
     let text = "A title for the report\nFebruary 30, 2024\n\nThe minister spoke at a press briefing on Monday and said the talks would go on.\n";
     let p = parse_file("d.txt", text.as_bytes());
-    let bad = p.diagnostics.iter().find(|d| d.message.contains("impossible date")).expect("impossible date warning");
+    let bad = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("impossible date"))
+        .expect("impossible date warning");
     assert_eq!((bad.level, bad.line), (Level::Warning, 2));
     let no_title = parse_file("n.txt", b"This report opens with a long sentence that reads like body text and goes on about the events of the day in the capital city and more.\n");
     assert_eq!(no_title.reports.len(), 1);
-    assert!(no_title.diagnostics.iter().any(|d| d.message.contains("title was guessed") && d.line == 1));
+    assert!(no_title
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("title was guessed") && d.line == 1));
 }

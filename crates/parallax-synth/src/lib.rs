@@ -39,7 +39,11 @@ pub struct SynthConfig {
 
 impl SynthConfig {
     pub fn new(reports: usize, seed: u64) -> Self {
-        SynthConfig { reports, seed, mix: Mix::default() }
+        SynthConfig {
+            reports,
+            seed,
+            mix: Mix::default(),
+        }
     }
 }
 
@@ -57,7 +61,14 @@ pub struct Mix {
 
 impl Default for Mix {
     fn default() -> Self {
-        Mix { exact_copy: 0.05, light_rewrite: 0.14, excerpt: 0.05, paraphrase: 0.10, stock_quote: 0.07, two_report_pages: 0.03 }
+        Mix {
+            exact_copy: 0.05,
+            light_rewrite: 0.14,
+            excerpt: 0.05,
+            paraphrase: 0.10,
+            stock_quote: 0.07,
+            two_report_pages: 0.03,
+        }
     }
 }
 
@@ -157,7 +168,13 @@ enum Style {
     Magazine,
 }
 
-const STYLES: [Style; 5] = [Style::Ledger, Style::Wire, Style::WebDesk, Style::ReadMore, Style::Magazine];
+const STYLES: [Style; 5] = [
+    Style::Ledger,
+    Style::Wire,
+    Style::WebDesk,
+    Style::ReadMore,
+    Style::Magazine,
+];
 
 #[derive(Clone, Debug, PartialEq)]
 enum Para {
@@ -199,13 +216,24 @@ impl Draft {
 pub fn shingles(text: &str) -> HashSet<u64> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() < 5 {
-        return words.is_empty().then(HashSet::new).unwrap_or_else(|| [xxhash_rust::xxh3::xxh3_64(words.join(" ").as_bytes())].into());
+        return words
+            .is_empty()
+            .then(HashSet::new)
+            .unwrap_or_else(|| [xxhash_rust::xxh3::xxh3_64(words.join(" ").as_bytes())].into());
     }
-    words.windows(5).map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes())).collect()
+    words
+        .windows(5)
+        .map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes()))
+        .collect()
 }
 
 /// (Jaccard, containment of a in b, containment of b in a).
@@ -213,7 +241,11 @@ pub fn overlap(a: &HashSet<u64>, b: &HashSet<u64>) -> (f32, f32, f32) {
     let inter = a.intersection(b).count() as f32;
     let union = (a.len() + b.len()) as f32 - inter;
     let ratio = |x: f32, y: usize| if y == 0 { 0.0 } else { x / y as f32 };
-    (if union == 0.0 { 0.0 } else { inter / union }, ratio(inter, a.len()), ratio(inter, b.len()))
+    (
+        if union == 0.0 { 0.0 } else { inter / union },
+        ratio(inter, a.len()),
+        ratio(inter, b.len()),
+    )
 }
 
 struct Generator {
@@ -231,7 +263,12 @@ impl Generator {
         self.rng.random_range(0..OUTLETS.len())
     }
 
-    fn write_report(&mut self, ev: &Event, quotes: &[String], extra_quote: Option<(&Speaker, &str)>) -> Draft {
+    fn write_report(
+        &mut self,
+        ev: &Event,
+        quotes: &[String],
+        extra_quote: Option<(&Speaker, &str)>,
+    ) -> Draft {
         let rng = &mut self.rng;
         let published = ev.date + chrono::Days::new(pick(rng, &[0u64, 1, 1, 1, 2]));
         let when = ev.when(rng, published);
@@ -242,7 +279,10 @@ impl Generator {
             let k = rng.random_range(1..=3);
             bodies.push((0..k).map(|_| fact(rng, ev)).collect::<Vec<_>>().join(" "));
         }
-        let mut quote_paras: Vec<String> = quotes.iter().map(|q| quote_paragraph(rng, ev, &ev.speaker, q, &when)).collect();
+        let mut quote_paras: Vec<String> = quotes
+            .iter()
+            .map(|q| quote_paragraph(rng, ev, &ev.speaker, q, &when))
+            .collect();
         if let Some((speaker, q)) = extra_quote {
             quote_paras.push(quote_paragraph(rng, ev, speaker, q, &when));
         }
@@ -265,16 +305,26 @@ impl Generator {
             let at = rng.random_range(1..paras.len());
             paras.insert(at, Para::Link(label, title(rng, &other)));
         }
-        let standfirst = (0..rng.random_range(1..=2)).map(|_| capitalise(&fact(rng, ev).replace('.', ""))).collect();
+        let standfirst = (0..rng.random_range(1..=2))
+            .map(|_| capitalise(&fact(rng, ev).replace('.', "")))
+            .collect();
         Draft {
             title: title(rng, ev),
             standfirst,
             kicker: pick(rng, KICKERS),
-            dateline: if rng.random_bool(0.5) { ev.speaker.city } else { pick(rng, EXTRA_DATELINES) },
+            dateline: if rng.random_bool(0.5) {
+                ev.speaker.city
+            } else {
+                pick(rng, EXTRA_DATELINES)
+            },
             published,
             paras,
             outlet: rng.random_range(0..OUTLETS.len()),
-            quotes: quotes.iter().cloned().chain(extra_quote.map(|(_, q)| q.to_string())).collect(),
+            quotes: quotes
+                .iter()
+                .cloned()
+                .chain(extra_quote.map(|(_, q)| q.to_string()))
+                .collect(),
         }
     }
 
@@ -325,7 +375,11 @@ impl Generator {
                 }
                 6 => {
                     let at = self.rng.random_range(1..=d.paras.len());
-                    let p = if self.rng.random_bool(0.7) { fact(&mut self.rng, ev) } else { lead(&mut self.rng, ev, &when) };
+                    let p = if self.rng.random_bool(0.7) {
+                        fact(&mut self.rng, ev)
+                    } else {
+                        lead(&mut self.rng, ev, &when)
+                    };
                     d.paras.insert(at, Para::Text(p));
                 }
                 7 if d.paras.len() > 6 => {
@@ -350,11 +404,19 @@ impl Generator {
     fn excerpt(&mut self, src: &Draft) -> Draft {
         let mut d = src.clone();
         d.outlet = self.pick_outlet();
-        let texts: Vec<usize> = (0..d.paras.len()).filter(|&i| matches!(d.paras[i], Para::Text(_))).collect();
-        let keep = ((texts.len() as f64 * self.rng.random_range(0.45..0.75)) as usize).max(3).min(texts.len());
+        let texts: Vec<usize> = (0..d.paras.len())
+            .filter(|&i| matches!(d.paras[i], Para::Text(_)))
+            .collect();
+        let keep = ((texts.len() as f64 * self.rng.random_range(0.45..0.75)) as usize)
+            .max(3)
+            .min(texts.len());
         let cut = texts[keep - 1] + 1;
         d.paras.truncate(cut);
-        d.quotes.retain(|q| d.paras.iter().any(|p| matches!(p, Para::Text(t) if t.contains(q.as_str()))));
+        d.quotes.retain(|q| {
+            d.paras
+                .iter()
+                .any(|p| matches!(p, Para::Text(t) if t.contains(q.as_str())))
+        });
         d
     }
 
@@ -397,7 +459,9 @@ impl Generator {
     }
 
     fn text_para(&mut self, d: &Draft) -> usize {
-        let texts: Vec<usize> = (0..d.paras.len()).filter(|&i| matches!(d.paras[i], Para::Text(_))).collect();
+        let texts: Vec<usize> = (0..d.paras.len())
+            .filter(|&i| matches!(d.paras[i], Para::Text(_)))
+            .collect();
         pick(&mut self.rng, &texts)
     }
 
@@ -411,7 +475,9 @@ impl Generator {
 
     fn merge_paragraphs(&mut self, d: &mut Draft) {
         let i = self.text_para(d);
-        if let (Some(Para::Text(a)), Some(Para::Text(b))) = (d.paras.get(i).cloned(), d.paras.get(i + 1).cloned()) {
+        if let (Some(Para::Text(a)), Some(Para::Text(b))) =
+            (d.paras.get(i).cloned(), d.paras.get(i + 1).cloned())
+        {
             d.paras[i] = Para::Text(format!("{a} {b}"));
             d.paras.remove(i + 1);
         }
@@ -433,7 +499,9 @@ impl Generator {
             let bare = piece.trim_matches(|c: char| !c.is_alphanumeric());
             let swap = SYNONYMS.iter().find(|(w, _)| *w == bare);
             match swap {
-                Some((w, s)) if !in_quote && self.rng.random_bool(0.6) => out.push_str(&piece.replacen(w, s, 1)),
+                Some((w, s)) if !in_quote && self.rng.random_bool(0.6) => {
+                    out.push_str(&piece.replacen(w, s, 1))
+                }
                 _ => out.push_str(piece),
             }
             if piece.contains('”') {
@@ -464,10 +532,20 @@ fn date_line(rng: &mut Rng, d: NaiveDate, style: Style) -> Option<String> {
 
 /// Renders a report in its outlet's style. Returns the lines.
 fn render(rng: &mut Rng, d: &Draft, ev: &Event, second_on_page: bool) -> Vec<String> {
-    let style = if second_on_page { Style::Wire } else { d.style() };
+    let style = if second_on_page {
+        Style::Wire
+    } else {
+        d.style()
+    };
     let mut lines: Vec<String> = Vec::new();
     let straight = style == Style::Magazine;
-    let fix = |s: &str| if straight { s.replace(['“', '”'], "\"").replace(['‘', '’'], "'") } else { s.to_string() };
+    let fix = |s: &str| {
+        if straight {
+            s.replace(['“', '”'], "\"").replace(['‘', '’'], "'")
+        } else {
+            s.to_string()
+        }
+    };
     let first_text = d.paras.iter().position(|p| matches!(p, Para::Text(_)));
     let body_line = |i: usize, t: &str, lines: &mut Vec<String>, rng: &mut Rng| {
         let mut t = fix(t);
@@ -505,7 +583,10 @@ fn render(rng: &mut Rng, d: &Draft, ev: &Event, second_on_page: bool) -> Vec<Str
                     month_name(ev.date.month()),
                     ev.date.day(),
                     ev.date.year(),
-                    pick(rng, &["Reuters", "AFP", "AP", "US Department of State", "File"])
+                    pick(
+                        rng,
+                        &["Reuters", "AFP", "AP", "US Department of State", "File"]
+                    )
                 ));
                 lines.push("Short Url".into());
                 lines.extend(date_line(rng, d.published, style));
@@ -539,14 +620,26 @@ fn render(rng: &mut Rng, d: &Draft, ev: &Event, second_on_page: bool) -> Vec<Str
     for (i, p) in d.paras.iter().enumerate() {
         match p {
             Para::Text(t) => body_line(i, t, &mut lines, rng),
-            Para::Heading(h) => lines.push(if style == Style::Wire { h.to_uppercase() } else { h.clone() }),
+            Para::Heading(h) => lines.push(if style == Style::Wire {
+                h.to_uppercase()
+            } else {
+                h.clone()
+            }),
             Para::Link(label, headline) => {
-                let label = if style == Style::ReadMore { "Read more" } else { label };
+                let label = if style == Style::ReadMore {
+                    "Read more"
+                } else {
+                    label
+                };
                 lines.push(format!("{label}: {}", fix(headline)));
             }
         }
         if i + 1 < d.paras.len() {
-            lines.push(if straight { "\u{a0}".into() } else { String::new() });
+            lines.push(if straight {
+                "\u{a0}".into()
+            } else {
+                String::new()
+            });
             if straight {
                 lines.push(String::new());
             }
@@ -603,10 +696,16 @@ pub fn generate(cfg: &SynthConfig) -> SynthCorpus {
         let src = (kind != Planted::Original).then(|| pick(&mut g.rng, &g.originals));
         let draft = match (kind, src) {
             (Planted::ExactCopy, Some(s)) => g.exact_copy(&g.drafts[s].clone()),
-            (Planted::LightRewrite, Some(s)) => g.light_rewrite(&g.drafts[s].clone(), &g.events[g.event_of[s]].clone()),
+            (Planted::LightRewrite, Some(s)) => {
+                g.light_rewrite(&g.drafts[s].clone(), &g.events[g.event_of[s]].clone())
+            }
             (Planted::Excerpt, Some(s)) => g.excerpt(&g.drafts[s].clone()),
-            (Planted::Paraphrase, Some(s)) => g.paraphrase(&g.drafts[s].clone(), &g.events[g.event_of[s]].clone()),
-            (Planted::StockQuote, Some(s)) => g.stock_quote(g.event_of[s], &g.drafts[s].quotes.clone()),
+            (Planted::Paraphrase, Some(s)) => {
+                g.paraphrase(&g.drafts[s].clone(), &g.events[g.event_of[s]].clone())
+            }
+            (Planted::StockQuote, Some(s)) => {
+                g.stock_quote(g.event_of[s], &g.drafts[s].quotes.clone())
+            }
             _ => g.original(),
         };
         let event = match kind {
@@ -656,10 +755,16 @@ fn assemble(mut g: Generator, cfg: &SynthConfig) -> SynthCorpus {
         let d = &g.drafts[r];
         let same_page = g.kinds[r] == Planted::ExactCopy
             && index_on_page[r] == 0
-            && g.sources[r].is_some_and(|s| g.drafts[s].outlet == d.outlet && index_on_page[s] == 0);
+            && g.sources[r]
+                .is_some_and(|s| g.drafts[s].outlet == d.outlet && index_on_page[s] == 0);
         let lines = match g.sources[r] {
             Some(s) if same_page => rendered[s].clone(),
-            _ => render(&mut g.rng, d, &g.events[g.event_of[r]], index_on_page[r] > 0),
+            _ => render(
+                &mut g.rng,
+                d,
+                &g.events[g.event_of[r]],
+                index_on_page[r] > 0,
+            ),
         };
         rendered.push(lines);
     }
@@ -702,7 +807,10 @@ fn assemble(mut g: Generator, cfg: &SynthConfig) -> SynthCorpus {
         text.push('\n');
         files.push(SynthFile { name, text });
     }
-    let mut reports: Vec<TruthReport> = slots.into_iter().map(|s| s.expect("every report is on a page")).collect();
+    let mut reports: Vec<TruthReport> = slots
+        .into_iter()
+        .map(|s| s.expect("every report is on a page"))
+        .collect();
     for r in 0..n {
         reports[r].source = g.sources[r].map(|s| reports[s].id.clone());
     }
@@ -710,7 +818,8 @@ fn assemble(mut g: Generator, cfg: &SynthConfig) -> SynthCorpus {
         .filter_map(|r| {
             let s = g.sources[r]?;
             let (a, b) = (&reports[r], &reports[s]);
-            let (jaccard, containment_a_in_b, containment_b_in_a) = overlap(&shingles(&a.body), &shingles(&b.body));
+            let (jaccard, containment_a_in_b, containment_b_in_a) =
+                overlap(&shingles(&a.body), &shingles(&b.body));
             Some(TruthRelation {
                 a: a.id.clone(),
                 b: b.id.clone(),
@@ -719,14 +828,25 @@ fn assemble(mut g: Generator, cfg: &SynthConfig) -> SynthCorpus {
                 jaccard,
                 containment_a_in_b,
                 containment_b_in_a,
-                shared_quotes: a.quotes.iter().filter(|q| b.quotes.contains(q)).cloned().collect(),
+                shared_quotes: a
+                    .quotes
+                    .iter()
+                    .filter(|q| b.quotes.contains(q))
+                    .cloned()
+                    .collect(),
             })
         })
         .collect();
     // Reports in file order, as a reader of the folder sees them.
     let mut reports = reports;
     reports.sort_by(|a, b| (&a.file, a.index).cmp(&(&b.file, b.index)));
-    SynthCorpus { seed: cfg.seed, files, reports, relations, outlets }
+    SynthCorpus {
+        seed: cfg.seed,
+        files,
+        reports,
+        relations,
+        outlets,
+    }
 }
 
 #[derive(Serialize)]
@@ -740,15 +860,23 @@ struct Truth<'a> {
 impl SynthCorpus {
     /// The ground truth as JSON: every report and every planted relation.
     pub fn truth_json(&self) -> String {
-        serde_json::to_string_pretty(&Truth { generator: concat!("parallax-synth ", env!("CARGO_PKG_VERSION")), seed: self.seed, reports: &self.reports, relations: &self.relations })
-            .expect("plain data serialises")
+        serde_json::to_string_pretty(&Truth {
+            generator: concat!("parallax-synth ", env!("CARGO_PKG_VERSION")),
+            seed: self.seed,
+            reports: &self.reports,
+            relations: &self.relations,
+        })
+        .expect("plain data serialises")
     }
 
     /// Sidecar metadata naming each file's outlet (TOML, as corpus/metadata.toml).
     pub fn metadata_toml(&self) -> String {
         let mut out = String::from("# Generated by parallax-synth: the outlet of each page.\n");
         for (f, outlet) in self.files.iter().zip(&self.outlets) {
-            out.push_str(&format!("\n[files.\"{}\"]\noutlet = \"{}\"\n", f.name, outlet));
+            out.push_str(&format!(
+                "\n[files.\"{}\"]\noutlet = \"{}\"\n",
+                f.name, outlet
+            ));
         }
         out
     }
@@ -758,22 +886,36 @@ impl SynthCorpus {
     /// Refuses a folder holding `.txt` files that a previous run did not write (no `truth.json`);
     /// otherwise the previous run's `.txt` files are replaced.
     pub fn write_dir(&self, dir: &Path) -> Result<(), String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
-        let old_txt: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
+        let old_txt: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         if !old_txt.is_empty() {
             if !dir.join("truth.json").exists() {
-                return Err(format!("{}: holds .txt files that parallax-synth did not write; use an empty folder", dir.display()));
+                return Err(format!(
+                    "{}: holds .txt files that parallax-synth did not write; use an empty folder",
+                    dir.display()
+                ));
             }
             for p in old_txt {
-                std::fs::remove_file(&p).map_err(|e| format!("{}: cannot remove: {e}", p.display()))?;
+                std::fs::remove_file(&p)
+                    .map_err(|e| format!("{}: cannot remove: {e}", p.display()))?;
             }
         }
         for f in &self.files {
             let p = dir.join(&f.name);
-            std::fs::write(&p, &f.text).map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
+            std::fs::write(&p, &f.text)
+                .map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
         }
-        for (name, text) in [("truth.json", self.truth_json()), ("metadata.toml", self.metadata_toml())] {
+        for (name, text) in [
+            ("truth.json", self.truth_json()),
+            ("metadata.toml", self.metadata_toml()),
+        ] {
             let p = dir.join(name);
             std::fs::write(&p, text).map_err(|e| format!("{}: cannot write: {e}", p.display()))?;
         }
@@ -782,8 +924,16 @@ impl SynthCorpus {
 
     /// The text of one report (its lines in its file).
     pub fn report_text(&self, r: &TruthReport) -> String {
-        let file = self.files.iter().find(|f| f.name == r.file).map_or("", |f| f.text.as_str());
-        file.lines().skip(r.line_start - 1).take(r.line_end + 1 - r.line_start).collect::<Vec<_>>().join("\n")
+        let file = self
+            .files
+            .iter()
+            .find(|f| f.name == r.file)
+            .map_or("", |f| f.text.as_str());
+        file.lines()
+            .skip(r.line_start - 1)
+            .take(r.line_end + 1 - r.line_start)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

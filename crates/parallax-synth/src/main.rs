@@ -11,10 +11,23 @@ fn parse_args(args: &[String]) -> Result<(usize, u64, PathBuf), String> {
     let (mut reports, mut seed, mut out) = (None, 1u64, None);
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
+        let mut value = || {
+            it.next()
+                .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+        };
         match flag.as_str() {
-            "--reports" => reports = Some(value()?.parse::<usize>().map_err(|e| format!("--reports: {e}"))?),
-            "--seed" => seed = value()?.parse::<u64>().map_err(|e| format!("--seed: {e}"))?,
+            "--reports" => {
+                reports = Some(
+                    value()?
+                        .parse::<usize>()
+                        .map_err(|e| format!("--reports: {e}"))?,
+                )
+            }
+            "--seed" => {
+                seed = value()?
+                    .parse::<u64>()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             "--out" => out = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
@@ -24,7 +37,11 @@ fn parse_args(args: &[String]) -> Result<(usize, u64, PathBuf), String> {
     if reports == 0 {
         return Err("--reports must be at least 1".into());
     }
-    Ok((reports, seed, out.ok_or_else(|| format!("--out is required\n{USAGE}"))?))
+    Ok((
+        reports,
+        seed,
+        out.ok_or_else(|| format!("--out is required\n{USAGE}"))?,
+    ))
 }
 
 fn main() -> ExitCode {
@@ -41,7 +58,11 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    let dups = corpus.relations.iter().filter(|r| r.kind.is_duplicate()).count();
+    let dups = corpus
+        .relations
+        .iter()
+        .filter(|r| r.kind.is_duplicate())
+        .count();
     eprintln!(
         "wrote {} reports in {} files to {} (seed {seed}): {} planted relations, {dups} of them duplicates; truth in truth.json",
         corpus.reports.len(),

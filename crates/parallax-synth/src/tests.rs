@@ -34,16 +34,33 @@ fn every_planted_kind_is_present_with_its_signature() {
                 assert_eq!(rel.jaccard, 1.0);
             }
             Planted::LightRewrite => {
-                assert!((0.3..=0.8).contains(&rel.jaccard), "rewrite {} ~ {}: jaccard {}", rel.a, rel.b, rel.jaccard);
+                assert!(
+                    (0.3..=0.8).contains(&rel.jaccard),
+                    "rewrite {} ~ {}: jaccard {}",
+                    rel.a,
+                    rel.b,
+                    rel.jaccard
+                );
                 assert_eq!(a.event, b.event);
                 assert_ne!(a.body, b.body);
             }
             Planted::Excerpt => {
-                assert!(rel.containment_a_in_b > 0.9, "excerpt {}: containment {}", rel.a, rel.containment_a_in_b);
+                assert!(
+                    rel.containment_a_in_b > 0.9,
+                    "excerpt {}: containment {}",
+                    rel.a,
+                    rel.containment_a_in_b
+                );
                 assert!(a.body.len() < b.body.len());
             }
             Planted::Paraphrase => {
-                assert!(rel.jaccard < 0.15, "paraphrase {} ~ {}: jaccard {}", rel.a, rel.b, rel.jaccard);
+                assert!(
+                    rel.jaccard < 0.15,
+                    "paraphrase {} ~ {}: jaccard {}",
+                    rel.a,
+                    rel.b,
+                    rel.jaccard
+                );
                 assert!(rel.shared_quotes.len() >= 2);
                 assert_eq!(a.event_date, b.event_date);
                 assert_eq!(a.speaker, b.speaker);
@@ -58,7 +75,13 @@ fn every_planted_kind_is_present_with_its_signature() {
         }
         assert_eq!(a.source.as_deref(), Some(rel.b.as_str()));
     }
-    for k in [Planted::ExactCopy, Planted::LightRewrite, Planted::Excerpt, Planted::Paraphrase, Planted::StockQuote] {
+    for k in [
+        Planted::ExactCopy,
+        Planted::LightRewrite,
+        Planted::Excerpt,
+        Planted::Paraphrase,
+        Planted::StockQuote,
+    ] {
         assert!(seen.get(&k).copied().unwrap_or(0) >= 5, "{k:?}: {seen:?}");
     }
 }
@@ -66,7 +89,11 @@ fn every_planted_kind_is_present_with_its_signature() {
 #[test]
 fn unrelated_reports_share_little_text() {
     let c = corpus(150, 11);
-    let originals: Vec<&TruthReport> = c.reports.iter().filter(|r| r.kind == Planted::Original).collect();
+    let originals: Vec<&TruthReport> = c
+        .reports
+        .iter()
+        .filter(|r| r.kind == Planted::Original)
+        .collect();
     let sets: Vec<_> = originals.iter().map(|r| shingles(&r.body)).collect();
     let mut worst = 0.0f32;
     for i in 0..sets.len() {
@@ -76,7 +103,10 @@ fn unrelated_reports_share_little_text() {
             }
         }
     }
-    assert!(worst < 0.1, "two unrelated originals share {worst} of their shingles");
+    assert!(
+        worst < 0.1,
+        "two unrelated originals share {worst} of their shingles"
+    );
 }
 
 #[test]
@@ -86,11 +116,26 @@ fn line_ranges_locate_each_report_and_its_title() {
     assert!(two > 0, "some pages carry two reports");
     for r in &c.reports {
         let text = c.report_text(r);
-        assert!(text.lines().any(|l| l.contains(&r.title) || l.replace('"', "“").len() > 0 && r.index == 0), "{}", r.id);
-        let first_words: String = r.body.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        assert!(
+            text.lines()
+                .any(|l| l.contains(&r.title) || l.replace('"', "“").len() > 0 && r.index == 0),
+            "{}",
+            r.id
+        );
+        let first_words: String = r
+            .body
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
         let flat = text.replace(['"', '“', '”'], "").replace('\'', "’");
         let probe = first_words.replace(['"', '“', '”'], "").replace('\'', "’");
-        assert!(flat.contains(probe.as_str()) || flat.contains(probe.split_once(' ').map_or("", |p| p.1)), "{}: body not in its lines", r.id);
+        assert!(
+            flat.contains(probe.as_str())
+                || flat.contains(probe.split_once(' ').map_or("", |p| p.1)),
+            "{}: body not in its lines",
+            r.id
+        );
         assert!(r.id.starts_with(r.file.trim_end_matches(".txt")));
     }
     let names: HashSet<&str> = c.files.iter().map(|f| f.name.as_str()).collect();
@@ -107,9 +152,14 @@ fn write_dir_refuses_foreign_txt_and_replaces_its_own() {
     std::fs::remove_file(dir.join("mine.txt")).unwrap();
     corpus(30, 1).write_dir(&dir).unwrap();
     corpus(12, 1).write_dir(&dir).unwrap();
-    let txt = std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "txt")).count();
+    let txt = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .count();
     assert_eq!(txt, corpus(12, 1).files.len());
-    let truth: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap()).unwrap();
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap()).unwrap();
     assert_eq!(truth["reports"].as_array().unwrap().len(), 12);
     std::fs::remove_dir_all(&dir).unwrap();
 }

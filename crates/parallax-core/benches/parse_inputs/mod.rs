@@ -26,7 +26,10 @@ pub fn seed_files(size: usize) -> Vec<SourceFile> {
     while total < size {
         let bytes = seeds[out.len() % seeds.len()].clone();
         total += bytes.len();
-        out.push(SourceFile { name: format!("{:05}.txt", out.len()), bytes });
+        out.push(SourceFile {
+            name: format!("{:05}.txt", out.len()),
+            bytes,
+        });
     }
     out
 }
@@ -56,8 +59,30 @@ fn repeat_to(size: usize, mut piece: impl FnMut(usize) -> String) -> Vec<u8> {
 }
 
 const WORDS: [&str; 24] = [
-    "the", "minister", "said", "on", "Monday", "that", "Pakistan", "and", "the", "United", "States", "would",
-    "hold", "talks", "at", "a", "press", "briefing", "in", "Washington", "with", "officials", "from", "Islamabad",
+    "the",
+    "minister",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "Pakistan",
+    "and",
+    "the",
+    "United",
+    "States",
+    "would",
+    "hold",
+    "talks",
+    "at",
+    "a",
+    "press",
+    "briefing",
+    "in",
+    "Washington",
+    "with",
+    "officials",
+    "from",
+    "Islamabad",
 ];
 
 /// One line of words with no sentence end anywhere.
@@ -67,7 +92,12 @@ pub fn long_line_no_stops(size: usize) -> Vec<u8> {
 
 /// One line of short sentences.
 pub fn long_line_short_sentences(size: usize) -> Vec<u8> {
-    repeat_to(size, |k| format!("He spoke to reporters on {}. Talks went on. ", ["Monday", "Tuesday", "Friday"][k % 3]))
+    repeat_to(size, |k| {
+        format!(
+            "He spoke to reporters on {}. Talks went on. ",
+            ["Monday", "Tuesday", "Friday"][k % 3]
+        )
+    })
 }
 
 /// Many one-sentence paragraphs.
@@ -77,7 +107,10 @@ pub fn tiny_paragraphs(size: usize) -> Vec<u8> {
 
 /// A made-up capitalised name from a number, so every name is new.
 fn name(k: usize) -> String {
-    const SYL: [&str; 16] = ["ka", "lo", "mi", "ran", "te", "vo", "shu", "da", "ne", "bri", "zo", "pal", "ri", "gu", "fen", "tol"];
+    const SYL: [&str; 16] = [
+        "ka", "lo", "mi", "ran", "te", "vo", "shu", "da", "ne", "bri", "zo", "pal", "ri", "gu",
+        "fen", "tol",
+    ];
     let mut s = String::new();
     let mut n = k + 17;
     while n > 0 {
@@ -85,12 +118,20 @@ fn name(k: usize) -> String {
         n /= 16;
     }
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// Thousands of closed quotes with speakers, in one paragraph.
 pub fn many_quotes(size: usize) -> Vec<u8> {
-    repeat_to(size, |k| format!("\u{201c}We will keep working on this together,\u{201d} said {} {}. ", name(k), name(k + 7)))
+    repeat_to(size, |k| {
+        format!(
+            "\u{201c}We will keep working on this together,\u{201d} said {} {}. ",
+            name(k),
+            name(k + 7)
+        )
+    })
 }
 
 /// Quote marks that open and never close: curly openers, straight quotes, apostrophes.
@@ -121,7 +162,12 @@ pub fn capitalised_words(size: usize) -> Vec<u8> {
 /// Quotes in single marks only, in one paragraph: each quote's attribution is looked for in
 /// the rest of the paragraph.
 pub fn single_quotes(size: usize) -> Vec<u8> {
-    repeat_to(size, |k| format!("'We will keep working on this together,' said {} and ", name(k)))
+    repeat_to(size, |k| {
+        format!(
+            "'We will keep working on this together,' said {} and ",
+            name(k)
+        )
+    })
 }
 
 /// A page of teasers: headlines each with a date line, thousands of them (the report splitter
@@ -129,8 +175,15 @@ pub fn single_quotes(size: usize) -> Vec<u8> {
 pub fn teaser_page(size: usize) -> Vec<u8> {
     let body = "The report opens with a sentence long enough to read as the body of it.\n\n";
     repeat_to(size, |k| {
-        let teaser = format!("Headline number {} about the talks\nJuly 9, 2024\n", name(k));
-        if k == 0 { body.repeat(3) + &teaser } else { teaser }
+        let teaser = format!(
+            "Headline number {} about the talks\nJuly 9, 2024\n",
+            name(k)
+        );
+        if k == 0 {
+            body.repeat(3) + &teaser
+        } else {
+            teaser
+        }
     })
 }
 

@@ -99,15 +99,45 @@ pub struct Alignment {
 
 /// Titles and abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm", "st",
-    "rev", "hon", "pres", "amb", "supt", "insp", "no", "nos", "vs", "v", "fig", "approx", "dept", "est", "inc", "ltd", "co",
-    "corp", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "maj", "sgt", "capt",
+    "cmdr", "adm", "st", "rev", "hon", "pres", "amb", "supt", "insp", "no", "nos", "vs", "v",
+    "fig", "approx", "dept", "est", "inc", "ltd", "co", "corp", "jan", "feb", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
 ];
 
 /// Words that start sentences; after a dotted abbreviation ("U.S.") they signal a boundary.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in", "on", "a", "an", "his",
-    "her", "their", "our", "its", "there", "meanwhile", "however", "earlier", "later", "officials", "what", "when", "while",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "in",
+    "on",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "there",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "officials",
+    "what",
+    "when",
+    "while",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
@@ -158,7 +188,8 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let next_starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
-        let boundary = !(next_starts_lower || only_full_stop && full_stop_is_abbreviation(&chars[..idx], &next_word));
+        let boundary = !(next_starts_lower
+            || only_full_stop && full_stop_is_abbreviation(&chars[..idx], &next_word));
         if boundary {
             let end = if k < n { chars[k].0 } else { text.len() };
             push_trimmed(text, start, end, &mut out);
@@ -182,8 +213,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 /// Whether the full stop after `before` belongs to an abbreviation rather than ending a sentence.
 fn full_stop_is_abbreviation(before: &[(usize, char)], next_word: &str) -> bool {
     let token: String = {
-        let mut t: Vec<char> =
-            before.iter().rev().map(|&(_, c)| c).take_while(|c| !c.is_whitespace() && !OPENERS.contains(c)).collect();
+        let mut t: Vec<char> = before
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .take_while(|c| !c.is_whitespace() && !OPENERS.contains(c))
+            .collect();
         t.reverse();
         t.into_iter().collect()
     };
@@ -217,7 +252,13 @@ pub fn report_sentences(report: &Report) -> Vec<Sentence> {
         for (start, end) in split_sentences(&para.text) {
             let text = para.text[start..end].to_string();
             let words = text.unicode_words().count();
-            out.push(Sentence { paragraph: p, start, end, text, words });
+            out.push(Sentence {
+                paragraph: p,
+                start,
+                end,
+                text,
+                words,
+            });
         }
     }
     out
@@ -285,9 +326,16 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
             let total = a.len() + b.len();
             let shorter = a.len().min(b.len());
             let dice_ok = 2 * shared * MIN_DICE.1 >= total * MIN_DICE.0;
-            let overlap_ok = shared >= MIN_SHARED_WORDS_FOR_OVERLAP && shared * MIN_OVERLAP.1 >= shorter * MIN_OVERLAP.0;
+            let overlap_ok = shared >= MIN_SHARED_WORDS_FOR_OVERLAP
+                && shared * MIN_OVERLAP.1 >= shorter * MIN_OVERLAP.0;
             if dice_ok || overlap_ok {
-                candidates.push(Candidate { left: i, right: j, shared, total, off_diagonal: (i * m).abs_diff(j * n) });
+                candidates.push(Candidate {
+                    left: i,
+                    right: j,
+                    shared,
+                    total,
+                    off_diagonal: (i * m).abs_diff(j * n),
+                });
             }
         }
     }
@@ -314,7 +362,12 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
     let moved = moved_flags(&chosen.iter().map(|c| c.right).collect::<Vec<_>>());
 
     let mut pair_rows: Vec<AlignedRow> = Vec::with_capacity(chosen.len());
-    let mut summary = AlignmentSummary { left_sentences: n, right_sentences: m, matched: chosen.len(), ..Default::default() };
+    let mut summary = AlignmentSummary {
+        left_sentences: n,
+        right_sentences: m,
+        matched: chosen.len(),
+        ..Default::default()
+    };
     let (mut left_words, mut right_words) = (0usize, 0usize);
     for (c, &is_moved) in chosen.iter().zip(&moved) {
         let (left_diff, right_diff, verbatim) = word_diff(&ls[c.left].text, &rs[c.right].text);
@@ -329,7 +382,11 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
         pair_rows.push(AlignedRow {
             left: Some(c.left),
             right: Some(c.right),
-            kind: if verbatim { RowKind::Verbatim } else { RowKind::Reworded },
+            kind: if verbatim {
+                RowKind::Verbatim
+            } else {
+                RowKind::Reworded
+            },
             moved: is_moved,
             similarity: c.dice(),
             left_diff,
@@ -385,14 +442,18 @@ fn moved_flags(rights: &[usize]) -> Vec<bool> {
         }
     }
     let longest = ending.iter().copied().max().unwrap_or(0);
-    let on_some_chain: Vec<bool> = (0..k).map(|i| ending[i] + starting[i] - 1 == longest).collect();
+    let on_some_chain: Vec<bool> = (0..k)
+        .map(|i| ending[i] + starting[i] - 1 == longest)
+        .collect();
     let mut per_level = vec![0usize; longest + 1];
     for i in 0..k {
         if on_some_chain[i] {
             per_level[ending[i]] += 1;
         }
     }
-    (0..k).map(|i| !(on_some_chain[i] && per_level[ending[i]] == 1)).collect()
+    (0..k)
+        .map(|i| !(on_some_chain[i] && per_level[ending[i]] == 1))
+        .collect()
 }
 
 fn display_rows(n: usize, pair_rows: Vec<AlignedRow>, right_only: &[usize]) -> Vec<AlignedRow> {
@@ -415,10 +476,18 @@ fn display_rows(n: usize, pair_rows: Vec<AlignedRow>, right_only: &[usize]) -> V
             None => top.push(j),
         }
     }
-    let right_only_row = |j: usize| AlignedRow { right: Some(j), kind: RowKind::RightOnly, ..Default::default() };
+    let right_only_row = |j: usize| AlignedRow {
+        right: Some(j),
+        kind: RowKind::RightOnly,
+        ..Default::default()
+    };
     let mut rows: Vec<AlignedRow> = top.into_iter().map(right_only_row).collect();
     for (i, row) in by_left.into_iter().enumerate() {
-        rows.push(row.unwrap_or(AlignedRow { left: Some(i), kind: RowKind::LeftOnly, ..Default::default() }));
+        rows.push(row.unwrap_or(AlignedRow {
+            left: Some(i),
+            kind: RowKind::LeftOnly,
+            ..Default::default()
+        }));
         rows.extend(after_left[i].iter().map(|&j| right_only_row(j)));
     }
     rows
@@ -444,7 +513,10 @@ fn word_diff(left: &str, right: &str) -> (Vec<DiffSpan>, Vec<DiffSpan>, bool) {
     let rk: Vec<String> = rt.iter().map(key).collect();
     let verbatim = {
         let words = |keys: &[String]| -> Vec<String> {
-            keys.iter().filter(|k| k.chars().any(char::is_alphanumeric)).cloned().collect()
+            keys.iter()
+                .filter(|k| k.chars().any(char::is_alphanumeric))
+                .cloned()
+                .collect()
         };
         words(&lk) == words(&rk)
     };
@@ -452,13 +524,26 @@ fn word_diff(left: &str, right: &str) -> (Vec<DiffSpan>, Vec<DiffSpan>, bool) {
     let mut right_spans = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &lk, &rk) {
         match op {
-            DiffOp::Equal { old_index, new_index, len } => {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
                 push_span(&mut left_spans, &lt[old_index..old_index + len], false);
                 push_span(&mut right_spans, &rt[new_index..new_index + len], false);
             }
-            DiffOp::Delete { old_index, old_len, .. } => push_span(&mut left_spans, &lt[old_index..old_index + old_len], true),
-            DiffOp::Insert { new_index, new_len, .. } => push_span(&mut right_spans, &rt[new_index..new_index + new_len], true),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push_span(&mut left_spans, &lt[old_index..old_index + old_len], true),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push_span(&mut right_spans, &rt[new_index..new_index + new_len], true),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 push_span(&mut left_spans, &lt[old_index..old_index + old_len], true);
                 push_span(&mut right_spans, &rt[new_index..new_index + new_len], true);
             }
@@ -477,7 +562,10 @@ fn tidy(spans: Vec<DiffSpan>) -> Vec<DiffSpan> {
         }
         match out.last_mut() {
             Some(last) if last.changed == changed => last.text.push_str(text),
-            _ => out.push(DiffSpan { text: text.to_string(), changed }),
+            _ => out.push(DiffSpan {
+                text: text.to_string(),
+                changed,
+            }),
         }
     };
     for span in &spans {
@@ -515,13 +603,22 @@ mod tests {
     use proptest::prelude::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     fn report(id: &str, paragraphs: &[String]) -> Report {
         Report {
             id: id.into(),
-            paragraphs: paragraphs.iter().map(|t| Paragraph { text: t.clone(), ..Default::default() }).collect(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| Paragraph {
+                    text: t.clone(),
+                    ..Default::default()
+                })
+                .collect(),
             ..Default::default()
         }
     }
@@ -534,13 +631,30 @@ mod tests {
         );
         assert_eq!(
             sentences("“We oppose violence.” He said so. “Is it true?” he asked. It is… perhaps."),
-            ["“We oppose violence.”", "He said so.", "“Is it true?” he asked.", "It is… perhaps."]
+            [
+                "“We oppose violence.”",
+                "He said so.",
+                "“Is it true?” he asked.",
+                "It is… perhaps."
+            ]
         );
-        assert_eq!(sentences("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
-        assert_eq!(sentences("Clause No. 5 applies. Gen. Asim Munir spoke."), ["Clause No. 5 applies.", "Gen. Asim Munir spoke."]);
-        assert_eq!(sentences("  no terminator at all  "), ["no terminator at all"]);
+        assert_eq!(
+            sentences("He flew to the U.S. The talks began."),
+            ["He flew to the U.S.", "The talks began."]
+        );
+        assert_eq!(
+            sentences("Clause No. 5 applies. Gen. Asim Munir spoke."),
+            ["Clause No. 5 applies.", "Gen. Asim Munir spoke."]
+        );
+        assert_eq!(
+            sentences("  no terminator at all  "),
+            ["no terminator at all"]
+        );
         assert!(sentences("   ").is_empty());
-        assert_eq!(sentences("Wait... What? Yes!"), ["Wait...", "What?", "Yes!"]);
+        assert_eq!(
+            sentences("Wait... What? Yes!"),
+            ["Wait...", "What?", "Yes!"]
+        );
     }
 
     #[test]
@@ -548,8 +662,10 @@ mod tests {
         let left = report(
             "l",
             &[
-                "The spokesperson spoke on Monday. He praised the talks between the two sides.".into(),
-                "Officials said the meeting was constructive and useful. The weather was fine.".into(),
+                "The spokesperson spoke on Monday. He praised the talks between the two sides."
+                    .into(),
+                "Officials said the meeting was constructive and useful. The weather was fine."
+                    .into(),
             ],
         );
         let right = report(
@@ -566,20 +682,40 @@ mod tests {
         assert_eq!(a.left_only, [3]);
         assert_eq!(a.right_only, [2]);
         let officials = a.rows.iter().find(|r| r.left == Some(2)).unwrap();
-        assert_eq!((officials.right, officials.kind, officials.moved), (Some(0), RowKind::Reworded, true));
-        let changed: Vec<&str> = officials.right_diff.iter().filter(|s| s.changed).map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            (officials.right, officials.kind, officials.moved),
+            (Some(0), RowKind::Reworded, true)
+        );
+        let changed: Vec<&str> = officials
+            .right_diff
+            .iter()
+            .filter(|s| s.changed)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(changed, ["had been", "very"]);
-        assert!(officials.left_diff.iter().all(|s| !s.changed || s.text == "was"));
+        assert!(officials
+            .left_diff
+            .iter()
+            .all(|s| !s.changed || s.text == "was"));
         // The unique right sentence follows the right sentence before it.
         let pos = |f: &dyn Fn(&AlignedRow) -> bool| a.rows.iter().position(f).unwrap();
-        assert_eq!(pos(&|r| r.right == Some(2)), pos(&|r| r.right == Some(1)) + 1);
+        assert_eq!(
+            pos(&|r| r.right == Some(2)),
+            pos(&|r| r.right == Some(1)) + 1
+        );
         assert!(a.summary.left_matched_share > 0.6 && a.summary.left_matched_share < 1.0);
     }
 
     #[test]
     fn quote_marks_and_spelling_do_not_count_as_changes() {
-        let l = report("l", &["“We oppose vandalism,” he said of the organisation.".into()]);
-        let r = report("r", &["\"We oppose vandalism,\" he said of the organization.".into()]);
+        let l = report(
+            "l",
+            &["“We oppose vandalism,” he said of the organisation.".into()],
+        );
+        let r = report(
+            "r",
+            &["\"We oppose vandalism,\" he said of the organization.".into()],
+        );
         let a = align(&l, &r);
         assert_eq!(a.rows[0].kind, RowKind::Verbatim);
         assert!(a.rows[0].left_diff.iter().all(|s| !s.changed));
@@ -588,7 +724,10 @@ mod tests {
     #[test]
     fn moved_flags_mark_both_of_a_swap_and_a_single_jump() {
         assert_eq!(moved_flags(&[0, 2, 1, 3]), [false, true, true, false]);
-        assert_eq!(moved_flags(&[4, 0, 1, 2, 3]), [true, false, false, false, false]);
+        assert_eq!(
+            moved_flags(&[4, 0, 1, 2, 3]),
+            [true, false, false, false, false]
+        );
         assert_eq!(moved_flags(&[0, 1, 2]), [false, false, false]);
         assert!(moved_flags(&[]).is_empty());
     }
@@ -607,8 +746,12 @@ mod tests {
     ];
 
     fn arb_report() -> impl Strategy<Value = Vec<String>> {
-        prop::collection::vec(prop::collection::vec(0..POOL.len(), 1..4), 0..5)
-            .prop_map(|paras| paras.into_iter().map(|p| p.into_iter().map(|i| POOL[i]).collect::<Vec<_>>().join(" ")).collect())
+        prop::collection::vec(prop::collection::vec(0..POOL.len(), 1..4), 0..5).prop_map(|paras| {
+            paras
+                .into_iter()
+                .map(|p| p.into_iter().map(|i| POOL[i]).collect::<Vec<_>>().join(" "))
+                .collect()
+        })
     }
 
     proptest! {

@@ -47,7 +47,9 @@
 //! above) and those candidates that turned out unrelated; it is complete for any stricter
 //! thresholds, which is what the page's live threshold needs when it only tightens them.
 
-use super::pairs::{relate, relate_all_features, ReportFeatures, Thresholds, QUOTE_MIN_RUN, QUOTE_MIN_WORDS};
+use super::pairs::{
+    relate, relate_all_features, ReportFeatures, Thresholds, QUOTE_MIN_RUN, QUOTE_MIN_WORDS,
+};
 use super::text;
 use crate::model::{Pair, Report};
 use std::collections::HashMap;
@@ -127,9 +129,15 @@ impl LshParams {
     /// is at most [`MAX_MISS_AT_THRESHOLD`]; one row per band when none is.
     pub fn for_threshold(threshold: f32, num_perm: usize) -> Self {
         let t = f64::from(threshold.clamp(0.0, 1.0));
-        let mut best = LshParams { bands: num_perm.max(1), rows: 1 };
+        let mut best = LshParams {
+            bands: num_perm.max(1),
+            rows: 1,
+        };
         for rows in 1..=num_perm.max(1) {
-            let p = LshParams { bands: num_perm / rows, rows };
+            let p = LshParams {
+                bands: num_perm / rows,
+                rows,
+            };
             if p.bands == 0 {
                 break;
             }
@@ -165,7 +173,10 @@ pub struct LshIndex {
 
 impl LshIndex {
     pub fn new(params: LshParams) -> Self {
-        LshIndex { params, buckets: HashMap::new() }
+        LshIndex {
+            params,
+            buckets: HashMap::new(),
+        }
     }
 
     pub fn insert(&mut self, id: u32, sig: &[u32]) {
@@ -254,7 +265,11 @@ pub fn containment_pairs(shingles: &[&[u64]], t: f32, out: &mut Vec<u64>) {
             ranked.select_nth_unstable(prefix_len - 1);
             ranked.truncate(prefix_len);
         }
-        let shared: Vec<u64> = ranked.into_iter().filter(|&(d, _)| d >= 2).map(|(_, h)| h).collect();
+        let shared: Vec<u64> = ranked
+            .into_iter()
+            .filter(|&(d, _)| d >= 2)
+            .map(|(_, h)| h)
+            .collect();
         for &h in &shared {
             probe_set.entry(h).or_default();
         }
@@ -285,7 +300,10 @@ pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {
     for (i, f) in features.iter().enumerate() {
         for q in &f.quotes {
             if q.len() >= QUOTE_MIN_RUN {
-                long.extend(q.windows(QUOTE_MIN_RUN).map(|w| (text::hash_words(w), i as u32)));
+                long.extend(
+                    q.windows(QUOTE_MIN_RUN)
+                        .map(|w| (text::hash_words(w), i as u32)),
+                );
             } else if q.len() >= QUOTE_MIN_WORDS {
                 short.entry(text::hash_words(q)).or_default().push(i as u32);
             }
@@ -302,7 +320,11 @@ pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {
                 }
                 for w in q.windows(k) {
                     if let Some(list) = short.get(&text::hash_words(w)) {
-                        out.extend(list.iter().filter(|&&j| j != i as u32).map(|&j| pair_key(i as u32, j)));
+                        out.extend(
+                            list.iter()
+                                .filter(|&&j| j != i as u32)
+                                .map(|&j| pair_key(i as u32, j)),
+                        );
                     }
                 }
             }
@@ -316,7 +338,10 @@ pub fn person_date_pairs(features: &[ReportFeatures], max_days: i64, out: &mut V
     for (i, f) in features.iter().enumerate() {
         let Some(date) = f.event_date else { continue };
         for (key, _) in &f.people {
-            by_person.entry(key.as_str()).or_default().push((date, i as u32));
+            by_person
+                .entry(key.as_str())
+                .or_default()
+                .push((date, i as u32));
         }
     }
     for list in by_person.values_mut() {
@@ -335,15 +360,32 @@ pub fn person_date_pairs(features: &[ReportFeatures], max_days: i64, out: &mut V
 /// Could the pair be related under `t`? A necessary condition of every rule of `classify`,
 /// from cheap exact figures: only pairs passing it get the full evidence. `shares_quote` says
 /// whether the quote index paired them (exactly the pairs that share a quote).
-fn may_be_related(a: &ReportFeatures, b: &ReportFeatures, shares_quote: bool, t: &Thresholds) -> bool {
+fn may_be_related(
+    a: &ReportFeatures,
+    b: &ReportFeatures,
+    shares_quote: bool,
+    t: &Thresholds,
+) -> bool {
     if shares_quote {
         return true;
     }
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
-    let j = if union == 0 { 0.0 } else { shared as f32 / union as f32 };
-    let c = |n: usize| if n == 0 { 0.0 } else { shared as f32 / n as f32 };
-    if j >= t.near_duplicate_jaccard || c(a.shingles.len()).max(c(b.shingles.len())) >= t.near_duplicate_containment {
+    let j = if union == 0 {
+        0.0
+    } else {
+        shared as f32 / union as f32
+    };
+    let c = |n: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            shared as f32 / n as f32
+        }
+    };
+    if j >= t.near_duplicate_jaccard
+        || c(a.shingles.len()).max(c(b.shingles.len())) >= t.near_duplicate_containment
+    {
         return true;
     }
     let dates_agree = matches!((a.event_date, b.event_date), (Some(x), Some(y)) if (x - y).num_days().abs() <= t.same_story_max_days);
@@ -366,11 +408,22 @@ pub struct CandidateStats {
 
 /// Candidate pairs (i < j, as `i << 32 | j`, sorted, distinct) for `thresholds`, and the
 /// subset that shares a quote (sorted).
-pub fn candidate_pairs(features: &[ReportFeatures], thresholds: &Thresholds, stats: &mut CandidateStats) -> (Vec<u64>, Vec<u64>) {
+pub fn candidate_pairs(
+    features: &[ReportFeatures],
+    thresholds: &Thresholds,
+    stats: &mut CandidateStats,
+) -> (Vec<u64>, Vec<u64>) {
     let mut all: Vec<u64> = Vec::new();
     let hasher = MinHasher::new(NUM_PERM, 0x5eed_1a55);
-    let signatures: Vec<Vec<u32>> = features.iter().map(|f| hasher.signature(&f.shingles)).collect();
-    lsh_pairs(&signatures, LshParams::for_threshold(thresholds.near_duplicate_jaccard, NUM_PERM), &mut all);
+    let signatures: Vec<Vec<u32>> = features
+        .iter()
+        .map(|f| hasher.signature(&f.shingles))
+        .collect();
+    lsh_pairs(
+        &signatures,
+        LshParams::for_threshold(thresholds.near_duplicate_jaccard, NUM_PERM),
+        &mut all,
+    );
     stats.lsh = all.len();
     let shingles: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
     containment_pairs(&shingles, thresholds.near_duplicate_containment, &mut all);
@@ -397,10 +450,16 @@ pub fn relate_candidates(features: &[ReportFeatures], thresholds: &Thresholds) -
 }
 
 /// [`relate_candidates`] and its candidate counts.
-pub fn relate_candidates_with_stats(features: &[ReportFeatures], thresholds: &Thresholds) -> (Vec<Pair>, CandidateStats) {
+pub fn relate_candidates_with_stats(
+    features: &[ReportFeatures],
+    thresholds: &Thresholds,
+) -> (Vec<Pair>, CandidateStats) {
     let t = thresholds;
     let mut stats = CandidateStats::default();
-    if t.near_duplicate_jaccard <= 0.0 || t.near_duplicate_containment <= 0.0 || t.same_story_jaccard <= 0.0 {
+    if t.near_duplicate_jaccard <= 0.0
+        || t.near_duplicate_containment <= 0.0
+        || t.same_story_jaccard <= 0.0
+    {
         let pairs = relate_all_features(features, t);
         stats.verified = pairs.len();
         return (pairs, stats);
@@ -408,7 +467,10 @@ pub fn relate_candidates_with_stats(features: &[ReportFeatures], thresholds: &Th
     let (candidates, quoted) = candidate_pairs(features, t, &mut stats);
     let mut pairs = Vec::new();
     for key in candidates {
-        let (a, b) = (&features[(key >> 32) as usize], &features[(key & 0xffff_ffff) as usize]);
+        let (a, b) = (
+            &features[(key >> 32) as usize],
+            &features[(key & 0xffff_ffff) as usize],
+        );
         if may_be_related(a, b, quoted.binary_search(&key).is_ok(), t) {
             stats.verified += 1;
             pairs.push(relate(a, b, t));
@@ -428,7 +490,6 @@ pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,13 +500,24 @@ mod tests {
 
     fn synthetic(n: usize, seed: u64) -> (Vec<Report>, parallax_synth::SynthCorpus) {
         let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
-        let files: Vec<SourceFile> = synth.files.iter().map(|f| SourceFile { name: f.name.clone(), bytes: f.text.clone().into_bytes() }).collect();
+        let files: Vec<SourceFile> = synth
+            .files
+            .iter()
+            .map(|f| SourceFile {
+                name: f.name.clone(),
+                bytes: f.text.clone().into_bytes(),
+            })
+            .collect();
         let parsed = crate::ingest::parse_corpus(&files, &crate::metadata::Metadata::default());
         (parsed.reports, synth)
     }
 
     fn related(pairs: &[Pair]) -> BTreeSet<(String, String, Relation)> {
-        pairs.iter().filter(|p| p.relation != Relation::Unrelated).map(|p| (p.a.clone(), p.b.clone(), p.relation)).collect()
+        pairs
+            .iter()
+            .filter(|p| p.relation != Relation::Unrelated)
+            .map(|p| (p.a.clone(), p.b.clone(), p.relation))
+            .collect()
     }
 
     #[test]
@@ -458,16 +530,39 @@ mod tests {
         let (found, stats) = relate_candidates_with_stats(&features, &t);
         let found = related(&found);
         let missed: Vec<_> = exact.difference(&found).collect();
-        assert!(missed.is_empty(), "missed {} of {}: {:?}", missed.len(), exact.len(), &missed[..missed.len().min(5)]);
+        assert!(
+            missed.is_empty(),
+            "missed {} of {}: {:?}",
+            missed.len(),
+            exact.len(),
+            &missed[..missed.len().min(5)]
+        );
         assert_eq!(found, exact);
         // The corpus exercises it: most planted duplicates are found as near duplicates, and
         // candidates are far fewer than all pairs.
-        let planted: Vec<(&str, &str)> = synth.relations.iter().filter(|r| r.kind.is_duplicate()).map(|r| (r.a.as_str(), r.b.as_str())).collect();
-        let dup: HashSet<(&str, &str)> = exact.iter().filter(|p| p.2 == Relation::NearDuplicate).flat_map(|p| [(p.0.as_str(), p.1.as_str()), (p.1.as_str(), p.0.as_str())]).collect();
+        let planted: Vec<(&str, &str)> = synth
+            .relations
+            .iter()
+            .filter(|r| r.kind.is_duplicate())
+            .map(|r| (r.a.as_str(), r.b.as_str()))
+            .collect();
+        let dup: HashSet<(&str, &str)> = exact
+            .iter()
+            .filter(|p| p.2 == Relation::NearDuplicate)
+            .flat_map(|p| [(p.0.as_str(), p.1.as_str()), (p.1.as_str(), p.0.as_str())])
+            .collect();
         let hit = planted.iter().filter(|p| dup.contains(*p)).count();
-        assert!(planted.len() >= 20 && hit * 10 >= planted.len() * 9, "{hit} of {} planted duplicates", planted.len());
+        assert!(
+            planted.len() >= 20 && hit * 10 >= planted.len() * 9,
+            "{hit} of {} planted duplicates",
+            planted.len()
+        );
         let n = features.len();
-        eprintln!("{n} reports, {} related pairs, {hit}/{} planted duplicates, {stats:?}", exact.len(), planted.len());
+        eprintln!(
+            "{n} reports, {} related pairs, {hit}/{} planted duplicates, {stats:?}",
+            exact.len(),
+            planted.len()
+        );
         assert!(stats.distinct < n * (n - 1) / 10, "{stats:?}");
     }
 
@@ -482,18 +577,43 @@ mod tests {
             "This is a fundamental entitlement for every individual and every detainee",
             "Our position remains consistent as we do not take sides",
         ];
-        let quotes: Vec<String> = picks.iter().map(|&k| {
-            let q = QUOTES[k % QUOTES.len()];
-            // Odd picks cut the quote short: a cut quote is still the same quote.
-            if k >= QUOTES.len() { q.split(' ').skip(2).collect::<Vec<_>>().join(" ") } else { q.to_string() }
-        }).collect();
-        let body: Vec<String> = quotes.iter().map(|q| format!("“{q},” the spokesperson said in report {id}.")).collect();
+        let quotes: Vec<String> = picks
+            .iter()
+            .map(|&k| {
+                let q = QUOTES[k % QUOTES.len()];
+                // Odd picks cut the quote short: a cut quote is still the same quote.
+                if k >= QUOTES.len() {
+                    q.split(' ').skip(2).collect::<Vec<_>>().join(" ")
+                } else {
+                    q.to_string()
+                }
+            })
+            .collect();
+        let body: Vec<String> = quotes
+            .iter()
+            .map(|q| format!("“{q},” the spokesperson said in report {id}."))
+            .collect();
         Report {
             id: format!("r{id:03}"),
-            paragraphs: body.iter().map(|t| crate::model::Paragraph { text: t.clone(), ..Default::default() }).collect(),
-            quotes: quotes.iter().map(|q| crate::model::Quote { text: q.clone(), ..Default::default() }).collect(),
-            people: vec![["Matthew Miller", "Tahir Andrabi", "Donald Blome"][person % 3].to_string()],
-            event_date: day.map(|d| chrono::NaiveDate::from_ymd_opt(2024, 7, d).expect("valid day")),
+            paragraphs: body
+                .iter()
+                .map(|t| crate::model::Paragraph {
+                    text: t.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            quotes: quotes
+                .iter()
+                .map(|q| crate::model::Quote {
+                    text: q.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            people: vec![
+                ["Matthew Miller", "Tahir Andrabi", "Donald Blome"][person % 3].to_string(),
+            ],
+            event_date: day
+                .map(|d| chrono::NaiveDate::from_ymd_opt(2024, 7, d).expect("valid day")),
             ..Report::default()
         }
     }
@@ -516,21 +636,37 @@ mod tests {
         for t in [0.2f32, 0.3, 0.5, 0.7, 0.9] {
             let p = LshParams::for_threshold(t, NUM_PERM);
             assert!(p.bands * p.rows <= NUM_PERM);
-            assert!(p.miss_probability(f64::from(t)) <= MAX_MISS_AT_THRESHOLD, "{t}: {p:?}");
-            let more = LshParams { bands: NUM_PERM / (p.rows + 1), rows: p.rows + 1 };
-            assert!(more.miss_probability(f64::from(t)) > MAX_MISS_AT_THRESHOLD, "{t}: {more:?} would do");
+            assert!(
+                p.miss_probability(f64::from(t)) <= MAX_MISS_AT_THRESHOLD,
+                "{t}: {p:?}"
+            );
+            let more = LshParams {
+                bands: NUM_PERM / (p.rows + 1),
+                rows: p.rows + 1,
+            };
+            assert!(
+                more.miss_probability(f64::from(t)) > MAX_MISS_AT_THRESHOLD,
+                "{t}: {more:?} would do"
+            );
         }
-        assert_eq!(LshParams::for_threshold(0.3, 128), LshParams { bands: 64, rows: 2 });
+        assert_eq!(
+            LshParams::for_threshold(0.3, 128),
+            LshParams { bands: 64, rows: 2 }
+        );
     }
 
     #[test]
     fn index_query_finds_copies_and_not_strangers() {
         let h = MinHasher::new(NUM_PERM, 1);
-        let a: Vec<u64> = (0..400u64).map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        let a: Vec<u64> = (0..400u64)
+            .map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
         let mut b = a[..300].to_vec();
         b.extend((1000..1100u64).map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
         b.sort_unstable();
-        let c: Vec<u64> = (5000..5400u64).map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15)).collect();
+        let c: Vec<u64> = (5000..5400u64)
+            .map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
         let mut index = LshIndex::new(LshParams::for_threshold(0.5, NUM_PERM));
         for (i, s) in [&a, &b, &c].iter().enumerate() {
             index.insert(i as u32, &h.signature(s));

@@ -27,16 +27,34 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
         tagger.tag(report);
     }
     let evidence = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
-    let position: HashMap<&str, u32> = corpus.reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i as u32)).collect();
+    let position: HashMap<&str, u32> = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect();
     // Only what the page's threshold control can regroup is kept, compactly: thousands of
     // unrelated pairs in a few hundred reports would otherwise be embedded in the wasm.
     corpus.evidence = evidence
         .iter()
         .filter(|p| p.relation == Relation::Unrelated && pairs::regroupable_by_control(p))
-        .filter_map(|p| Some(pairs::compact(p, *position.get(p.a.as_str())?, *position.get(p.b.as_str())?)))
+        .filter_map(|p| {
+            Some(pairs::compact(
+                p,
+                *position.get(p.a.as_str())?,
+                *position.get(p.b.as_str())?,
+            ))
+        })
         .collect();
-    corpus.pairs = evidence.into_iter().filter(|p| p.relation != Relation::Unrelated).collect();
-    corpus.stories = stories::build_stories(&corpus.reports, &corpus.pairs, Thresholds::default().same_story_max_days);
+    corpus.pairs = evidence
+        .into_iter()
+        .filter(|p| p.relation != Relation::Unrelated)
+        .collect();
+    corpus.stories = stories::build_stories(
+        &corpus.reports,
+        &corpus.pairs,
+        Thresholds::default().same_story_max_days,
+    );
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
     corpus.quotes = quotes::ledger(&corpus.reports);
 }
@@ -46,7 +64,12 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
 /// Complete for every threshold the page's control offers (above `lsh::EXACT_UP_TO` reports,
 /// up to the candidates found at the default threshold). Dates already inferred at build time
 /// are not used to date stories, so regrouping never feeds on its own earlier result.
-pub fn regroup(reports: &[Report], related: &[Pair], evidence: &[PairEvidence], thresholds: &Thresholds) -> (Vec<Pair>, Vec<Story>) {
+pub fn regroup(
+    reports: &[Report],
+    related: &[Pair],
+    evidence: &[PairEvidence],
+    thresholds: &Thresholds,
+) -> (Vec<Pair>, Vec<Story>) {
     let pairs = pairs::reclassify(&pairs::regroupable(reports, related, evidence), thresholds);
     let stories = stories::build_stories(reports, &pairs, thresholds.same_story_max_days);
     (pairs, stories)
@@ -66,9 +89,21 @@ mod tests {
             id: id.into(),
             title: format!("Report {id}"),
             event_date: date.map(|d| d.parse().unwrap()),
-            event_date_basis: if date.is_some() { crate::DateBasis::Stated } else { crate::DateBasis::Unknown },
-            paragraphs: vec![Paragraph { text: text.into(), ..Default::default() }],
-            quotes: vec![Quote { speaker: None, text: "decisions about the government were for the people of the country to make".into(), paragraph: 0 }],
+            event_date_basis: if date.is_some() {
+                crate::DateBasis::Stated
+            } else {
+                crate::DateBasis::Unknown
+            },
+            paragraphs: vec![Paragraph {
+                text: text.into(),
+                ..Default::default()
+            }],
+            quotes: vec![Quote {
+                speaker: None,
+                text: "decisions about the government were for the people of the country to make"
+                    .into(),
+                paragraph: 0,
+            }],
             ..Default::default()
         };
         let mut corpus = Corpus {
@@ -78,17 +113,29 @@ mod tests {
             ],
             ..Default::default()
         };
-        let topics = [TopicDef { id: "energy".into(), label: "Energy".into(), phrases: vec!["energy crisis".into()], ..Default::default() }];
+        let topics = [TopicDef {
+            id: "energy".into(),
+            label: "Energy".into(),
+            phrases: vec!["energy crisis".into()],
+            ..Default::default()
+        }];
         analyze(&mut corpus, &topics);
         assert_eq!(corpus.pairs.len(), 1);
         assert_eq!(corpus.pairs[0].relation, Relation::NearDuplicate);
         assert_eq!(corpus.stories.len(), 1);
-        assert_eq!(corpus.reports[1].event_date_basis, crate::DateBasis::Inferred);
+        assert_eq!(
+            corpus.reports[1].event_date_basis,
+            crate::DateBasis::Inferred
+        );
         assert_eq!(corpus.quotes.len(), 1);
         assert_eq!(corpus.topics.len(), 1);
         assert_eq!(corpus.reports[0].paragraphs[0].topic_hits.len(), 1);
 
-        let strict = Thresholds { near_duplicate_jaccard: 0.99, near_duplicate_containment: 1.01, ..Thresholds::default() };
+        let strict = Thresholds {
+            near_duplicate_jaccard: 0.99,
+            near_duplicate_containment: 1.01,
+            ..Thresholds::default()
+        };
         let (pairs, stories) = regroup(&corpus.reports, &corpus.pairs, &corpus.evidence, &strict);
         // Undated on its own, one shared quote: no longer a story.
         assert_eq!(pairs[0].relation, Relation::SharesQuote, "{}", pairs[0].why);

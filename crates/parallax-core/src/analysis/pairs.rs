@@ -131,7 +131,10 @@ impl Thresholds {
     /// The defaults with the near-duplicate Jaccard at `percent` / 100: what the page's
     /// threshold control sets (the URL's `threshold`).
     pub fn with_near_duplicate_percent(percent: u8) -> Thresholds {
-        Thresholds { near_duplicate_jaccard: f32::from(percent) / 100.0, ..Thresholds::default() }
+        Thresholds {
+            near_duplicate_jaccard: f32::from(percent) / 100.0,
+            ..Thresholds::default()
+        }
     }
 }
 
@@ -181,12 +184,22 @@ impl ReportFeatures {
             .quotes
             .iter()
             .enumerate()
-            .flat_map(|(i, q)| split_sentences(&q.text).into_iter().map(move |(s, e)| (text::words(&q.text[s..e]), i)))
+            .flat_map(|(i, q)| {
+                split_sentences(&q.text)
+                    .into_iter()
+                    .map(move |(s, e)| (text::words(&q.text[s..e]), i))
+            })
             .filter(|(w, _)| w.len() >= QUOTE_MIN_WORDS)
             .unzip();
         let quote_stock = quotes.iter().map(|q| vec![false; q.len()]).collect();
-        let quote_hashes: Vec<Vec<u64>> = quotes.iter().map(|q| q.iter().map(|w| xxh3_64(w.as_bytes())).collect()).collect();
-        let quote_grams: Vec<Vec<u64>> = quotes.iter().map(|q| text::shingles(q, QUOTE_MIN_WORDS)).collect();
+        let quote_hashes: Vec<Vec<u64>> = quotes
+            .iter()
+            .map(|q| q.iter().map(|w| xxh3_64(w.as_bytes())).collect())
+            .collect();
+        let quote_grams: Vec<Vec<u64>> = quotes
+            .iter()
+            .map(|q| text::shingles(q, QUOTE_MIN_WORDS))
+            .collect();
         let mut quote_keys: Vec<u64> = quote_grams.iter().flatten().copied().collect();
         quote_keys.sort_unstable();
         quote_keys.dedup();
@@ -241,22 +254,33 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
         }
     }
     // Words are xxh3 hashes already: a multiplicative fold keys a run without allocating.
-    let key = |words: &[u64]| words.iter().fold(0u64, |h, &w| (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95));
+    let key = |words: &[u64]| {
+        words.iter().fold(0u64, |h, &w| {
+            (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95)
+        })
+    };
     // Runs of QUOTE_MIN_RUN words, and the shorter sentences (which another sentence carries
     // when it contains them whole), keyed by their words.
     let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::new();
     let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::new();
     for f in features.iter() {
         for q in f.quote_hashes.iter().filter(|q| q.len() < QUOTE_MIN_RUN) {
-            short.entry((q.len(), key(q))).or_insert_with(|| Some(Vec::new()));
+            short
+                .entry((q.len(), key(q)))
+                .or_insert_with(|| Some(Vec::new()));
         }
     }
-    let short_lengths: std::collections::BTreeSet<usize> = short.keys().map(|(len, _)| *len).collect();
+    let short_lengths: std::collections::BTreeSet<usize> =
+        short.keys().map(|(len, _)| *len).collect();
     for f in features.iter() {
         let Some(date) = f.event_date else { continue };
         for q in &f.quote_hashes {
             for w in q.windows(QUOTE_MIN_RUN) {
-                add(runs.entry(key(w)).or_insert_with(|| Some(Vec::new())), date, max_days);
+                add(
+                    runs.entry(key(w)).or_insert_with(|| Some(Vec::new())),
+                    date,
+                    max_days,
+                );
             }
             for &len in short_lengths.iter().filter(|&&len| len <= q.len()) {
                 for w in q.windows(len) {
@@ -277,7 +301,9 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
             }
             for (start, w) in q.windows(QUOTE_MIN_RUN).enumerate() {
                 if matches!(runs.get(&key(w)), Some(None)) {
-                    mask[start..start + QUOTE_MIN_RUN].iter_mut().for_each(|m| *m = true);
+                    mask[start..start + QUOTE_MIN_RUN]
+                        .iter_mut()
+                        .for_each(|m| *m = true);
                 }
             }
         }
@@ -300,7 +326,10 @@ fn distinct_events(dates: &mut [NaiveDate], max_days: i64) -> usize {
 }
 
 fn name_keys<'a>(names: impl Iterator<Item = &'a String>) -> Vec<(String, String)> {
-    let mut keys: Vec<(String, String)> = names.map(|n| (text::words(n).join(" "), n.clone())).filter(|(k, _)| !k.is_empty()).collect();
+    let mut keys: Vec<(String, String)> = names
+        .map(|n| (text::words(n).join(" "), n.clone()))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
     keys.sort();
     keys.dedup_by(|a, b| a.0 == b.0);
     keys
@@ -308,13 +337,17 @@ fn name_keys<'a>(names: impl Iterator<Item = &'a String>) -> Vec<(String, String
 
 /// The names of `x` (as `x` prints them) whose keys `y` also has; both sorted by key.
 fn shared_names(x: &[(String, String)], y: &[(String, String)]) -> Vec<String> {
-    x.iter().filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok()).map(|(_, n)| n.clone()).collect()
+    x.iter()
+        .filter(|(k, _)| y.binary_search_by(|(ky, _)| ky.cmp(k)).is_ok())
+        .map(|(_, n)| n.clone())
+        .collect()
 }
 
 /// True when two reports share any shingle or any quote key: only such pairs can be related
 /// under thresholds above zero, so all-pairs and candidate paths may skip the others.
 pub fn may_share_evidence(a: &ReportFeatures, b: &ReportFeatures) -> bool {
-    text::intersection_size(&a.shingles, &b.shingles) > 0 || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
+    text::intersection_size(&a.shingles, &b.shingles) > 0
+        || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0
 }
 
 /// The words two quote sentences share, when they are the same quote (see [`QUOTE_MIN_RUN`],
@@ -336,7 +369,8 @@ pub fn shared_quote_runs<T: Ord>(a: &[T], b: &[T]) -> Option<(usize, usize, usiz
         return None;
     }
     let (len, start_a, start_b) = text::longest_common_run(a, b);
-    let enough = len >= QUOTE_MIN_RUN.min(shorter) && len * QUOTE_MIN_SHARE.1 >= shorter * QUOTE_MIN_SHARE.0;
+    let enough =
+        len >= QUOTE_MIN_RUN.min(shorter) && len * QUOTE_MIN_SHARE.1 >= shorter * QUOTE_MIN_SHARE.0;
     enough.then_some((start_a, start_b, len))
 }
 
@@ -362,7 +396,9 @@ fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
             .zip(&b.quote_grams)
             .enumerate()
             .filter(|(_, (_, gb))| text::intersection_size(ga, gb) > 0)
-            .find_map(|(j, (hb, _))| shared_quote_runs(ha, hb).map(|(sa, sb, len)| (i, j, sa, sb, len)));
+            .find_map(|(j, (hb, _))| {
+                shared_quote_runs(ha, hb).map(|(sa, sb, len)| (i, j, sa, sb, len))
+            });
         matches.extend(found);
     }
     if matches.is_empty() {
@@ -380,14 +416,20 @@ fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
         x
     }
     for &(i, j, _, _, _) in &matches {
-        let (x, y) = (root(&mut parent, a.quote_of[i]), root(&mut parent, na + b.quote_of[j]));
+        let (x, y) = (
+            root(&mut parent, a.quote_of[i]),
+            root(&mut parent, na + b.quote_of[j]),
+        );
         parent[x.max(y)] = x.min(y);
     }
     let mut groups: Vec<(usize, SharedQuote)> = Vec::new();
     for &(i, j, start, start_b, len) in &matches {
         let r = root(&mut parent, a.quote_of[i]);
         let run = a.quotes[i][start..start + len].join(" ");
-        let all_stock = |mask: &[bool], from: usize| mask.get(from..from + len).is_some_and(|m| m.iter().all(|&x| x));
+        let all_stock = |mask: &[bool], from: usize| {
+            mask.get(from..from + len)
+                .is_some_and(|m| m.iter().all(|&x| x))
+        };
         let stock = all_stock(&a.quote_stock[i], start) || all_stock(&b.quote_stock[j], start_b);
         match groups.iter_mut().find(|(g, _)| *g == r) {
             Some((_, q)) => {
@@ -396,7 +438,13 @@ fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
                     q.runs.push(run);
                 }
             }
-            None => groups.push((r, SharedQuote { runs: vec![run], stock })),
+            None => groups.push((
+                r,
+                SharedQuote {
+                    runs: vec![run],
+                    stock,
+                },
+            )),
         }
     }
     let mut out: Vec<SharedQuote> = Vec::new();
@@ -415,8 +463,11 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
-    let quotes =
-        if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 { shared_quotes(a, b) } else { Vec::new() };
+    let quotes = if text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 {
+        shared_quotes(a, b)
+    } else {
+        Vec::new()
+    };
     let text_of = |q: &SharedQuote| q.runs.join(" … ");
     let common = shared_names;
     Pair {
@@ -426,9 +477,20 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         jaccard: ratio(shared, union),
         containment_a_in_b: ratio(shared, a.shingles.len()),
         containment_b_in_a: ratio(shared, b.shingles.len()),
-        longest_run: text::longest_run_hashed(&a.word_hashes, &a.window_index, &b.word_hashes, &b.window_index, SHINGLE_K),
+        longest_run: text::longest_run_hashed(
+            &a.word_hashes,
+            &a.window_index,
+            &b.word_hashes,
+            &b.window_index,
+            SHINGLE_K,
+        ),
         shared_quotes: quotes.iter().map(text_of).collect(),
-        stock_quotes: quotes.iter().enumerate().filter(|(_, q)| q.stock).map(|(i, _)| i).collect(),
+        stock_quotes: quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.stock)
+            .map(|(i, _)| i)
+            .collect(),
         shared_people: common(&a.people, &b.people),
         shared_places: common(&a.places, &b.places),
         date_distance_days: match (a.event_date, b.event_date) {
@@ -441,13 +503,20 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
 
 /// [`relate`], or `None` without computing the longest run when the pair is below the evidence
 /// floors ([`EVIDENCE_FLOOR_JACCARD`], [`EVIDENCE_FLOOR_CONTAINMENT`]) and shares no quote.
-pub fn relate_if_evidence(a: &ReportFeatures, b: &ReportFeatures, thresholds: &Thresholds) -> Option<Pair> {
+pub fn relate_if_evidence(
+    a: &ReportFeatures,
+    b: &ReportFeatures,
+    thresholds: &Thresholds,
+) -> Option<Pair> {
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let above_floor = shared > 0
         && (shared as f32 >= EVIDENCE_FLOOR_JACCARD * union as f32
-            || shared as f32 >= EVIDENCE_FLOOR_CONTAINMENT * a.shingles.len().min(b.shingles.len()) as f32);
-    let may_share_quote = || text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 && !shared_quotes(a, b).is_empty();
+            || shared as f32
+                >= EVIDENCE_FLOOR_CONTAINMENT * a.shingles.len().min(b.shingles.len()) as f32);
+    let may_share_quote = || {
+        text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 && !shared_quotes(a, b).is_empty()
+    };
     (above_floor || may_share_quote()).then(|| relate(a, b, thresholds))
 }
 
@@ -478,7 +547,11 @@ fn quotes_phrase(n: usize) -> String {
 pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
     let j = pair.jaccard;
     // Stock lines are evidence of a shared quote, never of a shared event.
-    let stock = pair.stock_quotes.iter().filter(|&&i| i < pair.shared_quotes.len()).count();
+    let stock = pair
+        .stock_quotes
+        .iter()
+        .filter(|&&i| i < pair.shared_quotes.len())
+        .count();
     let q = pair.shared_quotes.len() - stock;
     let (bigger_share, contained) = if pair.containment_a_in_b >= pair.containment_b_in_a {
         (pair.containment_a_in_b, "the first")
@@ -494,7 +567,8 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
             ),
         );
     }
-    if bigger_share >= t.near_duplicate_containment && pair.longest_run >= t.near_duplicate_min_run {
+    if bigger_share >= t.near_duplicate_containment && pair.longest_run >= t.near_duplicate_min_run
+    {
         return (
             Relation::NearDuplicate,
             format!(
@@ -505,7 +579,9 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
             ),
         );
     }
-    let dates_agree = pair.date_distance_days.is_some_and(|d| d <= t.same_story_max_days);
+    let dates_agree = pair
+        .date_distance_days
+        .is_some_and(|d| d <= t.same_story_max_days);
     let when = match pair.date_distance_days {
         Some(0) => "the same event date".to_string(),
         Some(1) => "event dates 1 day apart".to_string(),
@@ -526,23 +602,50 @@ pub fn classify(pair: &Pair, t: &Thresholds) -> (Relation, String) {
     if dates_agree && j >= t.same_story_jaccard && !pair.shared_people.is_empty() {
         return (
             Relation::SameStory,
-            format!("same event: {when}, {} named in both, {} of shingles shared", pair.shared_people.join(", "), pct(j)),
+            format!(
+                "same event: {when}, {} named in both, {} of shingles shared",
+                pair.shared_people.join(", "),
+                pct(j)
+            ),
         );
     }
     if pair.date_distance_days.is_none() && q >= t.undated_same_story_quotes.max(1) {
-        return (Relation::SameStory, format!("same event: {}{plus_stock} in common although {when}", quotes_phrase(q)));
-    }
-    if q >= 1 {
-        return (Relation::SharesQuote, format!("only {}{plus_stock} in common, {when}, {} of shingles shared", quotes_phrase(q), pct(j)));
-    }
-    if stock >= 1 {
-        let lines = if stock == 1 { "a stock line".to_string() } else { format!("{stock} stock lines") };
         return (
-            Relation::SharesQuote,
-            format!("only {lines} in common, {when}, {} of shingles shared", pct(j)),
+            Relation::SameStory,
+            format!(
+                "same event: {}{plus_stock} in common although {when}",
+                quotes_phrase(q)
+            ),
         );
     }
-    (Relation::Unrelated, format!("no quote in common, {} of shingles shared, {when}", pct(j)))
+    if q >= 1 {
+        return (
+            Relation::SharesQuote,
+            format!(
+                "only {}{plus_stock} in common, {when}, {} of shingles shared",
+                quotes_phrase(q),
+                pct(j)
+            ),
+        );
+    }
+    if stock >= 1 {
+        let lines = if stock == 1 {
+            "a stock line".to_string()
+        } else {
+            format!("{stock} stock lines")
+        };
+        return (
+            Relation::SharesQuote,
+            format!(
+                "only {lines} in common, {when}, {} of shingles shared",
+                pct(j)
+            ),
+        );
+    }
+    (
+        Relation::Unrelated,
+        format!("no quote in common, {} of shingles shared, {when}", pct(j)),
+    )
 }
 
 /// Exact all-pairs comparison: every pair of reports with evidence above the floors (see
@@ -576,7 +679,10 @@ pub fn regroupable_by_control(pair: &Pair) -> bool {
 /// `pair` compactly, with `a` and `b` as indices into the reports. Only for pairs sharing no
 /// quote (unrelated under the defaults): the quote texts are not kept.
 pub fn compact(pair: &Pair, a: u32, b: u32) -> PairEvidence {
-    debug_assert!(pair.shared_quotes.is_empty(), "a pair sharing a quote is always related");
+    debug_assert!(
+        pair.shared_quotes.is_empty(),
+        "a pair sharing a quote is always related"
+    );
     PairEvidence {
         a,
         b,
@@ -584,7 +690,9 @@ pub fn compact(pair: &Pair, a: u32, b: u32) -> PairEvidence {
         containment_a_in_b: pair.containment_a_in_b,
         containment_b_in_a: pair.containment_b_in_a,
         longest_run: u16::try_from(pair.longest_run).unwrap_or(u16::MAX),
-        date_distance_days: pair.date_distance_days.map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
+        date_distance_days: pair
+            .date_distance_days
+            .map(|d| i32::try_from(d).unwrap_or(i32::MAX)),
     }
 }
 
@@ -619,9 +727,26 @@ pub fn expand(e: &PairEvidence, reports: &[Report], thresholds: &Thresholds) -> 
 /// expanded compact `evidence`. The page builds this once and [`reclassify`]s it.
 pub fn regroupable(reports: &[Report], pairs: &[Pair], evidence: &[PairEvidence]) -> Vec<Pair> {
     let defaults = Thresholds::default();
-    let position: std::collections::HashMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    let order = |p: &Pair| (position.get(p.a.as_str()).copied(), position.get(p.b.as_str()).copied());
-    let mut all: Vec<Pair> = pairs.iter().cloned().chain(evidence.iter().filter_map(|e| expand(e, reports, &defaults))).collect();
+    let position: std::collections::HashMap<&str, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let order = |p: &Pair| {
+        (
+            position.get(p.a.as_str()).copied(),
+            position.get(p.b.as_str()).copied(),
+        )
+    };
+    let mut all: Vec<Pair> = pairs
+        .iter()
+        .cloned()
+        .chain(
+            evidence
+                .iter()
+                .filter_map(|e| expand(e, reports, &defaults)),
+        )
+        .collect();
     all.sort_by_key(order);
     all
 }
@@ -633,7 +758,11 @@ pub fn reclassify(evidence: &[Pair], thresholds: &Thresholds) -> Vec<Pair> {
         .iter()
         .filter_map(|p| {
             let (relation, why) = classify(p, thresholds);
-            (relation != Relation::Unrelated).then(|| Pair { relation, why, ..p.clone() })
+            (relation != Relation::Unrelated).then(|| Pair {
+                relation,
+                why,
+                ..p.clone()
+            })
         })
         .collect()
 }
@@ -643,20 +772,43 @@ mod tests {
     use super::*;
     use crate::model::{Paragraph, Quote};
 
-    pub(crate) fn report(id: &str, date: Option<&str>, paragraphs: &[&str], quotes: &[&str], people: &[&str]) -> Report {
+    pub(crate) fn report(
+        id: &str,
+        date: Option<&str>,
+        paragraphs: &[&str],
+        quotes: &[&str],
+        people: &[&str],
+    ) -> Report {
         Report {
             id: id.into(),
             title: id.into(),
             event_date: date.map(|d| d.parse().unwrap()),
-            paragraphs: paragraphs.iter().map(|t| Paragraph { text: (*t).into(), ..Paragraph::default() }).collect(),
-            quotes: quotes.iter().map(|t| Quote { speaker: Some("Matthew Miller".into()), text: (*t).into(), paragraph: 0 }).collect(),
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| Paragraph {
+                    text: (*t).into(),
+                    ..Paragraph::default()
+                })
+                .collect(),
+            quotes: quotes
+                .iter()
+                .map(|t| Quote {
+                    speaker: Some("Matthew Miller".into()),
+                    text: (*t).into(),
+                    paragraph: 0,
+                })
+                .collect(),
             people: people.iter().map(|p| (*p).into()).collect(),
             ..Report::default()
         }
     }
 
     fn pair(a: &Report, b: &Report) -> Pair {
-        relate(&ReportFeatures::new(a), &ReportFeatures::new(b), &Thresholds::default())
+        relate(
+            &ReportFeatures::new(a),
+            &ReportFeatures::new(b),
+            &Thresholds::default(),
+        )
     }
 
     const BRIEFING: &[&str] = &[
@@ -673,7 +825,13 @@ mod tests {
 
     #[test]
     fn identical_reports_are_near_duplicates() {
-        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &["Matthew Miller"]);
+        let a = report(
+            "a",
+            Some("2024-07-08"),
+            BRIEFING,
+            QUOTES,
+            &["Matthew Miller"],
+        );
         let p = pair(&a, &a.clone());
         assert_eq!(p.relation, Relation::NearDuplicate);
         assert!((p.jaccard - 1.0).abs() < 1e-6);
@@ -696,7 +854,13 @@ mod tests {
 
     #[test]
     fn paraphrase_with_shared_quotes_and_date_is_same_story() {
-        let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &["Matthew Miller"]);
+        let a = report(
+            "a",
+            Some("2024-07-08"),
+            BRIEFING,
+            QUOTES,
+            &["Matthew Miller"],
+        );
         let b = report(
             "b",
             Some("2024-07-08"),
@@ -732,11 +896,17 @@ mod tests {
             &[],
         );
         let p = pair(&a, &b);
-        assert_eq!(p.shared_quotes, ["have a shared interest in combating threats to regional security"]);
+        assert_eq!(
+            p.shared_quotes,
+            ["have a shared interest in combating threats to regional security"]
+        );
         assert_eq!(p.relation, Relation::SharesQuote, "{}", p.why);
         assert!(p.why.contains("57 days apart"), "{}", p.why);
         // Undated, one quote is still not the same story.
-        let b_undated = Report { event_date: None, ..b };
+        let b_undated = Report {
+            event_date: None,
+            ..b
+        };
         assert_eq!(pair(&a, &b_undated).relation, Relation::SharesQuote);
     }
 
@@ -746,7 +916,13 @@ mod tests {
         // the same story (undated needs two).
         let two = "We will stand with the people of the province in this hour. We have asked every partner to send relief without delay";
         let a = report("a", Some("2024-07-08"), BRIEFING, &[two, QUOTES[0]], &[]);
-        let b = report("b", None, &["An undated report on the floods, quoting the spokesperson at length."], &[two], &[]);
+        let b = report(
+            "b",
+            None,
+            &["An undated report on the floods, quoting the spokesperson at length."],
+            &[two],
+            &[],
+        );
         let p = pair(&a, &b);
         assert_eq!(p.shared_quotes.len(), 1, "{:?}", p.shared_quotes);
         assert!(p.shared_quotes[0].contains(" … "), "{:?}", p.shared_quotes);
@@ -755,7 +931,16 @@ mod tests {
 
     #[test]
     fn events_are_dates_more_than_the_window_apart() {
-        let mut d: Vec<NaiveDate> = ["2024-07-08", "2024-07-09", "2024-07-10", "2024-07-11", "2024-09-03"].iter().map(|s| s.parse().unwrap()).collect();
+        let mut d: Vec<NaiveDate> = [
+            "2024-07-08",
+            "2024-07-09",
+            "2024-07-10",
+            "2024-07-11",
+            "2024-09-03",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
         assert_eq!(distinct_events(&mut d, 1), 3, "8, 10 and 3 September");
         assert_eq!(distinct_events(&mut d, 0), 5);
         assert_eq!(distinct_events(&mut [], 1), 0);
@@ -767,24 +952,62 @@ mod tests {
         let longer = "We have a shared interest in combating threats to regional security and in protecting the port workers";
         let reports = [
             report("a", Some("2024-07-08"), BRIEFING, &[longer], &[]),
-            report("b", Some("2024-07-08"), &["Another outlet on the same briefing."], &[longer], &[]),
-            report("c", Some("2024-09-03"), &["A report of another event."], &[stock], &[]),
-            report("d", Some("2024-10-15"), &["A report of a third event."], &[stock], &[]),
+            report(
+                "b",
+                Some("2024-07-08"),
+                &["Another outlet on the same briefing."],
+                &[longer],
+                &[],
+            ),
+            report(
+                "c",
+                Some("2024-09-03"),
+                &["A report of another event."],
+                &[stock],
+                &[],
+            ),
+            report(
+                "d",
+                Some("2024-10-15"),
+                &["A report of a third event."],
+                &[stock],
+                &[],
+            ),
         ];
         let f = corpus_features(&reports, &Thresholds::default());
         let stock_words = stock.split(' ').count();
         // The opening is stock in the longer quote; its ending is not.
-        assert!(f[0].quote_stock[0][..stock_words].iter().all(|&x| x), "{:?}", f[0].quote_stock[0]);
-        assert!(f[0].quote_stock[0][stock_words..].iter().all(|&x| !x), "{:?}", f[0].quote_stock[0]);
+        assert!(
+            f[0].quote_stock[0][..stock_words].iter().all(|&x| x),
+            "{:?}",
+            f[0].quote_stock[0]
+        );
+        assert!(
+            f[0].quote_stock[0][stock_words..].iter().all(|&x| !x),
+            "{:?}",
+            f[0].quote_stock[0]
+        );
         assert!(f[2].quote_stock[0].iter().all(|&x| x));
         let t = Thresholds::default();
         let ab = relate(&f[0], &f[1], &t);
-        assert_eq!((ab.relation, ab.stock_quotes.len()), (Relation::SameStory, 0), "{}", ab.why);
+        assert_eq!(
+            (ab.relation, ab.stock_quotes.len()),
+            (Relation::SameStory, 0),
+            "{}",
+            ab.why
+        );
         let ac = relate(&f[0], &f[2], &t);
-        assert_eq!((ac.relation, ac.stock_quotes.len()), (Relation::SharesQuote, 1), "{}", ac.why);
+        assert_eq!(
+            (ac.relation, ac.stock_quotes.len()),
+            (Relation::SharesQuote, 1),
+            "{}",
+            ac.why
+        );
         // Two events only: not stock.
         let f = corpus_features(&reports[..3], &t);
-        assert!(f.iter().all(|r| r.quote_stock.iter().flatten().all(|&x| !x)));
+        assert!(f
+            .iter()
+            .all(|r| r.quote_stock.iter().flatten().all(|&x| !x)));
     }
 
     #[test]
@@ -807,18 +1030,34 @@ mod tests {
         let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
         let b = report("b", Some("2024-07-08"), &BRIEFING[1..4], &QUOTES[..1], &[]);
         let p = pair(&a, &b);
-        let strict = Thresholds { near_duplicate_jaccard: 0.99, near_duplicate_containment: 1.01, ..Thresholds::default() };
+        let strict = Thresholds {
+            near_duplicate_jaccard: 0.99,
+            near_duplicate_containment: 1.01,
+            ..Thresholds::default()
+        };
         assert_eq!(classify(&p, &strict).0, Relation::SameStory);
-        let loose = Thresholds { near_duplicate_jaccard: 0.01, ..Thresholds::default() };
+        let loose = Thresholds {
+            near_duplicate_jaccard: 0.01,
+            ..Thresholds::default()
+        };
         assert_eq!(classify(&p, &loose).0, Relation::NearDuplicate);
-        assert_eq!(reclassify(std::slice::from_ref(&p), &loose)[0].relation, Relation::NearDuplicate);
+        assert_eq!(
+            reclassify(std::slice::from_ref(&p), &loose)[0].relation,
+            Relation::NearDuplicate
+        );
     }
 
     #[test]
     fn relate_all_keeps_only_pairs_with_evidence_in_order() {
         let a = report("a", Some("2024-07-08"), BRIEFING, QUOTES, &[]);
         let b = report("b", Some("2024-07-08"), &BRIEFING[..3], &QUOTES[..1], &[]);
-        let c = report("c", None, &["Nothing in common with anything else here at all, not one bit of it."], &[], &[]);
+        let c = report(
+            "c",
+            None,
+            &["Nothing in common with anything else here at all, not one bit of it."],
+            &[],
+            &[],
+        );
         let pairs = relate_all(&[a, b, c], &Thresholds::default());
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("a", "b"));
@@ -828,6 +1067,9 @@ mod tests {
     fn thresholds_deserialise_with_defaults_for_missing_fields() {
         let t: Thresholds = serde_json::from_str(r#"{"near_duplicate_jaccard": 0.5}"#).unwrap();
         assert_eq!(t.near_duplicate_jaccard, 0.5);
-        assert_eq!(t.same_story_max_days, Thresholds::default().same_story_max_days);
+        assert_eq!(
+            t.same_story_max_days,
+            Thresholds::default().same_story_max_days
+        );
     }
 }

@@ -1,11 +1,11 @@
 //! The quote ledger: every quote with its speaker, merged across reports, verbatim or altered,
 //! and where it first appears in time.
 
-use super::pairs::{shared_quote_run, QUOTE_MIN_WORDS};
-use std::collections::{BTreeSet, HashMap};
-use super::text;
 use super::align::split_sentences;
+use super::pairs::{shared_quote_run, QUOTE_MIN_WORDS};
+use super::text;
 use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
+use std::collections::{BTreeSet, HashMap};
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -49,8 +49,19 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             for (start, end) in split_sentences(&q.text) {
                 let words = text::words(&q.text[start..end]);
                 if !words.is_empty() {
-                    let hashes = words.iter().map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes())).collect();
-                    units.push(Unit { report: r, quote: qi, q, start, end, words, hashes });
+                    let hashes = words
+                        .iter()
+                        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+                        .collect();
+                    units.push(Unit {
+                        report: r,
+                        quote: qi,
+                        q,
+                        start,
+                        end,
+                        words,
+                        hashes,
+                    });
                 }
             }
         }
@@ -77,7 +88,11 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     // their words; checked in (i, j) order so the result does not depend on hashing.
     let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        let keys = if u.words.len() >= QUOTE_MIN_WORDS { text::shingles(&u.words, QUOTE_MIN_WORDS) } else { vec![text::hash_words(&u.words)] };
+        let keys = if u.words.len() >= QUOTE_MIN_WORDS {
+            text::shingles(&u.words, QUOTE_MIN_WORDS)
+        } else {
+            vec![text::hash_words(&u.words)]
+        };
         for k in keys {
             by_key.entry(k).or_default().push(i);
         }
@@ -126,7 +141,13 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     // When a report was first out: its event date, else its publication date; undated last.
     let when = |r: usize| {
         let rep = &reports[r];
-        (rep.event_date.or(rep.published).is_none(), rep.event_date.or(rep.published), rep.published.is_none(), rep.published, r)
+        (
+            rep.event_date.or(rep.published).is_none(),
+            rep.event_date.or(rep.published),
+            rep.published.is_none(),
+            rep.published,
+            r,
+        )
     };
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
@@ -141,7 +162,10 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
             for &i in &g {
                 let u = &units[i];
-                match occ.iter_mut().find(|o| (units[o.0].report, units[o.0].quote) == (u.report, u.quote)) {
+                match occ
+                    .iter_mut()
+                    .find(|o| (units[o.0].report, units[o.0].quote) == (u.report, u.quote))
+                {
                     Some(o) => {
                         o.2 = o.2.min(u.start);
                         o.3 = o.3.max(u.end);
@@ -150,14 +174,24 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
                 }
             }
             occ.sort_by_key(|o| (when(o.1), o.0));
-            let text_of = |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
+            let text_of =
+                |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
             let first = &occ[0];
             let first_words = text::words(&text_of(first));
             let first_report = &reports[first.1];
             let entry = QuoteEntry {
                 // Stable while the first printing stays; the report id keeps two speakers'
                 // identical words apart.
-                id: format!("q-{:016x}", text::hash_words(&[std::slice::from_ref(&first_report.id), first_words.as_slice()].concat())),
+                id: format!(
+                    "q-{:016x}",
+                    text::hash_words(
+                        &[
+                            std::slice::from_ref(&first_report.id),
+                            first_words.as_slice()
+                        ]
+                        .concat()
+                    )
+                ),
                 speaker: speaker[find(&mut parent, g[0])].map(str::to_string),
                 text: text_of(first),
                 occurrences: occ
@@ -194,7 +228,11 @@ mod tests {
             quotes: quotes
                 .iter()
                 .enumerate()
-                .map(|(p, (t, s))| Quote { text: (*t).into(), speaker: s.map(Into::into), paragraph: p })
+                .map(|(p, (t, s))| Quote {
+                    text: (*t).into(),
+                    speaker: s.map(Into::into),
+                    paragraph: p,
+                })
                 .collect(),
             ..Default::default()
         }
@@ -210,13 +248,22 @@ mod tests {
             report("other", Some("2024-07-08"), &[("We have a shared interest in combating threats to regional security", Some("Someone Else"))]),
         ];
         let ledger = ledger(&reports);
-        let shared = ledger.iter().find(|e| e.occurrences.len() == 3).expect("one merged entry");
+        let shared = ledger
+            .iter()
+            .find(|e| e.occurrences.len() == 3)
+            .expect("one merged entry");
         assert_eq!(shared.first_report.as_deref(), Some("early"));
         assert_eq!(shared.first_date, Some("2024-07-08".parse().unwrap()));
         assert_eq!(shared.speaker.as_deref(), Some("Matthew Miller"));
-        assert_eq!(shared.text, "We have a shared interest in combating threats to regional security.");
-        let by_report: Vec<(&str, bool, &str)> =
-            shared.occurrences.iter().map(|o| (o.report.as_str(), o.verbatim, o.text.as_str())).collect();
+        assert_eq!(
+            shared.text,
+            "We have a shared interest in combating threats to regional security."
+        );
+        let by_report: Vec<(&str, bool, &str)> = shared
+            .occurrences
+            .iter()
+            .map(|o| (o.report.as_str(), o.verbatim, o.text.as_str()))
+            .collect();
         assert_eq!(
             by_report,
             [
@@ -228,7 +275,10 @@ mod tests {
         );
         // The other sentence of the joined quote is its own entry; a different speaker's
         // identical words stay apart; every sentence is in the ledger once.
-        assert!(ledger.iter().any(|e| e.text == "So the Pakistani people have suffered greatly." && e.occurrences.len() == 1));
+        assert!(ledger.iter().any(
+            |e| e.text == "So the Pakistani people have suffered greatly."
+                && e.occurrences.len() == 1
+        ));
         assert_eq!(ledger.len(), 4);
         assert!(ledger.iter().all(|e| e.id.starts_with("q-")));
         let ids: std::collections::BTreeSet<_> = ledger.iter().map(|e| &e.id).collect();
@@ -240,7 +290,14 @@ mod tests {
         let whole = "We oppose vandalism. We support free speech everywhere in the world.";
         let reports = [
             report("a", Some("2024-07-08"), &[(whole, Some("M"))]),
-            report("b", Some("2024-07-09"), &[("We oppose vandalism. We support free speech everywhere in the world", Some("M"))]),
+            report(
+                "b",
+                Some("2024-07-09"),
+                &[(
+                    "We oppose vandalism. We support free speech everywhere in the world",
+                    Some("M"),
+                )],
+            ),
         ];
         let ledger = ledger(&reports);
         assert_eq!(ledger.len(), 1, "{ledger:?}");
@@ -251,11 +308,21 @@ mod tests {
     #[test]
     fn short_quotes_merge_only_when_equal() {
         let reports = [
-            report("a", None, &[("consequences", None), ("high priority", None)]),
-            report("b", None, &[("“Consequences”", None), ("top priority", None)]),
+            report(
+                "a",
+                None,
+                &[("consequences", None), ("high priority", None)],
+            ),
+            report(
+                "b",
+                None,
+                &[("“Consequences”", None), ("top priority", None)],
+            ),
         ];
         let ledger = ledger(&reports);
         assert_eq!(ledger.len(), 3);
-        assert!(ledger.iter().any(|e| e.occurrences.len() == 2 && e.occurrences.iter().all(|o| o.verbatim)));
+        assert!(ledger
+            .iter()
+            .any(|e| e.occurrences.len() == 2 && e.occurrences.iter().all(|o| o.verbatim)));
     }
 }

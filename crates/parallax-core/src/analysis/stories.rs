@@ -28,20 +28,42 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// A story's date is the event date most of its members state (not inferred ones), the earliest
 /// on a tie; its label is the title of its earliest dated member (else its first), shortened.
 pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<Story> {
-    let index: HashMap<&str, usize> = reports.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let mut parent: Vec<usize> = (0..reports.len()).collect();
     // Each root's range of own event dates.
-    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> =
-        reports.iter().map(|r| r.event_date.filter(|_| r.event_date_basis != DateBasis::Inferred).map(|d| (d, d))).collect();
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = reports
+        .iter()
+        .map(|r| {
+            r.event_date
+                .filter(|_| r.event_date_basis != DateBasis::Inferred)
+                .map(|d| (d, d))
+        })
+        .collect();
     let days = |s: Option<(NaiveDate, NaiveDate)>| s.map_or(0, |(lo, hi)| (hi - lo).num_days());
-    let mut edges: Vec<&Pair> = pairs.iter().filter(|p| matches!(p.relation, Relation::NearDuplicate | Relation::SameStory)).collect();
+    let mut edges: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| matches!(p.relation, Relation::NearDuplicate | Relation::SameStory))
+        .collect();
     // Near duplicates first, then the strongest same-story links (stable: ties keep pair order).
     edges.sort_by(|x, y| {
-        let strength = |p: &Pair| (p.relation == Relation::NearDuplicate, p.shared_quotes.len().saturating_sub(p.stock_quotes.len()));
-        strength(y).cmp(&strength(x)).then(y.jaccard.total_cmp(&x.jaccard))
+        let strength = |p: &Pair| {
+            (
+                p.relation == Relation::NearDuplicate,
+                p.shared_quotes.len().saturating_sub(p.stock_quotes.len()),
+            )
+        };
+        strength(y)
+            .cmp(&strength(x))
+            .then(y.jaccard.total_cmp(&x.jaccard))
     });
     for p in edges {
-        let (Some(&a), Some(&b)) = (index.get(p.a.as_str()), index.get(p.b.as_str())) else { continue };
+        let (Some(&a), Some(&b)) = (index.get(p.a.as_str()), index.get(p.b.as_str())) else {
+            continue;
+        };
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
             continue;
@@ -50,7 +72,9 @@ pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<S
             (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
             (x, y) => x.or(y),
         };
-        if p.relation == Relation::SameStory && days(joined) > max_days.max(days(span[ra])).max(days(span[rb])) {
+        if p.relation == Relation::SameStory
+            && days(joined) > max_days.max(days(span[ra])).max(days(span[rb]))
+        {
             continue;
         }
         // The smaller index is the root, so a story is named after its first report.
@@ -95,7 +119,10 @@ fn story_date<'a>(members: impl Iterator<Item = &'a Report>) -> Option<NaiveDate
             }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(d, _)| d)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// `title` cut to [`MAX_LABEL_CHARS`] at a word boundary, with an ellipsis when cut.
@@ -105,8 +132,14 @@ pub fn short_label(title: &str) -> String {
         return title.to_string();
     }
     let cut: String = title.chars().take(MAX_LABEL_CHARS).collect();
-    let at_word = cut.rfind(char::is_whitespace).filter(|&i| i > MAX_LABEL_CHARS / 2).map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", at_word.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > MAX_LABEL_CHARS / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!(
+        "{}…",
+        at_word.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 /// Gives each undated report in a dated story the story's date, basis `Inferred`, with the
@@ -116,10 +149,17 @@ pub fn infer_dates(reports: &mut [Report], stories: &[Story]) {
         let Some(date) = story.date else { continue };
         let source = reports
             .iter()
-            .find(|r| story.reports.contains(&r.id) && r.event_date == Some(date) && r.event_date_basis != DateBasis::Inferred)
+            .find(|r| {
+                story.reports.contains(&r.id)
+                    && r.event_date == Some(date)
+                    && r.event_date_basis != DateBasis::Inferred
+            })
             .map(|r| r.id.clone())
             .unwrap_or_default();
-        for r in reports.iter_mut().filter(|r| story.reports.contains(&r.id) && r.event_date.is_none()) {
+        for r in reports
+            .iter_mut()
+            .filter(|r| story.reports.contains(&r.id) && r.event_date.is_none())
+        {
             r.event_date = Some(date);
             r.event_date_basis = DateBasis::Inferred;
             r.event_date_evidence = Some(format!("same story as {source}"));
@@ -136,22 +176,36 @@ mod tests {
             id: id.into(),
             title: format!("Title of {id}"),
             event_date: date.map(|d| d.parse().unwrap()),
-            event_date_basis: if date.is_some() { DateBasis::Stated } else { DateBasis::Unknown },
+            event_date_basis: if date.is_some() {
+                DateBasis::Stated
+            } else {
+                DateBasis::Unknown
+            },
             ..Default::default()
         }
     }
 
     fn pair(a: &str, b: &str, relation: Relation) -> Pair {
-        Pair { a: a.into(), b: b.into(), relation, ..Default::default() }
+        Pair {
+            a: a.into(),
+            b: b.into(),
+            relation,
+            ..Default::default()
+        }
     }
 
     #[test]
     fn clusters_over_duplicate_and_same_story_edges_only() {
-        let reports: Vec<Report> =
-            [("a", Some("2024-07-08")), ("b", None), ("c", Some("2024-07-08")), ("d", Some("2024-09-03")), ("e", None)]
-                .iter()
-                .map(|(id, d)| report(id, *d))
-                .collect();
+        let reports: Vec<Report> = [
+            ("a", Some("2024-07-08")),
+            ("b", None),
+            ("c", Some("2024-07-08")),
+            ("d", Some("2024-09-03")),
+            ("e", None),
+        ]
+        .iter()
+        .map(|(id, d)| report(id, *d))
+        .collect();
         let pairs = [
             pair("a", "b", Relation::NearDuplicate),
             pair("b", "c", Relation::SameStory),
@@ -169,18 +223,30 @@ mod tests {
         infer_dates(&mut reports, &stories);
         assert_eq!(reports[1].event_date, Some("2024-07-08".parse().unwrap()));
         assert_eq!(reports[1].event_date_basis, DateBasis::Inferred);
-        assert_eq!(reports[1].event_date_evidence.as_deref(), Some("same story as a"));
+        assert_eq!(
+            reports[1].event_date_evidence.as_deref(),
+            Some("same story as a")
+        );
         assert_eq!(reports[4].event_date, None, "not in a story");
         assert_eq!(reports[0].event_date_basis, DateBasis::Stated);
     }
 
     #[test]
     fn same_story_links_do_not_chain_events_through_an_undated_report() {
-        let reports: Vec<Report> = [("a", Some("2024-07-08")), ("u", None), ("c", Some("2024-09-03")), ("d", Some("2024-09-03")), ("e", Some("2024-07-20"))]
-            .iter()
-            .map(|(id, d)| report(id, *d))
-            .collect();
-        let strong = Pair { shared_quotes: vec!["one".into(), "two".into(), "three".into()], ..pair("c", "u", Relation::SameStory) };
+        let reports: Vec<Report> = [
+            ("a", Some("2024-07-08")),
+            ("u", None),
+            ("c", Some("2024-09-03")),
+            ("d", Some("2024-09-03")),
+            ("e", Some("2024-07-20")),
+        ]
+        .iter()
+        .map(|(id, d)| report(id, *d))
+        .collect();
+        let strong = Pair {
+            shared_quotes: vec!["one".into(), "two".into(), "three".into()],
+            ..pair("c", "u", Relation::SameStory)
+        };
         let pairs = [
             pair("a", "u", Relation::SameStory),
             strong,
@@ -191,14 +257,24 @@ mod tests {
         let stories = build_stories(&reports, &pairs, 1);
         let members: Vec<&[String]> = stories.iter().map(|s| s.reports.as_slice()).collect();
         // The stronger link (three quotes) wins; the weaker one would span two months.
-        assert_eq!(members, [&["a".to_string(), "e".into()][..], &["u".to_string(), "c".into(), "d".into()][..]]);
+        assert_eq!(
+            members,
+            [
+                &["a".to_string(), "e".into()][..],
+                &["u".to_string(), "c".into(), "d".into()][..]
+            ]
+        );
         // Without the dates apart, both links join.
         assert_eq!(build_stories(&reports[..2], &pairs[..1], 1).len(), 1);
     }
 
     #[test]
     fn story_date_is_the_majority_then_earliest_and_ignores_inferred() {
-        let mut rs = [report("a", Some("2024-07-09")), report("b", Some("2024-07-08")), report("c", Some("2024-07-09"))];
+        let mut rs = [
+            report("a", Some("2024-07-09")),
+            report("b", Some("2024-07-08")),
+            report("c", Some("2024-07-09")),
+        ];
         assert_eq!(story_date(rs.iter()), Some("2024-07-09".parse().unwrap()));
         rs[2].event_date_basis = DateBasis::Inferred;
         assert_eq!(story_date(rs.iter()), Some("2024-07-08".parse().unwrap()));
@@ -209,7 +285,10 @@ mod tests {
     fn labels_are_cut_at_a_word() {
         let long = "Washington says it has a shared interest with Pakistan in combating regional threats across the border";
         let label = short_label(long);
-        assert!(label.ends_with('…') && label.chars().count() <= MAX_LABEL_CHARS + 1, "{label}");
+        assert!(
+            label.ends_with('…') && label.chars().count() <= MAX_LABEL_CHARS + 1,
+            "{label}"
+        );
         assert!(long.starts_with(label.trim_end_matches('…')));
         assert_eq!(short_label("  Short title "), "Short title");
     }

@@ -26,7 +26,11 @@ pub struct WordSpan {
 /// The words of `text` with their byte ranges, folded for comparison.
 pub fn word_spans(text: &str) -> Vec<WordSpan> {
     text.unicode_word_indices()
-        .map(|(start, w)| WordSpan { start, end: start + w.len(), folded: fold_word(w) })
+        .map(|(start, w)| WordSpan {
+            start,
+            end: start + w.len(),
+            folded: fold_word(w),
+        })
         .collect()
 }
 
@@ -38,15 +42,21 @@ pub fn words(text: &str) -> Vec<String> {
 /// Folds quote-like characters to their ASCII forms (’ ‘ ʼ ′ → ', “ ” „ ″ → ").
 pub fn fold_quote_char(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{FF07}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' | '\u{FF02}' => '"',
         _ => c,
     }
 }
 
 /// The comparison key of one word: lower case, quote marks folded, spelling variants folded.
 pub fn fold_word(word: &str) -> String {
-    let mut w: String = word.chars().map(fold_quote_char).flat_map(char::to_lowercase).collect();
+    let mut w: String = word
+        .chars()
+        .map(fold_quote_char)
+        .flat_map(char::to_lowercase)
+        .collect();
     fold_spelling(&mut w);
     w
 }
@@ -83,20 +93,35 @@ fn fold_spelling(w: &mut String) {
     // -ize/-yze → -ise/-yse ("organization" → "organisation"); at least 3 letters before
     // "iz" so "size", "prize", "seize" stay.
     const Z_TAILS: &[&str] = &[
-        "ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "yze", "yzes", "yzed", "yzing", "yzer", "yzers",
-        "yzation", "yzations",
+        "ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "yze", "yzes",
+        "yzed", "yzing", "yzer", "yzers", "yzation", "yzations",
     ];
-    if let Some(tail) = Z_TAILS.iter().find(|t| w.len() >= t.len() + 3 && w.ends_with(*t)) {
+    if let Some(tail) = Z_TAILS
+        .iter()
+        .find(|t| w.len() >= t.len() + 3 && w.ends_with(*t))
+    {
         let z = w.len() - tail.len() + 1;
         w.replace_range(z..z + 1, "s");
         return;
     }
     // -our → -or ("favour", "labour", "neighbours", "honourable"). At least 3 letters before
     // "our" so "four", "your", "hour", "flour" stay.
-    const OUR_TAILS: &[&str] =
-        &["our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful", "ourless", "ourer", "ourers", "ourism"];
-    const OUR_EXCEPTIONS: &[&str] = &["detour", "devour", "contour", "paramour", "troubadour", "velour"];
-    if let Some(tail) = OUR_TAILS.iter().find(|t| w.len() >= t.len() + 3 && w.ends_with(*t)) {
+    const OUR_TAILS: &[&str] = &[
+        "our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful",
+        "ourless", "ourer", "ourers", "ourism",
+    ];
+    const OUR_EXCEPTIONS: &[&str] = &[
+        "detour",
+        "devour",
+        "contour",
+        "paramour",
+        "troubadour",
+        "velour",
+    ];
+    if let Some(tail) = OUR_TAILS
+        .iter()
+        .find(|t| w.len() >= t.len() + 3 && w.ends_with(*t))
+    {
         let o = w.len() - tail.len();
         if !OUR_EXCEPTIONS.iter().any(|e| w[..o + 3].ends_with(e)) {
             w.remove(o + 1); // drop the 'u'
@@ -116,7 +141,12 @@ fn fold_spelling(w: &mut String) {
         }
     }
     // -tre/-bre → -ter/-ber ("centre", "theatre", "fibre").
-    for (from, to) in [("tre", "ter"), ("tres", "ters"), ("bre", "ber"), ("bres", "bers")] {
+    for (from, to) in [
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("bre", "ber"),
+        ("bres", "bers"),
+    ] {
         if w.ends_with(from) {
             let stem_len = w.len() - from.len();
             w.replace_range(stem_len.., to);
@@ -249,14 +279,20 @@ pub fn window_hashes(word_hashes: &[u64], k: usize) -> Vec<u64> {
         .windows(k)
         .map(|win| {
             // Multiply-rotate mixing of already uniform 64-bit hashes: order-sensitive, no allocation.
-            win.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| (h ^ x).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(27))
+            win.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| {
+                (h ^ x).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(27)
+            })
         })
         .collect()
 }
 
 /// `(hash, position)` of [`window_hashes`], sorted, for finding equal windows by binary search.
 pub fn window_index(windows: &[u64]) -> Vec<(u64, u32)> {
-    let mut index: Vec<(u64, u32)> = windows.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+    let mut index: Vec<(u64, u32)> = windows
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
     index.sort_unstable();
     index
 }
@@ -269,7 +305,13 @@ pub fn window_index(windows: &[u64]) -> Vec<(u64, u32)> {
 /// gives the run; equal windows are few even when common words are many. Only when no window is
 /// shared does it fall back to [`longest_common_run`] on the words. Exact up to collisions of
 /// 64-bit hashes.
-pub fn longest_run_hashed(a_words: &[u64], a_index: &[(u64, u32)], b_words: &[u64], b_index: &[(u64, u32)], k: usize) -> usize {
+pub fn longest_run_hashed(
+    a_words: &[u64],
+    a_index: &[(u64, u32)],
+    b_words: &[u64],
+    b_index: &[(u64, u32)],
+    k: usize,
+) -> usize {
     let k = k.max(1);
     // (diagonal, position in a) of every equal window pair.
     let mut hits: Vec<(i64, u32)> = Vec::new();
@@ -299,7 +341,11 @@ pub fn longest_run_hashed(a_words: &[u64], a_index: &[(u64, u32)], b_words: &[u6
     hits.sort_unstable();
     let (mut best, mut streak) = (1, 1);
     for w in hits.windows(2) {
-        streak = if w[1].0 == w[0].0 && w[1].1 == w[0].1 + 1 { streak + 1 } else { 1 };
+        streak = if w[1].0 == w[0].0 && w[1].1 == w[0].1 + 1 {
+            streak + 1
+        } else {
+            1
+        };
         best = best.max(streak);
     }
     best + k - 1
@@ -309,14 +355,20 @@ pub fn longest_run_hashed(a_words: &[u64], a_index: &[(u64, u32)], b_words: &[u6
 /// "protested"/"protesting" → "protest", "Taliban’s" → "taliban"). Input is a folded word.
 /// Not a linguistic stemmer: it only has to map the forms of one word onto one key.
 pub fn stem(folded: &str) -> String {
-    let mut w = folded.strip_suffix("'s").or_else(|| folded.strip_suffix('\'')).unwrap_or(folded).to_string();
+    let mut w = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(folded)
+        .to_string();
     if !w.is_ascii() || w.len() <= 3 {
         return w;
     }
     if w.len() > 4 && w.ends_with("ies") && !w.ends_with("eies") && !w.ends_with("aies") {
         w.truncate(w.len() - 3);
         w.push('y');
-    } else if w.len() > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes")) {
+    } else if w.len() > 4
+        && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches") || w.ends_with("xes"))
+    {
         w.truncate(w.len() - 2);
     } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.pop();
@@ -327,7 +379,10 @@ pub fn stem(folded: &str) -> String {
             let b = w.as_bytes();
             let n = b.len();
             // "stopped" → "stop", "planning" → "plan"; keep "ll"/"ss" ("killed" → "kill").
-            if b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') && !is_vowel(b[n - 1]) {
+            if b[n - 1] == b[n - 2]
+                && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f')
+                && !is_vowel(b[n - 1])
+            {
                 w.pop();
             }
             return w;
@@ -365,7 +420,10 @@ mod tests {
 
     #[test]
     fn spelling_fold_leaves_short_and_unrelated_words() {
-        for w in ["four", "your", "hour", "size", "prize", "seize", "filled", "setting", "detour", "rogue", "our"] {
+        for w in [
+            "four", "your", "hour", "size", "prize", "seize", "filled", "setting", "detour",
+            "rogue", "our",
+        ] {
             assert_eq!(fold_word(w), w, "{w}");
         }
         assert_ne!(fold_word("filled"), fold_word("filed"));
@@ -373,15 +431,24 @@ mod tests {
 
     #[test]
     fn words_keep_apostrophes_and_split_hyphens() {
-        assert_eq!(words("Pakistan’s cross-border “attacks”, 3.5 U.S."), ["pakistan's", "cross", "border", "attacks", "3.5", "u.s"]);
+        assert_eq!(
+            words("Pakistan’s cross-border “attacks”, 3.5 U.S."),
+            ["pakistan's", "cross", "border", "attacks", "3.5", "u.s"]
+        );
         let spans = word_spans("Hi, Miller’s");
         assert_eq!((spans[1].start, spans[1].end), (4, "Hi, Miller’s".len()));
     }
 
     #[test]
     fn shingles_are_sorted_unique_and_fold_variants() {
-        let a = text_shingles("We have a shared interest in combating threats to regional security.", 5);
-        let b = text_shingles("we have a SHARED interest in combatting threats to regional security", 5);
+        let a = text_shingles(
+            "We have a shared interest in combating threats to regional security.",
+            5,
+        );
+        let b = text_shingles(
+            "we have a SHARED interest in combatting threats to regional security",
+            5,
+        );
         assert_eq!(a, b);
         assert_eq!(a.len(), 7);
         assert!(a.windows(2).all(|w| w[0] < w[1]));
@@ -389,7 +456,10 @@ mod tests {
         assert_eq!(repeated.len(), 5);
         assert_eq!(text_shingles("too short", 5).len(), 1);
         assert!(text_shingles("", 5).is_empty());
-        assert_ne!(hash_words(&["ab".into(), "c".into()]), hash_words(&["a".into(), "bc".into()]));
+        assert_ne!(
+            hash_words(&["ab".into(), "c".into()]),
+            hash_words(&["a".into(), "bc".into()])
+        );
     }
 
     #[test]
@@ -417,7 +487,12 @@ mod tests {
 
     #[test]
     fn hashed_longest_run_agrees_with_the_word_run() {
-        let hashes = |t: &str| words(t).iter().map(|w| xxh3_64(w.as_bytes())).collect::<Vec<u64>>();
+        let hashes = |t: &str| {
+            words(t)
+                .iter()
+                .map(|w| xxh3_64(w.as_bytes()))
+                .collect::<Vec<u64>>()
+        };
         let a = hashes("a b c d e f g h i j k l m n o p");
         let b = hashes("x y c d e f g h i z a b c q");
         let run = |a: &[u64], b: &[u64]| {
@@ -463,7 +538,12 @@ mod tests {
     #[test]
     fn longest_run_matches_brute_force() {
         // Brute force over small random-ish sequences.
-        let seqs = [vec![1, 2, 1, 2, 3], vec![2, 1, 2, 3, 1], vec![3, 3, 3], vec![1, 2, 3, 4, 5, 1, 2, 3]];
+        let seqs = [
+            vec![1, 2, 1, 2, 3],
+            vec![2, 1, 2, 3, 1],
+            vec![3, 3, 3],
+            vec![1, 2, 3, 4, 5, 1, 2, 3],
+        ];
         for a in &seqs {
             for b in &seqs {
                 let mut best = 0;

@@ -8,23 +8,84 @@ use super::normalize::{ends_sentence, fold, word_count};
 
 /// Widgets and labels that can sit anywhere in a page and carry no report text.
 const WIDGETS: [&str; 44] = [
-    "short url", "follow", "follow us", "share", "share this", "share this article", "share on facebook",
-    "share on twitter", "share on whatsapp", "tweet", "print", "email", "e-mail", "whatsapp", "facebook",
-    "twitter", "linkedin", "telegram", "advertisement", "advertisment", "sponsored", "subscribe", "sign up",
-    "listen", "listen to this article", "listen to article", "save", "copy link", "copy url", "font size",
-    "scroll to continue", "story continues below", "continue reading", "continue reading below", "click here",
-    "read full story", "comments", "comment", "0 comments", "no comments", "follow us on google news",
-    "join our whatsapp channel", "skip to content", "menu",
+    "short url",
+    "follow",
+    "follow us",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "share on whatsapp",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "telegram",
+    "advertisement",
+    "advertisment",
+    "sponsored",
+    "subscribe",
+    "sign up",
+    "listen",
+    "listen to this article",
+    "listen to article",
+    "save",
+    "copy link",
+    "copy url",
+    "font size",
+    "scroll to continue",
+    "story continues below",
+    "continue reading",
+    "continue reading below",
+    "click here",
+    "read full story",
+    "comments",
+    "comment",
+    "0 comments",
+    "no comments",
+    "follow us on google news",
+    "join our whatsapp channel",
+    "skip to content",
+    "menu",
 ];
 
 /// Markers after which the page holds no more report text: comment boxes, link lists, footers.
 const TERMINAL: [&str; 31] = [
     "comments",
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "you must be logged in to post a comment",
-    "you may also like", "you might also like", "related articles", "related stories", "related posts",
-    "related news", "related", "more from", "more stories", "more news", "read next", "most read", "most popular",
-    "trending", "trending now", "latest news", "latest stories", "recommended", "recommended for you",
-    "popular posts", "more on this story", "also on", "comments are closed", "all rights reserved",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "you must be logged in to post a comment",
+    "you may also like",
+    "you might also like",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related news",
+    "related",
+    "more from",
+    "more stories",
+    "more news",
+    "read next",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "latest news",
+    "latest stories",
+    "recommended",
+    "recommended for you",
+    "popular posts",
+    "more on this story",
+    "also on",
+    "comments are closed",
+    "all rights reserved",
     "the views expressed",
 ];
 
@@ -64,7 +125,9 @@ pub fn is_terminal_folded(folded: &str) -> bool {
         || k.starts_with("you must be logged in")
         || k.starts_with("©")
         || k.starts_with("copyright ©")
-        || (k.starts_with("copyright") && word_count(k) <= 10 && k.chars().any(|c| c.is_ascii_digit()))
+        || (k.starts_with("copyright")
+            && word_count(k) <= 10
+            && k.chars().any(|c| c.is_ascii_digit()))
         || k.starts_with("more from ") && word_count(k) <= 6
 }
 
@@ -79,28 +142,57 @@ pub fn is_breadcrumb_folded(text: &str, folded: &str) -> bool {
     if k.len() > 100 {
         return false;
     }
-    let parts: Vec<&str> = k.split([' ', '>', '/', '\u{bb}', '\u{203a}']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = k
+        .split([' ', '>', '/', '\u{bb}', '\u{203a}'])
+        .filter(|p| !p.is_empty())
+        .collect();
     let separators = k.matches(['>', '\u{bb}', '\u{203a}']).count() + k.matches(" / ").count();
-    separators >= 1 && parts.len() <= 10 && k.len() <= 100 && !ends_sentence(text) && (k.starts_with("home") || separators >= 2)
+    separators >= 1
+        && parts.len() <= 10
+        && k.len() <= 100
+        && !ends_sentence(text)
+        && (k.starts_with("home") || separators >= 2)
 }
 
 /// A line of separators between two reports ("* * *", "-----", "⁂").
 pub fn is_separator(text: &str) -> bool {
     let mut marks = text.chars().filter(|c| !c.is_whitespace());
-    let all_rules = marks.clone().all(|c| matches!(c, '-' | '*' | '=' | '_' | '~' | '#' | '\u{2014}' | '\u{2013}'));
-    (all_rules && marks.clone().nth(2).is_some()) || (marks.next() == Some('\u{2042}') && marks.next().is_none())
+    let all_rules = marks.clone().all(|c| {
+        matches!(
+            c,
+            '-' | '*' | '=' | '_' | '~' | '#' | '\u{2014}' | '\u{2013}'
+        )
+    });
+    (all_rules && marks.clone().nth(2).is_some())
+        || (marks.next() == Some('\u{2042}') && marks.next().is_none())
 }
 
 /// "• item", "- item", "* item", "– item": the item.
 pub fn bullet(text: &str) -> Option<&str> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    if !matches!(first, '\u{2022}' | '\u{2023}' | '\u{25aa}' | '\u{25cf}' | '\u{25e6}' | '-' | '*' | '\u{2013}' | '\u{b7}') {
+    if !matches!(
+        first,
+        '\u{2022}'
+            | '\u{2023}'
+            | '\u{25aa}'
+            | '\u{25cf}'
+            | '\u{25e6}'
+            | '-'
+            | '*'
+            | '\u{2013}'
+            | '\u{b7}'
+    ) {
         return None;
     }
     let rest = chars.as_str();
-    (rest.starts_with(' ') && rest.trim().chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\u{201c}' || c == '"'))
-        .then(|| rest.trim())
+    (rest.starts_with(' ')
+        && rest
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\u{201c}' || c == '"'))
+    .then(|| rest.trim())
 }
 
 /// The label of a related-story link and its headline: "Also read: X", "READ MORE: X",
@@ -110,11 +202,20 @@ pub fn related_link(text: &str) -> Option<(String, String)> {
 }
 
 pub fn related_link_folded(text: &str, folded: &str) -> Option<(String, String)> {
-    for label in ["also read", "read also", "read more", "see also", "related", "also see", "read"] {
+    for label in [
+        "also read",
+        "read also",
+        "read more",
+        "see also",
+        "related",
+        "also see",
+        "read",
+    ] {
         if let Some(rest) = folded.strip_prefix(label) {
             let sep = rest.trim_start();
             if rest.is_empty() || sep.is_empty() {
-                return (label != "read" && label != "related").then(|| (pretty_label(text, label), String::new()));
+                return (label != "read" && label != "related")
+                    .then(|| (pretty_label(text, label), String::new()));
             }
             if let Some(after) = sep.strip_prefix([':', '|', '-', '\u{2013}', '\u{2014}']) {
                 let skip = folded.len() - after.len();
@@ -139,8 +240,20 @@ fn pretty_label(text: &str, label: &str) -> String {
 }
 
 const CREDIT_WORDS: [&str; 14] = [
-    "photo", "file", "image", "afp", "reuters", "ap", "getty", "epa", "xinhua", "anadolu", "courtesy", "picture",
-    "screengrab", "twitter",
+    "photo",
+    "file",
+    "image",
+    "afp",
+    "reuters",
+    "ap",
+    "getty",
+    "epa",
+    "xinhua",
+    "anadolu",
+    "courtesy",
+    "picture",
+    "screengrab",
+    "twitter",
 ];
 
 /// A photo caption. In the body only lines that say so ("Photo: …", "… (Photo: AFP)", "File
@@ -150,7 +263,16 @@ pub fn is_caption(text: &str, in_header: bool) -> bool {
 }
 
 pub fn is_caption_folded(text: &str, k: &str, in_header: bool) -> bool {
-    let starts = ["photo:", "photo -", "photo credit", "file photo", "image:", "picture:", "caption:", "photograph:"];
+    let starts = [
+        "photo:",
+        "photo -",
+        "photo credit",
+        "file photo",
+        "image:",
+        "picture:",
+        "caption:",
+        "photograph:",
+    ];
     if starts.iter().any(|s| k.starts_with(s)) {
         return true;
     }
@@ -158,12 +280,24 @@ pub fn is_caption_folded(text: &str, k: &str, in_header: bool) -> bool {
     if let Some(open) = trimmed.rfind('(') {
         if trimmed.ends_with(')') {
             let inner = &trimmed[open + 1..trimmed.len() - 1];
-            let credit_words = inner.split([' ', '/', ':']).filter(|w| !w.is_empty()).count();
-            let has_credit_word = inner.split([' ', '/', ':', ',']).any(|w| CREDIT_WORDS.contains(&w));
+            let credit_words = inner
+                .split([' ', '/', ':'])
+                .filter(|w| !w.is_empty())
+                .count();
+            let has_credit_word = inner
+                .split([' ', '/', ':', ','])
+                .any(|w| CREDIT_WORDS.contains(&w));
             let before = trimmed[..open].trim_end();
-            let printed_inner: String = text.trim_end_matches('.').chars().skip(trimmed[..open + 1].chars().count()).collect();
+            let printed_inner: String = text
+                .trim_end_matches('.')
+                .chars()
+                .skip(trimmed[..open + 1].chars().count())
+                .collect();
             let capitalised = printed_inner.split(' ').all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || matches!(w, "of" | "the" | "and" | "for" | ")")
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(w, "of" | "the" | "and" | "for" | ")")
             });
             if has_credit_word && credit_words <= 6 {
                 return true;
@@ -173,7 +307,14 @@ pub fn is_caption_folded(text: &str, k: &str, in_header: bool) -> bool {
             }
         }
     }
-    for tail in [" photo: ", " photo by ", " photo credit: ", " - photo", " \u{2014} photo", " | photo"] {
+    for tail in [
+        " photo: ",
+        " photo by ",
+        " photo credit: ",
+        " - photo",
+        " \u{2014} photo",
+        " | photo",
+    ] {
         if let Some(p) = k.rfind(tail) {
             if k.len() - p <= 40 {
                 return true;
@@ -189,9 +330,16 @@ pub fn is_credit(text: &str) -> bool {
 }
 
 pub fn is_credit_folded(text: &str, k: &str) -> bool {
-    ["reporting by ", "additional reporting by ", "editing by ", "compiled by ", "written by ", "(reporting by "]
-        .iter()
-        .any(|s| k.starts_with(s))
+    [
+        "reporting by ",
+        "additional reporting by ",
+        "editing by ",
+        "compiled by ",
+        "written by ",
+        "(reporting by ",
+    ]
+    .iter()
+    .any(|s| k.starts_with(s))
         && word_count(text) <= 30
 }
 
@@ -207,8 +355,18 @@ pub fn byline_folded(text: &str, k: &str) -> Option<String> {
             return Some(text.trim()[3..].trim().to_string());
         }
     }
-    let desks = ["web desk", "news desk", "staff reporter", "staff report", "our correspondent", "monitoring desk", "online desk"];
-    desks.contains(&k.trim_end_matches('.')).then(|| text.trim().trim_end_matches('.').to_string())
+    let desks = [
+        "web desk",
+        "news desk",
+        "staff reporter",
+        "staff report",
+        "our correspondent",
+        "monitoring desk",
+        "online desk",
+    ];
+    desks
+        .contains(&k.trim_end_matches('.'))
+        .then(|| text.trim().trim_end_matches('.').to_string())
 }
 
 /// Teasers of other stories at the very end: section names, headlines and their date lines.
@@ -222,7 +380,10 @@ pub fn trailing_teasers_start(texts: &[&str]) -> Option<usize> {
         let is_date = parse_date_line(t).is_some();
         let teaser_like = is_date
             || is_widget(t)
-            || (!ends_sentence(t) && word_count(t) <= 20 && !t.ends_with([',', ';', ':']) && !t.starts_with(['\u{201c}', '"']));
+            || (!ends_sentence(t)
+                && word_count(t) <= 20
+                && !t.ends_with([',', ';', ':'])
+                && !t.starts_with(['\u{201c}', '"']));
         if !teaser_like {
             break;
         }
@@ -239,10 +400,22 @@ mod tests {
 
     #[test]
     fn widgets_and_terminals() {
-        for w in ["Short Url", "Follow", "Share", "5 min read", "Tags: Pakistan, US", "Advertisement"] {
+        for w in [
+            "Short Url",
+            "Follow",
+            "Share",
+            "5 min read",
+            "Tags: Pakistan, US",
+            "Advertisement",
+        ] {
             assert!(is_widget(w), "{w}");
         }
-        for t in ["Leave a Reply", "You must be logged in to post a comment.", "You May Also Like", "© 2024 Dawn"] {
+        for t in [
+            "Leave a Reply",
+            "You must be logged in to post a comment.",
+            "You May Also Like",
+            "© 2024 Dawn",
+        ] {
             assert!(is_terminal(t), "{t}");
         }
         assert!(!is_widget("Follow the money, he said."));
@@ -251,11 +424,23 @@ mod tests {
 
     #[test]
     fn related_links_keep_headline_as_printed() {
-        let (label, headline) = related_link("Also read: Pentagon frustrated as Israel did not notify US").unwrap();
-        assert_eq!((label.as_str(), headline.as_str()), ("Also read", "Pentagon frustrated as Israel did not notify US"));
-        let (label, headline) = related_link("READ MORE: US says Imran Khan’s detention is Pakistan’s internal matter").unwrap();
+        let (label, headline) =
+            related_link("Also read: Pentagon frustrated as Israel did not notify US").unwrap();
+        assert_eq!(
+            (label.as_str(), headline.as_str()),
+            (
+                "Also read",
+                "Pentagon frustrated as Israel did not notify US"
+            )
+        );
+        let (label, headline) =
+            related_link("READ MORE: US says Imran Khan’s detention is Pakistan’s internal matter")
+                .unwrap();
         assert_eq!(label, "Read more");
-        assert_eq!(headline, "US says Imran Khan’s detention is Pakistan’s internal matter");
+        assert_eq!(
+            headline,
+            "US says Imran Khan’s detention is Pakistan’s internal matter"
+        );
         assert!(related_link("Reading the statement, he said").is_none());
         assert!(related_link("Related talks were held on Monday.").is_none());
     }
@@ -267,9 +452,18 @@ mod tests {
         assert!(!is_caption(header, false));
         assert!(is_caption("Photo: Reuters", false));
         assert!(is_caption("Protesters in Karachi on Friday. (AFP)", false));
-        assert!(is_caption("Khan addresses supporters in Lahore. Photo: File", false));
-        assert!(!is_caption("The Tehreek-e-Taliban Pakistan (TTP) outfit.", true));
-        assert!(!is_caption("Pakistan has suffered a surge in attacks (TTP).", false));
+        assert!(is_caption(
+            "Khan addresses supporters in Lahore. Photo: File",
+            false
+        ));
+        assert!(!is_caption(
+            "The Tehreek-e-Taliban Pakistan (TTP) outfit.",
+            true
+        ));
+        assert!(!is_caption(
+            "Pakistan has suffered a surge in attacks (TTP).",
+            false
+        ));
     }
 
     #[test]
@@ -277,12 +471,17 @@ mod tests {
         assert_eq!(byline("By Anwar Iqbal").as_deref(), Some("Anwar Iqbal"));
         assert_eq!(byline("Web Desk").as_deref(), Some("Web Desk"));
         assert!(byline("By the time he spoke, the talks had ended.").is_none());
-        assert_eq!(bullet("  • Says Washington engages".trim()), Some("Says Washington engages"));
+        assert_eq!(
+            bullet("  • Says Washington engages".trim()),
+            Some("Says Washington engages")
+        );
         assert_eq!(bullet("- item"), Some("item"));
         assert_eq!(bullet("-5 degrees"), None);
         assert!(is_breadcrumb("Home > World > Asia"));
         assert!(is_breadcrumb("Home / Pakistan"));
-        assert!(!is_breadcrumb("Pakistan, US have a shared interest in combating security threats: Washington"));
+        assert!(!is_breadcrumb(
+            "Pakistan, US have a shared interest in combating security threats: Washington"
+        ));
         assert!(is_separator("* * *"));
         assert!(is_separator("----------"));
         assert!(!is_separator("--"));
@@ -290,7 +489,15 @@ mod tests {
 
     #[test]
     fn teasers_after_the_end() {
-        let tail = ["He said the talks would go on.", "World", "Iran rejects talks offer", "2 hours ago", "Business", "Rupee gains against dollar", "September 3, 2024"];
+        let tail = [
+            "He said the talks would go on.",
+            "World",
+            "Iran rejects talks offer",
+            "2 hours ago",
+            "Business",
+            "Rupee gains against dollar",
+            "September 3, 2024",
+        ];
         assert_eq!(trailing_teasers_start(&tail), Some(1));
         let no_tail = ["He said the talks would go on.", "The end came quickly."];
         assert_eq!(trailing_teasers_start(&no_tail), None);

@@ -15,8 +15,20 @@ pub struct Dateline {
 
 /// Words in capitals that open a paragraph with a colon but are not places.
 const NOT_PLACES: [&str; 14] = [
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "VIDEO",
-    "NOTE", "READ", "ALSO", "EDITOR'S NOTE",
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "LIVE",
+    "VIDEO",
+    "NOTE",
+    "READ",
+    "ALSO",
+    "EDITOR'S NOTE",
 ];
 
 fn take_credit(s: &str) -> Option<(&str, &str)> {
@@ -60,19 +72,28 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 || NOT_PLACES.contains(&place) || bytes.is_empty() {
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || NOT_PLACES.contains(&place)
+        || bytes.is_empty()
+    {
         return None;
     }
     let mut rest = after;
     // ", Sept 3" or ", Afghanistan" after the place.
     if let Some(r) = rest.strip_prefix(',') {
-        let stop = r.find(['(', ':', '\u{2014}', '\u{2013}']).or_else(|| r.find(" - "))?;
+        let stop = r
+            .find(['(', ':', '\u{2014}', '\u{2013}'])
+            .or_else(|| r.find(" - "))?;
         let middle = r[..stop].trim();
         let words: Vec<&str> = middle.split([' ', ',']).filter(|w| !w.is_empty()).collect();
         let dateish = words.iter().all(|w| {
-            month_of(&w.trim_end_matches('.').to_lowercase()).is_some() || w.chars().all(|c| c.is_ascii_digit())
+            month_of(&w.trim_end_matches('.').to_lowercase()).is_some()
+                || w.chars().all(|c| c.is_ascii_digit())
         });
-        let titled = words.len() <= 3 && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        let titled = words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
         if words.is_empty() || !(dateish || titled) {
             return None;
         }
@@ -87,14 +108,20 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     if credit.is_none() {
         if let Some((c, r)) = take_credit(rest) {
             credit = Some(c.to_string());
-            rest = r.trim_start_matches([' ', '-', '\u{2013}', '\u{2014}', ':']).trim_start();
+            rest = r
+                .trim_start_matches([' ', '-', '\u{2013}', '\u{2014}', ':'])
+                .trim_start();
         }
     }
     // Something must follow: a dateline opens a paragraph of text.
     if rest.split(' ').count() < 3 {
         return None;
     }
-    Some(Dateline { place: place.to_string(), credit, text_start: text.len() - rest.len() })
+    Some(Dateline {
+        place: place.to_string(),
+        credit,
+        text_start: text.len() - rest.len(),
+    })
 }
 
 #[cfg(test)]
@@ -107,17 +134,42 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(read("ISLAMABAD: Pakistan on Friday rejected a report."), Some(("ISLAMABAD".into(), None, "Pakistan on Friday rejected a report.".into())));
+        assert_eq!(
+            read("ISLAMABAD: Pakistan on Friday rejected a report."),
+            Some((
+                "ISLAMABAD".into(),
+                None,
+                "Pakistan on Friday rejected a report.".into()
+            ))
+        );
         assert_eq!(
             read("ISLAMABAD: (Web Desk) US State Department Spokesperson said so."),
-            Some(("ISLAMABAD".into(), Some("Web Desk".into()), "US State Department Spokesperson said so.".into()))
+            Some((
+                "ISLAMABAD".into(),
+                Some("Web Desk".into()),
+                "US State Department Spokesperson said so.".into()
+            ))
         );
         assert_eq!(
             read("WASHINGTON, Sept 3 (Reuters) - The United States said on Tuesday it would."),
-            Some(("WASHINGTON".into(), Some("Reuters".into()), "The United States said on Tuesday it would.".into()))
+            Some((
+                "WASHINGTON".into(),
+                Some("Reuters".into()),
+                "The United States said on Tuesday it would.".into()
+            ))
         );
-        assert_eq!(read("KABUL, Afghanistan (AP) — The Taliban said it would.").unwrap().0, "KABUL");
-        assert_eq!(read("NEW DELHI — India on Monday said it would.").unwrap().0, "NEW DELHI");
+        assert_eq!(
+            read("KABUL, Afghanistan (AP) — The Taliban said it would.")
+                .unwrap()
+                .0,
+            "KABUL"
+        );
+        assert_eq!(
+            read("NEW DELHI — India on Monday said it would.")
+                .unwrap()
+                .0,
+            "NEW DELHI"
+        );
     }
 
     #[test]

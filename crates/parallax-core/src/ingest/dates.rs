@@ -31,21 +31,53 @@ pub struct DateLine {
 }
 
 pub const MONTHS: [(&str, u32); 24] = [
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 pub const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat), ("sunday", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
 ];
 
 const WEEKDAY_ABBR: [(&str, Weekday); 10] = [
-    ("mon", Weekday::Mon), ("tue", Weekday::Tue), ("tues", Weekday::Tue), ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu), ("thur", Weekday::Thu), ("thurs", Weekday::Thu), ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat), ("sun", Weekday::Sun),
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
 ];
 
 pub fn month_of(word: &str) -> Option<u32> {
@@ -53,13 +85,19 @@ pub fn month_of(word: &str) -> Option<u32> {
 }
 
 pub fn weekday_of(word: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().chain(WEEKDAY_ABBR.iter()).find(|(w, _)| *w == word).map(|&(_, d)| d)
+    WEEKDAYS
+        .iter()
+        .chain(WEEKDAY_ABBR.iter())
+        .find(|(w, _)| *w == word)
+        .map(|&(_, d)| d)
 }
 
 /// Zone names seen after times. Not exhaustive: an unknown 2–5 letter word after a time is
 /// accepted as a zone too (see `parse_expr`).
-const ZONES: [&str; 16] =
-    ["gmt", "utc", "pkt", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "ist", "bst", "cet", "cest", "et"];
+const ZONES: [&str; 16] = [
+    "gmt", "utc", "pkt", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "ist", "bst",
+    "cet", "cest", "et",
+];
 
 const LABELS: [(&str, DateLabel); 17] = [
     ("last updated", DateLabel::Updated),
@@ -88,7 +126,14 @@ fn strip_label(s: &str) -> (Option<DateLabel>, &str) {
             if rest.is_empty() || rest.starts_with([' ', ':', '-', ',']) {
                 let rest = rest.trim_start_matches([' ', ':', '-', ',']);
                 let (_, rest2) = strip_label(rest); // "Updated on" / "Published: on"
-                return (Some(label), if rest2.len() < rest.len() { rest2 } else { rest });
+                return (
+                    Some(label),
+                    if rest2.len() < rest.len() {
+                        rest2
+                    } else {
+                        rest
+                    },
+                );
             }
         }
     }
@@ -96,18 +141,25 @@ fn strip_label(s: &str) -> (Option<DateLabel>, &str) {
 }
 
 const RELATIVE_UNITS: [&str; 20] = [
-    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day",
-    "days", "week", "weeks", "month", "months", "year", "years",
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour",
+    "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
 ];
 
 fn is_relative(s: &str) -> bool {
     let s = s.trim_end_matches('.');
-    if matches!(s, "just now" | "yesterday" | "today" | "moments ago" | "a moment ago" | "now") {
+    if matches!(
+        s,
+        "just now" | "yesterday" | "today" | "moments ago" | "a moment ago" | "now"
+    ) {
         return true;
     }
-    let Some(head) = s.strip_suffix(" ago") else { return false };
+    let Some(head) = s.strip_suffix(" ago") else {
+        return false;
+    };
     let mut parts = head.split(' ');
-    let (Some(n), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (Some(n), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
     let unit_ok = RELATIVE_UNITS.contains(&unit);
     (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "a" | "an" | "one" | "few")) && unit_ok
 }
@@ -160,7 +212,9 @@ fn numeric(token: &str) -> Option<Expr> {
         match ymd(year, b, a, token) {
             Expr::Date(d, _) => Some(Expr::Date(
                 d,
-                Some(format!("ambiguous numeric date \u{201c}{token}\u{201d} read day first as {d}")),
+                Some(format!(
+                    "ambiguous numeric date \u{201c}{token}\u{201d} read day first as {d}"
+                )),
             )),
             other => Some(other),
         }
@@ -170,13 +224,27 @@ fn numeric(token: &str) -> Option<Expr> {
 fn is_time(t: &str) -> bool {
     // 14.05 (a dot between hour and minutes, British style)
     if let Some((h, m)) = t.split_once('.') {
-        if !h.is_empty() && h.len() <= 2 && m.len() == 2 && (h.to_string() + m).chars().all(|c| c.is_ascii_digit()) {
+        if !h.is_empty()
+            && h.len() <= 2
+            && m.len() == 2
+            && (h.to_string() + m).chars().all(|c| c.is_ascii_digit())
+        {
             return true;
         }
     }
-    let core = t.trim_end_matches("am").trim_end_matches("pm").trim_end_matches("hrs").trim_end_matches('h');
-    (core.contains(':') && core.split(':').all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit())))
-        || (core.len() < t.len() && !core.is_empty() && core.len() <= 2 && core.chars().all(|c| c.is_ascii_digit()))
+    let core = t
+        .trim_end_matches("am")
+        .trim_end_matches("pm")
+        .trim_end_matches("hrs")
+        .trim_end_matches('h');
+    (core.contains(':')
+        && core
+            .split(':')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit())))
+        || (core.len() < t.len()
+            && !core.is_empty()
+            && core.len() <= 2
+            && core.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn is_zone(t: &str) -> bool {
@@ -186,14 +254,20 @@ fn is_zone(t: &str) -> bool {
     }
     // +05:00, gmt+5, utc-4
     let rest = t.trim_start_matches("gmt").trim_start_matches("utc");
-    rest.starts_with(['+', '-']) && rest.len() > 1 && rest[1..].chars().all(|c| c.is_ascii_digit() || c == ':')
+    rest.starts_with(['+', '-'])
+        && rest.len() > 1
+        && rest[1..].chars().all(|c| c.is_ascii_digit() || c == ':')
 }
 
 fn time_only(s: &str) -> bool {
     let tokens: Vec<&str> = s.split([' ', ',']).filter(|t| !t.is_empty()).collect();
     !tokens.is_empty()
         && tokens.iter().any(|t| is_time(t))
-        && tokens.iter().all(|t| is_time(t) || is_zone(t) || matches!(*t, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "at"))
+        && tokens.iter().all(|t| {
+            is_time(t)
+                || is_zone(t)
+                || matches!(*t, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "at")
+        })
 }
 
 /// Reads one date expression (already folded, label stripped). `None`: not a date at all.
@@ -210,10 +284,16 @@ fn parse_expr(s: &str) -> Option<Expr> {
         .map(|t| t.trim_matches('.'))
         .filter(|t| !t.is_empty() && *t != "-" && *t != "\u{2013}" && *t != "\u{2014}")
         .collect();
-    if tokens.len() == 1 || tokens.first().is_some_and(|t| t.len() >= 8 && t.as_bytes()[0].is_ascii_digit()) {
+    if tokens.len() == 1
+        || tokens
+            .first()
+            .is_some_and(|t| t.len() >= 8 && t.as_bytes()[0].is_ascii_digit())
+    {
         if let Some(e) = numeric(tokens[0]) {
             // Anything after a numeric date must be a time or zone.
-            if tokens[1..].iter().all(|t| is_time(t) || is_zone(t) || matches!(*t, "am" | "pm" | "a.m" | "p.m" | "at")) {
+            if tokens[1..].iter().all(|t| {
+                is_time(t) || is_zone(t) || matches!(*t, "am" | "pm" | "a.m" | "p.m" | "at")
+            }) {
                 return Some(e);
             }
             return None;
@@ -224,7 +304,10 @@ fn parse_expr(s: &str) -> Option<Expr> {
     for (i, &t) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1).copied().unwrap_or("");
         let ampm_next = matches!(next, "am" | "pm" | "a.m" | "p.m");
-        if matches!(t, "am" | "pm" | "a.m" | "p.m" | "at" | "of" | "the" | "on" | "|") {
+        if matches!(
+            t,
+            "am" | "pm" | "a.m" | "p.m" | "at" | "of" | "the" | "on" | "|"
+        ) {
             continue;
         }
         if let Some(m) = month_of(t) {
@@ -245,7 +328,11 @@ fn parse_expr(s: &str) -> Option<Expr> {
         if is_zone(t) || (seen_time && t.len() <= 5 && t.chars().all(|c| c.is_ascii_alphabetic())) {
             continue;
         }
-        let digits = t.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+        let digits = t
+            .trim_end_matches("st")
+            .trim_end_matches("nd")
+            .trim_end_matches("rd")
+            .trim_end_matches("th");
         if let Some(n) = num(digits) {
             if digits.len() == 4 && digits == t {
                 if year.is_some() {
@@ -264,12 +351,20 @@ fn parse_expr(s: &str) -> Option<Expr> {
     let (month, day) = (month?, day?);
     let shown = s.to_string();
     let Some(year) = year else {
-        return Some(Expr::Invalid(format!("date \u{201c}{shown}\u{201d} has no year")));
+        return Some(Expr::Invalid(format!(
+            "date \u{201c}{shown}\u{201d} has no year"
+        )));
     };
     let e = ymd(year, month, day, &shown);
     if let (Expr::Date(d, _), Some(w)) = (&e, weekday) {
         if d.weekday() != w {
-            return Some(Expr::Date(*d, Some(format!("\u{201c}{shown}\u{201d}: {d} is a {}, not a {w}", d.weekday()))));
+            return Some(Expr::Date(
+                *d,
+                Some(format!(
+                    "\u{201c}{shown}\u{201d}: {d} is a {}, not a {w}",
+                    d.weekday()
+                )),
+            ));
         }
     }
     Some(e)
@@ -279,7 +374,12 @@ fn parse_expr(s: &str) -> Option<Expr> {
 pub fn parse_date_line(text: &str) -> Option<DateLine> {
     // Every character but spaces folds to at least one byte: more than 160 of them can never
     // fold to a date line. Checked before folding so a long paragraph costs nothing here.
-    if text.chars().filter(|&c| !c.is_whitespace() && !super::normalize::is_odd_space(c)).nth(160).is_some() {
+    if text
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !super::normalize::is_odd_space(c))
+        .nth(160)
+        .is_some()
+    {
         return None;
     }
     parse_date_line_folded(text, &fold(text))
@@ -300,7 +400,9 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
             continue;
         }
         if seg.starts_with("by ") {
-            out.byline = original_segments.get(i).map(|s| s.trim()[3..].trim().to_string());
+            out.byline = original_segments
+                .get(i)
+                .map(|s| s.trim()[3..].trim().to_string());
             continue;
         }
         if seg.ends_with("min read") || seg.ends_with("minute read") || seg.ends_with("mins read") {
@@ -340,7 +442,12 @@ pub fn parse_published_in(text: &str) -> Option<DateLine> {
 pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
     let trimmed = folded.trim_end_matches('.');
     let mut start = None;
-    for marker in ["published in ", "published by ", "appeared in ", "published on "] {
+    for marker in [
+        "published in ",
+        "published by ",
+        "appeared in ",
+        "published on ",
+    ] {
         if let Some(p) = trimmed.find(marker) {
             let before = &trimmed[..p];
             // Only a short lead-in: "This article was first …", "Originally …"
@@ -357,14 +464,20 @@ pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
     cut_points.extend(rest.match_indices(" on ").map(|(i, _)| i));
     cut_points.sort_unstable();
     for &cut in &cut_points {
-        let tail = rest[cut..].trim_start_matches([',', ' ']).trim_start_matches("on ");
+        let tail = rest[cut..]
+            .trim_start_matches([',', ' '])
+            .trim_start_matches("on ");
         if let Some(expr) = parse_expr(tail) {
             let outlet_folded_len = cut;
             // Map the folded outlet back onto the printed text by character count.
             let printed = text.trim();
             let lead_chars = folded[..start].chars().count();
             let outlet_chars = rest[..outlet_folded_len].chars().count();
-            let outlet: String = printed.chars().skip(lead_chars).take(outlet_chars).collect();
+            let outlet: String = printed
+                .chars()
+                .skip(lead_chars)
+                .take(outlet_chars)
+                .collect();
             let mut out = DateLine {
                 label: Some(DateLabel::Published),
                 outlet: Some(outlet.trim().to_string()).filter(|o| !o.is_empty()),
@@ -394,10 +507,16 @@ mod tests {
 
     #[test]
     fn seed_forms() {
-        assert_eq!(parse_date_line("April 12, 2024").unwrap().date, d(2024, 4, 12));
+        assert_eq!(
+            parse_date_line("April 12, 2024").unwrap().date,
+            d(2024, 4, 12)
+        );
         assert_eq!(parse_date_line("2024-09-04").unwrap().date, d(2024, 9, 4));
         let up = parse_date_line("Updated 09 July 2024").unwrap();
-        assert_eq!((up.date, up.label), (d(2024, 7, 9), Some(DateLabel::Updated)));
+        assert_eq!(
+            (up.date, up.label),
+            (d(2024, 7, 9), Some(DateLabel::Updated))
+        );
         let rel = parse_date_line("Updated 10 sec ago").unwrap();
         assert!(rel.relative && rel.date.is_none());
     }
@@ -409,7 +528,10 @@ mod tests {
             ("Tue, Sept. 3rd, 2024 10:45 AM PKT", d(2024, 9, 3)),
             ("9th July 2024", d(2024, 7, 9)),
             ("Published: 4 Sep 2024, 08:15 GMT+5", d(2024, 9, 4)),
-            ("Last updated on July 10, 2024 at 3:05 pm EDT", d(2024, 7, 10)),
+            (
+                "Last updated on July 10, 2024 at 3:05 pm EDT",
+                d(2024, 7, 10),
+            ),
             ("2024/07/09", d(2024, 7, 9)),
             ("2024-07-09T10:30:00+05:00", d(2024, 7, 9)),
             ("13/07/2024", d(2024, 7, 13)),
@@ -447,17 +569,28 @@ mod tests {
         assert!(ambiguous.problem.unwrap().contains("ambiguous"));
         let wrong_day = parse_date_line("Friday, April 11, 2024").unwrap();
         assert!(wrong_day.problem.unwrap().contains("Thu"));
-        assert!(parse_date_line("September 3").unwrap().problem.unwrap().contains("no year"));
+        assert!(parse_date_line("September 3")
+            .unwrap()
+            .problem
+            .unwrap()
+            .contains("no year"));
     }
 
     #[test]
     fn published_in() {
-        let p = parse_published_in("This article was published in Dawn, September 5th, 2024.").unwrap();
+        let p =
+            parse_published_in("This article was published in Dawn, September 5th, 2024.").unwrap();
         assert_eq!((p.outlet.as_deref(), p.date), (Some("Dawn"), d(2024, 9, 5)));
         let p = parse_published_in("Published in The Express Tribune, July 10th, 2024").unwrap();
         assert_eq!(p.outlet.as_deref(), Some("The Express Tribune"));
         let p = parse_published_in("Originally published by Al Jazeera on 3 Sep 2024").unwrap();
-        assert_eq!((p.outlet.as_deref(), p.date), (Some("Al Jazeera"), d(2024, 9, 3)));
-        assert!(parse_published_in("Amnesty's investigation, published Thursday under the title").is_none());
+        assert_eq!(
+            (p.outlet.as_deref(), p.date),
+            (Some("Al Jazeera"), d(2024, 9, 3))
+        );
+        assert!(
+            parse_published_in("Amnesty's investigation, published Thursday under the title")
+                .is_none()
+        );
     }
 }

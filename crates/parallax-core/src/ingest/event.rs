@@ -20,8 +20,22 @@ pub struct EventDate {
 
 /// Words that make a sentence about the reported event rather than background.
 const EVENT_WORDS: [&str; 16] = [
-    "briefing", "conference", "meeting", "met ", "talks", "summit", "hearing", "session", "interview",
-    "speech", "visit", "told reporters", "press", "statement", "addressed", "spoke",
+    "briefing",
+    "conference",
+    "meeting",
+    "met ",
+    "talks",
+    "summit",
+    "hearing",
+    "session",
+    "interview",
+    "speech",
+    "visit",
+    "told reporters",
+    "press",
+    "statement",
+    "addressed",
+    "spoke",
 ];
 
 /// Words before a weekday that point elsewhere than the past event.
@@ -36,8 +50,15 @@ struct Mention {
 }
 
 enum MentionKind {
-    Weekday { day: chrono::Weekday, last: bool },
-    Date { month: u32, day: u32, year: Option<i32> },
+    Weekday {
+        day: chrono::Weekday,
+        last: bool,
+    },
+    Date {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -59,9 +80,19 @@ struct Sentences<'a> {
 
 impl<'a> Sentences<'a> {
     fn new(lower: &'a str) -> Self {
-        let ends: Vec<usize> = lower.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?')).map(|(i, _)| i).collect();
+        let ends: Vec<usize> = lower
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'))
+            .map(|(i, _)| i)
+            .collect();
         let is_event = vec![None; ends.len() + 1];
-        Sentences { lower, ends, cursor: 0, is_event }
+        Sentences {
+            lower,
+            ends,
+            cursor: 0,
+            is_event,
+        }
     }
 
     /// Whether the sentence around byte `at` (the start of a word; `at` never decreases
@@ -86,7 +117,11 @@ impl<'a> Sentences<'a> {
 
 fn previous_word(lower: &str, at: usize) -> &str {
     let head = lower[..at].trim_end();
-    let start = head.char_indices().rev().find(|(_, c)| !c.is_ascii_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &head[start..]
 }
 
@@ -110,7 +145,11 @@ fn mentions(text: &str) -> Vec<Mention> {
         let word = &lower[i..j];
         // Most words are none of these: look at the word itself before its context.
         let weekday = WEEKDAYS.iter().find(|(w, _)| *w == word);
-        let month = if weekday.is_none() && word.len() >= 3 { month_of(word) } else { None };
+        let month = if weekday.is_none() && word.len() >= 3 {
+            month_of(word)
+        } else {
+            None
+        };
         if weekday.is_none() && month.is_none() && word != "on" {
             i = j;
             continue;
@@ -119,11 +158,18 @@ fn mentions(text: &str) -> Vec<Mention> {
         let before = previous_word(&lower, i);
         if let Some(&(_, day)) = weekday {
             if !NOT_PAST.contains(&before) {
-                let start = if matches!(before, "on" | "last") { lower[..i].trim_end().len() - before.len() } else { i };
+                let start = if matches!(before, "on" | "last") {
+                    lower[..i].trim_end().len() - before.len()
+                } else {
+                    i
+                };
                 out.push(Mention {
                     start,
                     end: j,
-                    kind: MentionKind::Weekday { day, last: before == "last" },
+                    kind: MentionKind::Weekday {
+                        day,
+                        last: before == "last",
+                    },
                     in_event_sentence,
                 });
             }
@@ -131,36 +177,73 @@ fn mentions(text: &str) -> Vec<Mention> {
             // "on July 8", "on July 8, 2024"
             let rest = &lower[j..];
             let rest_trim = rest.trim_start_matches('.').trim_start();
-            let digits: String = rest_trim.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let digits: String = rest_trim
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             if let Ok(day) = digits.parse::<u32>() {
                 let after_day = &rest_trim[digits.len()..];
-                let after_day = after_day.trim_start_matches("st").trim_start_matches("nd").trim_start_matches("rd").trim_start_matches("th");
-                let year_part = after_day.strip_prefix(", ").or_else(|| after_day.strip_prefix(' ')).unwrap_or("");
-                let year_digits: String = year_part.chars().take_while(|c| c.is_ascii_digit()).collect();
-                let year = (year_digits.len() == 4).then(|| year_digits.parse::<i32>().ok()).flatten();
+                let after_day = after_day
+                    .trim_start_matches("st")
+                    .trim_start_matches("nd")
+                    .trim_start_matches("rd")
+                    .trim_start_matches("th");
+                let year_part = after_day
+                    .strip_prefix(", ")
+                    .or_else(|| after_day.strip_prefix(' '))
+                    .unwrap_or("");
+                let year_digits: String = year_part
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                let year = (year_digits.len() == 4)
+                    .then(|| year_digits.parse::<i32>().ok())
+                    .flatten();
                 let mut end = lower.len() - after_day.len();
                 if year.is_some() {
                     end = lower.len() - year_part.len() + 4;
                 }
                 let start = lower[..i].trim_end().len() - 2;
-                out.push(Mention { start, end, kind: MentionKind::Date { month, day, year }, in_event_sentence });
+                out.push(Mention {
+                    start,
+                    end,
+                    kind: MentionKind::Date { month, day, year },
+                    in_event_sentence,
+                });
             }
         } else if word == "on" {
             // "on 8 July (2024)"
             let rest = lower[j..].trim_start();
             let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             if !digits.is_empty() && digits.len() <= 2 {
-                let after = rest[digits.len()..].trim_start_matches("th").trim_start_matches("st").trim_start_matches("nd").trim_start_matches("rd");
-                let mword: String = after.trim_start().chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                let after = rest[digits.len()..]
+                    .trim_start_matches("th")
+                    .trim_start_matches("st")
+                    .trim_start_matches("nd")
+                    .trim_start_matches("rd");
+                let mword: String = after
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .collect();
                 if let (Some(month), Ok(day)) = (month_of(&mword), digits.parse::<u32>()) {
                     let after_month = after.trim_start()[mword.len()..].trim_start_matches(',');
-                    let yd: String = after_month.trim_start().chars().take_while(|c| c.is_ascii_digit()).collect();
+                    let yd: String = after_month
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
                     let year = (yd.len() == 4).then(|| yd.parse::<i32>().ok()).flatten();
                     let mut end = lower.len() - after_month.len();
                     if year.is_some() {
                         end = lower.len() - after_month.trim_start().len() + 4;
                     }
-                    out.push(Mention { start: i, end, kind: MentionKind::Date { month, day, year }, in_event_sentence });
+                    out.push(Mention {
+                        start: i,
+                        end,
+                        kind: MentionKind::Date { month, day, year },
+                        in_event_sentence,
+                    });
                 }
             }
         }
@@ -179,9 +262,15 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
     for (p, text) in paragraphs.iter().enumerate() {
         all.extend(mentions(text).into_iter().map(|m| (p, m)));
     }
-    let evidence = |p: usize, m: &Mention| paragraphs[p].get(m.start..m.end).map(|s| s.trim().to_string());
+    let evidence = |p: usize, m: &Mention| {
+        paragraphs[p]
+            .get(m.start..m.end)
+            .map(|s| s.trim().to_string())
+    };
     let stated = all.iter().find_map(|(p, m)| {
-        let MentionKind::Date { month, day, year } = m.kind else { return None };
+        let MentionKind::Date { month, day, year } = m.kind else {
+            return None;
+        };
         if !m.in_event_sentence {
             return None;
         }
@@ -189,7 +278,11 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
             (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day)?,
             (None, Some(pubd)) => {
                 let d = NaiveDate::from_ymd_opt(pubd.year(), month, day)?;
-                if d > pubd { NaiveDate::from_ymd_opt(pubd.year() - 1, month, day)? } else { d }
+                if d > pubd {
+                    NaiveDate::from_ymd_opt(pubd.year() - 1, month, day)?
+                } else {
+                    d
+                }
             }
             (None, None) => return None,
         };
@@ -200,18 +293,37 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
                 return None;
             }
         }
-        Some(EventDate { date: Some(date), basis: DateBasis::Stated, evidence: evidence(*p, m), unresolved: None, paragraph: Some(*p) })
+        Some(EventDate {
+            date: Some(date),
+            basis: DateBasis::Stated,
+            evidence: evidence(*p, m),
+            unresolved: None,
+            paragraph: Some(*p),
+        })
     });
     if let Some(found) = stated {
         return found;
     }
-    let weekdays = || all.iter().filter(|(_, m)| matches!(m.kind, MentionKind::Weekday { .. }));
-    let chosen = weekdays().find(|(_, m)| m.in_event_sentence).or_else(|| weekdays().next());
-    let Some((p, m)) = chosen else { return EventDate::default() };
-    let MentionKind::Weekday { day, last } = m.kind else { return EventDate::default() };
+    let weekdays = || {
+        all.iter()
+            .filter(|(_, m)| matches!(m.kind, MentionKind::Weekday { .. }))
+    };
+    let chosen = weekdays()
+        .find(|(_, m)| m.in_event_sentence)
+        .or_else(|| weekdays().next());
+    let Some((p, m)) = chosen else {
+        return EventDate::default();
+    };
+    let MentionKind::Weekday { day, last } = m.kind else {
+        return EventDate::default();
+    };
     let words = evidence(*p, m);
     let Some(pubd) = published else {
-        return EventDate { unresolved: words, paragraph: Some(*p), ..EventDate::default() };
+        return EventDate {
+            unresolved: words,
+            paragraph: Some(*p),
+            ..EventDate::default()
+        };
     };
     let mut back = (7 + pubd.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
     if back == 0 && last {
@@ -236,24 +348,48 @@ mod tests {
 
     #[test]
     fn weekday_before_publication() {
-        let e = resolve_event(&["At his regular media briefing on Thursday, Miller repeated."], Some(d(2024, 4, 12)));
-        assert_eq!((e.date, e.basis), (Some(d(2024, 4, 11)), DateBasis::ResolvedWeekday));
+        let e = resolve_event(
+            &["At his regular media briefing on Thursday, Miller repeated."],
+            Some(d(2024, 4, 12)),
+        );
+        assert_eq!(
+            (e.date, e.basis),
+            (Some(d(2024, 4, 11)), DateBasis::ResolvedWeekday)
+        );
         assert_eq!(e.evidence.as_deref(), Some("on Thursday"));
-        let e = resolve_event(&["Miller told reporters at a press briefing on Monday."], Some(d(2024, 7, 9)));
+        let e = resolve_event(
+            &["Miller told reporters at a press briefing on Monday."],
+            Some(d(2024, 7, 9)),
+        );
         assert_eq!(e.date, Some(d(2024, 7, 8)));
         // Same weekday as publication: the same day; "last" makes it a week earlier.
-        assert_eq!(resolve_event(&["He spoke on Tuesday."], Some(d(2024, 9, 3))).date, Some(d(2024, 9, 3)));
-        assert_eq!(resolve_event(&["He spoke last Tuesday."], Some(d(2024, 9, 3))).date, Some(d(2024, 8, 27)));
+        assert_eq!(
+            resolve_event(&["He spoke on Tuesday."], Some(d(2024, 9, 3))).date,
+            Some(d(2024, 9, 3))
+        );
+        assert_eq!(
+            resolve_event(&["He spoke last Tuesday."], Some(d(2024, 9, 3))).date,
+            Some(d(2024, 8, 27))
+        );
     }
 
     #[test]
     fn event_sentence_wins_and_future_is_skipped() {
         let e = resolve_event(
-            &["On Wednesday he extended condolences.", "During a press briefing in Washington on Tuesday, he spoke."],
+            &[
+                "On Wednesday he extended condolences.",
+                "During a press briefing in Washington on Tuesday, he spoke.",
+            ],
             Some(d(2024, 7, 4)),
         );
         assert_eq!(e.date, Some(d(2024, 7, 2)));
-        let e = resolve_event(&["Talks resume next Monday.", "He said on Friday that talks stalled."], Some(d(2024, 7, 6)));
+        let e = resolve_event(
+            &[
+                "Talks resume next Monday.",
+                "He said on Friday that talks stalled.",
+            ],
+            Some(d(2024, 7, 6)),
+        );
         assert_eq!(e.date, Some(d(2024, 7, 5)));
     }
 
@@ -263,19 +399,37 @@ mod tests {
         assert_eq!(e.date, None);
         assert_eq!(e.unresolved.as_deref(), Some("on Wednesday"));
         // The paragraph it was read from, for a warning that points at it.
-        let e = resolve_event(&["The talks went on.", "Miller on Wednesday extended condolences."], None);
-        assert_eq!((e.unresolved.as_deref(), e.paragraph), (Some("on Wednesday"), Some(1)));
+        let e = resolve_event(
+            &[
+                "The talks went on.",
+                "Miller on Wednesday extended condolences.",
+            ],
+            None,
+        );
+        assert_eq!(
+            (e.unresolved.as_deref(), e.paragraph),
+            (Some("on Wednesday"), Some(1))
+        );
     }
 
     #[test]
     fn stated_dates_in_event_sentences() {
-        let e = resolve_event(&["At a press briefing on July 8, 2024, Miller spoke."], None);
+        let e = resolve_event(
+            &["At a press briefing on July 8, 2024, Miller spoke."],
+            None,
+        );
         assert_eq!((e.date, e.basis), (Some(d(2024, 7, 8)), DateBasis::Stated));
         assert_eq!(e.evidence.as_deref(), Some("on July 8, 2024"));
-        let e = resolve_event(&["The meeting on 3 September went well."], Some(d(2024, 9, 4)));
+        let e = resolve_event(
+            &["The meeting on 3 September went well."],
+            Some(d(2024, 9, 4)),
+        );
         assert_eq!(e.date, Some(d(2024, 9, 3)));
         // Background dates far from publication are not the event.
-        let e = resolve_event(&["The protests on May 9, 2023 drew a statement."], Some(d(2024, 7, 9)));
+        let e = resolve_event(
+            &["The protests on May 9, 2023 drew a statement."],
+            Some(d(2024, 7, 9)),
+        );
         assert_eq!(e.date, None);
     }
 }

@@ -3,8 +3,8 @@
 //! (share widgets, photo captions) is dropped.
 
 use super::boilerplate::{
-    bullet, byline_folded, is_breadcrumb_folded, is_caption_folded, is_separator, is_terminal_folded, is_widget_folded,
-    related_link_folded,
+    bullet, byline_folded, is_breadcrumb_folded, is_caption_folded, is_separator,
+    is_terminal_folded, is_widget_folded, related_link_folded,
 };
 use super::dateline::dateline;
 use super::dates::{parse_date_line_folded, DateLine};
@@ -54,7 +54,8 @@ pub fn title_like(t: &str) -> bool {
 /// `title_like` given the line's folded text too.
 pub fn title_like_folded(t: &str, k: &str) -> bool {
     // Cheap tests first: most lines of a page are paragraphs that fail them.
-    !t.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'']).ends_with('.')
+    !t.trim_end_matches(['\u{201d}', '"', '\u{2019}', '\''])
+        .ends_with('.')
         && !t.ends_with([',', ';'])
         && t.chars().nth(250).is_none()
         && (2..=30).contains(&word_count(t))
@@ -107,12 +108,16 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
     }
     let first = seg[idx].text.as_str();
     let first_key = keys[idx].as_str();
-    if body_like(first) || !title_like_folded(first, first_key) && !kicker_like_folded(first, first_key) {
+    if body_like(first)
+        || !title_like_folded(first, first_key) && !kicker_like_folded(first, first_key)
+    {
         h.body_start = idx;
         return h;
     }
     // A title printed twice is the title, whatever is above it.
-    let repeated = (idx..window).find(|&k| (k + 1..window).any(|m| keys[m] == keys[k]) && title_like_folded(&seg[k].text, &keys[k]));
+    let repeated = (idx..window).find(|&k| {
+        (k + 1..window).any(|m| keys[m] == keys[k]) && title_like_folded(&seg[k].text, &keys[k])
+    });
     let mut title = idx;
     if let Some(k) = repeated {
         let kicker_at = |m: usize| kicker_like_folded(&seg[m].text, &keys[m]);
@@ -121,10 +126,17 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
             h.kicker = (idx..k).rev().find(|&m| kicker_at(m));
         }
     } else if kicker_like_folded(first, first_key) {
-        let next = (idx + 1..window).find(|&m| !furniture(&seg[m].text, &keys[m]) && parse_date_line_folded(&seg[m].text, &keys[m]).is_none());
+        let next = (idx + 1..window).find(|&m| {
+            !furniture(&seg[m].text, &keys[m])
+                && parse_date_line_folded(&seg[m].text, &keys[m]).is_none()
+        });
         if let Some(n) = next {
             let (t, k) = (seg[n].text.as_str(), keys[n].as_str());
-            if title_like_folded(t, k) && !kicker_like_folded(t, k) && !body_like(t) && !ends_sentence(t) {
+            if title_like_folded(t, k)
+                && !kicker_like_folded(t, k)
+                && !body_like(t)
+                && !ends_sentence(t)
+            {
                 h.kicker = Some(idx);
                 title = n;
             }
@@ -174,7 +186,13 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
             flush(&mut pending, &mut h);
             body_start = Some(j);
             break;
-        } else if h.kicker.is_none() && !anchor_seen && pending.is_empty() && h.standfirst.is_empty() && kicker_like_folded(t, k) && j + 1 < seg.len() {
+        } else if h.kicker.is_none()
+            && !anchor_seen
+            && pending.is_empty()
+            && h.standfirst.is_empty()
+            && kicker_like_folded(t, k)
+            && j + 1 < seg.len()
+        {
             h.kicker = Some(j);
         } else if related_link_folded(t, k).is_some() || is_terminal_folded(k) {
             body_start = Some(pending.first().copied().unwrap_or(j));
@@ -210,10 +228,19 @@ mod tests {
         );
         assert_eq!(ls[h.title.unwrap()].text, "US Vows Support for Pakistan");
         assert_eq!(ls[h.kicker.unwrap()].text, "POLITICS & POLICY MAKING");
-        assert_eq!(h.standfirst.iter().map(|s| s.1.as_str()).collect::<Vec<_>>(), ["The US reaffirms its support."]);
+        assert_eq!(
+            h.standfirst
+                .iter()
+                .map(|s| s.1.as_str())
+                .collect::<Vec<_>>(),
+            ["The US reaffirms its support."]
+        );
         assert_eq!(h.dates.len(), 1);
         assert!(h.title_repeated);
-        assert_eq!(ls[h.body_start].text, "The United States has reaffirmed its commitment on Tuesday.");
+        assert_eq!(
+            ls[h.body_start].text,
+            "The United States has reaffirmed its commitment on Tuesday."
+        );
     }
 
     #[test]
@@ -230,7 +257,10 @@ mod tests {
         );
         assert_eq!(h.standfirst.len(), 2);
         assert_eq!(h.standfirst[0].1, "First point");
-        assert_eq!(ls[h.body_start].text, "ISLAMABAD: The body starts here with words.");
+        assert_eq!(
+            ls[h.body_start].text,
+            "ISLAMABAD: The body starts here with words."
+        );
         assert_eq!(h.dates[0].1.date.unwrap().to_string(), "2024-07-09");
     }
 

@@ -28,6 +28,9 @@ mod tests {
         assert!(!is_heading("He said so.", true));
         assert!(!is_heading("“We will stay,” he said", true));
         assert!(!is_heading("and then the talks resumed", true));
-        assert!(!is_heading("a spyware product developed by Israeli manufacturer c and some more words here", true));
+        assert!(!is_heading(
+            "a spyware product developed by Israeli manufacturer c and some more words here",
+            true
+        ));
     }
 }

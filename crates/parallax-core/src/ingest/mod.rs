@@ -21,10 +21,10 @@ pub mod work;
 pub mod wrap;
 
 use crate::metadata::FileMeta;
-use std::collections::{HashMap, HashSet};
 use crate::model::{DateBasis, Diagnostic, Level, Paragraph, ParagraphKind, RelatedLink, Report};
 use dates::{parse_date_line, parse_published_in_folded, DateLabel, DateLine};
 use normalize::{ends_sentence, fold, word_count, Line};
+use std::collections::{HashMap, HashSet};
 
 pub use normalize::MAX_FILE_BYTES;
 
@@ -37,7 +37,10 @@ pub struct ParsedFile {
 
 /// Parses every file (in name order, so ids and output are deterministic) with its metadata.
 /// This is the whole ingestion step; analysis runs on its result.
-pub fn parse_corpus(files: &[crate::SourceFile], metadata: &crate::metadata::Metadata) -> ParsedFile {
+pub fn parse_corpus(
+    files: &[crate::SourceFile],
+    metadata: &crate::metadata::Metadata,
+) -> ParsedFile {
     let mut files: Vec<&crate::SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut out = ParsedFile::default();
@@ -73,7 +76,11 @@ pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> Par
     for w in starts.windows(2) {
         let (seg, seg_keys) = (&lines[w[0]..w[1]], &keys[w[0]..w[1]]);
         let index = out.reports.len();
-        let mut diags = Diagnostics { file: name, report: report_id(name, index), out: Vec::new() };
+        let mut diags = Diagnostics {
+            file: name,
+            report: report_id(name, index),
+            out: Vec::new(),
+        };
         if let Some(report) = build_report(name, index, seg, seg_keys, meta, &mut diags) {
             out.reports.push(report);
         }
@@ -123,11 +130,21 @@ fn first_words(text: &str, n: usize) -> String {
     if words.len() <= n {
         sentence.trim().to_string()
     } else {
-        format!("{}\u{2026}", words[..n].join(" ").trim_end_matches([',', ';', ':']))
+        format!(
+            "{}\u{2026}",
+            words[..n].join(" ").trim_end_matches([',', ';', ':'])
+        )
     }
 }
 
-fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: Option<&FileMeta>, diags: &mut Diagnostics) -> Option<Report> {
+fn build_report(
+    name: &str,
+    index: usize,
+    seg: &[Line],
+    keys: &[String],
+    meta: Option<&FileMeta>,
+    diags: &mut Diagnostics,
+) -> Option<Report> {
     let head = header::read_header_folded(seg, keys);
     let mut report = Report {
         id: report_id(name, index),
@@ -141,13 +158,20 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
         report.kicker = Some(seg[k].text.clone());
     }
     report.standfirst = head.standfirst.iter().map(|(_, s)| s.clone()).collect();
-    let mut dates: Vec<(usize, DateLine)> = head.dates.iter().map(|(i, d)| (seg[*i].no, d.clone())).collect();
+    let mut dates: Vec<(usize, DateLine)> = head
+        .dates
+        .iter()
+        .map(|(i, d)| (seg[*i].no, d.clone()))
+        .collect();
 
     // Body: cut at the first end marker (comment box, link list), then teasers at the end.
     let body_from = head.body_start.min(seg.len());
     let mut body_lines: &[Line] = &seg[body_from..];
     let body_keys = &keys[body_from..];
-    if let Some(end) = body_keys.iter().position(|k| boilerplate::is_terminal_folded(k)) {
+    if let Some(end) = body_keys
+        .iter()
+        .position(|k| boilerplate::is_terminal_folded(k))
+    {
         body_lines = &body_lines[..end];
     }
     let texts: Vec<&str> = body_lines.iter().map(|l| l.text.as_str()).collect();
@@ -161,7 +185,11 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
         let l = &body_lines[i];
         let (t, k) = (l.text.as_str(), body_keys[i].as_str());
         i += 1;
-        if boilerplate::is_widget_folded(k) || boilerplate::is_breadcrumb_folded(t, k) || boilerplate::is_separator(t) || boilerplate::is_credit_folded(t, k) {
+        if boilerplate::is_widget_folded(k)
+            || boilerplate::is_breadcrumb_folded(t, k)
+            || boilerplate::is_separator(t)
+            || boilerplate::is_credit_folded(t, k)
+        {
             continue;
         }
         if let Some((label, mut headline)) = boilerplate::related_link_folded(t, k) {
@@ -177,7 +205,11 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
             }
             // The same link printed twice is kept once.
             if seen_links.insert(fold(&headline)) {
-                report.related.push(RelatedLink { label, headline, line: l.no });
+                report.related.push(RelatedLink {
+                    label,
+                    headline,
+                    line: l.no,
+                });
             }
             continue;
         }
@@ -201,7 +233,10 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
                 continue;
             }
         }
-        body.push(BodyLine { line: l.no, text: t.to_string() });
+        body.push(BodyLine {
+            line: l.no,
+            text: t.to_string(),
+        });
     }
 
     // Title, or a guess from the first words.
@@ -212,7 +247,10 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
                 return None;
             };
             report.title = first_words(&first.text, 12);
-            diags.warn(first.line, "no title line found; the title was guessed from the first words");
+            diags.warn(
+                first.line,
+                "no title line found; the title was guessed from the first words",
+            );
         }
     }
     report.line = head.title.map_or(report.line, |t| seg[t].no);
@@ -223,7 +261,10 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
             report.dateline = Some(d.place.clone());
             if let Some(credit) = d.credit {
                 let k = fold(&credit);
-                if ["desk", "staff", "report", "correspondent", "monitoring"].iter().any(|w| k.contains(w)) {
+                if ["desk", "staff", "report", "correspondent", "monitoring"]
+                    .iter()
+                    .any(|w| k.contains(w))
+                {
                     report.byline.get_or_insert(credit);
                 } else {
                     report.outlet.get_or_insert(credit);
@@ -235,8 +276,14 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
 
     // Paragraphs, headings, cut-off scrapes.
     for (k, b) in body.iter().enumerate() {
-        let next_is_text = body.get(k + 1).is_some_and(|n| !headings::is_heading(&n.text, true) || word_count(&n.text) > 8);
-        let kind = if headings::is_heading(&b.text, next_is_text) { ParagraphKind::Heading } else { ParagraphKind::Text };
+        let next_is_text = body
+            .get(k + 1)
+            .is_some_and(|n| !headings::is_heading(&n.text, true) || word_count(&n.text) > 8);
+        let kind = if headings::is_heading(&b.text, next_is_text) {
+            ParagraphKind::Heading
+        } else {
+            ParagraphKind::Text
+        };
         if kind == ParagraphKind::Text && !ends_sentence(&b.text) && word_count(&b.text) >= 6 {
             let tail: String = {
                 let chars: Vec<char> = b.text.chars().collect();
@@ -244,9 +291,18 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
             };
             diags.warn(b.line, format!("paragraph ends mid-sentence (\u{201c}\u{2026}{tail}\u{201d}): the scrape may be cut off"));
         }
-        report.paragraphs.push(Paragraph { kind, text: b.text.clone(), line: b.line, topic_hits: vec![] });
+        report.paragraphs.push(Paragraph {
+            kind,
+            text: b.text.clone(),
+            line: b.line,
+            topic_hits: vec![],
+        });
     }
-    if !report.paragraphs.iter().any(|p| p.kind == ParagraphKind::Text) {
+    if !report
+        .paragraphs
+        .iter()
+        .any(|p| p.kind == ParagraphKind::Text)
+    {
         diags.warn(report.line, "the report has no body text");
     }
 
@@ -260,14 +316,24 @@ fn build_report(name: &str, index: usize, seg: &[Line], keys: &[String], meta: O
 /// People, organisations, places, quotes and speakers of one report.
 fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
     let mut texts: Vec<&str> = report.standfirst.iter().map(|s| s.as_str()).collect();
-    texts.extend(report.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Text).map(|p| p.text.as_str()));
+    texts.extend(
+        report
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Text)
+            .map(|p| p.text.as_str()),
+    );
     let m = entities::mentions(&texts);
     let mut people = m.people;
     report.organisations = m.organisations;
     report.places = m.places;
     if let Some(place) = &report.dateline {
         // "ISLAMABAD" → "Islamabad" when the text names it that way too.
-        let known = report.places.iter().find(|p| p.eq_ignore_ascii_case(place)).cloned();
+        let known = report
+            .places
+            .iter()
+            .find(|p| p.eq_ignore_ascii_case(place))
+            .cloned();
         if known.is_none() {
             let mut chars = place.to_lowercase().chars().collect::<Vec<_>>();
             let mut up = true;
@@ -284,7 +350,10 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
     let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
     for p in &people {
         if let Some(surname) = p.rsplit(' ').next() {
-            by_surname.entry(surname.to_string()).or_default().push(p.clone());
+            by_surname
+                .entry(surname.to_string())
+                .or_default()
+                .push(p.clone());
         }
     }
     let resolve = |name: &str| -> String {
@@ -296,8 +365,11 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
             _ => name.to_string(),
         }
     };
-    let paragraphs: Vec<Option<&str>> =
-        report.paragraphs.iter().map(|p| (p.kind == ParagraphKind::Text).then_some(p.text.as_str())).collect();
+    let paragraphs: Vec<Option<&str>> = report
+        .paragraphs
+        .iter()
+        .map(|p| (p.kind == ParagraphKind::Text).then_some(p.text.as_str()))
+        .collect();
     let (found, speakers) = quotes::find_quotes(&paragraphs, &resolve);
     // A set of the names so far: a report can name thousands of speakers.
     let mut known: HashSet<String> = people.iter().cloned().collect();
@@ -308,14 +380,21 @@ fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
         }
     }
     for q in found {
-        let line = report.paragraphs.get(q.paragraph).map_or(report.line, |p| p.line);
+        let line = report
+            .paragraphs
+            .get(q.paragraph)
+            .map_or(report.line, |p| p.line);
         if q.speaker.is_none() {
             diags.warn(line, "a quote with no speaker");
         }
         if q.unterminated {
             diags.warn(line, "a quote is opened but never closed");
         }
-        report.quotes.push(crate::model::Quote { speaker: q.speaker, text: q.text, paragraph: q.paragraph });
+        report.quotes.push(crate::model::Quote {
+            speaker: q.speaker,
+            text: q.text,
+            paragraph: q.paragraph,
+        });
     }
     report.people = people;
     report.speakers = speakers;
@@ -328,8 +407,19 @@ pub fn normalise_people(reports: &mut [Report]) {
     // How often each spelling is printed in the whole corpus: the majority spelling wins.
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
     for r in reports.iter() {
-        let texts: Vec<&str> = r.paragraphs.iter().map(|p| p.text.as_str()).chain(r.standfirst.iter().map(|s| s.as_str())).collect();
-        let mut names: Vec<&str> = r.people.iter().chain(r.speakers.iter()).filter(|n| n.contains(' ')).map(|n| n.as_str()).collect();
+        let texts: Vec<&str> = r
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .chain(r.standfirst.iter().map(|s| s.as_str()))
+            .collect();
+        let mut names: Vec<&str> = r
+            .people
+            .iter()
+            .chain(r.speakers.iter())
+            .filter(|n| n.contains(' '))
+            .map(|n| n.as_str())
+            .collect();
         names.sort();
         names.dedup();
         for (n, c) in entities::count_names(&texts, &names) {
@@ -405,7 +495,10 @@ fn apply_dates(report: &mut Report, dates: &[(usize, DateLine)], diags: &mut Dia
     }
     if report.published.is_none() {
         match relative_only {
-            Some(line) => diags.warn(line, "the only date line is relative (\u{201c}… ago\u{201d}): no publication date"),
+            Some(line) => diags.warn(
+                line,
+                "the only date line is relative (\u{201c}… ago\u{201d}): no publication date",
+            ),
             None => diags.warn(report.line, "no publication date found"),
         }
     }
@@ -449,10 +542,17 @@ fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
         .unzip();
     let e = event::resolve_event(&texts, report.published);
     report.event_date = e.date;
-    report.event_date_basis = if e.date.is_some() { e.basis } else { DateBasis::Unknown };
+    report.event_date_basis = if e.date.is_some() {
+        e.basis
+    } else {
+        DateBasis::Unknown
+    };
     report.event_date_evidence = e.evidence;
     if let Some(words) = e.unresolved {
-        let line = e.paragraph.and_then(|p| lines.get(p).copied()).unwrap_or(report.line);
+        let line = e
+            .paragraph
+            .and_then(|p| lines.get(p).copied())
+            .unwrap_or(report.line);
         diags.warn(line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
     } else if e.date.is_none() && report.published.is_some() {
         diags.warn(report.line, "no event date found in the text");
@@ -464,7 +564,13 @@ pub fn report_id(file_name: &str, index: usize) -> String {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
     let mut id: String = stem
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     if id.is_empty() {
         id.push_str("file");

@@ -18,11 +18,20 @@ pub struct Line {
 }
 
 fn error(file: &str, line: usize, message: String) -> Diagnostic {
-    Diagnostic { file: file.to_string(), line, level: Level::Error, message, report: None }
+    Diagnostic {
+        file: file.to_string(),
+        line,
+        level: Level::Error,
+        message,
+        report: None,
+    }
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count()
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// Checks that the bytes are usable text: not empty, not binary, UTF-8, within the size limit.
@@ -32,11 +41,19 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         return Err(error(
             file,
             0,
-            format!("{} bytes is over the {} byte limit for one file", bytes.len(), MAX_FILE_BYTES),
+            format!(
+                "{} bytes is over the {} byte limit for one file",
+                bytes.len(),
+                MAX_FILE_BYTES
+            ),
         ));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(error(file, line_of(bytes, pos), "binary data (a NUL byte): not a text file".into()));
+        return Err(error(
+            file,
+            line_of(bytes, pos),
+            "binary data (a NUL byte): not a text file".into(),
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -45,7 +62,10 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             return Err(error(
                 file,
                 line,
-                format!("not UTF-8 text (invalid byte at offset {}); save the file as UTF-8", e.valid_up_to()),
+                format!(
+                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                    e.valid_up_to()
+                ),
             ));
         }
     };
@@ -58,7 +78,11 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 
 /// True for characters that print as a space: NBSP, thin and zero-width spaces, tabs.
 pub(crate) fn is_odd_space(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' | '\u{feff}')
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'
+            ..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' | '\u{feff}'
+    )
 }
 
 /// Makes one line plain: odd spaces become spaces, control characters go, runs of spaces shrink,
@@ -109,7 +133,11 @@ pub fn lines(text: &str) -> Vec<Line> {
         if cleaned.is_empty() {
             blank += 1;
         } else {
-            out.push(Line { no, text: cleaned, blank_before: blank });
+            out.push(Line {
+                no,
+                text: cleaned,
+                blank_before: blank,
+            });
             blank = 0;
         }
     }
@@ -131,7 +159,8 @@ pub fn fold(s: &str) -> String {
         }
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
+            | '\u{bb}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             c if c.is_whitespace() || is_odd_space(c) => ' ',
             c => c,
@@ -154,9 +183,11 @@ pub fn fold(s: &str) -> String {
 
 /// Words of a line (letters, digits, apostrophes and inner hyphens), for counting and matching.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '-' && c != '&'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+    s.split(|c: char| {
+        c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '-' && c != '&')
+    })
+    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    .filter(|w| !w.is_empty())
 }
 
 pub fn word_count(s: &str) -> usize {
@@ -183,18 +214,39 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_nbsp() {
-        let text = decode("f", "\u{feff}Title\r\n\r\n\u{a0}\r\nBody\u{a0} text\rEnd".as_bytes()).unwrap();
+        let text = decode(
+            "f",
+            "\u{feff}Title\r\n\r\n\u{a0}\r\nBody\u{a0} text\rEnd".as_bytes(),
+        )
+        .unwrap();
         let ls = lines(text);
         assert_eq!(ls.len(), 3);
-        assert_eq!(ls[0], Line { no: 1, text: "Title".into(), blank_before: 0 });
-        assert_eq!(ls[1], Line { no: 4, text: "Body text".into(), blank_before: 2 });
+        assert_eq!(
+            ls[0],
+            Line {
+                no: 1,
+                text: "Title".into(),
+                blank_before: 0
+            }
+        );
+        assert_eq!(
+            ls[1],
+            Line {
+                no: 4,
+                text: "Body text".into(),
+                blank_before: 2
+            }
+        );
         assert_eq!(ls[2].no, 5);
     }
 
     #[test]
     fn bad_bytes_are_errors_with_lines() {
         assert!(decode("f", b"").unwrap_err().message.contains("empty"));
-        assert!(decode("f", b" \n\n \t").unwrap_err().message.contains("empty"));
+        assert!(decode("f", b" \n\n \t")
+            .unwrap_err()
+            .message
+            .contains("empty"));
         let bin = decode("f", b"ok\nok\nbad\0").unwrap_err();
         assert_eq!(bin.line, 3);
         assert!(bin.message.contains("binary"));
@@ -207,7 +259,10 @@ mod tests {
 
     #[test]
     fn folding_makes_quotes_straight() {
-        assert_eq!(fold("Pakistan’s “Shared  Interest”"), "pakistan's \"shared interest\"");
+        assert_eq!(
+            fold("Pakistan’s “Shared  Interest”"),
+            "pakistan's \"shared interest\""
+        );
         assert!(ends_sentence("he said."));
         assert!(ends_sentence("“pursue it.”"));
         assert!(!ends_sentence("manufacturer c"));

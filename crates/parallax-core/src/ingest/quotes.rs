@@ -4,23 +4,87 @@
 //! replied, “…"), pronouns and roles ("he", "the spokesperson") resolved to the last named
 //! speaker, and speakers of paraphrase ("Miller noted that …").
 
-use super::entities::{in_lower_list, is_role, person_in_run, plausible_name, tokens, Token, TokenStream};
+use super::entities::{
+    in_lower_list, is_role, person_in_run, plausible_name, tokens, Token, TokenStream,
+};
 use std::collections::HashSet;
 
 /// Verbs that report speech; the subject before (or after) one is a speaker.
 pub const SPEECH_VERBS: [&str; 52] = [
-    "said", "says", "told", "added", "stated", "noted", "stressed", "emphasised", "emphasized", "remarked",
-    "insisted", "warned", "declared", "argued", "maintained", "confirmed", "acknowledged", "reiterated",
-    "responded", "replied", "answered", "explained", "asserted", "affirmed", "continued", "mentioned", "assured",
-    "denied", "dismissed", "rejected", "accused", "urged", "criticised", "criticized", "condemned", "welcomed",
-    "admitted", "repeated", "announced", "expressed", "pointed", "disagreed", "declined", "observed", "wrote",
-    "tweeted", "commented", "claimed", "vowed", "pledged", "underscored", "highlighted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "remarked",
+    "insisted",
+    "warned",
+    "declared",
+    "argued",
+    "maintained",
+    "confirmed",
+    "acknowledged",
+    "reiterated",
+    "responded",
+    "replied",
+    "answered",
+    "explained",
+    "asserted",
+    "affirmed",
+    "continued",
+    "mentioned",
+    "assured",
+    "denied",
+    "dismissed",
+    "rejected",
+    "accused",
+    "urged",
+    "criticised",
+    "criticized",
+    "condemned",
+    "welcomed",
+    "admitted",
+    "repeated",
+    "announced",
+    "expressed",
+    "pointed",
+    "disagreed",
+    "declined",
+    "observed",
+    "wrote",
+    "tweeted",
+    "commented",
+    "claimed",
+    "vowed",
+    "pledged",
+    "underscored",
+    "highlighted",
 ];
 
 /// Words that may stand between a subject and its verb ("Miller also said", "Khan has denied").
 const FILLERS: [&str; 18] = [
-    "also", "has", "had", "have", "was", "is", "further", "again", "later", "then", "firmly", "on", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "earlier",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "further",
+    "again",
+    "later",
+    "then",
+    "firmly",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "earlier",
 ];
 
 const PRONOUNS: [&str; 2] = ["he", "she"];
@@ -59,7 +123,8 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Subject> {
         return None;
     }
     let last = &toks[i - 1];
-    if last.boundary_after && !last.word.is_empty() && i - 1 != v && toks[i - 1].sentence_end_after {
+    if last.boundary_after && !last.word.is_empty() && i - 1 != v && toks[i - 1].sentence_end_after
+    {
         return None;
     }
     let lw = last.word.to_lowercase();
@@ -129,7 +194,10 @@ fn plausible_single(w: &str) -> bool {
         && w.chars().any(|c| c.is_lowercase())
         && super::entities::place_name(&[w]).is_none()
         && !super::entities::is_org_word(w)
-        && !["The", "He", "She", "It", "They", "We", "I", "This", "That", "But", "And"].contains(&w)
+        && ![
+            "The", "He", "She", "It", "They", "We", "I", "This", "That", "But", "And",
+        ]
+        .contains(&w)
 }
 
 /// How many words after a quote may hold its speech verb.
@@ -148,7 +216,10 @@ fn attribution_after(after: &str) -> Option<Subject> {
             cut -= 1;
         }
         let (region, complete) = match (cut < after.len()).then(|| &after[..cut]) {
-            None => (&after[..after.find(['\u{201c}', '"']).unwrap_or(after.len())], true),
+            None => (
+                &after[..after.find(['\u{201c}', '"']).unwrap_or(after.len())],
+                true,
+            ),
             Some(head) => match head.find(['\u{201c}', '"']) {
                 Some(stop) => (&after[..stop], true),
                 // End the region at a space: every piece in it is whole.
@@ -205,13 +276,22 @@ fn attribution_before(before: &str) -> Option<Subject> {
     }
     if window_start > 0 {
         // Start at a word: the first space at or after the cut.
-        window_start = before[window_start..].find(' ').map_or(before.len(), |k| window_start + k + 1);
+        window_start = before[window_start..]
+            .find(' ')
+            .map_or(before.len(), |k| window_start + k + 1);
     }
     let window = &before[window_start..];
     super::work::add(window.len());
-    let from = window.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}')).map_or(0, |(i, c)| i + c.len_utf8());
+    let from = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let toks = tokens(&window[from..]);
-    (0..toks.len()).rev().find(|&v| is_speech_verb(toks[v].word)).and_then(|v| subject_before(&toks, v))
+    (0..toks.len())
+        .rev()
+        .find(|&v| is_speech_verb(toks[v].word))
+        .and_then(|v| subject_before(&toks, v))
 }
 
 /// A quote span in one paragraph: byte range of the words inside the marks.
@@ -255,7 +335,8 @@ fn spans(text: &str) -> Vec<Span> {
     for (i, c) in text.char_indices() {
         match open {
             None => {
-                let candidate = matches!(c, '\u{201c}' | '"') || (singles && matches!(c, '\u{2018}' | '\''));
+                let candidate =
+                    matches!(c, '\u{201c}' | '"') || (singles && matches!(c, '\u{2018}' | '\''));
                 if candidate && opening_at(text, i, c) {
                     open = Some((c, i));
                 }
@@ -268,14 +349,26 @@ fn spans(text: &str) -> Vec<Span> {
                     if matches!(o, '\u{2018}' | '\'') && next.is_some_and(|n| n.is_alphanumeric()) {
                         continue;
                     }
-                    out.push(Span { open_at, start, end: i, after: i + c.len_utf8(), closed: true });
+                    out.push(Span {
+                        open_at,
+                        start,
+                        end: i,
+                        after: i + c.len_utf8(),
+                        closed: true,
+                    });
                     open = None;
                 }
             }
         }
     }
     if let Some((o, open_at)) = open {
-        out.push(Span { open_at, start: open_at + o.len_utf8(), end: text.len(), after: text.len(), closed: false });
+        out.push(Span {
+            open_at,
+            start: open_at + o.len_utf8(),
+            end: text.len(),
+            after: text.len(),
+            closed: false,
+        });
     }
     out
 }
@@ -303,7 +396,10 @@ fn split_trailing_attribution(text: &str) -> (String, Option<Subject>) {
 /// Finds the quotes and speakers in a report's text paragraphs (`None` for headings, which
 /// break continuity). `resolve` maps a named subject to a canonical person (surname → full
 /// name). Returns the quotes and every speaker (quoted or paraphrased) in order.
-pub fn find_quotes(paragraphs: &[Option<&str>], resolve: &dyn Fn(&str) -> String) -> (Vec<FoundQuote>, Vec<String>) {
+pub fn find_quotes(
+    paragraphs: &[Option<&str>],
+    resolve: &dyn Fn(&str) -> String,
+) -> (Vec<FoundQuote>, Vec<String>) {
     let mut quotes: Vec<FoundQuote> = Vec::new();
     let mut speakers: Vec<String> = Vec::new();
     let mut last_speaker: Option<String> = None;
@@ -339,7 +435,9 @@ pub fn find_quotes(paragraphs: &[Option<&str>], resolve: &dyn Fn(&str) -> String
             }
         }
         // A quote continuing from the previous paragraph.
-        let continues = carry.take().filter(|_| sp.first().is_some_and(|s| s.open_at == 0));
+        let continues = carry
+            .take()
+            .filter(|_| sp.first().is_some_and(|s| s.open_at == 0));
         for (k, s) in sp.iter().enumerate() {
             let inner = text[s.start..s.end].trim().trim_end_matches([',', ' ']);
             if let (0, Some(q)) = (k, continues) {
@@ -356,13 +454,21 @@ pub fn find_quotes(paragraphs: &[Option<&str>], resolve: &dyn Fn(&str) -> String
                 quotes[q].unterminated = !s.closed && p + 1 == paragraphs.len();
                 continue;
             }
-            let (inner, trailing) = if s.closed { (inner.to_string(), None) } else { split_trailing_attribution(inner) };
+            let (inner, trailing) = if s.closed {
+                (inner.to_string(), None)
+            } else {
+                split_trailing_attribution(inner)
+            };
             let after = if s.closed { &text[s.after..] } else { "" };
             let subject = trailing
                 .or_else(|| attribution_after(after))
                 .or_else(|| attribution_before(&text[..s.open_at]));
             let words = inner.split_whitespace().count();
-            let next_opens = paragraphs.get(p + 1).copied().flatten().is_some_and(|n| n.starts_with(['\u{201c}', '"']));
+            let next_opens = paragraphs
+                .get(p + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|n| n.starts_with(['\u{201c}', '"']));
             if words < MIN_QUOTE_WORDS && s.closed {
                 continue; // a quoted phrase, not a quote
             }
@@ -374,7 +480,12 @@ pub fn find_quotes(paragraphs: &[Option<&str>], resolve: &dyn Fn(&str) -> String
                 note(&mut speakers, sp);
                 last_speaker = Some(sp.clone());
             }
-            quotes.push(FoundQuote { paragraph: p, text: inner, speaker, unterminated: !s.closed && !next_opens });
+            quotes.push(FoundQuote {
+                paragraph: p,
+                text: inner,
+                speaker,
+                unterminated: !s.closed && !next_opens,
+            });
             if !s.closed && next_opens {
                 carry = Some(quotes.len() - 1);
             }
@@ -392,7 +503,13 @@ mod tests {
     use super::*;
 
     fn run(paras: &[&str]) -> (Vec<FoundQuote>, Vec<String>) {
-        let full = |n: &str| if n == "Miller" { "Matthew Miller".to_string() } else { n.to_string() };
+        let full = |n: &str| {
+            if n == "Miller" {
+                "Matthew Miller".to_string()
+            } else {
+                n.to_string()
+            }
+        };
         let ps: Vec<Option<&str>> = paras.iter().map(|p| Some(*p)).collect();
         find_quotes(&ps, &full)
     }
@@ -410,7 +527,11 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Matthew Miller"));
         assert_eq!(q[1].speaker.as_deref(), Some("Matthew Miller"));
         assert_eq!(q[2].speaker.as_deref(), Some("Tahir Andrabi"));
-        assert_eq!(q[3].speaker.as_deref(), Some("Tahir Andrabi"), "an unattributed quote continues the last speaker");
+        assert_eq!(
+            q[3].speaker.as_deref(),
+            Some("Tahir Andrabi"),
+            "an unattributed quote continues the last speaker"
+        );
         assert_eq!(s, ["Matthew Miller", "Tahir Andrabi"]);
     }
 
@@ -423,9 +544,15 @@ mod tests {
             "The line of questions then shifted.",
         ]);
         assert_eq!(q.len(), 2);
-        assert_eq!(q[0].text, "The first part of the quote runs on here. And the second part closes it here today.");
+        assert_eq!(
+            q[0].text,
+            "The first part of the quote runs on here. And the second part closes it here today."
+        );
         assert!(!q[0].unterminated);
-        assert_eq!(q[1].text, "So, I would obviously disagree with you. I do not have information to suggest that");
+        assert_eq!(
+            q[1].text,
+            "So, I would obviously disagree with you. I do not have information to suggest that"
+        );
         assert_eq!(q[1].speaker.as_deref(), Some("Matthew Miller"));
         assert!(q[1].unterminated);
     }
@@ -438,7 +565,10 @@ mod tests {
             "Pakistan’s allegations and the courts’ secretive nature drew criticism.",
         ]);
         assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[0].text, "Our hearts go out to the families and loved ones");
+        assert_eq!(
+            q[0].text,
+            "Our hearts go out to the families and loved ones"
+        );
         assert_eq!(q[0].speaker.as_deref(), Some("Matthew Miller"));
         assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
     }

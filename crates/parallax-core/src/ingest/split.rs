@@ -20,7 +20,11 @@ fn opens_report(lines: &[Line], keys: &[String], i: usize, after_separator: bool
         return None;
     }
     let body = &lines[i + h.body_start..];
-    let sentences = body.iter().take(6).filter(|l| body_sentence(&l.text)).count();
+    let sentences = body
+        .iter()
+        .take(6)
+        .filter(|l| body_sentence(&l.text))
+        .count();
     (sentences >= 2).then_some(i + h.body_start)
 }
 

@@ -36,9 +36,14 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
         return None;
     }
     // Lines followed directly by another line, and how many of them are filled to the width.
-    let runs_on: Vec<&Line> = lines.windows(2).filter(|w| w[1].blank_before == 0).map(|w| &w[0]).collect();
+    let runs_on: Vec<&Line> = lines
+        .windows(2)
+        .filter(|w| w[1].blank_before == 0)
+        .map(|w| &w[0])
+        .collect();
     let filled = runs_on.iter().filter(|l| chars(l) + SLACK >= width).count();
-    (runs_on.len() >= 4 && filled * 3 >= runs_on.len() * 2 && filled * 3 >= lines.len()).then_some(width)
+    (runs_on.len() >= 4 && filled * 3 >= runs_on.len() * 2 && filled * 3 >= lines.len())
+        .then_some(width)
 }
 
 /// Lines that never continue a paragraph: date lines, bullets, separators.
@@ -49,7 +54,9 @@ fn stands_alone(text: &str) -> bool {
 /// Joins the lines of each paragraph of a hard-wrapped file; returns other files unchanged.
 /// A joined line keeps the number of its first line.
 pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
-    let Some(width) = wrap_width(&lines) else { return lines };
+    let Some(width) = wrap_width(&lines) else {
+        return lines;
+    };
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut prev_filled = false;
     for line in lines {

@@ -14,7 +14,10 @@ pub fn read_files(dir: &Path) -> Vec<SourceFile> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| SourceFile { name: e.file_name().to_string_lossy().into_owned(), bytes: std::fs::read(e.path()).unwrap() })
+        .map(|e| SourceFile {
+            name: e.file_name().to_string_lossy().into_owned(),
+            bytes: std::fs::read(e.path()).unwrap(),
+        })
         .collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files
