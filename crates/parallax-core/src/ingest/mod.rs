@@ -243,9 +243,7 @@ fn build_report(
     match head.title {
         Some(t) => report.title = seg[t].text.clone(),
         None => {
-            let Some(first) = body.first() else {
-                return None;
-            };
+            let first = body.first()?;
             report.title = first_words(&first.text, 12);
             diags.warn(
                 first.line,
