@@ -1,132 +1,100 @@
 //! Reading a corpus folder from disk (build step and CLI).
 
+mod files;
 mod topics;
 
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
 use crate::model::{Corpus, Diagnostic, Level};
 use crate::SourceFile;
+use files::read_regular;
 use std::path::Path;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
+/// The sidecars (metadata.toml, topics.toml) have the same limit.
 pub const MAX_FILE_BYTES: u64 = crate::ingest::MAX_FILE_BYTES as u64;
 
 /// The curator's sidecar file in the corpus folder.
 pub const METADATA_FILE: &str = "metadata.toml";
 
-/// Reads every `*.txt` file of `dir` (and its `metadata.toml`, if any) and builds the corpus.
+fn diagnostic(file: impl Into<String>, line: usize, level: Level, message: &str) -> Diagnostic {
+    Diagnostic {
+        file: file.into(),
+        line,
+        level,
+        message: message.into(),
+        report: None,
+    }
+}
+
+/// Reads every `*.txt` file of `dir` (regular files or links to them) and its `metadata.toml`
+/// and `topics.toml`, if any, and builds the corpus.
 ///
-/// `Err` holds every error at once (unreadable folder, empty, binary, non-UTF-8 or oversized
-/// files); warnings stay in `Corpus::diagnostics`.
+/// `Err` holds every error at once (unreadable folder or file, special files, empty, binary,
+/// non-UTF-8 or oversized files, invalid sidecars); warnings stay in `Corpus::diagnostics`.
 pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+    let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            return Err(vec![Diagnostic {
-                file: dir.display().to_string(),
-                line: 0,
-                level: Level::Error,
-                message: format!("cannot read the corpus folder: {e}"),
-                report: None,
-            }])
+            let message = format!("cannot read the corpus folder: {e}");
+            return Err(vec![diagnostic(folder, 0, Level::Error, &message)]);
         }
     };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let mut files = Vec::new();
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let message = format!("cannot list the corpus folder: {e}");
+                errors.push(diagnostic(&folder, 0, Level::Error, &message));
+                continue;
+            }
+        };
         let path = entry.path();
         if path.extension().and_then(|e| e.to_str()) != Some("txt") {
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let error = |message: String| Diagnostic {
-            file: name.clone(),
-            line: 0,
-            level: Level::Error,
-            message,
-            report: None,
-        };
-        match entry.metadata() {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                errors.push(error(format!(
-                    "{} bytes is over the {} byte limit for one file",
-                    m.len(),
-                    MAX_FILE_BYTES
-                )));
-                continue;
+        match read_regular(&path, MAX_FILE_BYTES) {
+            Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
+            Ok(None) => {
+                let message = "the file was removed while the folder was read";
+                errors.push(diagnostic(name, 0, Level::Error, message))
             }
-            Err(e) => {
-                errors.push(error(format!("cannot read: {e}")));
-                continue;
-            }
-            _ => {}
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => files.push(SourceFile { name, bytes }),
-            Err(e) => errors.push(error(format!("cannot read: {e}"))),
+            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
         }
     }
     if files.is_empty() && errors.is_empty() {
-        errors.push(Diagnostic {
-            file: dir.display().to_string(),
-            line: 0,
-            level: Level::Error,
-            message: "the corpus folder holds no .txt file".into(),
-            report: None,
-        });
+        let message = "the corpus folder holds no .txt file";
+        errors.push(diagnostic(folder, 0, Level::Error, message));
     }
-    let topics = match load_topics(dir) {
-        Ok(topics) => topics,
-        Err(mut e) => {
-            errors.append(&mut e);
-            Vec::new()
-        }
-    };
+    let topics = load_topics(dir).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Vec::new()
+    });
     // The curator's sidecar: metadata wins over what the text says.
-    let mut meta_warnings = Vec::new();
-    let metadata = match std::fs::read(dir.join(METADATA_FILE)) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => {
-                let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-                let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, &names);
-                for d in diags {
-                    if d.level == Level::Error {
-                        errors.push(d)
-                    } else {
-                        meta_warnings.push(d)
-                    }
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let metadata = match read_metadata(dir, &names) {
+        Ok((meta, diags)) => {
+            for d in diags {
+                match d.level {
+                    Level::Error => errors.push(d),
+                    Level::Warning => warnings.push(d),
                 }
-                meta
             }
-            Err(e) => {
-                let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
-                errors.push(Diagnostic {
-                    file: METADATA_FILE.into(),
-                    line,
-                    level: Level::Error,
-                    message: "not UTF-8 text".into(),
-                    report: None,
-                });
-                crate::metadata::Metadata::default()
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::metadata::Metadata::default(),
+            meta
+        }
         Err(e) => {
-            errors.push(Diagnostic {
-                file: METADATA_FILE.into(),
-                line: 0,
-                level: Level::Error,
-                message: format!("cannot read: {e}"),
-                report: None,
-            });
-            crate::metadata::Metadata::default()
+            errors.push(e);
+            Default::default()
         }
     };
     let mut corpus = crate::build_corpus(&files, &metadata, &topics);
-    corpus.diagnostics.splice(0..0, meta_warnings);
+    warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    corpus.diagnostics.splice(0..0, warnings);
     errors.extend(
         corpus
             .diagnostics
@@ -140,4 +108,26 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(errors)
     }
+}
+
+/// Reads and parses `DIR/metadata.toml`: the metadata and its diagnostics. No file is no
+/// metadata.
+type MetaRead = (crate::metadata::Metadata, Vec<Diagnostic>);
+fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
+    let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
+    let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(Default::default()),
+        Err(message) => return Err(error(0, &message)),
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| error(line_of_utf8_error(&e), "not UTF-8 text: save it as UTF-8"))?;
+    let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, names);
+    Ok((meta, diags))
+}
+
+/// The 1-based line of the first invalid byte.
+fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
+    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    1 + valid.iter().filter(|&&b| b == b'\n').count()
 }

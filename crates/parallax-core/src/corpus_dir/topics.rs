@@ -1,5 +1,7 @@
 //! The topic lexicon `topics.toml` of a corpus folder.
 
+use super::files::read_regular;
+use super::MAX_FILE_BYTES;
 use crate::model::{Diagnostic, Level, TopicDef};
 use std::path::Path;
 
@@ -9,17 +11,25 @@ pub const TOPICS_FILE: &str = "topics.toml";
 /// Reads `DIR/topics.toml`, the topic lexicon. No file means no topics (reports are then not
 /// tagged); an unreadable or invalid file is an error naming the line.
 pub fn load_topics(dir: &Path) -> Result<Vec<TopicDef>, Vec<Diagnostic>> {
-    let path = dir.join(TOPICS_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse_topics(TOPICS_FILE, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(vec![Diagnostic {
+    let error = |line: usize, message: String| {
+        vec![Diagnostic {
             file: TOPICS_FILE.into(),
-            line: 0,
+            line,
             level: Level::Error,
-            message: format!("cannot read the topic lexicon: {e}"),
+            message,
             report: None,
-        }]),
+        }]
+    };
+    match read_regular(&dir.join(TOPICS_FILE), MAX_FILE_BYTES) {
+        Ok(None) => Ok(Vec::new()),
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => parse_topics(TOPICS_FILE, &text),
+            Err(e) => Err(error(
+                super::line_of_utf8_error(&e),
+                "not UTF-8 text: save the topic lexicon as UTF-8".into(),
+            )),
+        },
+        Err(message) => Err(error(0, message)),
     }
 }
 

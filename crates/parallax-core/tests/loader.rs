@@ -1,0 +1,129 @@
+//! The folder loader against hostile folders: special files, odd names and encodings,
+//! oversized sidecars, metadata that points nowhere. Every problem names its file (and line).
+
+use parallax_core::corpus_dir::load_dir;
+use parallax_core::{Corpus, Diagnostic, Level};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+const REPORT: &str = "Trade talks between Pakistan and the US resume\n\nApril 13, 2024\n\n\
+WASHINGTON: Talks on trade between Pakistan and the United States will resume next week, the \
+State Department said.\n\n\"We welcome this step and the talks that follow it,\" Matthew Miller \
+said at a press briefing on Thursday.\n";
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// Loads on another thread: a loader that blocks (a FIFO) or reads forever fails the test
+/// after a while instead of hanging it.
+fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
+    let (tx, rx) = mpsc::channel();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        // The test may have given up waiting: nothing to report then.
+        let _ = tx.send(load_dir(&dir));
+    });
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("load_dir returns promptly")
+}
+
+fn errors(dir: &Path) -> Vec<Diagnostic> {
+    load(dir).expect_err("the folder is refused")
+}
+
+fn find<'a>(diags: &'a [Diagnostic], file: &str) -> &'a Diagnostic {
+    diags
+        .iter()
+        .find(|d| d.file == file)
+        .unwrap_or_else(|| panic!("no diagnostic for {file:?} in {diags:#?}"))
+}
+
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(ok.success());
+}
+
+#[test]
+fn a_named_pipe_is_refused_without_blocking() {
+    let dir = folder(&[("a.txt", REPORT.as_bytes())]);
+    mkfifo(&dir.path().join("x.txt"));
+    let errs = errors(dir.path());
+    let e = find(&errs, "x.txt");
+    assert_eq!(e.level, Level::Error);
+    assert_eq!(e.message, "not a regular file (a named pipe)");
+}
+
+#[test]
+fn a_link_to_a_device_is_refused_without_reading_it() {
+    let dir = folder(&[("a.txt", REPORT.as_bytes())]);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop.txt")).unwrap();
+    std::os::unix::fs::symlink("/nowhere/at/all", dir.path().join("gone.txt")).unwrap();
+    let errs = errors(dir.path());
+    assert_eq!(
+        find(&errs, "zero.txt").message,
+        "not a regular file (a symbolic link to a character device)"
+    );
+    assert_eq!(
+        find(&errs, "loop.txt").message,
+        "not a regular file (a symbolic link to a folder)"
+    );
+    assert_eq!(
+        find(&errs, "gone.txt").message,
+        "a symbolic link to a file that does not exist"
+    );
+}
+
+#[test]
+fn a_link_to_a_regular_file_is_read() {
+    let target = folder(&[("elsewhere.txt", REPORT.as_bytes())]);
+    let dir = folder(&[]);
+    std::os::unix::fs::symlink(
+        target.path().join("elsewhere.txt"),
+        dir.path().join("linked.txt"),
+    )
+    .unwrap();
+    let corpus = load(dir.path()).unwrap();
+    assert_eq!(corpus.reports.len(), 1);
+    assert_eq!(corpus.reports[0].file, "linked.txt");
+}
+
+#[test]
+fn special_sidecars_are_refused_too() {
+    let dir = folder(&[("a.txt", REPORT.as_bytes())]);
+    mkfifo(&dir.path().join("metadata.toml"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("topics.toml")).unwrap();
+    let errs = errors(dir.path());
+    assert_eq!(
+        find(&errs, "metadata.toml").message,
+        "not a regular file (a named pipe)"
+    );
+    assert_eq!(
+        find(&errs, "topics.toml").message,
+        "not a regular file (a symbolic link to a character device)"
+    );
+}
+
+#[test]
+fn oversized_sidecars_are_refused() {
+    let big = format!("# {}\n", "x".repeat(5 * 1024 * 1024));
+    let dir = folder(&[
+        ("a.txt", REPORT.as_bytes()),
+        ("metadata.toml", big.as_bytes()),
+        ("topics.toml", big.as_bytes()),
+    ]);
+    let errs = errors(dir.path());
+    for file in ["metadata.toml", "topics.toml"] {
+        let e = find(&errs, file);
+        assert!(e.message.contains("over the 4194304 byte limit"), "{e:?}");
+    }
+}
