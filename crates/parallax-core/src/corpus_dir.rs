@@ -7,7 +7,8 @@ pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
 use crate::model::{Corpus, Diagnostic, Level};
 use crate::SourceFile;
-use files::read_regular;
+use files::{entry_kind, name_problem, read_regular, EntryKind};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
@@ -27,11 +28,12 @@ fn diagnostic(file: impl Into<String>, line: usize, level: Level, message: &str)
     }
 }
 
-/// Reads every `*.txt` file of `dir` (regular files or links to them) and its `metadata.toml`
-/// and `topics.toml`, if any, and builds the corpus.
+/// Reads every `*.txt` file of `dir` (any case; regular files or links to them, not
+/// subfolders) and its `metadata.toml` and `topics.toml`, if any, and builds the corpus.
 ///
-/// `Err` holds every error at once (unreadable folder or file, special files, empty, binary,
-/// non-UTF-8 or oversized files, invalid sidecars); warnings stay in `Corpus::diagnostics`.
+/// `Err` holds every error at once (unreadable folder or file, special files, refused names,
+/// empty, binary, non-UTF-8 or oversized files, invalid sidecars); warnings, such as files
+/// skipped for not being `.txt`, stay in `Corpus::diagnostics`.
 pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
@@ -53,12 +55,27 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
                 continue;
             }
         };
-        let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy().into_owned();
+        match entry_kind(&os_name) {
+            EntryKind::Hidden | EntryKind::Sidecar => continue,
+            EntryKind::Other => {
+                // Said, not silent: a report saved as .md or .pdf would otherwise just be missing.
+                let message = if entry.path().is_dir() {
+                    "skipped: a folder (subfolders are not read)"
+                } else {
+                    "skipped: not a .txt file"
+                };
+                warnings.push(diagnostic(name, 0, Level::Warning, message));
+                continue;
+            }
+            EntryKind::Report => {}
+        }
+        if let Some(problem) = name_problem(&os_name) {
+            errors.push(diagnostic(name, 0, Level::Error, problem));
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        match read_regular(&path, MAX_FILE_BYTES) {
+        match read_regular(&entry.path(), MAX_FILE_BYTES) {
             Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
             Ok(None) => {
                 let message = "the file was removed while the folder was read";
@@ -67,6 +84,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
         }
     }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.extend(same_ids(&files));
     if files.is_empty() && errors.is_empty() {
         let message = "the corpus folder holds no .txt file";
         errors.push(diagnostic(folder, 0, Level::Error, message));
@@ -130,4 +149,24 @@ fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
 fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
     let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
     1 + valid.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Report ids come from file names with odd characters made `-` and the extension dropped:
+/// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
+fn same_ids(files: &[SourceFile]) -> Vec<Diagnostic> {
+    let mut first: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let id = crate::ingest::report_id(&f.name, 0);
+        if let Some(other) = first.get(id.as_str()) {
+            let message = format!(
+                "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
+                 rename one of the two files"
+            );
+            out.push(diagnostic(f.name.as_str(), 0, Level::Error, &message));
+        } else {
+            first.insert(id, &f.name);
+        }
+    }
+    out
 }

@@ -127,3 +127,114 @@ fn oversized_sidecars_are_refused() {
         assert!(e.message.contains("over the 4194304 byte limit"), "{e:?}");
     }
 }
+
+#[test]
+fn control_characters_in_file_names_are_refused_and_escaped() {
+    let forged = "a.txt\nerror: forged.txt";
+    let dir = folder(&[
+        ("ok.txt", REPORT.as_bytes()),
+        (forged, REPORT.as_bytes()),
+        ("\u{1b}[2Jbidi\u{202e}.txt", REPORT.as_bytes()),
+    ]);
+    let errs = errors(dir.path());
+    let e = find(&errs, forged);
+    assert_eq!(
+        e.message,
+        "the file name has a control character: rename it"
+    );
+    assert_eq!(
+        e.to_string(),
+        "error: a.txt\\nerror: forged.txt: the file name has a control character: rename it"
+    );
+    let e = find(&errs, "\u{1b}[2Jbidi\u{202e}.txt");
+    assert!(
+        e.to_string()
+            .starts_with("error: \\u{1b}[2Jbidi\\u{202e}.txt: "),
+        "{e}"
+    );
+    assert!(errs
+        .iter()
+        .all(|e| !e.to_string().contains(['\n', '\u{1b}'])));
+}
+
+#[test]
+fn the_txt_extension_is_read_in_any_case() {
+    let dir = folder(&[
+        ("UPPER.TXT", REPORT.as_bytes()),
+        ("mixed.Txt", REPORT.as_bytes()),
+    ]);
+    let corpus = load(dir.path()).unwrap();
+    let mut files: Vec<&str> = corpus.reports.iter().map(|r| r.file.as_str()).collect();
+    files.sort();
+    assert_eq!(files, ["UPPER.TXT", "mixed.Txt"]);
+}
+
+#[test]
+fn names_that_give_the_same_report_ids_are_refused() {
+    let dir = folder(&[
+        ("a b.txt", REPORT.as_bytes()),
+        ("a-b.TXT", REPORT.as_bytes()),
+    ]);
+    let errs = errors(dir.path());
+    let e = find(&errs, "a-b.TXT");
+    assert_eq!(
+        e.message,
+        "its reports would have the same ids (a-b-0, …) as those of \u{201c}a b.txt\u{201d}: rename one of the two files"
+    );
+}
+
+#[test]
+fn utf16_files_are_decoded_with_a_warning() {
+    let mut le = vec![0xff, 0xfe];
+    le.extend(REPORT.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xfe, 0xff];
+    be.extend(REPORT.encode_utf16().flat_map(u16::to_be_bytes));
+    let dir = folder(&[("le.txt", &le), ("be.txt", &be)]);
+    let corpus = load(dir.path()).unwrap();
+    assert_eq!(corpus.reports.len(), 2);
+    assert!(corpus
+        .reports
+        .iter()
+        .all(|r| r.title == "Trade talks between Pakistan and the US resume"));
+    for (file, endian) in [("le.txt", "little"), ("be.txt", "big")] {
+        let w = find(&corpus.diagnostics, file);
+        assert_eq!(w.level, Level::Warning);
+        assert_eq!(
+            w.message,
+            format!("UTF-16 text ({endian}-endian): decoded; save it as UTF-8 to be sure")
+        );
+    }
+}
+
+#[test]
+fn other_files_are_listed_as_skipped() {
+    let dir = folder(&[
+        ("a.txt", REPORT.as_bytes()),
+        ("notes.md", b"# notes"),
+        ("x.pdf", b"%PDF"),
+        (".hidden", b"x"),
+        ("topics.toml", b""),
+        ("metadata.toml", b""),
+    ]);
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    let corpus = load(dir.path()).unwrap();
+    let mut skipped: Vec<(&str, &str)> = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("skipped"))
+        .map(|d| (d.file.as_str(), d.message.as_str()))
+        .collect();
+    skipped.sort();
+    assert_eq!(
+        skipped,
+        [
+            ("more", "skipped: a folder (subfolders are not read)"),
+            ("notes.md", "skipped: not a .txt file"),
+            ("x.pdf", "skipped: not a .txt file"),
+        ]
+    );
+    assert!(corpus
+        .diagnostics
+        .iter()
+        .all(|d| d.level == Level::Warning && d.line == 0));
+}

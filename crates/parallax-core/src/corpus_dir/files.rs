@@ -1,8 +1,51 @@
-//! Reading one file of a corpus folder safely: regular files only, bounded in size.
+//! Reading one file of a corpus folder safely: regular files only, bounded in size, and names
+//! that can be printed and written on one line.
 
+use crate::model::is_control_char;
+use std::ffi::OsStr;
 use std::fs::{File, FileType};
 use std::io::{ErrorKind, Read};
 use std::path::Path;
+
+/// Why a file name is refused, if it is: it must be UTF-8 (metadata and report ids refer to
+/// it) and free of control characters (a newline would forge a line wherever it is printed).
+pub(super) fn name_problem(name: &OsStr) -> Option<&'static str> {
+    match name.to_str() {
+        None => Some("the file name is not UTF-8: rename it"),
+        Some(s) if s.chars().any(is_control_char) => {
+            Some("the file name has a control character: rename it")
+        }
+        Some(_) => None,
+    }
+}
+
+/// What a directory entry is to the loader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum EntryKind {
+    /// A report file: `.txt`, in any case.
+    Report,
+    /// `metadata.toml` or `topics.toml`, read on their own.
+    Sidecar,
+    /// Hidden (a dotfile): not mentioned.
+    Hidden,
+    /// Anything else: listed as skipped.
+    Other,
+}
+
+pub(super) fn entry_kind(name: &OsStr) -> EntryKind {
+    if name.as_encoded_bytes().starts_with(b".") {
+        return EntryKind::Hidden;
+    }
+    if name == super::METADATA_FILE || name == super::TOPICS_FILE {
+        return EntryKind::Sidecar;
+    }
+    let ext = Path::new(name).extension().and_then(OsStr::to_str);
+    if ext.is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        EntryKind::Report
+    } else {
+        EntryKind::Other
+    }
+}
 
 /// Reads the regular file at `path` (a symbolic link to one is fine), at most `max` bytes.
 /// `Ok(None)` when nothing is there. Anything else that is not a readable regular file within
@@ -113,5 +156,17 @@ mod tests {
             read_capped(&b"0123456789"[..], 10, 10).ok().unwrap(),
             b"0123456789"
         );
+    }
+
+    #[test]
+    fn entry_kinds() {
+        let kind = |s: &str| entry_kind(OsStr::new(s));
+        assert_eq!(kind("a.txt"), EntryKind::Report);
+        assert_eq!(kind("A.TXT"), EntryKind::Report);
+        assert_eq!(kind(".a.txt"), EntryKind::Hidden);
+        assert_eq!(kind("metadata.toml"), EntryKind::Sidecar);
+        assert_eq!(kind("topics.toml"), EntryKind::Sidecar);
+        assert_eq!(kind("notes.md"), EntryKind::Other);
+        assert_eq!(kind("txt"), EntryKind::Other);
     }
 }
