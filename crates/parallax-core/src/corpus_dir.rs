@@ -96,15 +96,15 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     });
     // The curator's sidecar: metadata wins over what the text says.
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let metadata = match read_metadata(dir, &names) {
-        Ok((meta, diags)) => {
+    let (metadata, meta_text) = match read_metadata(dir, &names) {
+        Ok((meta, text, diags)) => {
             for d in diags {
                 match d.level {
                     Level::Error => errors.push(d),
                     Level::Warning => warnings.push(d),
                 }
             }
-            meta
+            (meta, text)
         }
         Err(e) => {
             errors.push(e);
@@ -112,6 +112,16 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     };
     let mut corpus = crate::build_corpus(&files, &metadata, &topics);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in &corpus.reports {
+        *counts.entry(r.file.as_str()).or_default() += 1;
+    }
+    warnings.extend(crate::metadata::check_report_indices(
+        &metadata,
+        &meta_text,
+        METADATA_FILE,
+        &counts,
+    ));
     warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     corpus.diagnostics.splice(0..0, warnings);
     errors.extend(
@@ -129,9 +139,9 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     }
 }
 
-/// Reads and parses `DIR/metadata.toml`: the metadata and its diagnostics. No file is no
-/// metadata.
-type MetaRead = (crate::metadata::Metadata, Vec<Diagnostic>);
+/// Reads and parses `DIR/metadata.toml`: the metadata, its text (for line numbers later) and
+/// its diagnostics. No file is no metadata.
+type MetaRead = (crate::metadata::Metadata, String, Vec<Diagnostic>);
 fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
     let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
     let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_FILE_BYTES) {
@@ -142,7 +152,7 @@ fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
     let text = String::from_utf8(bytes)
         .map_err(|e| error(line_of_utf8_error(&e), "not UTF-8 text: save it as UTF-8"))?;
     let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, names);
-    Ok((meta, diags))
+    Ok((meta, text, diags))
 }
 
 /// The 1-based line of the first invalid byte.

@@ -238,3 +238,21 @@ fn other_files_are_listed_as_skipped() {
         .iter()
         .all(|d| d.level == Level::Warning && d.line == 0));
 }
+
+#[test]
+fn metadata_for_a_report_past_the_end_is_a_warning_with_its_line() {
+    let meta = "[files.\"a.txt\"]\noutlet = \"Daily Example\"\n\n[files.\"a.txt\".reports.0]\ntitle = \"Fine\"\n\n[files.\"a.txt\".reports.99]\ntitle = \"Nowhere\"\n";
+    let dir = folder(&[
+        ("a.txt", REPORT.as_bytes()),
+        ("metadata.toml", meta.as_bytes()),
+    ]);
+    let corpus = load(dir.path()).unwrap();
+    assert_eq!(corpus.reports[0].title, "Fine");
+    let w = find(&corpus.diagnostics, "metadata.toml");
+    assert_eq!((w.level, w.line), (Level::Warning, 7));
+    assert_eq!(
+        w.message,
+        "metadata for report 99 of \u{201c}a.txt\u{201d}, which has 1 report (numbered from 0): ignored"
+    );
+    assert_eq!(corpus.diagnostics.len(), 1, "{:#?}", corpus.diagnostics);
+}
