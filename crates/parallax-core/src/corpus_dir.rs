@@ -5,7 +5,7 @@ mod topics;
 
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
-use crate::model::{Corpus, Diagnostic, Level};
+use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::SourceFile;
 use files::{entry_kind, name_problem, read_regular, EntryKind};
 use std::collections::HashMap;
@@ -179,4 +179,25 @@ fn same_ids(files: &[SourceFile]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// What a build step should watch for changes: the folder and each entry in it, as paths that
+/// can be written on one line. Entries whose names are refused are left out (loading fails on
+/// them anyway); `None` when the folder's own path cannot be written so.
+pub fn watch_paths(dir: &Path) -> Option<Vec<String>> {
+    let printable = |p: &Path| {
+        p.to_str()
+            .filter(|s| !s.chars().any(is_control_char))
+            .map(str::to_string)
+    };
+    let mut out = vec![printable(dir)?];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut paths: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| printable(&e.path()))
+            .collect();
+        paths.sort();
+        out.extend(paths);
+    }
+    Some(out)
 }

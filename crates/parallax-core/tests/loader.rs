@@ -256,3 +256,18 @@ fn metadata_for_a_report_past_the_end_is_a_warning_with_its_line() {
     );
     assert_eq!(corpus.diagnostics.len(), 1, "{:#?}", corpus.diagnostics);
 }
+
+#[test]
+fn build_watch_paths_never_hold_a_line_break() {
+    let dir = folder(&[
+        ("a.txt", REPORT.as_bytes()),
+        ("x.txt\ncargo:rustc-cfg=forged", REPORT.as_bytes()),
+        ("b\u{202e}.md", b"x"),
+    ]);
+    let root = dir.path().to_str().unwrap();
+    let paths = parallax_core::corpus_dir::watch_paths(dir.path()).unwrap();
+    assert_eq!(paths, [root.to_string(), format!("{root}/a.txt")]);
+    let odd = dir.path().join("odd\nfolder");
+    std::fs::create_dir(&odd).unwrap();
+    assert_eq!(parallax_core::corpus_dir::watch_paths(&odd), None);
+}
