@@ -61,14 +61,15 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> ParsedFile {
 /// Parses one file with the curator's metadata for it (which wins over what the text says).
 pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> ParsedFile {
     let mut out = ParsedFile::default();
-    let text = match normalize::decode(name, bytes) {
-        Ok(t) => t,
+    let decoded = match normalize::decode(name, bytes) {
+        Ok(d) => d,
         Err(d) => {
             out.diagnostics.push(d);
             return out;
         }
     };
-    let lines = wrap::rejoin(normalize::lines(text));
+    out.diagnostics.extend(decoded.warning);
+    let lines = wrap::rejoin(normalize::lines(&decoded.text));
     // Every recogniser matches on the folded text of a line: fold each line once.
     let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
     let mut starts = split::split_reports_folded(&lines, &keys);
@@ -243,9 +244,7 @@ fn build_report(
     match head.title {
         Some(t) => report.title = seg[t].text.clone(),
         None => {
-            let Some(first) = body.first() else {
-                return None;
-            };
+            let first = body.first()?;
             report.title = first_words(&first.text, 12);
             diags.warn(
                 first.line,
