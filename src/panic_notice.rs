@@ -58,7 +58,9 @@ fn build(document: &Document, detail: &str) -> Option<Element> {
     notice.set_class_name("panic-notice");
     notice.set_attribute("role", "alert").ok()?;
     notice.set_attribute("data-testid", "panic-notice").ok()?;
-    notice.append_child(&el("h2", "Parallax stopped working: reload the page")?).ok()?;
+    notice
+        .append_child(&el("h2", "Parallax stopped working: reload the page")?)
+        .ok()?;
     let line = el("p", "The link keeps the view you were on. ")?;
     // A plain link reloads even with the wasm dead (no Rust handler runs after a panic); without
     // the fragment, so following it is a real navigation.
@@ -72,8 +74,12 @@ fn build(document: &Document, detail: &str) -> Option<Element> {
     line.append_child(&reload).ok()?;
     notice.append_child(&line).ok()?;
     let details = document.create_element("details").ok()?;
-    details.append_child(&el("summary", "What went wrong")?).ok()?;
-    details.append_child(&el("pre", detail)?).ok()?;
+    details
+        .append_child(&el("summary", "What went wrong")?)
+        .ok()?;
+    details
+        .append_child(&el("pre", &parallax_core::escape_controls(detail))?)
+        .ok()?;
     notice.append_child(&details).ok()?;
     Some(notice)
 }

@@ -385,9 +385,11 @@ fn is_id(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Keeps notices readable when a link carries a huge value.
+/// Keeps notices readable when a link carries a huge value, and honest when it carries control
+/// or bidi characters (shown escaped, so they cannot reorder or hide the notice's text).
 fn shorten(value: &str) -> String {
     const MAX: usize = 40;
+    let value = crate::model::escape_controls(value);
     match value.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &value[..cut]),
         None => value.to_string(),
@@ -490,6 +492,12 @@ mod tests {
                 "left/right"
             ]
         );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_in_a_parameter_name_are_shown_escaped() {
+        let (_, notices) = parse("a%0Ab%E2%80%AEc=1");
+        assert_eq!(notices[0].parameter, "a\\nb\\u{202e}c");
     }
 
     #[test]
