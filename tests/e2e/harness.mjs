@@ -25,7 +25,8 @@ const TYPES = {
 
 /** Starts a static server on loopback for `dist` under `base`; resolves to { url, origin, close }. */
 export function startSite({ dist = DIST, base = BASE } = {}) {
-  const server = http.createServer((req, res) => {
+  // Long links are legal (Chromium takes up to 2 MB); Node's default header cap is 16 KB.
+  const server = http.createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
     let file = null;
     if (pathname.startsWith(base)) {
