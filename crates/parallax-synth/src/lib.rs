@@ -838,7 +838,6 @@ fn assemble(mut g: Generator, cfg: &SynthConfig) -> SynthCorpus {
         })
         .collect();
     // Reports in file order, as a reader of the folder sees them.
-    let mut reports = reports;
     reports.sort_by(|a, b| (&a.file, a.index).cmp(&(&b.file, b.index)));
     SynthCorpus {
         seed: cfg.seed,
