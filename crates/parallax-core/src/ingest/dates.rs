@@ -1,6 +1,6 @@
 //! Date lines: "April 12, 2024", "2024-09-04", "Updated 09 July 2024", "Tuesday, Sept. 3rd, 2024
-//! 10:45 AM PKT", "By Jane Roe | Published 4 Sep 2024", "Updated 10 sec ago" (relative: no date),
-//! and "This article was published in Dawn, September 5th, 2024" at the end of a text.
+//! 10:45 AM PKT", "By Jane Roe | Published 4 Sep 2024", "Updated 10 sec ago" (relative: no date).
+//! "Published in <outlet>, <date>" lines at the end of a text are in `footer`.
 //!
 //! A date line is a line that holds a date and nothing but date words (labels, weekday, time,
 //! zone, byline segment). Dates inside sentences are the event resolver's business.
@@ -166,7 +166,7 @@ fn is_relative(s: &str) -> bool {
 
 /// Outcome of reading one date expression.
 #[derive(Debug, PartialEq)]
-enum Expr {
+pub(super) enum Expr {
     Date(NaiveDate, Option<String>),
     Invalid(String),
     Relative,
@@ -271,7 +271,7 @@ fn time_only(s: &str) -> bool {
 }
 
 /// Reads one date expression (already folded, label stripped). `None`: not a date at all.
-fn parse_expr(s: &str) -> Option<Expr> {
+pub(super) fn parse_expr(s: &str) -> Option<Expr> {
     let s = s.trim().trim_end_matches('.');
     if s.is_empty() {
         return None;
@@ -433,70 +433,6 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
     found.then_some(out)
 }
 
-/// "This article was published in Dawn, September 5th, 2024" / "Published in The Express
-/// Tribune, July 10th, 2024." / "Originally published by Al Jazeera on 3 Sep 2024".
-pub fn parse_published_in(text: &str) -> Option<DateLine> {
-    parse_published_in_folded(text, &fold(text))
-}
-
-pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
-    let trimmed = folded.trim_end_matches('.');
-    let mut start = None;
-    for marker in [
-        "published in ",
-        "published by ",
-        "appeared in ",
-        "published on ",
-    ] {
-        if let Some(p) = trimmed.find(marker) {
-            let before = &trimmed[..p];
-            // Only a short lead-in: "This article was first …", "Originally …"
-            if before.split(' ').filter(|w| !w.is_empty()).count() <= 5 {
-                start = Some(p + marker.len());
-                break;
-            }
-        }
-    }
-    let start = start?;
-    let rest = &trimmed[start..];
-    // The date is the longest tail that reads as a date, after ", " or " on ".
-    let mut cut_points: Vec<usize> = rest.match_indices(", ").map(|(i, _)| i).collect();
-    cut_points.extend(rest.match_indices(" on ").map(|(i, _)| i));
-    cut_points.sort_unstable();
-    for &cut in &cut_points {
-        let tail = rest[cut..]
-            .trim_start_matches([',', ' '])
-            .trim_start_matches("on ");
-        if let Some(expr) = parse_expr(tail) {
-            let outlet_folded_len = cut;
-            // Map the folded outlet back onto the printed text by character count.
-            let printed = text.trim();
-            let lead_chars = folded[..start].chars().count();
-            let outlet_chars = rest[..outlet_folded_len].chars().count();
-            let outlet: String = printed
-                .chars()
-                .skip(lead_chars)
-                .take(outlet_chars)
-                .collect();
-            let mut out = DateLine {
-                label: Some(DateLabel::Published),
-                outlet: Some(outlet.trim().to_string()).filter(|o| !o.is_empty()),
-                ..DateLine::default()
-            };
-            match expr {
-                Expr::Date(d, doubt) => {
-                    out.date = Some(d);
-                    out.problem = doubt;
-                }
-                Expr::Invalid(why) => out.problem = Some(why),
-                Expr::Relative => out.relative = true,
-            }
-            return Some(out);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,23 +510,5 @@ mod tests {
             .problem
             .unwrap()
             .contains("no year"));
-    }
-
-    #[test]
-    fn published_in() {
-        let p =
-            parse_published_in("This article was published in Dawn, September 5th, 2024.").unwrap();
-        assert_eq!((p.outlet.as_deref(), p.date), (Some("Dawn"), d(2024, 9, 5)));
-        let p = parse_published_in("Published in The Express Tribune, July 10th, 2024").unwrap();
-        assert_eq!(p.outlet.as_deref(), Some("The Express Tribune"));
-        let p = parse_published_in("Originally published by Al Jazeera on 3 Sep 2024").unwrap();
-        assert_eq!(
-            (p.outlet.as_deref(), p.date),
-            (Some("Al Jazeera"), d(2024, 9, 3))
-        );
-        assert!(
-            parse_published_in("Amnesty's investigation, published Thursday under the title")
-                .is_none()
-        );
     }
 }

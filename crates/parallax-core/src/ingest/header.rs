@@ -4,11 +4,12 @@
 
 use super::boilerplate::{
     bullet, byline_folded, is_breadcrumb_folded, is_caption_folded, is_separator,
-    is_terminal_folded, is_widget_folded, related_link_folded,
+    is_terminal_folded, is_widget_folded,
 };
 use super::dateline::dateline;
 use super::dates::{parse_date_line_folded, DateLine};
 use super::normalize::{ends_sentence, fold, word_count, Line};
+use super::related::related_link_folded;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header {
