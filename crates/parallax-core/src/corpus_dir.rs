@@ -121,7 +121,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             crate::metadata::Metadata::default()
         }
     };
-    let mut corpus = crate::build_corpus(&files, &metadata, &topics);
+    let today = crate::ParseOptions::at(std::time::SystemTime::now());
+    let mut corpus = crate::build_corpus(&files, &metadata, &topics, &today);
     corpus.diagnostics.splice(0..0, meta_warnings);
     errors.extend(
         corpus

@@ -1,6 +1,8 @@
 //! Parser defects fixed after the first version, checked through the whole parser.
 
-use parallax_core::ingest::parse_file;
+mod common;
+
+use common::parse_file;
 
 #[test]
 fn weekday_warning_points_at_the_weekday_paragraph() {
@@ -36,4 +38,75 @@ fn hard_wrapped_file_becomes_paragraphs() {
         "{:?}",
         p.diagnostics
     );
+}
+
+/// Dates in year 0000, 2999 or 9999 are typos or placeholders: warned about with the file, the
+/// line and the date as written, and never used (no publication date, no event date resolved
+/// from them, and never a negative year).
+#[test]
+fn implausible_dates_are_warned_about_and_ignored() {
+    for (date_line, warning) in [
+        (
+            "January 1, 0000",
+            "date \u{201c}January 1, 0000\u{201d} is before 1900: ignored as implausible",
+        ),
+        (
+            "Updated 31 December 9999",
+            "date \u{201c}Updated 31 December 9999\u{201d} is more than a year after the build date (2025-06-30): ignored as implausible",
+        ),
+        (
+            "Tuesday, March 3rd, 2999 10:45 AM PKT",
+            "date \u{201c}Tuesday, March 3rd, 2999 10:45 AM PKT\u{201d} is more than a year after the build date (2025-06-30): ignored as implausible",
+        ),
+    ] {
+        let text = format!("A title for the report\n\n{date_line}\n\nThe minister spoke at a press briefing on Monday and said the talks would go on.\n");
+        let p = parse_file("y.txt", text.as_bytes());
+        let r = &p.reports[0];
+        assert_eq!(
+            (r.published, r.updated, r.event_date),
+            (None, None, None),
+            "{date_line}"
+        );
+        let shown: Vec<String> = p.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert!(
+            shown.contains(&format!("warning: y.txt:3: {warning}")),
+            "{shown:#?}"
+        );
+        assert!(!p.diagnostics.iter().any(|d| d.message.contains(" is a ")));
+    }
+}
+
+#[test]
+fn implausible_footer_and_metadata_dates_are_ignored() {
+    let text = "A title for the report\n\nThe minister spoke at a press briefing on Monday and said the talks would go on.\n\nPublished in Dawn, March 3rd, 2999\n";
+    let p = parse_file("f.txt", text.as_bytes());
+    assert_eq!(p.reports[0].published, None);
+    assert!(p.diagnostics.iter().any(|d| d.line == 5
+        && d.message
+            .starts_with("date \u{201c}March 3rd, 2999\u{201d} is more than a year")));
+
+    let meta = parallax_core::metadata::FileMeta {
+        published: parallax_core::NaiveDate::from_ymd_opt(0, 1, 1),
+        event_date: parallax_core::NaiveDate::from_ymd_opt(2024, 7, 8),
+        ..Default::default()
+    };
+    let p = parallax_core::ingest::parse_file_with(
+        "m.txt",
+        b"A title for the report\n\nJuly 9, 2024\n\nThe minister spoke at a press briefing on Monday.\n",
+        Some(&meta),
+        &common::options(),
+    );
+    let r = &p.reports[0];
+    assert_eq!(
+        (r.published.map(|d| d.to_string()), r.published_basis),
+        (Some("2024-07-09".into()), parallax_core::DateBasis::Stated),
+        "the stated date stands when the metadata's is implausible"
+    );
+    assert_eq!(
+        r.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-07-08")
+    );
+    assert!(p.diagnostics.iter().any(|d| d.line == 1
+        && d.message
+            == "metadata published \u{201c}0000-01-01\u{201d} is before 1900: ignored as implausible"));
 }

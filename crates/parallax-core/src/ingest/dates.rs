@@ -28,6 +28,8 @@ pub struct DateLine {
     pub byline: Option<String>,
     /// Outlet named by a "published in <outlet>, <date>" line.
     pub outlet: Option<String>,
+    /// The date as printed (the part of the line that holds it), for warnings.
+    pub written: String,
 }
 
 pub const MONTHS: [(&str, u32); 24] = [
@@ -421,6 +423,11 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
                 if out.date.is_none() {
                     out.date = Some(d);
                     out.problem = doubt;
+                    out.written = original_segments
+                        .get(i)
+                        .map_or(text, |s| s)
+                        .trim()
+                        .to_string();
                 }
             }
             Expr::Invalid(why) => out.problem = Some(why),

@@ -3,6 +3,7 @@
 //! result keeps its basis and the words it was read from.
 
 use super::dates::{month_of, WEEKDAYS};
+use super::ParseOptions;
 use crate::model::DateBasis;
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -256,8 +257,13 @@ fn mentions(text: &str) -> Vec<Mention> {
 ///
 /// Preference: a date stated in a sentence about the event, then a weekday in such a sentence,
 /// then the first weekday anywhere. A weekday is the latest such day on or before publication
-/// ("last Monday" on a Monday is a week before).
-pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> EventDate {
+/// ("last Monday" on a Monday is a week before). A date outside the plausible range of
+/// `options` is never the event's.
+pub fn resolve_event(
+    paragraphs: &[&str],
+    published: Option<NaiveDate>,
+    options: &ParseOptions,
+) -> EventDate {
     let mut all: Vec<(usize, Mention)> = Vec::new();
     for (p, text) in paragraphs.iter().enumerate() {
         all.extend(mentions(text).into_iter().map(|m| (p, m)));
@@ -286,6 +292,9 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
             }
             (None, None) => return None,
         };
+        if !options.plausible(date) {
+            return None;
+        }
         // A date weeks before publication is background, not the reported event.
         if let Some(pubd) = published {
             let gap = (pubd - date).num_days();
@@ -329,8 +338,15 @@ pub fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> Event
     if back == 0 && last {
         back = 7;
     }
+    // A publication date at the very start of the range can put the weekday before it.
+    let Some(date) = pubd
+        .checked_sub_days(Days::new(back as u64))
+        .filter(|d| options.plausible(*d))
+    else {
+        return EventDate::default();
+    };
     EventDate {
-        date: pubd.checked_sub_days(Days::new(back as u64)),
+        date: Some(date),
         basis: DateBasis::ResolvedWeekday,
         evidence: words,
         unresolved: None,
@@ -344,6 +360,10 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn resolve_event(paragraphs: &[&str], published: Option<NaiveDate>) -> EventDate {
+        super::resolve_event(paragraphs, published, &ParseOptions::new(d(2025, 6, 30)))
     }
 
     #[test]
@@ -431,5 +451,17 @@ mod tests {
             Some(d(2024, 7, 9)),
         );
         assert_eq!(e.date, None);
+    }
+
+    #[test]
+    fn implausible_dates_are_never_the_event() {
+        // A stated date with a typo for a year, with no publication date to bound it.
+        let e = resolve_event(&["At a press briefing on July 8, 0000, he spoke."], None);
+        assert_eq!(e.date, None);
+        let e = resolve_event(&["At a press briefing on 8 July 2999, he spoke."], None);
+        assert_eq!(e.date, None);
+        // 1 January 1900 was a Monday: "on Sunday" would fall in 1899.
+        let e = resolve_event(&["He spoke at a briefing on Sunday."], Some(d(1900, 1, 1)));
+        assert_eq!((e.date, e.basis), (None, DateBasis::Unknown));
     }
 }

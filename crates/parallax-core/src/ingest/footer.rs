@@ -50,9 +50,12 @@ pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
                 .skip(lead_chars)
                 .take(outlet_chars)
                 .collect();
+            let tail_chars = folded[..trimmed.len() - tail.len()].chars().count();
+            let written: String = printed.chars().skip(tail_chars).collect();
             let mut out = DateLine {
                 label: Some(DateLabel::Published),
                 outlet: Some(outlet.trim().to_string()).filter(|o| !o.is_empty()),
+                written: written.trim().trim_end_matches('.').to_string(),
                 ..DateLine::default()
             };
             match expr {
@@ -83,6 +86,7 @@ mod tests {
         let p =
             parse_published_in("This article was published in Dawn, September 5th, 2024.").unwrap();
         assert_eq!((p.outlet.as_deref(), p.date), (Some("Dawn"), d(2024, 9, 5)));
+        assert_eq!(p.written, "September 5th, 2024");
         let p = parse_published_in("Published in The Express Tribune, July 10th, 2024").unwrap();
         assert_eq!(p.outlet.as_deref(), Some("The Express Tribune"));
         let p = parse_published_in("Originally published by Al Jazeera on 3 Sep 2024").unwrap();

@@ -20,6 +20,7 @@ pub mod footer;
 pub mod header;
 pub mod headings;
 pub mod normalize;
+pub mod options;
 mod people;
 pub mod quotes;
 pub mod related;
@@ -36,6 +37,7 @@ use people::find_people_and_quotes;
 use report_dates::{apply_dates, apply_metadata, resolve_event_date};
 
 pub use normalize::MAX_FILE_BYTES;
+pub use options::ParseOptions;
 pub use people::normalise_people;
 
 /// What one file yields.
@@ -50,12 +52,18 @@ pub struct ParsedFile {
 pub fn parse_corpus(
     files: &[crate::SourceFile],
     metadata: &crate::metadata::Metadata,
+    options: &ParseOptions,
 ) -> ParsedFile {
     let mut files: Vec<&crate::SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut out = ParsedFile::default();
     for file in files {
-        let parsed = parse_file_with(&file.name, &file.bytes, metadata.files.get(&file.name));
+        let parsed = parse_file_with(
+            &file.name,
+            &file.bytes,
+            metadata.files.get(&file.name),
+            options,
+        );
         out.reports.extend(parsed.reports);
         out.diagnostics.extend(parsed.diagnostics);
     }
@@ -64,12 +72,17 @@ pub fn parse_corpus(
 }
 
 /// Parses one file. Never panics; problems become diagnostics.
-pub fn parse_file(name: &str, bytes: &[u8]) -> ParsedFile {
-    parse_file_with(name, bytes, None)
+pub fn parse_file(name: &str, bytes: &[u8], options: &ParseOptions) -> ParsedFile {
+    parse_file_with(name, bytes, None, options)
 }
 
 /// Parses one file with the curator's metadata for it (which wins over what the text says).
-pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> ParsedFile {
+pub fn parse_file_with(
+    name: &str,
+    bytes: &[u8],
+    meta: Option<&FileMeta>,
+    options: &ParseOptions,
+) -> ParsedFile {
     let mut out = ParsedFile::default();
     let text = match normalize::decode(name, bytes) {
         Ok(t) => t,
@@ -91,7 +104,7 @@ pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> Par
             report: report_id(name, index),
             out: Vec::new(),
         };
-        if let Some(report) = build_report(name, index, seg, seg_keys, meta, &mut diags) {
+        if let Some(report) = build_report(name, index, seg, seg_keys, meta, options, &mut diags) {
             out.reports.push(report);
         }
         out.diagnostics.extend(diags.out);
@@ -147,6 +160,7 @@ fn build_report(
     seg: &[Line],
     keys: &[String],
     meta: Option<&FileMeta>,
+    options: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Report> {
     let head = header::read_header_folded(seg, keys);
@@ -242,9 +256,9 @@ fn build_report(
     }
 
     find_people_and_quotes(&mut report, diags);
-    apply_dates(&mut report, &dates, diags);
-    apply_metadata(&mut report, meta);
-    resolve_event_date(&mut report, diags);
+    apply_dates(&mut report, &dates, diags, options);
+    apply_metadata(&mut report, meta, diags, options);
+    resolve_event_date(&mut report, diags, options);
     Some(report)
 }
 

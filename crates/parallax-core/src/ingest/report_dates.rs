@@ -2,23 +2,36 @@
 //! (which wins), and the event date read from the text.
 
 use super::dates::{DateLabel, DateLine};
-use super::{event, Diagnostics};
+use super::{event, Diagnostics, ParseOptions};
 use crate::metadata::FileMeta;
 use crate::model::{DateBasis, ParagraphKind, Report};
 
-/// Published / updated dates from the date lines, with their problems as warnings.
+/// Published / updated dates from the date lines, with their problems as warnings. A date
+/// outside the plausible range is a typo or a placeholder: warned about and not used.
 pub(super) fn apply_dates(
     report: &mut Report,
     dates: &[(usize, DateLine)],
     diags: &mut Diagnostics,
+    options: &ParseOptions,
 ) {
     let mut relative_only = None;
     for (line, d) in dates {
-        if let Some(problem) = &d.problem {
-            diags.warn(*line, problem.clone());
-        }
         if d.relative {
             relative_only.get_or_insert(*line);
+        }
+        if let Some(why) = d.date.and_then(|date| options.implausible(date)) {
+            // The doubt about a weekday or reading order is moot for a date not used.
+            diags.warn(
+                *line,
+                format!(
+                    "date \u{201c}{}\u{201d} {why}: ignored as implausible",
+                    d.written
+                ),
+            );
+            continue;
+        }
+        if let Some(problem) = &d.problem {
+            diags.warn(*line, problem.clone());
         }
         let Some(date) = d.date else { continue };
         match d.label {
@@ -51,10 +64,30 @@ pub(super) fn apply_dates(
     }
 }
 
-/// Curator metadata wins over inference; the basis says so.
-pub(super) fn apply_metadata(report: &mut Report, meta: Option<&FileMeta>) {
+/// Curator metadata wins over inference; the basis says so. An implausible date there is a
+/// typo too: warned about (at the report's line: the sidecar's lines are not kept) and not used.
+pub(super) fn apply_metadata(
+    report: &mut Report,
+    meta: Option<&FileMeta>,
+    diags: &mut Diagnostics,
+    options: &ParseOptions,
+) {
     let Some(meta) = meta else { return };
-    let meta = meta.for_report(report.index);
+    let mut meta = meta.for_report(report.index);
+    for (field, date) in [
+        ("published", &mut meta.published),
+        ("event_date", &mut meta.event_date),
+    ] {
+        if let Some(why) = date.and_then(|d| options.implausible(d)) {
+            diags.warn(
+                report.line,
+                format!(
+                    "metadata {field} \u{201c}{}\u{201d} {why}: ignored as implausible",
+                    date.take().map(|d| d.to_string()).unwrap_or_default()
+                ),
+            );
+        }
+    }
     if let Some(o) = meta.outlet {
         report.outlet = Some(o);
     }
@@ -75,7 +108,11 @@ pub(super) fn apply_metadata(report: &mut Report, meta: Option<&FileMeta>) {
     }
 }
 
-pub(super) fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
+pub(super) fn resolve_event_date(
+    report: &mut Report,
+    diags: &mut Diagnostics,
+    options: &ParseOptions,
+) {
     if report.event_date_basis == DateBasis::Metadata {
         return;
     }
@@ -87,7 +124,7 @@ pub(super) fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
         .map(|p| (p.text.as_str(), p.line))
         .chain(report.standfirst.iter().map(|s| (s.as_str(), report.line)))
         .unzip();
-    let e = event::resolve_event(&texts, report.published);
+    let e = event::resolve_event(&texts, report.published, options);
     report.event_date = e.date;
     report.event_date_basis = if e.date.is_some() {
         e.basis
