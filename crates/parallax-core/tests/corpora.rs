@@ -39,6 +39,8 @@ fn wire_style() {
         "US urges calm after border clashes between Nepal and Bhutan"
     );
     assert_eq!(r.byline.as_deref(), Some("Jane Roe and John Doe"));
+    // The breadcrumb trail's last section.
+    assert_eq!(r.kicker.as_deref(), Some("Asia Pacific"));
     assert_eq!(
         (r.published, r.published_basis),
         (date("2024-09-03"), DateBasis::Stated)
@@ -80,6 +82,7 @@ fn broadsheet_style() {
         r.title,
         "Minister defends grain deal as farmers protest in Warsaw"
     );
+    assert_eq!(r.kicker.as_deref(), Some("Europe"));
     assert_eq!(r.standfirst.len(), 1);
     assert!(r.standfirst[0].starts_with("Agriculture minister says"));
     assert_eq!(r.published, date("2024-07-08"));

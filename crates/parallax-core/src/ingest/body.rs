@@ -7,6 +7,7 @@ use super::dates::{parse_date_line, DateLine};
 use super::footer::parse_published_in_folded;
 use super::normalize::{ends_sentence, fold, word_count, Line};
 use super::related::related_link_folded;
+use super::trail::is_breadcrumb;
 use crate::model::{RelatedLink, Report};
 use std::collections::HashSet;
 
@@ -45,7 +46,7 @@ pub(super) fn read_body(
         let (t, k) = (l.text.as_str(), body_keys[i].as_str());
         i += 1;
         if boilerplate::is_widget_folded(k)
-            || boilerplate::is_breadcrumb_folded(t, k)
+            || is_breadcrumb(t)
             || boilerplate::is_separator(t)
             || boilerplate::is_credit_folded(t, k)
         {

@@ -1,7 +1,8 @@
 //! Boilerplate: page furniture that is not the report. Share widgets ("Short Url", "Follow"),
 //! comment boxes ("Leave a Reply", "You must be logged in to post a comment."), end-of-report
-//! lists ("You May Also Like"), breadcrumbs, photo captions, wire credits, and the teasers of
-//! other stories printed after the report. Related links ("Also read: …") are in `related`.
+//! lists ("You May Also Like"), photo captions, wire credits, and the teasers of other stories
+//! printed after the report. Related links ("Also read: …") are in `related`, breadcrumb trails
+//! in `trail`.
 
 use super::dates::parse_date_line;
 use super::normalize::{ends_sentence, fold, word_count};
@@ -129,29 +130,6 @@ pub fn is_terminal_folded(folded: &str) -> bool {
             && word_count(k) <= 10
             && k.chars().any(|c| c.is_ascii_digit()))
         || k.starts_with("more from ") && word_count(k) <= 6
-}
-
-/// "Home > World > Asia" / "Home / Pakistan" / "News » Politics".
-pub fn is_breadcrumb(text: &str) -> bool {
-    is_breadcrumb_folded(text, &fold(text))
-}
-
-pub fn is_breadcrumb_folded(text: &str, folded: &str) -> bool {
-    let k = key(folded);
-    // The test below needs at most 100 bytes: longer lines are not split up at all.
-    if k.len() > 100 {
-        return false;
-    }
-    let parts: Vec<&str> = k
-        .split([' ', '>', '/', '\u{bb}', '\u{203a}'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let separators = k.matches(['>', '\u{bb}', '\u{203a}']).count() + k.matches(" / ").count();
-    separators >= 1
-        && parts.len() <= 10
-        && k.len() <= 100
-        && !ends_sentence(text)
-        && (k.starts_with("home") || separators >= 2)
 }
 
 /// A line of separators between two reports ("* * *", "-----", "⁂").
@@ -400,7 +378,7 @@ mod tests {
     }
 
     #[test]
-    fn bylines_bullets_breadcrumbs_separators() {
+    fn bylines_bullets_separators() {
         assert_eq!(byline("By Anwar Iqbal").as_deref(), Some("Anwar Iqbal"));
         assert_eq!(byline("Web Desk").as_deref(), Some("Web Desk"));
         assert!(byline("By the time he spoke, the talks had ended.").is_none());
@@ -410,11 +388,6 @@ mod tests {
         );
         assert_eq!(bullet("- item"), Some("item"));
         assert_eq!(bullet("-5 degrees"), None);
-        assert!(is_breadcrumb("Home > World > Asia"));
-        assert!(is_breadcrumb("Home / Pakistan"));
-        assert!(!is_breadcrumb(
-            "Pakistan, US have a shared interest in combating security threats: Washington"
-        ));
         assert!(is_separator("* * *"));
         assert!(is_separator("----------"));
         assert!(!is_separator("--"));

@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod related;
 mod report_dates;
 pub mod split;
+pub mod trail;
 pub mod work;
 pub mod wrap;
 
@@ -172,9 +173,7 @@ fn build_report(
         byline: head.byline.clone(),
         ..Report::default()
     };
-    if let Some(k) = head.kicker {
-        report.kicker = Some(seg[k].text.clone());
-    }
+    report.kicker = head.kicker_text(seg);
     report.standfirst = head.standfirst.iter().map(|(_, s)| s.clone()).collect();
     let mut dates: Vec<(usize, DateLine)> = head
         .dates
@@ -191,8 +190,8 @@ fn build_report(
     );
 
     // Title, or a guess from the first words.
-    match head.title {
-        Some(t) => report.title = seg[t].text.clone(),
+    match head.title_text(seg) {
+        Some(t) => report.title = t,
         None => {
             let first = body.first()?;
             report.title = first_words(&first.text, 12);

@@ -1,0 +1,97 @@
+//! Hand-written corpora in shapes of page furniture the seeds do not show: breadcrumb trails
+//! above (or holding) the title, "Check Also" blocks of WordPress news themes, and "Published
+//! in <outlet>, <date>" footers with ordinal days. Outlets and stories are invented.
+
+mod common;
+
+use parallax_core::{Corpus, DateBasis, Report};
+
+fn corpus(name: &str) -> Corpus {
+    common::parse_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpora")
+            .join(name),
+    )
+}
+
+fn date(s: &str) -> Option<parallax_core::NaiveDate> {
+    Some(s.parse().unwrap())
+}
+
+fn body(r: &Report) -> String {
+    r.paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn report<'a>(c: &'a Corpus, file_prefix: &str) -> &'a Report {
+    c.reports
+        .iter()
+        .find(|r| r.file.starts_with(file_prefix))
+        .unwrap_or_else(|| panic!("no report from {file_prefix}"))
+}
+
+#[test]
+fn breadcrumb_trails_are_navigation() {
+    let c = corpus("trails");
+    assert_eq!(c.reports.len(), 4);
+
+    // The trail repeats the title printed under it: the trail goes, its section is the kicker.
+    let r = report(&c, "t1");
+    assert_eq!(
+        r.title,
+        "Coastal states agree to share fishing data after a decade of disputes over quotas"
+    );
+    assert_eq!(r.kicker.as_deref(), Some("International"));
+    assert_eq!(r.published, date("2024-05-09"));
+    assert_eq!(
+        (r.event_date, r.event_date_basis),
+        (date("2024-05-08"), DateBasis::ResolvedWeekday)
+    );
+    assert_eq!(r.dateline.as_deref(), Some("COLOMBO"));
+    assert_eq!(r.standfirst, Vec::<String>::new());
+    assert!(r.paragraphs[0].text.starts_with("Fisheries ministers"));
+
+    // No title line: the title is the trail's last part, without the trail.
+    let r = report(&c, "t2");
+    assert_eq!(
+        r.title,
+        "Senate passes budget amid opposition walkout over new taxes"
+    );
+    assert_eq!(r.kicker.as_deref(), Some("Pakistan"));
+    assert_eq!(r.published, date("2024-06-04"));
+    assert_eq!(r.event_date, date("2024-06-03"));
+    assert_eq!(r.paragraphs.len(), 2);
+    assert!(r.paragraphs[0].text.starts_with("The Senate passed"));
+    assert!(!c
+        .diagnostics
+        .iter()
+        .any(|d| d.file == r.file && d.message.contains("title was guessed")));
+
+    // Sections only: the last one is the kicker of the title under it.
+    let r = report(&c, "t3");
+    assert_eq!(
+        r.title,
+        "Rupee gains against dollar as importers slow purchases"
+    );
+    assert_eq!(r.kicker.as_deref(), Some("Markets"));
+    assert_eq!(r.published, date("2024-06-04"));
+
+    // A kicker printed with the title wins over the trail's section.
+    let r = report(&c, "t4");
+    assert_eq!(
+        r.title,
+        "Hosts name unchanged squad for the second Test against the visitors"
+    );
+    assert_eq!(r.kicker.as_deref(), Some("CRICKET"));
+
+    for r in &c.reports {
+        let b = body(r);
+        for junk in ["Home", " / ", "»", "›", " > "] {
+            assert!(!b.contains(junk), "{}: {junk:?} in {b}", r.id);
+            assert!(!r.title.contains(junk), "{}: {junk:?} in the title", r.id);
+        }
+    }
+}
