@@ -95,3 +95,89 @@ fn breadcrumb_trails_are_navigation() {
         }
     }
 }
+
+#[test]
+fn check_also_blocks_are_related_links() {
+    let c = corpus("check_also");
+    assert_eq!(c.reports.len(), 3);
+    let links = |r: &Report| -> Vec<(String, String)> {
+        r.related
+            .iter()
+            .map(|l| (l.label.clone(), l.headline.clone()))
+            .collect()
+    };
+
+    // In the middle of the body, with the teaser's date, excerpt and button.
+    let r = report(&c, "ca1");
+    assert_eq!(r.kicker.as_deref(), Some("AGRICULTURE"));
+    assert_eq!(
+        r.title,
+        "Farmers' union calls off strike after wheat price deal"
+    );
+    assert_eq!(
+        (r.published, r.published_basis),
+        (date("2024-05-08"), DateBasis::Stated)
+    );
+    assert_eq!(
+        (r.event_date, r.event_date_basis),
+        (date("2024-05-07"), DateBasis::ResolvedWeekday)
+    );
+    assert_eq!(
+        links(r),
+        [(
+            "Check also".to_string(),
+            "Monsoon rains delay harvest across southern districts".to_string()
+        )]
+    );
+    assert_eq!(r.paragraphs.len(), 4, "{:#?}", r.paragraphs);
+    assert!(r.paragraphs[2].text.starts_with("\"We did not want"));
+    assert_eq!(r.quotes.len(), 1);
+
+    // At the end, before teasers of other stories: the link stays, the teasers go.
+    let r = report(&c, "ca2");
+    assert_eq!(r.published, date("2024-05-10"));
+    assert_eq!(
+        links(r),
+        [(
+            "Check also".to_string(),
+            "Fishermen protest against trawlers in coastal waters".to_string()
+        )]
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+
+    // The teaser's date above its headline: the link's, not the report's.
+    let r = report(&c, "ca3");
+    assert_eq!(
+        (r.published, r.published_basis),
+        (date("2024-05-12"), DateBasis::Stated)
+    );
+    assert_eq!(r.event_date, date("2024-05-11"));
+    assert_eq!(
+        links(r),
+        [(
+            "Check also".to_string(),
+            "Education department delays school reopening by a week".to_string()
+        )]
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+    assert!(r.paragraphs[1].text.starts_with("The associations said"));
+
+    for r in &c.reports {
+        let b = body(r);
+        for junk in [
+            "Check Also",
+            "Monsoon",
+            "Fishermen",
+            "Education department",
+            "Read More",
+            "[\u{2026}]",
+            "May 6, 2024",
+            "May 9, 2024",
+            "May 11, 2024",
+            "Floods hit",
+            "2 hours ago",
+        ] {
+            assert!(!b.contains(junk), "{}: {junk:?} in {b}", r.id);
+        }
+    }
+}

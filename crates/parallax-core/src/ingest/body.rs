@@ -5,8 +5,8 @@
 use super::boilerplate;
 use super::dates::{parse_date_line, DateLine};
 use super::footer::parse_published_in_folded;
-use super::normalize::{ends_sentence, fold, word_count, Line};
-use super::related::related_link_folded;
+use super::normalize::{fold, Line};
+use super::related::{link_teaser, related_link_folded};
 use super::trail::is_breadcrumb;
 use crate::model::{RelatedLink, Report};
 use std::collections::HashSet;
@@ -17,6 +17,14 @@ pub(super) struct BodyLine {
     pub text: String,
 }
 
+/// What a kept line is, until the teasers at the end are known.
+enum Kind {
+    Text,
+    Date(DateLine),
+    /// Teaser blocks often carry widgets ("5 min read"): they mark the end, then go.
+    Widget,
+}
+
 /// The body lines of a report from `lines` (those after its header; `keys[i]` is the folded
 /// text of `lines[i]`). Date lines found go to `dates` with their line number.
 pub(super) fn read_body(
@@ -25,50 +33,36 @@ pub(super) fn read_body(
     report: &mut Report,
     dates: &mut Vec<(usize, DateLine)>,
 ) -> Vec<BodyLine> {
-    // Cut at the first end marker (comment box, link list), then teasers at the end.
-    let mut body_lines = lines;
-    let body_keys = keys;
-    if let Some(end) = body_keys
+    // Nothing of the report follows an end marker (comment box, link list).
+    let end = keys
         .iter()
         .position(|k| boilerplate::is_terminal_folded(k))
-    {
-        body_lines = &body_lines[..end];
-    }
-    let texts: Vec<&str> = body_lines.iter().map(|l| l.text.as_str()).collect();
-    if let Some(start) = boilerplate::trailing_teasers_start(&texts) {
-        body_lines = &body_lines[..start];
-    }
-    let mut body: Vec<BodyLine> = Vec::new();
+        .unwrap_or(lines.len());
+    let texts: Vec<&str> = lines[..end].iter().map(|l| l.text.as_str()).collect();
+    let mut kept: Vec<(usize, Kind)> = Vec::new();
     let mut seen_links = HashSet::new();
     let mut i = 0;
-    while i < body_lines.len() {
-        let l = &body_lines[i];
-        let (t, k) = (l.text.as_str(), body_keys[i].as_str());
+    while i < end {
+        let (at, t, k) = (i, texts[i], keys[i].as_str());
         i += 1;
-        if boilerplate::is_widget_folded(k)
-            || is_breadcrumb(t)
-            || boilerplate::is_separator(t)
-            || boilerplate::is_credit_folded(t, k)
-        {
+        if boilerplate::is_widget_folded(k) {
+            kept.push((at, Kind::Widget));
             continue;
         }
-        if let Some((label, mut headline)) = related_link_folded(t, k) {
-            // A label alone on its line: the headline is the next line.
-            if headline.is_empty() {
-                match body_lines.get(i) {
-                    Some(next) if !ends_sentence(&next.text) || word_count(&next.text) <= 20 => {
-                        headline = next.text.clone();
-                        i += 1;
-                    }
-                    _ => continue,
-                }
-            }
+        if is_breadcrumb(t) || boilerplate::is_separator(t) || boilerplate::is_credit_folded(t, k) {
+            continue;
+        }
+        if let Some((label, headline)) = related_link_folded(t, k) {
+            let Some((headline, used)) = link_teaser(&headline, &texts[i..]) else {
+                continue;
+            };
+            i += used;
             // The same link printed twice is kept once.
             if seen_links.insert(fold(&headline)) {
                 report.related.push(RelatedLink {
                     label,
                     headline,
-                    line: l.no,
+                    line: lines[at].no,
                 });
             }
             continue;
@@ -80,23 +74,39 @@ pub(super) fn read_body(
             if report.outlet.is_none() {
                 report.outlet = p.outlet.clone();
             }
-            dates.push((l.no, p));
+            dates.push((lines[at].no, p));
             continue;
         }
-        if let Some(d) = parse_date_line(t) {
-            dates.push((l.no, d));
-            continue;
+        match parse_date_line(t) {
+            Some(d) => kept.push((at, Kind::Date(d))),
+            None => kept.push((at, Kind::Text)),
         }
-        if body.is_empty() && report.byline.is_none() {
-            if let Some(b) = boilerplate::byline_folded(t, k) {
-                report.byline = Some(b);
-                continue;
+    }
+    // Teasers of other stories after the report: known only once related links and footers,
+    // which are not teasers, are out of the way.
+    let kept_texts: Vec<&str> = kept.iter().map(|(at, _)| texts[*at]).collect();
+    if let Some(start) = boilerplate::trailing_teasers_start(&kept_texts) {
+        kept.truncate(start);
+    }
+    let mut body: Vec<BodyLine> = Vec::new();
+    for (at, kind) in kept {
+        let (t, k) = (texts[at], keys[at].as_str());
+        match kind {
+            Kind::Widget => {}
+            Kind::Date(d) => dates.push((lines[at].no, d)),
+            Kind::Text => {
+                if body.is_empty() && report.byline.is_none() {
+                    if let Some(b) = boilerplate::byline_folded(t, k) {
+                        report.byline = Some(b);
+                        continue;
+                    }
+                }
+                body.push(BodyLine {
+                    line: lines[at].no,
+                    text: t.to_string(),
+                });
             }
         }
-        body.push(BodyLine {
-            line: l.no,
-            text: t.to_string(),
-        });
     }
     body
 }
