@@ -518,4 +518,23 @@ mod tests {
             .unwrap()
             .contains("no year"));
     }
+
+    #[test]
+    fn ordinal_days() {
+        for (line, want) in [
+            ("May 9th, 2024", d(2024, 5, 9)),
+            ("June 1st, 2024", d(2024, 6, 1)),
+            ("22nd February 2024", d(2024, 2, 22)),
+            ("3rd March 2024", d(2024, 3, 3)),
+            ("Thursday, 22nd February 2024", d(2024, 2, 22)),
+            ("Feb. 1st, 2024", d(2024, 2, 1)),
+            ("the 3rd of March, 2024", d(2024, 3, 3)),
+            ("Published on 21st May 2024", d(2024, 5, 21)),
+            ("Updated: 2ND JUNE 2024", d(2024, 6, 2)),
+            ("Sunday 23rd June 2024 11:45 PKT", d(2024, 6, 23)),
+        ] {
+            let got = parse_date_line(line).map(|l| l.date).unwrap_or(None);
+            assert_eq!(got, want, "{line}");
+        }
+    }
 }

@@ -213,8 +213,9 @@ fn mentions(text: &str) -> Vec<Mention> {
                 });
             }
         } else if word == "on" {
-            // "on 8 July (2024)"
+            // "on 8 July (2024)", "on the 8th of July"
             let rest = lower[j..].trim_start();
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
             let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             if !digits.is_empty() && digits.len() <= 2 {
                 let after = rest[digits.len()..]
@@ -222,6 +223,7 @@ fn mentions(text: &str) -> Vec<Mention> {
                     .trim_start_matches("st")
                     .trim_start_matches("nd")
                     .trim_start_matches("rd");
+                let after = after.strip_prefix(" of ").unwrap_or(after);
                 let mword: String = after
                     .trim_start()
                     .chars()
@@ -463,5 +465,23 @@ mod tests {
         // 1 January 1900 was a Monday: "on Sunday" would fall in 1899.
         let e = resolve_event(&["He spoke at a briefing on Sunday."], Some(d(1900, 1, 1)));
         assert_eq!((e.date, e.basis), (None, DateBasis::Unknown));
+    }
+
+    #[test]
+    fn ordinal_days_in_sentences() {
+        let published = Some(d(2024, 3, 5));
+        for text in [
+            "At a press briefing on March 3rd, he spoke.",
+            "At a press briefing on 3rd March, he spoke.",
+            "At a press briefing on the 3rd of March, he spoke.",
+            "At a press briefing on 3rd March 2024, he spoke.",
+        ] {
+            let e = resolve_event(&[text], published);
+            assert_eq!(
+                (e.date, e.basis),
+                (Some(d(2024, 3, 3)), DateBasis::Stated),
+                "{text}"
+            );
+        }
     }
 }

@@ -99,4 +99,53 @@ mod tests {
                 .is_none()
         );
     }
+
+    #[test]
+    fn footer_variants_with_ordinal_days() {
+        for (line, outlet, date) in [
+            ("Published in Dawn, May 9th, 2024", "Dawn", d(2024, 5, 9)),
+            (
+                "Published in The Frontier Ledger, June 1st, 2024",
+                "The Frontier Ledger",
+                d(2024, 6, 1),
+            ),
+            (
+                "This article was published in The Valley Courier on 3rd March 2024",
+                "The Valley Courier",
+                d(2024, 3, 3),
+            ),
+            (
+                "This article first appeared in Daily Meridian on 22nd February, 2024.",
+                "Daily Meridian",
+                d(2024, 2, 22),
+            ),
+            (
+                "Originally published in The Harbour Post on March 3rd, 2024",
+                "The Harbour Post",
+                d(2024, 3, 3),
+            ),
+            (
+                "Published in The Northern Star, Sunday, June 2nd, 2024",
+                "The Northern Star",
+                d(2024, 6, 2),
+            ),
+            (
+                "Published in The Northern Star on Sunday, June 2nd, 2024",
+                "The Northern Star",
+                d(2024, 6, 2),
+            ),
+            (
+                "\u{2014} Published in Karakoram Times, 11th May 2024",
+                "Karakoram Times",
+                d(2024, 5, 11),
+            ),
+        ] {
+            let p = parse_published_in(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (p.outlet.as_deref(), p.date),
+                (Some(outlet), date),
+                "{line}"
+            );
+        }
+    }
 }
