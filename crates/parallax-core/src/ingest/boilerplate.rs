@@ -325,7 +325,15 @@ pub fn trailing_teasers_start(texts: &[&str]) -> Option<usize> {
         start -= 1;
     }
     // A lone last line without a date is a heading or a cut-off, not a teaser block.
-    (has_marker && start < texts.len() && start > 0).then_some(start)
+    if !(has_marker && start < texts.len() && start > 0) {
+        return None;
+    }
+    // Dates straight after the text are the report's own (printed at its end), not a teaser's.
+    let own_dates = texts[start..]
+        .iter()
+        .take_while(|t| parse_date_line(t).is_some_and(|d| d.date.is_some()))
+        .count();
+    (start + own_dates < texts.len()).then_some(start + own_dates)
 }
 
 #[cfg(test)]
@@ -409,5 +417,15 @@ mod tests {
         assert_eq!(trailing_teasers_start(&no_tail), None);
         let heading_only = ["He said the talks would go on.", "Gaza war", "It went on."];
         assert_eq!(trailing_teasers_start(&heading_only), None);
+        // The report's own date at its end, then teasers.
+        let dated = [
+            "He said the talks would go on.",
+            "9th May 2024",
+            "World",
+            "Iran rejects talks offer",
+            "2 hours ago",
+        ];
+        assert_eq!(trailing_teasers_start(&dated), Some(2));
+        assert_eq!(trailing_teasers_start(&dated[..2]), None);
     }
 }
