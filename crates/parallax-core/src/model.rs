@@ -45,7 +45,11 @@ pub struct Report {
     pub byline: Option<String>,
     /// "ISLAMABAD", "WASHINGTON" (the place only; the raw prefix is stripped from the body).
     pub dateline: Option<String>,
+    /// The outlet that printed the report, when the text or the curator says.
     pub outlet: Option<String>,
+    /// Where `outlet` came from (`Unknown` when there is none).
+    #[serde(default)]
+    pub outlet_basis: OutletBasis,
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
     pub published_basis: DateBasis,
@@ -107,6 +111,32 @@ impl DateBasis {
             DateBasis::ResolvedWeekday => "resolved weekday",
             DateBasis::Metadata => "metadata",
             DateBasis::Inferred => "inferred",
+        }
+    }
+}
+
+/// Where an outlet's name came from. The page shows it next to the outlet, like a date's basis.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletBasis {
+    /// No outlet.
+    #[default]
+    Unknown,
+    /// Named by the report itself: a footer ("Published in Dawn, May 9th, 2024") or a wire
+    /// credit in the dateline ("WASHINGTON (Reuters) -").
+    StatedInText,
+    /// Given by the curator's sidecar metadata.
+    Metadata,
+}
+
+impl OutletBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            OutletBasis::Unknown => "unknown",
+            OutletBasis::StatedInText => "stated in the text",
+            OutletBasis::Metadata => "metadata",
         }
     }
 }

@@ -7,7 +7,7 @@
 
 mod common;
 
-use parallax_core::{DateBasis, Level, ParagraphKind, Report};
+use parallax_core::{DateBasis, Level, OutletBasis, ParagraphKind, Report};
 
 fn corpus(name: &str) -> parallax_core::Corpus {
     common::parse_dir(
@@ -112,7 +112,10 @@ fn daily_style_with_two_reports_and_metadata() {
     assert_eq!(c.reports.len(), 2);
     let a = &c.reports[0];
     assert_eq!(a.title, "Karachi port traffic rises on new trade route");
-    assert_eq!(a.outlet.as_deref(), Some("Dawn"));
+    assert_eq!(
+        (a.outlet.as_deref(), a.outlet_basis),
+        (Some("Dawn"), OutletBasis::StatedInText)
+    );
     assert_eq!(
         (a.published, a.published_basis),
         (date("2024-07-12"), DateBasis::Stated)
@@ -141,6 +144,7 @@ fn daily_style_with_two_reports_and_metadata() {
             Some("https://example.org/business/rupee-steady")
         )
     );
+    assert_eq!(b.outlet_basis, OutletBasis::Metadata);
     assert_eq!(
         (b.published, b.published_basis),
         (date("2024-07-13"), DateBasis::Metadata)

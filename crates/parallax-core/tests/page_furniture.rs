@@ -4,7 +4,7 @@
 
 mod common;
 
-use parallax_core::{Corpus, DateBasis, Report};
+use parallax_core::{Corpus, DateBasis, OutletBasis, Report};
 
 fn corpus(name: &str) -> Corpus {
     common::parse_dir(
@@ -180,4 +180,113 @@ fn check_also_blocks_are_related_links() {
             assert!(!b.contains(junk), "{}: {junk:?} in {b}", r.id);
         }
     }
+}
+
+/// What the footer and header of a report say, in one comparable line.
+fn facts(r: &Report) -> String {
+    format!(
+        "{} | kicker {:?} | published {:?} ({}) | updated {:?} | event {:?} ({}) | outlet {:?} ({})",
+        r.title,
+        r.kicker,
+        r.published,
+        r.published_basis.label(),
+        r.updated,
+        r.event_date,
+        r.event_date_basis.label(),
+        r.outlet,
+        r.outlet_basis.label()
+    )
+}
+
+#[test]
+fn published_in_footers_give_the_date_and_the_outlet() {
+    let c = corpus("footers");
+    assert_eq!(c.reports.len(), 5);
+
+    // Breadcrumbs, a "Check Also" block, the footer, a link list: no date in the header.
+    let r = report(&c, "f1");
+    assert_eq!(
+        facts(r),
+        "Coastal states agree to share fishing data after decade of disputes | kicker Some(\"International\") | published Some(2024-05-09) (stated) | updated None | event Some(2024-05-08) (resolved weekday) | outlet Some(\"The Harbour Post\") (stated in the text)"
+    );
+    assert_eq!(r.related.len(), 1);
+    assert_eq!(
+        r.related[0].headline,
+        "Monsoon rains delay harvest across southern districts"
+    );
+    assert_eq!(r.paragraphs.len(), 3);
+    assert_eq!(
+        r.paragraphs[2].text,
+        "The agreement takes effect in January, officials said."
+    );
+
+    // The title in the trail, teasers after the footer.
+    let r = report(&c, "f2");
+    assert_eq!(
+        facts(r),
+        "Power tariff cut approved for industrial consumers in the north | kicker Some(\"Pakistan\") | published Some(2024-06-01) (stated) | updated None | event Some(2024-05-31) (resolved weekday) | outlet Some(\"The Frontier Ledger\") (stated in the text)"
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+    assert!(r.related.is_empty());
+
+    // "This article was published in X on 3rd March 2024."; the curator names the outlet.
+    let r = report(&c, "f3");
+    assert_eq!(
+        facts(r),
+        "Why the valley's orchards need a new water plan | kicker Some(\"OPINION\") | published Some(2024-03-03) (stated) | updated None | event Some(2024-03-02) (resolved weekday) | outlet Some(\"Valley Courier Weekly\") (metadata)"
+    );
+    assert_eq!(r.byline.as_deref(), Some("Hira Latif"));
+    assert_eq!(r.paragraphs.len(), 3);
+
+    // A plain date line at the end, then teasers with dates of their own.
+    let r = report(&c, "f4");
+    assert_eq!(
+        facts(r),
+        "Landslide blocks highway for second day | kicker None | published Some(2024-02-22) (stated) | updated None | event Some(2024-02-21) (resolved weekday) | outlet None (unknown)"
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+
+    // The header gives an update only: the footer's date is the publication date.
+    let r = report(&c, "f5");
+    assert_eq!(
+        facts(r),
+        "Vaccination drive reaches remote districts | kicker Some(\"HEALTH\") | published Some(2024-06-08) (stated) | updated Some(2024-06-10) | event Some(2024-06-06) (resolved weekday) | outlet Some(\"Daily Meridian\") (stated in the text)"
+    );
+    assert_eq!(r.paragraphs.len(), 2);
+
+    for r in &c.reports {
+        let b = body(r);
+        for junk in [
+            "ublished in",
+            "ublished on",
+            "appeared in",
+            "2024",
+            "Check Also",
+            "Monsoon",
+            "Rupee gains",
+            "Road reopens",
+            "2 hours ago",
+            "Cabinet approves",
+        ] {
+            assert!(!b.contains(junk), "{}: {junk:?} in {b}", r.id);
+        }
+        assert!(
+            !c.diagnostics
+                .iter()
+                .any(|d| d.file == r.file && d.message.contains("publication date")),
+            "{}: {:?}",
+            r.id,
+            c.diagnostics
+        );
+    }
+}
+
+#[test]
+fn outlet_from_a_wire_credit_is_stated_in_the_text() {
+    let c = corpus("wire");
+    let r = &c.reports[0];
+    assert_eq!(
+        (r.outlet.as_deref(), r.outlet_basis),
+        (Some("Reuters"), OutletBasis::StatedInText)
+    );
 }

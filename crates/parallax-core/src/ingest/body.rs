@@ -8,7 +8,7 @@ use super::footer::parse_published_in_folded;
 use super::normalize::{fold, Line};
 use super::related::{link_teaser, related_link_folded};
 use super::trail::is_breadcrumb;
-use crate::model::{RelatedLink, Report};
+use crate::model::{OutletBasis, RelatedLink, Report};
 use std::collections::HashSet;
 
 /// One body line after boilerplate removal.
@@ -71,8 +71,9 @@ pub(super) fn read_body(
             continue;
         }
         if let Some(p) = parse_published_in_folded(t, k) {
-            if report.outlet.is_none() {
+            if report.outlet.is_none() && p.outlet.is_some() {
                 report.outlet = p.outlet.clone();
+                report.outlet_basis = OutletBasis::StatedInText;
             }
             dates.push((lines[at].no, p));
             continue;

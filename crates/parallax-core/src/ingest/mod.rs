@@ -31,7 +31,7 @@ pub mod work;
 pub mod wrap;
 
 use crate::metadata::FileMeta;
-use crate::model::{Diagnostic, Level, Paragraph, ParagraphKind, Report};
+use crate::model::{Diagnostic, Level, OutletBasis, Paragraph, ParagraphKind, Report};
 use dates::DateLine;
 use normalize::{ends_sentence, fold, word_count, Line};
 use people::find_people_and_quotes;
@@ -214,8 +214,9 @@ fn build_report(
                     .any(|w| k.contains(w))
                 {
                     report.byline.get_or_insert(credit);
-                } else {
-                    report.outlet.get_or_insert(credit);
+                } else if report.outlet.is_none() {
+                    report.outlet = Some(credit);
+                    report.outlet_basis = OutletBasis::StatedInText;
                 }
             }
             first.text = first.text[d.text_start..].to_string();

@@ -1,10 +1,10 @@
 //! A report's dates: publication and update dates from its date lines, the curator's metadata
-//! (which wins), and the event date read from the text.
+//! (which wins, for the outlet too), and the event date read from the text.
 
 use super::dates::{DateLabel, DateLine};
 use super::{event, Diagnostics, ParseOptions};
 use crate::metadata::FileMeta;
-use crate::model::{DateBasis, ParagraphKind, Report};
+use crate::model::{DateBasis, OutletBasis, ParagraphKind, Report};
 
 /// Published / updated dates from the date lines, with their problems as warnings. A date
 /// outside the plausible range is a typo or a placeholder: warned about and not used.
@@ -90,6 +90,7 @@ pub(super) fn apply_metadata(
     }
     if let Some(o) = meta.outlet {
         report.outlet = Some(o);
+        report.outlet_basis = OutletBasis::Metadata;
     }
     if let Some(u) = meta.url {
         report.url = Some(u);
