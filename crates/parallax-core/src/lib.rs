@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod query;
+pub mod text_marks;
 pub mod url_state;
 
 /// Dates in the model are `chrono` dates; re-exported so users need no direct dependency.

@@ -9,12 +9,47 @@ use super::normalize::{fold, Line};
 use super::related::{link_teaser, related_link_folded};
 use super::trail::is_breadcrumb;
 use crate::model::{OutletBasis, RelatedLink, Report};
+use crate::text_marks::is_bidi_control;
 use std::collections::HashSet;
 
 /// One body line after boilerplate removal.
 pub(super) struct BodyLine {
     pub line: usize,
+    /// Without bidi controls, for recognisers.
     pub text: String,
+    /// As printed, when it has bidi controls (see `Line::marked`).
+    pub marked: Option<String>,
+}
+
+impl BodyLine {
+    /// Drops the first `at` bytes of `text` (a dateline) and the same printed characters of
+    /// `marked`, whose controls after them stay.
+    pub fn cut_front(&mut self, at: usize) {
+        let dropped = self.text[..at]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        self.text = self.text[at..].to_string();
+        if let Some(m) = &mut self.marked {
+            let mut seen = 0;
+            let cut = m
+                .char_indices()
+                .find(|&(_, c)| {
+                    let done = seen == dropped;
+                    if !c.is_whitespace() && !is_bidi_control(c) {
+                        seen += 1;
+                    }
+                    done
+                })
+                .map_or(m.len(), |(i, _)| i);
+            *m = m[cut..].trim_start().to_string();
+        }
+    }
+
+    /// The text as printed.
+    pub fn printed(&self) -> &str {
+        self.marked.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// What a kept line is, until the teasers at the end are known.
@@ -105,9 +140,27 @@ pub(super) fn read_body(
                 body.push(BodyLine {
                     line: lines[at].no,
                     text: t.to_string(),
+                    marked: lines[at].marked.clone(),
                 });
             }
         }
     }
     body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cutting_a_dateline_keeps_the_marks_after_it() {
+        let mut b = BodyLine {
+            line: 1,
+            text: "GENEVA: Delegates met.".into(),
+            marked: Some("GENEVA\u{200e}: \u{202e}Delegates\u{202c} met.".into()),
+        };
+        b.cut_front("GENEVA: ".len());
+        assert_eq!(b.text, "Delegates met.");
+        assert_eq!(b.printed(), "\u{202e}Delegates\u{202c} met.");
+    }
 }

@@ -32,10 +32,12 @@ pub mod wrap;
 
 use crate::metadata::FileMeta;
 use crate::model::{Diagnostic, Level, OutletBasis, Paragraph, ParagraphKind, Report};
+use crate::text_marks::strip_in_place;
 use dates::DateLine;
 use normalize::{ends_sentence, fold, word_count, Line};
 use people::find_people_and_quotes;
 use report_dates::{apply_dates, apply_metadata, resolve_event_date};
+use std::collections::HashSet;
 
 pub use normalize::MAX_FILE_BYTES;
 pub use options::ParseOptions;
@@ -219,7 +221,7 @@ fn build_report(
                     report.outlet_basis = OutletBasis::StatedInText;
                 }
             }
-            first.text = first.text[d.text_start..].to_string();
+            first.cut_front(d.text_start);
         }
     }
 
@@ -242,7 +244,7 @@ fn build_report(
         }
         report.paragraphs.push(Paragraph {
             kind,
-            text: b.text.clone(),
+            text: b.printed().to_string(),
             line: b.line,
             topic_hits: vec![],
         });
@@ -259,7 +261,47 @@ fn build_report(
     apply_dates(&mut report, &dates, diags, options);
     apply_metadata(&mut report, meta, diags, options);
     resolve_event_date(&mut report, diags, options);
+    strip_label_marks(&mut report);
     Some(report)
+}
+
+/// Bidi controls reorder what a reader sees: labels and filter values never keep them (the
+/// body does; the reader shows them with `text_marks::segments`). Most labels come from lines
+/// already without them; names of speakers and the curator's metadata may still hold some.
+fn strip_label_marks(report: &mut Report) {
+    strip_in_place(&mut report.title);
+    for label in [
+        &mut report.kicker,
+        &mut report.byline,
+        &mut report.dateline,
+        &mut report.outlet,
+        &mut report.event_date_evidence,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        strip_in_place(label);
+    }
+    for names in [
+        &mut report.people,
+        &mut report.organisations,
+        &mut report.places,
+        &mut report.speakers,
+    ] {
+        names.iter_mut().for_each(strip_in_place);
+        // Two spellings that differed only by a control are one name.
+        let mut seen = HashSet::new();
+        names.retain(|n| seen.insert(n.clone()));
+    }
+    for q in &mut report.quotes {
+        if let Some(s) = &mut q.speaker {
+            strip_in_place(s);
+        }
+    }
+    for link in &mut report.related {
+        strip_in_place(&mut link.label);
+        strip_in_place(&mut link.headline);
+    }
 }
 
 /// A stable, URL-safe id from the file name (without extension) and the report's index in it.

@@ -3,6 +3,8 @@
 
 use super::{entities, quotes, work, Diagnostics};
 use crate::model::{ParagraphKind, Report};
+use crate::text_marks::strip_controls;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// People, organisations, places, quotes and speakers of one report.
@@ -15,7 +17,10 @@ pub(super) fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostic
             .filter(|p| p.kind == ParagraphKind::Text)
             .map(|p| p.text.as_str()),
     );
-    let m = entities::mentions(&texts);
+    // Names are read without bidi controls, which would split or hide them.
+    let plain: Vec<Cow<str>> = texts.iter().map(|t| strip_controls(t)).collect();
+    let plain: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
+    let m = entities::mentions(&plain);
     let mut people = m.people;
     report.organisations = m.organisations;
     report.places = m.places;

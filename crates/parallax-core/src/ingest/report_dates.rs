@@ -5,6 +5,8 @@ use super::dates::{DateLabel, DateLine};
 use super::{event, Diagnostics, ParseOptions};
 use crate::metadata::FileMeta;
 use crate::model::{DateBasis, OutletBasis, ParagraphKind, Report};
+use crate::text_marks::strip_controls;
+use std::borrow::Cow;
 
 /// Published / updated dates from the date lines, with their problems as warnings. A date
 /// outside the plausible range is a typo or a placeholder: warned about and not used.
@@ -125,7 +127,10 @@ pub(super) fn resolve_event_date(
         .map(|p| (p.text.as_str(), p.line))
         .chain(report.standfirst.iter().map(|s| (s.as_str(), report.line)))
         .unzip();
-    let e = event::resolve_event(&texts, report.published, options);
+    // Weekdays and dates are read without bidi controls, which would hide an "on" before them.
+    let plain: Vec<Cow<str>> = texts.iter().map(|t| strip_controls(t)).collect();
+    let plain: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
+    let e = event::resolve_event(&plain, report.published, options);
     report.event_date = e.date;
     report.event_date_basis = if e.date.is_some() {
         e.basis

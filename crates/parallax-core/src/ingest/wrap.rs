@@ -65,9 +65,14 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         match out.last_mut() {
             Some(last) if joins && !stands_alone(&last.text) => {
                 // A word broken at a hyphen ("Tehreek-e-" / "Insaf") joins without a space.
-                if !last.text.ends_with('-') {
-                    last.text.push(' ');
+                let sep = if last.text.ends_with('-') { "" } else { " " };
+                if last.marked.is_some() || line.marked.is_some() {
+                    let mut marked = last.marked.take().unwrap_or_else(|| last.text.clone());
+                    marked.push_str(sep);
+                    marked.push_str(line.marked.as_deref().unwrap_or(&line.text));
+                    last.marked = Some(marked);
                 }
+                last.text.push_str(sep);
                 last.text.push_str(&line.text);
             }
             _ => out.push(line),
