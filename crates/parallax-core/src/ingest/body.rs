@@ -3,6 +3,7 @@
 //! report (or to `dates`) instead of the body.
 
 use super::boilerplate;
+use super::captions::{is_caption_folded, is_credit_folded};
 use super::dates::{parse_date_line, DateLine};
 use super::footer::parse_published_in_folded;
 use super::normalize::{fold, Line};
@@ -84,7 +85,7 @@ pub(super) fn read_body(
             kept.push((at, Kind::Widget));
             continue;
         }
-        if is_breadcrumb(t) || boilerplate::is_separator(t) || boilerplate::is_credit_folded(t, k) {
+        if is_breadcrumb(t) || boilerplate::is_separator(t) || is_credit_folded(t, k) {
             continue;
         }
         if let Some((label, headline)) = related_link_folded(t, k) {
@@ -102,7 +103,7 @@ pub(super) fn read_body(
             }
             continue;
         }
-        if boilerplate::is_caption_folded(t, k, false) {
+        if is_caption_folded(t, k, false) {
             continue;
         }
         if let Some(p) = parse_published_in_folded(t, k) {

@@ -2,7 +2,8 @@
 //! in Dawn, September 5th, 2024", "Published in The Express Tribune, July 10th, 2024.",
 //! "Originally published by Al Jazeera on 3 Sep 2024".
 
-use super::dates::{parse_expr, DateLabel, DateLine, Expr};
+use super::date_expr::{parse_expr, Expr};
+use super::dates::{DateLabel, DateLine};
 use super::normalize::fold;
 
 /// "This article was published in Dawn, September 5th, 2024" / "Published in The Express

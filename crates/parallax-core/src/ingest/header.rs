@@ -3,8 +3,9 @@
 //! (share widgets, photo captions, breadcrumb trails) is dropped.
 
 use super::boilerplate::{
-    bullet, byline_folded, is_caption_folded, is_separator, is_terminal_folded, is_widget_folded,
+    bullet, byline_folded, is_separator, is_terminal_folded, is_widget_folded,
 };
+use super::captions::is_caption_folded;
 use super::dateline::dateline;
 use super::dates::{parse_date_line_folded, DateLine};
 use super::normalize::{ends_sentence, fold, word_count, Line};

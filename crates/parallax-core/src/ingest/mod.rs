@@ -1,17 +1,23 @@
 //! Turning one scraped text file into reports.
 //!
-//! The pipeline, one recogniser per module: `normalize` (bytes → checked, numbered lines),
-//! `split` (several reports on one page), `header` (kicker, title printed twice, standfirst,
-//! byline, date lines), `dates` (date-line formats), `boilerplate` (widgets, comment boxes,
-//! captions, teasers), `related` (related links), `footer` ("Published in <outlet>, <date>"),
-//! `body` (the body lines), `dateline`, `headings`, `event` (the event date from weekday
-//! mentions), `report_dates` (published, updated and event dates of a report), `quotes`
-//! (quotes and speakers), `entities` (people, organisations, places, aliases) and `people`
-//! (their use in a report and across the corpus). Nothing here panics on any input; problems
-//! become diagnostics.
+//! The pipeline, one recogniser per module: `normalize` (bytes → checked, numbered lines, bidi
+//! controls set apart), `wrap` (hard-wrapped paragraphs), `split` (several reports on one
+//! page), `header` (kicker, title printed twice, standfirst, byline, date lines), `trail`
+//! (breadcrumb trails), `dates` and `date_expr` (date lines and date expressions), `body` (the
+//! body lines), `boilerplate` (widgets, comment boxes, bylines, teasers), `captions` (photo
+//! captions, wire credits), `related` (related links, "Check Also" blocks), `footer`
+//! ("Published in <outlet>, <date>"), `dateline`, `headings`, `date_mentions` and `event`
+//! (the event date from weekdays and dates in the text), `report_dates` (published, updated
+//! and event dates of a report, metadata, implausible dates), `quotes` (quotes and speakers),
+//! `entities` (people, organisations, places, aliases) and `people` (their use in a report and
+//! across the corpus). `options` holds the build date. Nothing here panics on any input;
+//! problems become diagnostics.
 
 mod body;
 pub mod boilerplate;
+pub mod captions;
+pub mod date_expr;
+mod date_mentions;
 pub mod dateline;
 pub mod dates;
 pub mod entities;
