@@ -27,6 +27,11 @@ pub struct Corpus {
 }
 
 /// One news report. A file may hold several.
+///
+/// Labels and facet values (title, kicker, standfirst, byline, dateline, outlet, names, related
+/// headlines, event evidence) never hold bidirectional controls; paragraph text keeps them as
+/// printed (`text_marks::segments` shows them). Every date is within the plausible range of the
+/// parse (1900 to a year after the build date).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Stable, URL-safe (`[A-Za-z0-9_-]`), unique in the corpus: derived from file name and index.
@@ -38,7 +43,8 @@ pub struct Report {
     /// 1-based line in the file where this report starts.
     pub line: usize,
     pub title: String,
-    /// A section label printed above the title ("POLITICS & POLICY MAKING", "In World").
+    /// A section label printed with the title ("POLITICS & POLICY MAKING", "In World"), else the
+    /// last section of a breadcrumb trail above it ("Home / International / …" → "International").
     pub kicker: Option<String>,
     /// Summary line(s) or bullet points under the title.
     pub standfirst: Vec<String>,
@@ -66,7 +72,8 @@ pub struct Report {
     pub people: Vec<String>,
     pub organisations: Vec<String>,
     pub places: Vec<String>,
-    /// "Also read: …" / "Read more: …" headlines, kept as links rather than body text.
+    /// "Also read: …" / "Read more: …" / "Check Also" headlines, kept as links rather than body
+    /// text.
     pub related: Vec<RelatedLink>,
     /// Filled by analysis: topics with weights, strongest first.
     pub topics: Vec<TopicScore>,
