@@ -111,4 +111,22 @@ mod tests {
         let list = "Title here\nOne\nTwo\nThree\nFour\nFive\nSix\nSeven";
         assert_eq!(rejoin(lines(list)), lines(list));
     }
+
+    #[test]
+    fn bidi_controls_survive_the_join() {
+        let text = WRAPPED.replace("the country had", "the \u{202e}country\u{202c} had");
+        let ls = rejoin(lines(&text));
+        let plain = rejoin(lines(WRAPPED));
+        assert_eq!(ls[2].text, plain[2].text);
+        assert_eq!(
+            ls[2].marked.as_deref(),
+            Some(
+                plain[2]
+                    .text
+                    .replace("the country had", "the \u{202e}country\u{202c} had")
+                    .as_str()
+            )
+        );
+        assert_eq!(ls[3].marked, None);
+    }
 }
