@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 .PHONY: serve test dist native-test e2e e2e-build inspect bench bench-browser bench-compare setup-build setup-test
 
 serve: setup-build
-	trunk serve --release --offline --address 127.0.0.1 --port $(PORT)
+	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port $(PORT)
 
 dist: setup-build
 	trunk build --release --offline --public-url $(PUBLIC_URL)
@@ -26,7 +26,7 @@ native-test:
 	cargo test --workspace
 
 e2e-build: setup-build
-	PARALLAX_CORPUS=$(CURDIR)/tests/e2e/fixtures/crafted trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_CRAFTED_DIST)
+	PARALLAX_CORPUS=$(CURDIR)/tests/e2e/fixtures/crafted trunk build --release --offline --features test-hooks --public-url $(E2E_PUBLIC_URL) --dist $(E2E_CRAFTED_DIST)
 	trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
 
 e2e: setup-test e2e-build

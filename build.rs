@@ -10,11 +10,15 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus"));
     println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            println!("cargo:rerun-if-changed={}", entry.path().display());
-        }
+    // Cargo reads these lines one by one: a path with a line break would add directives of its
+    // own. Printed diagnostics are escaped (`Diagnostic`'s Display) for the same reason.
+    let Some(watch) = parallax_core::corpus_dir::watch_paths(&dir) else {
+        let shown = parallax_core::escape_controls(&dir.to_string_lossy()).into_owned();
+        eprintln!("error: {shown}: the corpus folder's path has a control character or is not UTF-8: rename it");
+        std::process::exit(1);
+    };
+    for path in &watch {
+        println!("cargo:rerun-if-changed={path}");
     }
     let corpus = match parallax_core::corpus_dir::load_dir(&dir) {
         Ok(corpus) => corpus,
@@ -26,7 +30,7 @@ fn main() {
             eprintln!(
                 "{} error(s) in the corpus at {}: the explorer was not built",
                 errors.len(),
-                dir.display()
+                watch[0]
             );
             std::process::exit(1);
         }

@@ -6,6 +6,8 @@
 pub mod app;
 pub mod components;
 pub mod history;
+pub mod listeners;
+pub mod panic_notice;
 pub mod state;
 
 pub use app::App;

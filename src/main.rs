@@ -1,8 +1,16 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    parallax_app::panic_notice::install();
     leptos::mount::mount_to_body(parallax_app::App);
     // index.html's "Loading…" line covers only the moments before the wasm runs.
     if let Some(loading) = leptos::prelude::document().get_element_by_id("app-loading") {
         loading.remove();
     }
+}
+
+/// Browser tests only (the `test-hooks` feature, built into the crafted test site): a panic on
+/// demand, to check what the page shows when the app dies.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn parallax_test_panic(message: &str) {
+    panic!("{message}");
 }

@@ -9,7 +9,7 @@ use crate::history;
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
 use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
-use parallax_core::url_state::{self, UrlNotice, UrlState};
+use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
 use parallax_core::{Corpus, Pair};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -96,7 +96,7 @@ pub struct AppState {
     pub data: &'static CorpusData,
     url: RwSignal<UrlState>,
     /// What could not be read from the URL, until dismissed.
-    pub notices: RwSignal<Vec<UrlNotice>>,
+    pub notices: RwSignal<NoticeSummary>,
     /// Related pairs under the thresholds in force.
     pub pairs: Memo<RelatedPairs>,
     pub duplicates: Memo<Vec<bool>>,
@@ -132,20 +132,22 @@ impl AppState {
         let state = AppState {
             data,
             url,
-            notices: RwSignal::new(notices),
+            notices: RwSignal::new(NoticeSummary::new(notices)),
             pairs,
             duplicates,
             result,
             typing_pushed: StoredValue::new(false),
             pending_write: StoredValue::new(None),
         };
-        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        crate::listeners::on_window_event("popstate", move |_| {
             state.cancel_pending_write();
             state.typing_pushed.set_value(false);
             let (restored, notices) = read_location(data);
-            state.notices.set(notices);
+            state.notices.set(NoticeSummary::new(notices));
             url.set(restored);
         });
+        // A pending URL write must not fire into signals disposed with the app.
+        on_cleanup(move || state.cancel_pending_write());
         state
     }
 

@@ -14,11 +14,13 @@ pub fn UrlNotices() -> impl IntoView {
                     <h2 id="notice-title" class="notice-title">"Parts of this link could not be used"</h2>
                     <ul>
                         {notices
-                            .into_iter()
-                            .map(|n| view! { <li><code>{n.parameter}</code>": "{n.message}</li> })
+                            .shown
+                            .iter()
+                            .map(|n| view! { <li><code>{n.parameter.clone()}</code>": "{n.message.clone()}</li> })
                             .collect_view()}
                     </ul>
-                    <button type="button" class="button" data-testid="dismiss-notice" on:click=move |_| state.notices.set(Vec::new())>
+                    {notices.more_label().map(|more| view! { <p class="notice-more" data-testid="notice-more">{more}</p> })}
+                    <button type="button" class="button" data-testid="dismiss-notice" on:click=move |_| state.notices.set(Default::default())>
                         "Dismiss"
                     </button>
                 </section>

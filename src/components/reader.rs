@@ -77,7 +77,7 @@ pub fn Reader(id: String) -> impl IntoView {
                     <h3 id="warnings-title">"What the parser was unsure of"</h3>
                     <ul>
                         {warnings.into_iter().map(|d| view! {
-                            <li class:error=d.level == Level::Error>{format!("line {}: {}", d.line, d.message)}</li>
+                            <li class:error=d.level == Level::Error>{format!("line {}: {}", d.line, parallax_core::escape_controls(&d.message))}</li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -379,7 +379,7 @@ pub fn Timeline() -> impl IntoView {
             measure();
         }
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    crate::listeners::on_window_event("resize", move |_| measure());
 
     let domain = Memo::new(move |_| {
         state.with(|u| {

@@ -86,7 +86,10 @@ export async function openApp(browser, site, query = '', { waitFor = '[data-test
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    // A Rust panic (logged by the panic hook) kills the app: always a failure of its own kind.
+    const kind = m.text().includes('panicked at') ? 'panic' : 'console error';
+    problems.push(`${kind}: ${m.text()}`);
   });
   await page.goto(site.url + query);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });

@@ -1,42 +1,71 @@
 //! `parallax inspect DIR [--json]`: what the parser and analysis make of a corpus folder.
+//!
+//! Exit codes: 0 when the corpus was built (also when the reader of the output closed it early,
+//! as `| head` does: what it took was all it wanted), 1 when the corpus has errors or the output
+//! cannot be written, 2 for a usage error.
 
-use parallax_core::{corpus_dir, Corpus, Level, NaiveDate};
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
+use parallax_core::{corpus_dir, escape_controls, Corpus, Level, NaiveDate};
+use std::io::{self, BufWriter, ErrorKind, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: parallax inspect DIR [--json]";
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let json = args.iter().any(|a| a == "--json");
-    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    match positional.as_slice() {
-        [cmd, dir] if cmd.as_str() == "inspect" => inspect(&PathBuf::from(dir), json),
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
-    }
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "What Parallax makes of a corpus folder"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-fn inspect(dir: &std::path::Path, json: bool) -> ExitCode {
-    match corpus_dir::load_dir(dir) {
-        Ok(corpus) if json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&corpus).expect("corpus serialises")
-            );
-            ExitCode::SUCCESS
-        }
-        Ok(corpus) => {
-            print!("{}", summary(&corpus));
-            ExitCode::SUCCESS
-        }
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and analyse a corpus folder: one line per report, then the diagnostics
+    Inspect {
+        /// The corpus folder: *.txt reports, optional metadata.toml and topics.toml
+        dir: PathBuf,
+        /// Print the whole analysed corpus as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let Cli {
+        command: Command::Inspect { dir, json },
+    } = Cli::parse();
+    inspect(&dir, json)
+}
+
+fn inspect(dir: &Path, json: bool) -> ExitCode {
+    let corpus = match corpus_dir::load_dir(dir) {
+        Ok(corpus) => corpus,
         Err(errors) => {
+            // With stderr closed there is no one to tell; the exit code still says it failed.
+            let mut err = io::stderr().lock();
             for e in &errors {
-                eprintln!("{e}");
+                let _ = writeln!(err, "{e}");
             }
-            eprintln!("{} error(s): the corpus was not built", errors.len());
+            let _ = writeln!(err, "{} error(s): the corpus was not built", errors.len());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &corpus)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_summary(&mut out, &corpus)
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
             ExitCode::FAILURE
         }
     }
@@ -46,32 +75,34 @@ fn date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "----------".to_string(), |d| d.to_string())
 }
 
-/// One line per report (id, dates with basis, title), then diagnostics.
-fn summary(corpus: &Corpus) -> String {
-    let mut out = String::new();
+/// One line per report (id, dates with basis, title), then diagnostics. Titles come from the
+/// corpus: escaped like the diagnostics, so none can reorder or break the terminal's lines.
+fn write_summary(out: &mut impl Write, corpus: &Corpus) -> io::Result<()> {
     for r in &corpus.reports {
-        out.push_str(&format!(
-            "{:<28} published {} ({})  event {} ({})  {}\n",
+        writeln!(
+            out,
+            "{:<28} published {} ({})  event {} ({})  {}",
             r.id,
             date(r.published),
             r.published_basis.label(),
             date(r.event_date),
             r.event_date_basis.label(),
-            r.title
-        ));
+            escape_controls(&r.title)
+        )?;
     }
     let warnings = corpus
         .diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
         .count();
-    out.push_str(&format!(
-        "\n{} report(s), {} warning(s)\n",
+    writeln!(
+        out,
+        "\n{} report(s), {} warning(s)",
         corpus.reports.len(),
         warnings
-    ));
+    )?;
     for d in &corpus.diagnostics {
-        out.push_str(&format!("{d}\n"));
+        writeln!(out, "{d}")?;
     }
-    out
+    Ok(())
 }

@@ -1,129 +1,130 @@
 //! Reading a corpus folder from disk (build step and CLI).
 
-use crate::model::{Corpus, Diagnostic, Level, TopicDef};
+mod files;
+mod topics;
+
+pub use topics::{load_topics, parse_topics, TOPICS_FILE};
+
+use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::SourceFile;
+use files::{entry_kind, name_problem, read_regular, EntryKind};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
+/// The sidecars (metadata.toml, topics.toml) have the same limit.
 pub const MAX_FILE_BYTES: u64 = crate::ingest::MAX_FILE_BYTES as u64;
 
 /// The curator's sidecar file in the corpus folder.
 pub const METADATA_FILE: &str = "metadata.toml";
 
-/// Reads every `*.txt` file of `dir` (and its `metadata.toml`, if any) and builds the corpus.
+fn diagnostic(file: impl Into<String>, line: usize, level: Level, message: &str) -> Diagnostic {
+    Diagnostic {
+        file: file.into(),
+        line,
+        level,
+        message: message.into(),
+        report: None,
+    }
+}
+
+/// Reads every `*.txt` file of `dir` (any case; regular files or links to them, not
+/// subfolders) and its `metadata.toml` and `topics.toml`, if any, and builds the corpus.
 ///
-/// `Err` holds every error at once (unreadable folder, empty, binary, non-UTF-8 or oversized
-/// files); warnings stay in `Corpus::diagnostics`.
+/// `Err` holds every error at once (unreadable folder or file, special files, refused names,
+/// empty, binary, non-UTF-8 or oversized files, invalid sidecars); warnings, such as files
+/// skipped for not being `.txt`, stay in `Corpus::diagnostics`.
 pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
+    let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            return Err(vec![Diagnostic {
-                file: dir.display().to_string(),
-                line: 0,
-                level: Level::Error,
-                message: format!("cannot read the corpus folder: {e}"),
-                report: None,
-            }])
+            let message = format!("cannot read the corpus folder: {e}");
+            return Err(vec![diagnostic(folder, 0, Level::Error, &message)]);
         }
     };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let message = format!("cannot list the corpus folder: {e}");
+                errors.push(diagnostic(&folder, 0, Level::Error, &message));
+                continue;
+            }
+        };
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy().into_owned();
+        match entry_kind(&os_name) {
+            EntryKind::Hidden | EntryKind::Sidecar => continue,
+            EntryKind::Other => {
+                // Said, not silent: a report saved as .md or .pdf would otherwise just be missing.
+                let message = if entry.path().is_dir() {
+                    "skipped: a folder (subfolders are not read)"
+                } else {
+                    "skipped: not a .txt file"
+                };
+                warnings.push(diagnostic(name, 0, Level::Warning, message));
+                continue;
+            }
+            EntryKind::Report => {}
+        }
+        if let Some(problem) = name_problem(&os_name) {
+            errors.push(diagnostic(name, 0, Level::Error, problem));
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let error = |message: String| Diagnostic {
-            file: name.clone(),
-            line: 0,
-            level: Level::Error,
-            message,
-            report: None,
-        };
-        match entry.metadata() {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                errors.push(error(format!(
-                    "{} bytes is over the {} byte limit for one file",
-                    m.len(),
-                    MAX_FILE_BYTES
-                )));
-                continue;
+        match read_regular(&entry.path(), MAX_FILE_BYTES) {
+            Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
+            Ok(None) => {
+                let message = "the file was removed while the folder was read";
+                errors.push(diagnostic(name, 0, Level::Error, message))
             }
-            Err(e) => {
-                errors.push(error(format!("cannot read: {e}")));
-                continue;
-            }
-            _ => {}
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => files.push(SourceFile { name, bytes }),
-            Err(e) => errors.push(error(format!("cannot read: {e}"))),
+            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
         }
     }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.extend(same_ids(&files));
     if files.is_empty() && errors.is_empty() {
-        errors.push(Diagnostic {
-            file: dir.display().to_string(),
-            line: 0,
-            level: Level::Error,
-            message: "the corpus folder holds no .txt file".into(),
-            report: None,
-        });
+        let message = "the corpus folder holds no .txt file";
+        errors.push(diagnostic(folder, 0, Level::Error, message));
     }
-    let topics = match load_topics(dir) {
-        Ok(topics) => topics,
-        Err(mut e) => {
-            errors.append(&mut e);
-            Vec::new()
-        }
-    };
+    let topics = load_topics(dir).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Vec::new()
+    });
     // The curator's sidecar: metadata wins over what the text says.
-    let mut meta_warnings = Vec::new();
-    let metadata = match std::fs::read(dir.join(METADATA_FILE)) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => {
-                let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-                let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, &names);
-                for d in diags {
-                    if d.level == Level::Error {
-                        errors.push(d)
-                    } else {
-                        meta_warnings.push(d)
-                    }
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let (metadata, meta_text) = match read_metadata(dir, &names) {
+        Ok((meta, text, diags)) => {
+            for d in diags {
+                match d.level {
+                    Level::Error => errors.push(d),
+                    Level::Warning => warnings.push(d),
                 }
-                meta
             }
-            Err(e) => {
-                let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
-                errors.push(Diagnostic {
-                    file: METADATA_FILE.into(),
-                    line,
-                    level: Level::Error,
-                    message: "not UTF-8 text".into(),
-                    report: None,
-                });
-                crate::metadata::Metadata::default()
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::metadata::Metadata::default(),
+            (meta, text)
+        }
         Err(e) => {
-            errors.push(Diagnostic {
-                file: METADATA_FILE.into(),
-                line: 0,
-                level: Level::Error,
-                message: format!("cannot read: {e}"),
-                report: None,
-            });
-            crate::metadata::Metadata::default()
+            errors.push(e);
+            Default::default()
         }
     };
     let today = crate::ParseOptions::at(std::time::SystemTime::now());
     let mut corpus = crate::build_corpus(&files, &metadata, &topics, &today);
-    corpus.diagnostics.splice(0..0, meta_warnings);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in &corpus.reports {
+        *counts.entry(r.file.as_str()).or_default() += 1;
+    }
+    warnings.extend(crate::metadata::check_report_indices(
+        &metadata,
+        &meta_text,
+        METADATA_FILE,
+        &counts,
+    ));
+    warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    corpus.diagnostics.splice(0..0, warnings);
     errors.extend(
         corpus
             .diagnostics
@@ -139,138 +140,65 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     }
 }
 
-/// The topic lexicon's file name inside a corpus folder.
-pub const TOPICS_FILE: &str = "topics.toml";
-
-/// Reads `DIR/topics.toml`, the topic lexicon. No file means no topics (reports are then not
-/// tagged); an unreadable or invalid file is an error naming the line.
-pub fn load_topics(dir: &Path) -> Result<Vec<TopicDef>, Vec<Diagnostic>> {
-    let path = dir.join(TOPICS_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse_topics(TOPICS_FILE, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(vec![Diagnostic {
-            file: TOPICS_FILE.into(),
-            line: 0,
-            level: Level::Error,
-            message: format!("cannot read the topic lexicon: {e}"),
-            report: None,
-        }]),
-    }
-}
-
-/// One `[[topic]]` table of the lexicon file.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TopicTable {
-    id: String,
-    label: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    phrases: Vec<String>,
-    #[serde(default)]
-    entities: Vec<String>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TopicsFile {
-    #[serde(default)]
-    topic: Vec<TopicTable>,
-}
-
-/// Parses a topic lexicon (`[[topic]]` tables with id, label, description, phrases, entities)
-/// and checks it ([`crate::analysis::topics::validate`]). Errors name the file and line.
-pub fn parse_topics(name: &str, text: &str) -> Result<Vec<TopicDef>, Vec<Diagnostic>> {
-    let error = |line: usize, message: String| Diagnostic {
-        file: name.into(),
-        line,
-        level: Level::Error,
-        message,
-        report: None,
+/// Reads and parses `DIR/metadata.toml`: the metadata, its text (for line numbers later) and
+/// its diagnostics. No file is no metadata.
+type MetaRead = (crate::metadata::Metadata, String, Vec<Diagnostic>);
+fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
+    let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
+    let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(Default::default()),
+        Err(message) => return Err(error(0, &message)),
     };
-    let text = text.trim_start_matches('\u{feff}');
-    let file: TopicsFile = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| {
-            1 + text.as_bytes()[..s.start.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-        });
-        vec![error(
-            line,
-            format!("invalid topic lexicon: {}", e.message()),
-        )]
-    })?;
-    let topics: Vec<TopicDef> = file
-        .topic
-        .into_iter()
-        .map(|t| TopicDef {
-            id: t.id,
-            label: t.label,
-            description: t.description,
-            phrases: t.phrases,
-            entities: t.entities,
-        })
-        .collect();
-    // Point each problem at its topic's `id = "..."` line when it can be found.
-    let line_of = |id: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with("id") && l.contains(&format!("\"{id}\"")))
-            .map_or(0, |i| i + 1)
-    };
-    let problems: Vec<Diagnostic> = crate::analysis::topics::validate(&topics)
-        .into_iter()
-        .map(|message| {
-            let line = topics
-                .iter()
-                .find(|t| !t.id.is_empty() && message.contains(&format!("\"{}\"", t.id)))
-                .map_or(0, |t| line_of(&t.id));
-            error(line, message)
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(topics)
-    } else {
-        Err(problems)
-    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| error(line_of_utf8_error(&e), "not UTF-8 text: save it as UTF-8"))?;
+    let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, names);
+    Ok((meta, text, diags))
 }
 
-#[cfg(test)]
-mod topic_file_tests {
-    use super::*;
+/// The 1-based line of the first invalid byte.
+fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
+    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    1 + valid.iter().filter(|&&b| b == b'\n').count()
+}
 
-    #[test]
-    fn parses_the_bundled_lexicon() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-        let topics = load_topics(&dir).expect("the bundled lexicon is valid");
-        assert!(topics.len() >= 11);
-        assert!(topics
-            .iter()
-            .all(|t| !t.description.is_empty() && !t.phrases.is_empty()));
-        assert!(topics
-            .iter()
-            .any(|t| t.id == "surveillance-spyware" && t.entities.iter().any(|e| e == "Predator")));
+/// Report ids come from file names with odd characters made `-` and the extension dropped:
+/// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
+fn same_ids(files: &[SourceFile]) -> Vec<Diagnostic> {
+    let mut first: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let id = crate::ingest::report_id(&f.name, 0);
+        if let Some(other) = first.get(id.as_str()) {
+            let message = format!(
+                "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
+                 rename one of the two files"
+            );
+            out.push(diagnostic(f.name.as_str(), 0, Level::Error, &message));
+        } else {
+            first.insert(id, &f.name);
+        }
     }
+    out
+}
 
-    #[test]
-    fn bad_lexicons_are_errors_with_lines() {
-        let err = parse_topics(
-            "t.toml",
-            "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\ncolour = 1\n",
-        )
-        .unwrap_err();
-        assert_eq!(err[0].file, "t.toml");
-        assert!(err[0].line >= 2, "{:?}", err[0]);
-        let err = parse_topics("t.toml", "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\"x\"]\n\n[[topic]]\nid = \"a\"\nlabel = \"B\"\nphrases = [\"y\"]\n").unwrap_err();
-        assert!(
-            err[0].message.contains("used twice") && err[0].line == 2,
-            "{:?}",
-            err
-        );
-        let err = parse_topics("t.toml", "[[topic]]\nlabel = \"no id\"\n").unwrap_err();
-        assert!(err[0].message.contains("id"), "{:?}", err);
-        assert_eq!(parse_topics("t.toml", "").unwrap(), Vec::<TopicDef>::new());
+/// What a build step should watch for changes: the folder and each entry in it, as paths that
+/// can be written on one line. Entries whose names are refused are left out (loading fails on
+/// them anyway); `None` when the folder's own path cannot be written so.
+pub fn watch_paths(dir: &Path) -> Option<Vec<String>> {
+    let printable = |p: &Path| {
+        p.to_str()
+            .filter(|s| !s.chars().any(is_control_char))
+            .map(str::to_string)
+    };
+    let mut out = vec![printable(dir)?];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut paths: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| printable(&e.path()))
+            .collect();
+        paths.sort();
+        out.extend(paths);
     }
+    Some(out)
 }

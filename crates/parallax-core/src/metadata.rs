@@ -268,6 +268,41 @@ pub fn parse_toml(
     (meta, diags)
 }
 
+/// Warnings for `reports.N` tables past the end of their file: how many reports a file holds is
+/// known only once it is parsed, so this runs after the corpus is built. `text` is the parsed
+/// `metadata.toml` (for the lines), `counts` the reports per file. Files without a report are
+/// left out: they have their own diagnostic, and no index fits them.
+#[cfg(feature = "sidecar")]
+pub fn check_report_indices(
+    meta: &Metadata,
+    text: &str,
+    file_name: &str,
+    counts: &std::collections::HashMap<&str, usize>,
+) -> Vec<crate::model::Diagnostic> {
+    let mut out = Vec::new();
+    for (name, fm) in &meta.files {
+        let count = counts.get(name.as_str()).copied().unwrap_or(0);
+        if count == 0 {
+            continue;
+        }
+        let header_line = line_containing(text, &format!("{name}\""), 1);
+        for &index in fm.reports.keys().filter(|&&i| i >= count) {
+            out.push(crate::model::Diagnostic {
+                file: file_name.into(),
+                line: line_containing(text, &format!("reports.{index}"), header_line),
+                level: crate::model::Level::Warning,
+                message: format!(
+                    "metadata for report {index} of \u{201c}{name}\u{201d}, which has {count} \
+                     report{} (numbered from 0): ignored",
+                    if count == 1 { "" } else { "s" }
+                ),
+                report: None,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(all(test, feature = "sidecar"))]
 mod tests {
     use super::*;

@@ -184,6 +184,37 @@ impl std::fmt::Display for UrlNotice {
     }
 }
 
+/// How many notices the page lists before it sums up the rest: a link with thousands of bad
+/// parameters must still give a notice a reader can take in.
+pub const NOTICES_SHOWN: usize = 5;
+
+/// The notices the page shows: the first [`NOTICES_SHOWN`], and how many more there were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoticeSummary {
+    pub shown: Vec<UrlNotice>,
+    pub more: usize,
+}
+
+impl NoticeSummary {
+    pub fn new(mut notices: Vec<UrlNotice>) -> NoticeSummary {
+        let more = notices.len().saturating_sub(NOTICES_SHOWN);
+        notices.truncate(NOTICES_SHOWN);
+        NoticeSummary {
+            shown: notices,
+            more,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// "and 3 more", when some notices are not listed.
+    pub fn more_label(&self) -> Option<String> {
+        (self.more > 0).then(|| format!("and {} more", self.more))
+    }
+}
+
 /// Writes the state as a query string without the leading `?` ("" for the default state).
 pub fn render(state: &UrlState) -> String {
     let mut params: Vec<(&str, String)> = Vec::new();
@@ -354,9 +385,11 @@ fn is_id(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Keeps notices readable when a link carries a huge value.
+/// Keeps notices readable when a link carries a huge value, and honest when it carries control
+/// or bidi characters (shown escaped, so they cannot reorder or hide the notice's text).
 fn shorten(value: &str) -> String {
     const MAX: usize = 40;
+    let value = crate::model::escape_controls(value);
     match value.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &value[..cut]),
         None => value.to_string(),
@@ -459,6 +492,28 @@ mod tests {
                 "left/right"
             ]
         );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_in_a_parameter_name_are_shown_escaped() {
+        let (_, notices) = parse("a%0Ab%E2%80%AEc=1");
+        assert_eq!(notices[0].parameter, "a\\nb\\u{202e}c");
+    }
+
+    #[test]
+    fn a_flood_of_bad_parameters_lists_a_few_and_counts_the_rest() {
+        let query: String = (0..200_000).map(|i| format!("x{i}=1&")).collect();
+        let (state, notices) = parse(&query);
+        assert_eq!(state, UrlState::default());
+        assert_eq!(notices.len(), 200_000);
+        let summary = NoticeSummary::new(notices);
+        assert_eq!(summary.shown.len(), NOTICES_SHOWN);
+        assert_eq!(summary.shown[0].parameter, "x0");
+        assert_eq!(summary.more, 200_000 - NOTICES_SHOWN);
+        assert_eq!(summary.more_label().as_deref(), Some("and 199995 more"));
+        let few = NoticeSummary::new(parse("a=1&b=2").1);
+        assert_eq!((few.shown.len(), few.more_label()), (2, None));
+        assert!(NoticeSummary::new(Vec::new()).is_empty());
     }
 
     #[test]

@@ -93,14 +93,15 @@ pub fn parse_file_with(
     options: &ParseOptions,
 ) -> ParsedFile {
     let mut out = ParsedFile::default();
-    let text = match normalize::decode(name, bytes) {
-        Ok(t) => t,
+    let decoded = match normalize::decode(name, bytes) {
+        Ok(d) => d,
         Err(d) => {
             out.diagnostics.push(d);
             return out;
         }
     };
-    let lines = wrap::rejoin(normalize::lines(text));
+    out.diagnostics.extend(decoded.warning);
+    let lines = wrap::rejoin(normalize::lines(&decoded.text));
     // Every recogniser matches on the folded text of a line: fold each line once.
     let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
     let mut starts = split::split_reports_folded(&lines, &keys);

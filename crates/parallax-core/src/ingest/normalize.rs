@@ -3,6 +3,7 @@
 
 use crate::model::{Diagnostic, Level};
 use crate::text_marks::{is_bidi_control, strip_controls};
+use std::borrow::Cow;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
 /// The same limit applies in the page (a reader's own files) and at build time.
@@ -38,9 +39,19 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
         .count()
 }
 
-/// Checks that the bytes are usable text: not empty, not binary, UTF-8, within the size limit.
-/// Strips a UTF-8 BOM. Every problem is an error with the line where it is.
-pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+/// A file's text, and the warning its encoding earned (UTF-16 is decoded, but said so).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub warning: Option<Diagnostic>,
+}
+
+const UTF16_INVALID: &str = "UTF-16 with an invalid character: save it as UTF-8";
+
+/// Checks that the bytes are usable text: not empty, not binary, UTF-8 or UTF-16 with its
+/// byte-order mark, within the size limit. Strips a BOM. Every problem is an error with the
+/// line where it is.
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(error(
             file,
@@ -52,6 +63,41 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             ),
         ));
     }
+    // UTF-32's marks begin like UTF-16's: test them first.
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Err(error(file, 0, "UTF-32 text: save it as UTF-8".into()));
+    }
+    let (text, warning) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (
+            decode_utf16(file, rest, u16::from_le_bytes)?,
+            Some("little"),
+        ),
+        [0xfe, 0xff, rest @ ..] => (decode_utf16(file, rest, u16::from_be_bytes)?, Some("big")),
+        _ => (Cow::Borrowed(decode_utf8(file, bytes)?), None),
+    };
+    if let Some(pos) = text.find('\0') {
+        return Err(error(
+            file,
+            1 + text[..pos].matches('\n').count(),
+            "binary data (a NUL byte): not a text file".into(),
+        ));
+    }
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+        return Err(error(file, 0, "the file is empty".into()));
+    }
+    let warning = warning.map(|endian| Diagnostic {
+        level: Level::Warning,
+        ..error(
+            file,
+            0,
+            format!("UTF-16 text ({endian}-endian): decoded; save it as UTF-8 to be sure"),
+        )
+    });
+    Ok(Decoded { text, warning })
+}
+
+fn decode_utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    // A NUL is checked on the bytes first: binary data should not be reported as bad UTF-8.
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(error(
             file,
@@ -59,25 +105,42 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             "binary data (a NUL byte): not a text file".into(),
         ));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = line_of(bytes, e.valid_up_to());
-            return Err(error(
-                file,
-                line,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                    e.valid_up_to()
-                ),
-            ));
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        error(
+            file,
+            line_of(bytes, e.valid_up_to()),
+            format!(
+                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                e.valid_up_to()
+            ),
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Decodes UTF-16 after its byte-order mark. An unpaired surrogate, or a lone last byte, is an
+/// error on its line: guessing a replacement would change the text silently.
+fn decode_utf16<'a>(
+    file: &str,
+    body: &[u8],
+    unit: fn([u8; 2]) -> u16,
+) -> Result<Cow<'a, str>, Diagnostic> {
+    let units = body.chunks(2).map(|c| match *c {
+        [a, b] => unit([a, b]),
+        // A lone byte is never a whole character: a lone surrogate makes it fail the same way.
+        _ => 0xd800,
+    });
+    let mut text = String::with_capacity(body.len());
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                let line = 1 + text.matches('\n').count();
+                return Err(error(file, line, UTF16_INVALID.into()));
+            }
         }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
-        return Err(error(file, 0, "the file is empty".into()));
     }
-    Ok(text)
+    Ok(Cow::Owned(text))
 }
 
 /// True for characters that print as a space: NBSP, thin and zero-width spaces, tabs.
@@ -225,12 +288,13 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_nbsp() {
-        let text = decode(
+        let decoded = decode(
             "f",
             "\u{feff}Title\r\n\r\n\u{a0}\r\nBody\u{a0} text\rEnd".as_bytes(),
         )
         .unwrap();
-        let ls = lines(text);
+        assert_eq!(decoded.warning, None);
+        let ls = lines(&decoded.text);
         assert_eq!(ls.len(), 3);
         assert_eq!(
             ls[0],
@@ -268,6 +332,63 @@ mod tests {
         assert!(bad.message.contains("UTF-8"));
         let big = vec![b'a'; MAX_FILE_BYTES + 1];
         assert!(decode("f", &big).unwrap_err().message.contains("limit"));
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for u in text.encode_utf16() {
+            out.extend(if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded_with_a_warning() {
+        for (big_endian, name) in [(false, "little"), (true, "big")] {
+            let bytes = utf16("Title \u{1f4f0}\r\nBody\r\n", big_endian);
+            let d = decode("f", &bytes).unwrap();
+            assert_eq!(d.text, "Title \u{1f4f0}\r\nBody\r\n");
+            let w = d.warning.expect("a UTF-16 file is reported");
+            assert_eq!((w.level, w.file.as_str(), w.line), (Level::Warning, "f", 0));
+            assert!(
+                w.message.contains("UTF-16") && w.message.contains(name),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_utf16_is_an_error_on_its_line() {
+        let mut bytes = utf16("one\ntwo\nthree", false);
+        bytes.splice(20..20, 0xdc00u16.to_le_bytes()); // a low surrogate alone, inside line 3
+        let e = decode("f", &bytes).unwrap_err();
+        assert_eq!((e.line, e.level), (3, Level::Error));
+        assert_eq!(
+            e.message,
+            "UTF-16 with an invalid character: save it as UTF-8"
+        );
+        let mut odd = utf16("one\ntwo", true);
+        odd.push(b'x');
+        assert_eq!(decode("f", &odd).unwrap_err().line, 2);
+        let nul = decode("f", &utf16("a\nb\0", false)).unwrap_err();
+        assert_eq!(nul.line, 2);
+        assert!(nul.message.contains("NUL"));
+        assert!(decode("f", &utf16(" \n", true))
+            .unwrap_err()
+            .message
+            .contains("empty"));
+        assert!(decode("f", b"\xff\xfe\0\0a\0\0\0")
+            .unwrap_err()
+            .message
+            .contains("UTF-32"));
     }
 
     #[test]
