@@ -11,6 +11,7 @@ mod inputs;
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use parallax_core::ingest::{parse_corpus, parse_file};
 use parallax_core::metadata::Metadata;
+use parallax_core::ParseOptions;
 use std::time::Duration;
 
 /// The cheapest honest pass over the same bytes: validate UTF-8 and split into lines.
@@ -48,8 +49,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     let meta = Metadata::default();
+    let options = ParseOptions::at(std::time::SystemTime::now());
     group.bench_function(BenchmarkId::new("ingest", "seed_files"), |b| {
-        b.iter(|| parse_corpus(black_box(&files), &meta))
+        b.iter(|| parse_corpus(black_box(&files), &meta, &options))
     });
 
     for (name, bytes) in inputs::adversarial(size) {
@@ -58,7 +60,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| baseline(black_box(&bytes)))
         });
         group.bench_function(BenchmarkId::new("ingest", name), |b| {
-            b.iter(|| parse_file("bench.txt", black_box(&bytes)))
+            b.iter(|| parse_file("bench.txt", black_box(&bytes), &options))
         });
     }
     group.finish();

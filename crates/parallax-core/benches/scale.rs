@@ -10,8 +10,13 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 use parallax_core::analysis::lsh::{relate_candidates, MinHasher, NUM_PERM};
 use parallax_core::analysis::pairs::{relate_all_features, ReportFeatures, Thresholds};
 use parallax_core::analysis::{align, text};
-use parallax_core::{ingest, metadata::Metadata, Report, SourceFile};
+use parallax_core::{ingest, metadata::Metadata, ParseOptions, Report, SourceFile};
 use std::time::Duration;
+
+/// Parse options at today's date, as the build step parses.
+fn options() -> ParseOptions {
+    ParseOptions::at(std::time::SystemTime::now())
+}
 
 fn corpus(n: usize) -> (Vec<SourceFile>, Vec<Report>, parallax_synth::SynthCorpus) {
     let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, 2024));
@@ -23,7 +28,7 @@ fn corpus(n: usize) -> (Vec<SourceFile>, Vec<Report>, parallax_synth::SynthCorpu
             bytes: f.text.clone().into_bytes(),
         })
         .collect();
-    let reports = ingest::parse_corpus(&files, &Metadata::default()).reports;
+    let reports = ingest::parse_corpus(&files, &Metadata::default(), &options()).reports;
     (files, reports, synth)
 }
 
@@ -35,8 +40,9 @@ fn parse_and_shingle(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(8))
         .warm_up_time(Duration::from_secs(1));
     g.throughput(Throughput::Bytes(bytes as u64));
+    let options = options();
     g.bench_function("parse", |b| {
-        b.iter(|| ingest::parse_corpus(&files, &Metadata::default()))
+        b.iter(|| ingest::parse_corpus(&files, &Metadata::default(), &options))
     });
     let bodies: Vec<String> = reports.iter().map(|r| r.body_text()).collect();
     g.bench_function("shingle_bodies", |b| {

@@ -150,6 +150,7 @@ fn main() {
     let parsed = parallax_core::ingest::parse_corpus(
         &sources,
         &parallax_core::metadata::Metadata::default(),
+        &parallax_core::ParseOptions::at(std::time::SystemTime::now()),
     );
     let parse_secs = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();

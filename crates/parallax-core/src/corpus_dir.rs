@@ -111,7 +111,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
             Default::default()
         }
     };
-    let mut corpus = crate::build_corpus(&files, &metadata, &topics);
+    let today = crate::ParseOptions::at(std::time::SystemTime::now());
+    let mut corpus = crate::build_corpus(&files, &metadata, &topics, &today);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;

@@ -10,10 +10,12 @@ pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod query;
+pub mod text_marks;
 pub mod url_state;
 
 /// Dates in the model are `chrono` dates; re-exported so users need no direct dependency.
 pub use chrono;
+pub use ingest::ParseOptions;
 pub use model::*;
 
 /// One corpus file as read from disk (or dropped into the page): its name and raw bytes.
@@ -26,13 +28,15 @@ pub struct SourceFile {
 /// Parses every file and analyses the result. Pure: no file system, no clock.
 ///
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a
-/// curator stated per file; `topics` is the lexicon the analysis tags reports with.
+/// curator stated per file; `topics` is the lexicon the analysis tags reports with; `options`
+/// carries the build date that bounds plausible dates.
 pub fn build_corpus(
     files: &[SourceFile],
     metadata: &metadata::Metadata,
     topics: &[TopicDef],
+    options: &ParseOptions,
 ) -> Corpus {
-    let parsed = ingest::parse_corpus(files, metadata);
+    let parsed = ingest::parse_corpus(files, metadata, options);
     let mut corpus = Corpus {
         reports: parsed.reports,
         diagnostics: parsed.diagnostics,

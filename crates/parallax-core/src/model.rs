@@ -28,6 +28,11 @@ pub struct Corpus {
 }
 
 /// One news report. A file may hold several.
+///
+/// Labels and facet values (title, kicker, standfirst, byline, dateline, outlet, names, related
+/// headlines, event evidence) never hold bidirectional controls; paragraph text keeps them as
+/// printed (`text_marks::segments` shows them). Every date is within the plausible range of the
+/// parse (1900 to a year after the build date).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Stable, URL-safe (`[A-Za-z0-9_-]`), unique in the corpus: derived from file name and index.
@@ -39,14 +44,19 @@ pub struct Report {
     /// 1-based line in the file where this report starts.
     pub line: usize,
     pub title: String,
-    /// A section label printed above the title ("POLITICS & POLICY MAKING", "In World").
+    /// A section label printed with the title ("POLITICS & POLICY MAKING", "In World"), else the
+    /// last section of a breadcrumb trail above it ("Home / International / …" → "International").
     pub kicker: Option<String>,
     /// Summary line(s) or bullet points under the title.
     pub standfirst: Vec<String>,
     pub byline: Option<String>,
     /// "ISLAMABAD", "WASHINGTON" (the place only; the raw prefix is stripped from the body).
     pub dateline: Option<String>,
+    /// The outlet that printed the report, when the text or the curator says.
     pub outlet: Option<String>,
+    /// Where `outlet` came from (`Unknown` when there is none).
+    #[serde(default)]
+    pub outlet_basis: OutletBasis,
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
     pub published_basis: DateBasis,
@@ -63,7 +73,8 @@ pub struct Report {
     pub people: Vec<String>,
     pub organisations: Vec<String>,
     pub places: Vec<String>,
-    /// "Also read: …" / "Read more: …" headlines, kept as links rather than body text.
+    /// "Also read: …" / "Read more: …" / "Check Also" headlines, kept as links rather than body
+    /// text.
     pub related: Vec<RelatedLink>,
     /// Filled by analysis: topics with weights, strongest first.
     pub topics: Vec<TopicScore>,
@@ -108,6 +119,32 @@ impl DateBasis {
             DateBasis::ResolvedWeekday => "resolved weekday",
             DateBasis::Metadata => "metadata",
             DateBasis::Inferred => "inferred",
+        }
+    }
+}
+
+/// Where an outlet's name came from. The page shows it next to the outlet, like a date's basis.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OutletBasis {
+    /// No outlet.
+    #[default]
+    Unknown,
+    /// Named by the report itself: a footer ("Published in Dawn, May 9th, 2024") or a wire
+    /// credit in the dateline ("WASHINGTON (Reuters) -").
+    StatedInText,
+    /// Given by the curator's sidecar metadata.
+    Metadata,
+}
+
+impl OutletBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            OutletBasis::Unknown => "unknown",
+            OutletBasis::StatedInText => "stated in the text",
+            OutletBasis::Metadata => "metadata",
         }
     }
 }

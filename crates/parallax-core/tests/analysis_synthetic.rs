@@ -2,6 +2,8 @@
 //! evidence the build embeds regroups exactly like the full evidence, at every threshold the
 //! page's control offers.
 
+mod common;
+
 use parallax_core::analysis::{self, pairs, Thresholds};
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
 use parallax_core::{build_corpus, metadata::Metadata, Corpus, Pair, Relation, SourceFile};
@@ -29,10 +31,11 @@ fn related(pairs: &[Pair]) -> Vec<(String, String, Relation, String)> {
 #[test]
 fn compact_evidence_regroups_like_the_full_evidence_at_every_control_value() {
     let (files, _) = synthetic(120, 7);
-    let parsed = parallax_core::ingest::parse_corpus(&files, &Metadata::default());
+    let parsed =
+        parallax_core::ingest::parse_corpus(&files, &Metadata::default(), &common::options());
     // The full evidence, on the reports as parsed (before analysis infers any date).
     let full = analysis::relate_all(&parsed.reports, &Thresholds::default());
-    let corpus: Corpus = build_corpus(&files, &Metadata::default(), &[]);
+    let corpus: Corpus = build_corpus(&files, &Metadata::default(), &[], &common::options());
     assert!(
         corpus.evidence.len() < full.len() / 4,
         "{} of {}",
@@ -60,7 +63,7 @@ fn planted_relations_are_found_and_stories_hold_one_event_each() {
     use parallax_synth::Planted;
     use std::collections::{HashMap, HashSet};
     let (files, synth) = synthetic(200, 1);
-    let c = build_corpus(&files, &Metadata::default(), &[]);
+    let c = build_corpus(&files, &Metadata::default(), &[], &common::options());
     let found: HashMap<(&str, &str), Relation> = c
         .pairs
         .iter()

@@ -7,7 +7,7 @@
 
 mod common;
 
-use parallax_core::{DateBasis, Level, ParagraphKind, Report};
+use parallax_core::{DateBasis, Level, OutletBasis, ParagraphKind, Report};
 
 fn corpus(name: &str) -> parallax_core::Corpus {
     common::parse_dir(
@@ -39,6 +39,8 @@ fn wire_style() {
         "US urges calm after border clashes between Nepal and Bhutan"
     );
     assert_eq!(r.byline.as_deref(), Some("Jane Roe and John Doe"));
+    // The breadcrumb trail's last section.
+    assert_eq!(r.kicker.as_deref(), Some("Asia Pacific"));
     assert_eq!(
         (r.published, r.published_basis),
         (date("2024-09-03"), DateBasis::Stated)
@@ -80,6 +82,7 @@ fn broadsheet_style() {
         r.title,
         "Minister defends grain deal as farmers protest in Warsaw"
     );
+    assert_eq!(r.kicker.as_deref(), Some("Europe"));
     assert_eq!(r.standfirst.len(), 1);
     assert!(r.standfirst[0].starts_with("Agriculture minister says"));
     assert_eq!(r.published, date("2024-07-08"));
@@ -109,7 +112,10 @@ fn daily_style_with_two_reports_and_metadata() {
     assert_eq!(c.reports.len(), 2);
     let a = &c.reports[0];
     assert_eq!(a.title, "Karachi port traffic rises on new trade route");
-    assert_eq!(a.outlet.as_deref(), Some("Dawn"));
+    assert_eq!(
+        (a.outlet.as_deref(), a.outlet_basis),
+        (Some("Dawn"), OutletBasis::StatedInText)
+    );
     assert_eq!(
         (a.published, a.published_basis),
         (date("2024-07-12"), DateBasis::Stated)
@@ -138,6 +144,7 @@ fn daily_style_with_two_reports_and_metadata() {
             Some("https://example.org/business/rupee-steady")
         )
     );
+    assert_eq!(b.outlet_basis, OutletBasis::Metadata);
     assert_eq!(
         (b.published, b.published_basis),
         (date("2024-07-13"), DateBasis::Metadata)

@@ -12,7 +12,7 @@ use parallax_core::{DateBasis, Level, ParagraphKind, Report};
 
 fn seeds() -> ParsedFile {
     let files = common::read_files(&common::repo_root().join("corpus"));
-    parse_corpus(&files, &Metadata::default())
+    parse_corpus(&files, &Metadata::default(), &common::options())
 }
 
 fn golden_json(parsed: &ParsedFile) -> String {

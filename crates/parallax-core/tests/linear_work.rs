@@ -6,7 +6,10 @@
 #[path = "../benches/parse_inputs/mod.rs"]
 mod inputs;
 
-use parallax_core::ingest::{parse_file, work};
+mod common;
+
+use common::parse_file;
+use parallax_core::ingest::work;
 use proptest::prelude::*;
 
 /// Work units per input byte that no linear shape here comes near (they measure 5–80).

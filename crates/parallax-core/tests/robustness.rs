@@ -1,6 +1,9 @@
 //! No input panics the parser; unusable files are errors with file and line.
 
-use parallax_core::ingest::{parse_file, MAX_FILE_BYTES};
+mod common;
+
+use common::parse_file;
+use parallax_core::ingest::MAX_FILE_BYTES;
 use parallax_core::Level;
 use proptest::prelude::*;
 
@@ -25,6 +28,36 @@ proptest! {
         s.insert_str(at, &insert);
         let parsed = parse_file("x.txt", s.as_bytes());
         for r in &parsed.reports { prop_assert!(!r.title.is_empty()); }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Whatever year a date line or a sentence gives, every date of a report is plausible:
+    /// 1900 to a year after the build date, never a negative year.
+    #[test]
+    fn dates_stay_in_the_plausible_range(
+        year in 0i32..=9999,
+        month in 1u32..=12,
+        day in 1u32..=31,
+        weekday in prop::sample::select(vec!["Monday", "Sunday", "Saturday"]),
+        form in 0usize..3,
+    ) {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        let m = months[month as usize - 1];
+        let line = match form {
+            0 => format!("{m} {day}, {year:04}"),
+            1 => format!("{year:04}-{month:02}-{day:02}"),
+            _ => format!("Updated {day} {m} {year:04}"),
+        };
+        let text = format!("A title for the report\n\n{line}\n\nThe minister spoke at a press briefing on {weekday} and said the talks on {m} {day}, {year:04} went well.\n\nPublished in Dawn, {m} {day}th, {year:04}\n");
+        let parsed = parse_file("x.txt", text.as_bytes());
+        let options = common::options();
+        for r in &parsed.reports {
+            for d in [r.published, r.updated, r.event_date].into_iter().flatten() {
+                prop_assert!(options.plausible(d), "{d} from {text}");
+            }
+        }
     }
 }
 

@@ -508,7 +508,11 @@ mod tests {
                 bytes: f.text.clone().into_bytes(),
             })
             .collect();
-        let parsed = crate::ingest::parse_corpus(&files, &crate::metadata::Metadata::default());
+        let parsed = crate::ingest::parse_corpus(
+            &files,
+            &crate::metadata::Metadata::default(),
+            &crate::ParseOptions::new(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()),
+        );
         (parsed.reports, synth)
     }
 

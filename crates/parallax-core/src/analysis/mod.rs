@@ -21,7 +21,16 @@ use std::collections::HashMap;
 /// Analyses a parsed corpus in place: topics per paragraph and report, pair evidence and
 /// relations under the default [`Thresholds`], stories, inferred event dates, the quote ledger.
 pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
-    corpus.topics = topics.to_vec();
+    // Topic labels are facet labels: no bidi control may reorder them.
+    corpus.topics = topics
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            crate::text_marks::strip_in_place(&mut t.label);
+            crate::text_marks::strip_in_place(&mut t.description);
+            t
+        })
+        .collect();
     let tagger = topics::Tagger::new(topics);
     for report in &mut corpus.reports {
         tagger.tag(report);
@@ -140,5 +149,25 @@ mod tests {
         // Undated on its own, one shared quote: no longer a story.
         assert_eq!(pairs[0].relation, Relation::SharesQuote, "{}", pairs[0].why);
         assert!(stories.is_empty());
+    }
+
+    #[test]
+    fn topic_labels_lose_bidi_controls() {
+        let topics = [TopicDef {
+            id: "energy".into(),
+            label: "\u{202e}Energy\u{202c}".into(),
+            description: "Power \u{200f}cuts".into(),
+            phrases: vec!["energy crisis".into()],
+            ..Default::default()
+        }];
+        let mut corpus = Corpus::default();
+        analyze(&mut corpus, &topics);
+        assert_eq!(
+            (
+                corpus.topics[0].label.as_str(),
+                corpus.topics[0].description.as_str()
+            ),
+            ("Energy", "Power cuts")
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Boilerplate: page furniture that is not the report. Share widgets ("Short Url", "Follow"),
 //! comment boxes ("Leave a Reply", "You must be logged in to post a comment."), end-of-report
-//! lists ("You May Also Like"), breadcrumbs, photo captions, wire credits, and the teasers of
-//! other stories printed after the report. "Also read: …" / "Read more: …" are kept as links.
+//! lists ("You May Also Like"), bylines, and the teasers of other stories printed after the
+//! report. Related links ("Also read: …") are in `related`, breadcrumb trails in `trail`, photo
+//! captions and wire credits in `captions`.
 
 use super::dates::parse_date_line;
 use super::normalize::{ends_sentence, fold, word_count};
@@ -131,29 +132,6 @@ pub fn is_terminal_folded(folded: &str) -> bool {
         || k.starts_with("more from ") && word_count(k) <= 6
 }
 
-/// "Home > World > Asia" / "Home / Pakistan" / "News » Politics".
-pub fn is_breadcrumb(text: &str) -> bool {
-    is_breadcrumb_folded(text, &fold(text))
-}
-
-pub fn is_breadcrumb_folded(text: &str, folded: &str) -> bool {
-    let k = key(folded);
-    // The test below needs at most 100 bytes: longer lines are not split up at all.
-    if k.len() > 100 {
-        return false;
-    }
-    let parts: Vec<&str> = k
-        .split([' ', '>', '/', '\u{bb}', '\u{203a}'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let separators = k.matches(['>', '\u{bb}', '\u{203a}']).count() + k.matches(" / ").count();
-    separators >= 1
-        && parts.len() <= 10
-        && k.len() <= 100
-        && !ends_sentence(text)
-        && (k.starts_with("home") || separators >= 2)
-}
-
 /// A line of separators between two reports ("* * *", "-----", "⁂").
 pub fn is_separator(text: &str) -> bool {
     let mut marks = text.chars().filter(|c| !c.is_whitespace());
@@ -193,154 +171,6 @@ pub fn bullet(text: &str) -> Option<&str> {
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '\u{201c}' || c == '"'))
     .then(|| rest.trim())
-}
-
-/// The label of a related-story link and its headline: "Also read: X", "READ MORE: X",
-/// "Read more - X", "See also: X". A label alone on its line yields an empty headline.
-pub fn related_link(text: &str) -> Option<(String, String)> {
-    related_link_folded(text, &fold(text))
-}
-
-pub fn related_link_folded(text: &str, folded: &str) -> Option<(String, String)> {
-    for label in [
-        "also read",
-        "read also",
-        "read more",
-        "see also",
-        "related",
-        "also see",
-        "read",
-    ] {
-        if let Some(rest) = folded.strip_prefix(label) {
-            let sep = rest.trim_start();
-            if rest.is_empty() || sep.is_empty() {
-                return (label != "read" && label != "related")
-                    .then(|| (pretty_label(text, label), String::new()));
-            }
-            if let Some(after) = sep.strip_prefix([':', '|', '-', '\u{2013}', '\u{2014}']) {
-                let skip = folded.len() - after.len();
-                // Map back to the printed text: folding keeps the character count of ASCII and
-                // quote marks, so count characters.
-                let chars = folded[..skip].chars().count();
-                let headline: String = text.chars().skip(chars).collect();
-                return Some((pretty_label(text, label), headline.trim().to_string()));
-            }
-        }
-    }
-    None
-}
-
-fn pretty_label(text: &str, label: &str) -> String {
-    let printed: String = text.chars().take(label.chars().count()).collect();
-    let mut chars = printed.to_lowercase().chars().collect::<Vec<_>>();
-    if let Some(c) = chars.first_mut() {
-        *c = c.to_ascii_uppercase();
-    }
-    chars.into_iter().collect()
-}
-
-const CREDIT_WORDS: [&str; 14] = [
-    "photo",
-    "file",
-    "image",
-    "afp",
-    "reuters",
-    "ap",
-    "getty",
-    "epa",
-    "xinhua",
-    "anadolu",
-    "courtesy",
-    "picture",
-    "screengrab",
-    "twitter",
-];
-
-/// A photo caption. In the body only lines that say so ("Photo: …", "… (Photo: AFP)", "File
-/// photo") count; between the title and the body also a sentence ending in "(Credit Name)".
-pub fn is_caption(text: &str, in_header: bool) -> bool {
-    is_caption_folded(text, &fold(text), in_header)
-}
-
-pub fn is_caption_folded(text: &str, k: &str, in_header: bool) -> bool {
-    let starts = [
-        "photo:",
-        "photo -",
-        "photo credit",
-        "file photo",
-        "image:",
-        "picture:",
-        "caption:",
-        "photograph:",
-    ];
-    if starts.iter().any(|s| k.starts_with(s)) {
-        return true;
-    }
-    let trimmed = k.trim_end_matches('.');
-    if let Some(open) = trimmed.rfind('(') {
-        if trimmed.ends_with(')') {
-            let inner = &trimmed[open + 1..trimmed.len() - 1];
-            let credit_words = inner
-                .split([' ', '/', ':'])
-                .filter(|w| !w.is_empty())
-                .count();
-            let has_credit_word = inner
-                .split([' ', '/', ':', ','])
-                .any(|w| CREDIT_WORDS.contains(&w));
-            let before = trimmed[..open].trim_end();
-            let printed_inner: String = text
-                .trim_end_matches('.')
-                .chars()
-                .skip(trimmed[..open + 1].chars().count())
-                .collect();
-            let capitalised = printed_inner.split(' ').all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || matches!(w, "of" | "the" | "and" | "for" | ")")
-            });
-            if has_credit_word && credit_words <= 6 {
-                return true;
-            }
-            if in_header && capitalised && credit_words <= 6 && ends_sentence(before) {
-                return true;
-            }
-        }
-    }
-    for tail in [
-        " photo: ",
-        " photo by ",
-        " photo credit: ",
-        " - photo",
-        " \u{2014} photo",
-        " | photo",
-    ] {
-        if let Some(p) = k.rfind(tail) {
-            if k.len() - p <= 40 {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Wire and staff credits at the end: "Reporting by …; Editing by …", "Additional reporting by".
-pub fn is_credit(text: &str) -> bool {
-    is_credit_folded(text, &fold(text))
-}
-
-pub fn is_credit_folded(text: &str, k: &str) -> bool {
-    [
-        "reporting by ",
-        "additional reporting by ",
-        "editing by ",
-        "compiled by ",
-        "written by ",
-        "(reporting by ",
-    ]
-    .iter()
-    .any(|s| k.starts_with(s))
-        && word_count(text) <= 30
 }
 
 /// "By Jane Roe", "By Jane Roe and John Doe", "Staff Reporter", "Web Desk".
@@ -391,7 +221,15 @@ pub fn trailing_teasers_start(texts: &[&str]) -> Option<usize> {
         start -= 1;
     }
     // A lone last line without a date is a heading or a cut-off, not a teaser block.
-    (has_marker && start < texts.len() && start > 0).then_some(start)
+    if !(has_marker && start < texts.len() && start > 0) {
+        return None;
+    }
+    // Dates straight after the text are the report's own (printed at its end), not a teaser's.
+    let own_dates = texts[start..]
+        .iter()
+        .take_while(|t| parse_date_line(t).is_some_and(|d| d.date.is_some()))
+        .count();
+    (start + own_dates < texts.len()).then_some(start + own_dates)
 }
 
 #[cfg(test)]
@@ -423,51 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn related_links_keep_headline_as_printed() {
-        let (label, headline) =
-            related_link("Also read: Pentagon frustrated as Israel did not notify US").unwrap();
-        assert_eq!(
-            (label.as_str(), headline.as_str()),
-            (
-                "Also read",
-                "Pentagon frustrated as Israel did not notify US"
-            )
-        );
-        let (label, headline) =
-            related_link("READ MORE: US says Imran Khan’s detention is Pakistan’s internal matter")
-                .unwrap();
-        assert_eq!(label, "Read more");
-        assert_eq!(
-            headline,
-            "US says Imran Khan’s detention is Pakistan’s internal matter"
-        );
-        assert!(related_link("Reading the statement, he said").is_none());
-        assert!(related_link("Related talks were held on Monday.").is_none());
-    }
-
-    #[test]
-    fn captions() {
-        let header = "US State Department Spokesperson Matthew Miller is adressing a press briefing in Washington, US on July 8, 2024. (US Department of State)";
-        assert!(is_caption(header, true));
-        assert!(!is_caption(header, false));
-        assert!(is_caption("Photo: Reuters", false));
-        assert!(is_caption("Protesters in Karachi on Friday. (AFP)", false));
-        assert!(is_caption(
-            "Khan addresses supporters in Lahore. Photo: File",
-            false
-        ));
-        assert!(!is_caption(
-            "The Tehreek-e-Taliban Pakistan (TTP) outfit.",
-            true
-        ));
-        assert!(!is_caption(
-            "Pakistan has suffered a surge in attacks (TTP).",
-            false
-        ));
-    }
-
-    #[test]
-    fn bylines_bullets_breadcrumbs_separators() {
+    fn bylines_bullets_separators() {
         assert_eq!(byline("By Anwar Iqbal").as_deref(), Some("Anwar Iqbal"));
         assert_eq!(byline("Web Desk").as_deref(), Some("Web Desk"));
         assert!(byline("By the time he spoke, the talks had ended.").is_none());
@@ -477,11 +271,6 @@ mod tests {
         );
         assert_eq!(bullet("- item"), Some("item"));
         assert_eq!(bullet("-5 degrees"), None);
-        assert!(is_breadcrumb("Home > World > Asia"));
-        assert!(is_breadcrumb("Home / Pakistan"));
-        assert!(!is_breadcrumb(
-            "Pakistan, US have a shared interest in combating security threats: Washington"
-        ));
         assert!(is_separator("* * *"));
         assert!(is_separator("----------"));
         assert!(!is_separator("--"));
@@ -503,5 +292,15 @@ mod tests {
         assert_eq!(trailing_teasers_start(&no_tail), None);
         let heading_only = ["He said the talks would go on.", "Gaza war", "It went on."];
         assert_eq!(trailing_teasers_start(&heading_only), None);
+        // The report's own date at its end, then teasers.
+        let dated = [
+            "He said the talks would go on.",
+            "9th May 2024",
+            "World",
+            "Iran rejects talks offer",
+            "2 hours ago",
+        ];
+        assert_eq!(trailing_teasers_start(&dated), Some(2));
+        assert_eq!(trailing_teasers_start(&dated[..2]), None);
     }
 }

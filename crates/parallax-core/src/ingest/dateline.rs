@@ -1,7 +1,7 @@
 //! Datelines at the start of a report's first paragraph: "ISLAMABAD:", "WASHINGTON:",
 //! "ISLAMABAD: (Web Desk)", "WASHINGTON, Sept 3 (Reuters) -", "KABUL, Afghanistan (AP) —".
 
-use super::dates::month_of;
+use super::date_expr::month_of;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dateline {

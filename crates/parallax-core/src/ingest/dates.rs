@@ -1,12 +1,13 @@
 //! Date lines: "April 12, 2024", "2024-09-04", "Updated 09 July 2024", "Tuesday, Sept. 3rd, 2024
-//! 10:45 AM PKT", "By Jane Roe | Published 4 Sep 2024", "Updated 10 sec ago" (relative: no date),
-//! and "This article was published in Dawn, September 5th, 2024" at the end of a text.
+//! 10:45 AM PKT", "By Jane Roe | Published 4 Sep 2024", "Updated 10 sec ago" (relative: no date).
+//! "Published in <outlet>, <date>" lines at the end of a text are in `footer`.
 //!
 //! A date line is a line that holds a date and nothing but date words (labels, weekday, time,
 //! zone, byline segment). Dates inside sentences are the event resolver's business.
 
+use super::date_expr::{parse_expr, time_only, Expr};
 use super::normalize::fold;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateLabel {
@@ -28,76 +29,9 @@ pub struct DateLine {
     pub byline: Option<String>,
     /// Outlet named by a "published in <outlet>, <date>" line.
     pub outlet: Option<String>,
+    /// The date as printed (the part of the line that holds it), for warnings.
+    pub written: String,
 }
-
-pub const MONTHS: [(&str, u32); 24] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-pub const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-const WEEKDAY_ABBR: [(&str, Weekday); 10] = [
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("tues", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("thur", Weekday::Thu),
-    ("thurs", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
-pub fn month_of(word: &str) -> Option<u32> {
-    MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
-}
-
-pub fn weekday_of(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .chain(WEEKDAY_ABBR.iter())
-        .find(|(w, _)| *w == word)
-        .map(|&(_, d)| d)
-}
-
-/// Zone names seen after times. Not exhaustive: an unknown 2–5 letter word after a time is
-/// accepted as a zone too (see `parse_expr`).
-const ZONES: [&str; 16] = [
-    "gmt", "utc", "pkt", "pst", "pdt", "est", "edt", "cst", "cdt", "mst", "mdt", "ist", "bst",
-    "cet", "cest", "et",
-];
 
 const LABELS: [(&str, DateLabel); 17] = [
     ("last updated", DateLabel::Updated),
@@ -138,236 +72,6 @@ fn strip_label(s: &str) -> (Option<DateLabel>, &str) {
         }
     }
     (None, s)
-}
-
-const RELATIVE_UNITS: [&str; 20] = [
-    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour",
-    "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-];
-
-fn is_relative(s: &str) -> bool {
-    let s = s.trim_end_matches('.');
-    if matches!(
-        s,
-        "just now" | "yesterday" | "today" | "moments ago" | "a moment ago" | "now"
-    ) {
-        return true;
-    }
-    let Some(head) = s.strip_suffix(" ago") else {
-        return false;
-    };
-    let mut parts = head.split(' ');
-    let (Some(n), Some(unit), None) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    let unit_ok = RELATIVE_UNITS.contains(&unit);
-    (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "a" | "an" | "one" | "few")) && unit_ok
-}
-
-/// Outcome of reading one date expression.
-#[derive(Debug, PartialEq)]
-enum Expr {
-    Date(NaiveDate, Option<String>),
-    Invalid(String),
-    Relative,
-}
-
-fn num(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 4 || !s.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-fn ymd(y: i32, m: u32, d: u32, shown: &str) -> Expr {
-    match NaiveDate::from_ymd_opt(y, m, d) {
-        Some(date) => Expr::Date(date, None),
-        None => Expr::Invalid(format!("impossible date \u{201c}{shown}\u{201d}")),
-    }
-}
-
-/// Numeric dates: 2024-09-04, 2024/09/04, 2024-09-04T10:00:00+05:00, 04/09/2024, 04.09.2024.
-fn numeric(token: &str) -> Option<Expr> {
-    let head = token.split(['t', ' ']).next().unwrap_or(token);
-    let sep = head.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-    let parts: Vec<&str> = head.split(sep).collect();
-    if parts.len() != 3 {
-        return None;
-    }
-    let (a, b, c) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
-    if parts[0].len() == 4 {
-        return Some(ymd(a as i32, b, c, token));
-    }
-    if parts[2].len() != 4 {
-        return None;
-    }
-    let year = c as i32;
-    // Day first unless that is impossible: most of the world writes 04/09/2024 as 4 September.
-    if a > 12 || sep == '.' {
-        Some(ymd(year, b, a, token))
-    } else if b > 12 || a == b {
-        // Month first is the only reading (b cannot be a month), or both readings agree.
-        Some(ymd(year, a, b, token))
-    } else {
-        match ymd(year, b, a, token) {
-            Expr::Date(d, _) => Some(Expr::Date(
-                d,
-                Some(format!(
-                    "ambiguous numeric date \u{201c}{token}\u{201d} read day first as {d}"
-                )),
-            )),
-            other => Some(other),
-        }
-    }
-}
-
-fn is_time(t: &str) -> bool {
-    // 14.05 (a dot between hour and minutes, British style)
-    if let Some((h, m)) = t.split_once('.') {
-        if !h.is_empty()
-            && h.len() <= 2
-            && m.len() == 2
-            && (h.to_string() + m).chars().all(|c| c.is_ascii_digit())
-        {
-            return true;
-        }
-    }
-    let core = t
-        .trim_end_matches("am")
-        .trim_end_matches("pm")
-        .trim_end_matches("hrs")
-        .trim_end_matches('h');
-    (core.contains(':')
-        && core
-            .split(':')
-            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit())))
-        || (core.len() < t.len()
-            && !core.is_empty()
-            && core.len() <= 2
-            && core.chars().all(|c| c.is_ascii_digit()))
-}
-
-fn is_zone(t: &str) -> bool {
-    let t = t.trim_matches(['(', ')']);
-    if ZONES.contains(&t) {
-        return true;
-    }
-    // +05:00, gmt+5, utc-4
-    let rest = t.trim_start_matches("gmt").trim_start_matches("utc");
-    rest.starts_with(['+', '-'])
-        && rest.len() > 1
-        && rest[1..].chars().all(|c| c.is_ascii_digit() || c == ':')
-}
-
-fn time_only(s: &str) -> bool {
-    let tokens: Vec<&str> = s.split([' ', ',']).filter(|t| !t.is_empty()).collect();
-    !tokens.is_empty()
-        && tokens.iter().any(|t| is_time(t))
-        && tokens.iter().all(|t| {
-            is_time(t)
-                || is_zone(t)
-                || matches!(*t, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "at")
-        })
-}
-
-/// Reads one date expression (already folded, label stripped). `None`: not a date at all.
-fn parse_expr(s: &str) -> Option<Expr> {
-    let s = s.trim().trim_end_matches('.');
-    if s.is_empty() {
-        return None;
-    }
-    if is_relative(s) {
-        return Some(Expr::Relative);
-    }
-    let tokens: Vec<&str> = s
-        .split([' ', ','])
-        .map(|t| t.trim_matches('.'))
-        .filter(|t| !t.is_empty() && *t != "-" && *t != "\u{2013}" && *t != "\u{2014}")
-        .collect();
-    if tokens.len() == 1
-        || tokens
-            .first()
-            .is_some_and(|t| t.len() >= 8 && t.as_bytes()[0].is_ascii_digit())
-    {
-        if let Some(e) = numeric(tokens[0]) {
-            // Anything after a numeric date must be a time or zone.
-            if tokens[1..].iter().all(|t| {
-                is_time(t) || is_zone(t) || matches!(*t, "am" | "pm" | "a.m" | "p.m" | "at")
-            }) {
-                return Some(e);
-            }
-            return None;
-        }
-    }
-    let (mut month, mut day, mut year, mut weekday) = (None, None, None, None);
-    let mut seen_time = false;
-    for (i, &t) in tokens.iter().enumerate() {
-        let next = tokens.get(i + 1).copied().unwrap_or("");
-        let ampm_next = matches!(next, "am" | "pm" | "a.m" | "p.m");
-        if matches!(
-            t,
-            "am" | "pm" | "a.m" | "p.m" | "at" | "of" | "the" | "on" | "|"
-        ) {
-            continue;
-        }
-        if let Some(m) = month_of(t) {
-            if month.is_some() {
-                return None;
-            }
-            month = Some(m);
-            continue;
-        }
-        if let Some(w) = weekday_of(t) {
-            weekday = Some(w);
-            continue;
-        }
-        if is_time(t) || (ampm_next && num(t).is_some_and(|n| n <= 12)) {
-            seen_time = true;
-            continue;
-        }
-        if is_zone(t) || (seen_time && t.len() <= 5 && t.chars().all(|c| c.is_ascii_alphabetic())) {
-            continue;
-        }
-        let digits = t
-            .trim_end_matches("st")
-            .trim_end_matches("nd")
-            .trim_end_matches("rd")
-            .trim_end_matches("th");
-        if let Some(n) = num(digits) {
-            if digits.len() == 4 && digits == t {
-                if year.is_some() {
-                    return None;
-                }
-                year = Some(n as i32);
-            } else if digits.len() <= 2 && day.is_none() {
-                day = Some(n);
-            } else {
-                return None;
-            }
-            continue;
-        }
-        return None; // a word that is not a date word: this is not a date line
-    }
-    let (month, day) = (month?, day?);
-    let shown = s.to_string();
-    let Some(year) = year else {
-        return Some(Expr::Invalid(format!(
-            "date \u{201c}{shown}\u{201d} has no year"
-        )));
-    };
-    let e = ymd(year, month, day, &shown);
-    if let (Expr::Date(d, _), Some(w)) = (&e, weekday) {
-        if d.weekday() != w {
-            return Some(Expr::Date(
-                *d,
-                Some(format!(
-                    "\u{201c}{shown}\u{201d}: {d} is a {}, not a {w}",
-                    d.weekday()
-                )),
-            ));
-        }
-    }
-    Some(e)
 }
 
 /// Reads a whole line as a date line, or says it is not one.
@@ -421,6 +125,11 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
                 if out.date.is_none() {
                     out.date = Some(d);
                     out.problem = doubt;
+                    out.written = original_segments
+                        .get(i)
+                        .map_or(text, |s| s)
+                        .trim()
+                        .to_string();
                 }
             }
             Expr::Invalid(why) => out.problem = Some(why),
@@ -431,70 +140,6 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
         found = true;
     }
     found.then_some(out)
-}
-
-/// "This article was published in Dawn, September 5th, 2024" / "Published in The Express
-/// Tribune, July 10th, 2024." / "Originally published by Al Jazeera on 3 Sep 2024".
-pub fn parse_published_in(text: &str) -> Option<DateLine> {
-    parse_published_in_folded(text, &fold(text))
-}
-
-pub fn parse_published_in_folded(text: &str, folded: &str) -> Option<DateLine> {
-    let trimmed = folded.trim_end_matches('.');
-    let mut start = None;
-    for marker in [
-        "published in ",
-        "published by ",
-        "appeared in ",
-        "published on ",
-    ] {
-        if let Some(p) = trimmed.find(marker) {
-            let before = &trimmed[..p];
-            // Only a short lead-in: "This article was first …", "Originally …"
-            if before.split(' ').filter(|w| !w.is_empty()).count() <= 5 {
-                start = Some(p + marker.len());
-                break;
-            }
-        }
-    }
-    let start = start?;
-    let rest = &trimmed[start..];
-    // The date is the longest tail that reads as a date, after ", " or " on ".
-    let mut cut_points: Vec<usize> = rest.match_indices(", ").map(|(i, _)| i).collect();
-    cut_points.extend(rest.match_indices(" on ").map(|(i, _)| i));
-    cut_points.sort_unstable();
-    for &cut in &cut_points {
-        let tail = rest[cut..]
-            .trim_start_matches([',', ' '])
-            .trim_start_matches("on ");
-        if let Some(expr) = parse_expr(tail) {
-            let outlet_folded_len = cut;
-            // Map the folded outlet back onto the printed text by character count.
-            let printed = text.trim();
-            let lead_chars = folded[..start].chars().count();
-            let outlet_chars = rest[..outlet_folded_len].chars().count();
-            let outlet: String = printed
-                .chars()
-                .skip(lead_chars)
-                .take(outlet_chars)
-                .collect();
-            let mut out = DateLine {
-                label: Some(DateLabel::Published),
-                outlet: Some(outlet.trim().to_string()).filter(|o| !o.is_empty()),
-                ..DateLine::default()
-            };
-            match expr {
-                Expr::Date(d, doubt) => {
-                    out.date = Some(d);
-                    out.problem = doubt;
-                }
-                Expr::Invalid(why) => out.problem = Some(why),
-                Expr::Relative => out.relative = true,
-            }
-            return Some(out);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -577,20 +222,21 @@ mod tests {
     }
 
     #[test]
-    fn published_in() {
-        let p =
-            parse_published_in("This article was published in Dawn, September 5th, 2024.").unwrap();
-        assert_eq!((p.outlet.as_deref(), p.date), (Some("Dawn"), d(2024, 9, 5)));
-        let p = parse_published_in("Published in The Express Tribune, July 10th, 2024").unwrap();
-        assert_eq!(p.outlet.as_deref(), Some("The Express Tribune"));
-        let p = parse_published_in("Originally published by Al Jazeera on 3 Sep 2024").unwrap();
-        assert_eq!(
-            (p.outlet.as_deref(), p.date),
-            (Some("Al Jazeera"), d(2024, 9, 3))
-        );
-        assert!(
-            parse_published_in("Amnesty's investigation, published Thursday under the title")
-                .is_none()
-        );
+    fn ordinal_days() {
+        for (line, want) in [
+            ("May 9th, 2024", d(2024, 5, 9)),
+            ("June 1st, 2024", d(2024, 6, 1)),
+            ("22nd February 2024", d(2024, 2, 22)),
+            ("3rd March 2024", d(2024, 3, 3)),
+            ("Thursday, 22nd February 2024", d(2024, 2, 22)),
+            ("Feb. 1st, 2024", d(2024, 2, 1)),
+            ("the 3rd of March, 2024", d(2024, 3, 3)),
+            ("Published on 21st May 2024", d(2024, 5, 21)),
+            ("Updated: 2ND JUNE 2024", d(2024, 6, 2)),
+            ("Sunday 23rd June 2024 11:45 PKT", d(2024, 6, 23)),
+        ] {
+            let got = parse_date_line(line).map(|l| l.date).unwrap_or(None);
+            assert_eq!(got, want, "{line}");
+        }
     }
 }

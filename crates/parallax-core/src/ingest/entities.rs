@@ -547,7 +547,7 @@ pub fn place_name(words: &[&str]) -> Option<&'static str> {
 
 fn is_month_or_day(w: &str) -> bool {
     let l = w.to_lowercase();
-    super::dates::month_of(&l).is_some() || super::dates::weekday_of(&l).is_some()
+    super::date_expr::month_of(&l).is_some() || super::date_expr::weekday_of(&l).is_some()
 }
 
 /// A word token of a paragraph: its bare text and what surrounds it.

@@ -1,14 +1,16 @@
 //! The head of a report: kicker, title (often printed twice), standfirst (a summary line or
 //! bullets), byline and date lines, up to where the body starts. Page furniture in between
-//! (share widgets, photo captions) is dropped.
+//! (share widgets, photo captions, breadcrumb trails) is dropped.
 
 use super::boilerplate::{
-    bullet, byline_folded, is_breadcrumb_folded, is_caption_folded, is_separator,
-    is_terminal_folded, is_widget_folded, related_link_folded,
+    bullet, byline_folded, is_separator, is_terminal_folded, is_widget_folded,
 };
+use super::captions::is_caption_folded;
 use super::dateline::dateline;
 use super::dates::{parse_date_line_folded, DateLine};
 use super::normalize::{ends_sentence, fold, word_count, Line};
+use super::related::related_link_folded;
+use super::trail::{breadcrumb_trail, is_breadcrumb, Trail};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header {
@@ -22,6 +24,30 @@ pub struct Header {
     pub body_start: usize,
     /// The title was printed again before the body.
     pub title_repeated: bool,
+    /// A breadcrumb trail above the title (index, trail): navigation, but its last section is
+    /// the kicker when the page prints none.
+    pub trail: Option<(usize, Trail)>,
+    /// No title line follows the trail: the title is the trail's last part (`title` is the
+    /// trail's index).
+    pub title_in_trail: bool,
+}
+
+impl Header {
+    /// The title as printed, when there is one.
+    pub fn title_text(&self, seg: &[Line]) -> Option<String> {
+        match (&self.trail, self.title_in_trail) {
+            (Some((_, trail)), true) => trail.title.clone(),
+            _ => self.title.map(|t| seg[t].text.clone()),
+        }
+    }
+
+    /// The kicker printed with the title, else the trail's last section.
+    pub fn kicker_text(&self, seg: &[Line]) -> Option<String> {
+        self.kicker.map(|k| seg[k].text.clone()).or_else(|| {
+            let (_, trail) = self.trail.as_ref()?;
+            trail.kicker().map(str::to_string)
+        })
+    }
 }
 
 /// How many lines a header may span before we give up looking for a title.
@@ -72,7 +98,7 @@ pub fn body_like(t: &str) -> bool {
 }
 
 fn furniture(t: &str, k: &str) -> bool {
-    is_widget_folded(k) || is_breadcrumb_folded(t, k) || is_separator(t)
+    is_widget_folded(k) || is_breadcrumb(t) || is_separator(t)
 }
 
 /// Reads the header of a segment (the lines of one report).
@@ -89,7 +115,9 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
     // Furniture, dates and bylines before the title.
     while idx < window {
         let (t, k) = (seg[idx].text.as_str(), keys[idx].as_str());
-        if furniture(t, k) || is_caption_folded(t, k, true) {
+        if let Some(trail) = breadcrumb_trail(t) {
+            h.trail = Some((idx, trail));
+        } else if furniture(t, k) || is_caption_folded(t, k, true) {
         } else if let Some(d) = parse_date_line_folded(t, k) {
             if let Some(b) = d.byline.clone() {
                 h.byline.get_or_insert(b);
@@ -102,18 +130,22 @@ pub fn read_header_folded(seg: &[Line], keys: &[String]) -> Header {
         }
         idx += 1;
     }
-    if idx >= seg.len() {
-        h.body_start = seg.len();
+    let no_title_line = seg.get(idx).is_none_or(|l| {
+        let (first, first_key) = (l.text.as_str(), keys[idx].as_str());
+        body_like(first)
+            || !title_like_folded(first, first_key) && !kicker_like_folded(first, first_key)
+    });
+    if no_title_line {
+        // "Home » Pakistan » <the title>" and then the body: the trail holds the title.
+        if let Some((at, Trail { title: Some(_), .. })) = h.trail {
+            h.title = Some(at);
+            h.title_in_trail = true;
+        }
+        h.body_start = idx.min(seg.len());
         return h;
     }
     let first = seg[idx].text.as_str();
     let first_key = keys[idx].as_str();
-    if body_like(first)
-        || !title_like_folded(first, first_key) && !kicker_like_folded(first, first_key)
-    {
-        h.body_start = idx;
-        return h;
-    }
     // A title printed twice is the title, whatever is above it.
     let repeated = (idx..window).find(|&k| {
         (k + 1..window).any(|m| keys[m] == keys[k]) && title_like_folded(&seg[k].text, &keys[k])

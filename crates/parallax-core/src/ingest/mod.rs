@@ -1,32 +1,53 @@
 //! Turning one scraped text file into reports.
 //!
-//! The pipeline, one recogniser per module: `normalize` (bytes → checked, numbered lines),
-//! `split` (several reports on one page), `header` (kicker, title printed twice, standfirst,
-//! byline, date lines), `dates` (date-line formats), `boilerplate` (widgets, comment boxes,
-//! captions, teasers, related links), `dateline`, `headings`, `event` (the event date from
-//! weekday mentions), `quotes` (quotes and speakers) and `entities` (people, organisations,
-//! places, aliases). Nothing here panics on any input; problems become diagnostics.
+//! The pipeline, one recogniser per module: `normalize` (bytes → checked, numbered lines, bidi
+//! controls set apart), `wrap` (hard-wrapped paragraphs), `split` (several reports on one
+//! page), `header` (kicker, title printed twice, standfirst, byline, date lines), `trail`
+//! (breadcrumb trails), `dates` and `date_expr` (date lines and date expressions), `body` (the
+//! body lines), `boilerplate` (widgets, comment boxes, bylines, teasers), `captions` (photo
+//! captions, wire credits), `related` (related links, "Check Also" blocks), `footer`
+//! ("Published in <outlet>, <date>"), `dateline`, `headings`, `date_mentions` and `event`
+//! (the event date from weekdays and dates in the text), `report_dates` (published, updated
+//! and event dates of a report, metadata, implausible dates), `quotes` (quotes and speakers),
+//! `entities` (people, organisations, places, aliases) and `people` (their use in a report and
+//! across the corpus). `options` holds the build date. Nothing here panics on any input;
+//! problems become diagnostics.
 
+mod body;
 pub mod boilerplate;
+pub mod captions;
+pub mod date_expr;
+mod date_mentions;
 pub mod dateline;
 pub mod dates;
 pub mod entities;
 pub mod event;
+pub mod footer;
 pub mod header;
 pub mod headings;
 pub mod normalize;
+pub mod options;
+mod people;
 pub mod quotes;
+pub mod related;
+mod report_dates;
 pub mod split;
+pub mod trail;
 pub mod work;
 pub mod wrap;
 
 use crate::metadata::FileMeta;
-use crate::model::{DateBasis, Diagnostic, Level, Paragraph, ParagraphKind, RelatedLink, Report};
-use dates::{parse_date_line, parse_published_in_folded, DateLabel, DateLine};
+use crate::model::{Diagnostic, Level, OutletBasis, Paragraph, ParagraphKind, Report};
+use crate::text_marks::strip_in_place;
+use dates::DateLine;
 use normalize::{ends_sentence, fold, word_count, Line};
-use std::collections::{HashMap, HashSet};
+use people::find_people_and_quotes;
+use report_dates::{apply_dates, apply_metadata, resolve_event_date};
+use std::collections::HashSet;
 
 pub use normalize::MAX_FILE_BYTES;
+pub use options::ParseOptions;
+pub use people::normalise_people;
 
 /// What one file yields.
 #[derive(Clone, Debug, Default)]
@@ -40,12 +61,18 @@ pub struct ParsedFile {
 pub fn parse_corpus(
     files: &[crate::SourceFile],
     metadata: &crate::metadata::Metadata,
+    options: &ParseOptions,
 ) -> ParsedFile {
     let mut files: Vec<&crate::SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut out = ParsedFile::default();
     for file in files {
-        let parsed = parse_file_with(&file.name, &file.bytes, metadata.files.get(&file.name));
+        let parsed = parse_file_with(
+            &file.name,
+            &file.bytes,
+            metadata.files.get(&file.name),
+            options,
+        );
         out.reports.extend(parsed.reports);
         out.diagnostics.extend(parsed.diagnostics);
     }
@@ -54,12 +81,17 @@ pub fn parse_corpus(
 }
 
 /// Parses one file. Never panics; problems become diagnostics.
-pub fn parse_file(name: &str, bytes: &[u8]) -> ParsedFile {
-    parse_file_with(name, bytes, None)
+pub fn parse_file(name: &str, bytes: &[u8], options: &ParseOptions) -> ParsedFile {
+    parse_file_with(name, bytes, None, options)
 }
 
 /// Parses one file with the curator's metadata for it (which wins over what the text says).
-pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> ParsedFile {
+pub fn parse_file_with(
+    name: &str,
+    bytes: &[u8],
+    meta: Option<&FileMeta>,
+    options: &ParseOptions,
+) -> ParsedFile {
     let mut out = ParsedFile::default();
     let decoded = match normalize::decode(name, bytes) {
         Ok(d) => d,
@@ -82,7 +114,7 @@ pub fn parse_file_with(name: &str, bytes: &[u8], meta: Option<&FileMeta>) -> Par
             report: report_id(name, index),
             out: Vec::new(),
         };
-        if let Some(report) = build_report(name, index, seg, seg_keys, meta, &mut diags) {
+        if let Some(report) = build_report(name, index, seg, seg_keys, meta, options, &mut diags) {
             out.reports.push(report);
         }
         out.diagnostics.extend(diags.out);
@@ -118,12 +150,6 @@ impl Diagnostics<'_> {
     }
 }
 
-/// One body line after boilerplate removal.
-struct BodyLine {
-    line: usize,
-    text: String,
-}
-
 /// The first `n` words of a sentence, for a title guessed from the body.
 fn first_words(text: &str, n: usize) -> String {
     let sentence = text.split_inclusive(['.', '?', '!']).next().unwrap_or(text);
@@ -144,6 +170,7 @@ fn build_report(
     seg: &[Line],
     keys: &[String],
     meta: Option<&FileMeta>,
+    options: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Report> {
     let head = header::read_header_folded(seg, keys);
@@ -155,9 +182,7 @@ fn build_report(
         byline: head.byline.clone(),
         ..Report::default()
     };
-    if let Some(k) = head.kicker {
-        report.kicker = Some(seg[k].text.clone());
-    }
+    report.kicker = head.kicker_text(seg);
     report.standfirst = head.standfirst.iter().map(|(_, s)| s.clone()).collect();
     let mut dates: Vec<(usize, DateLine)> = head
         .dates
@@ -165,84 +190,17 @@ fn build_report(
         .map(|(i, d)| (seg[*i].no, d.clone()))
         .collect();
 
-    // Body: cut at the first end marker (comment box, link list), then teasers at the end.
     let body_from = head.body_start.min(seg.len());
-    let mut body_lines: &[Line] = &seg[body_from..];
-    let body_keys = &keys[body_from..];
-    if let Some(end) = body_keys
-        .iter()
-        .position(|k| boilerplate::is_terminal_folded(k))
-    {
-        body_lines = &body_lines[..end];
-    }
-    let texts: Vec<&str> = body_lines.iter().map(|l| l.text.as_str()).collect();
-    if let Some(start) = boilerplate::trailing_teasers_start(&texts) {
-        body_lines = &body_lines[..start];
-    }
-    let mut body: Vec<BodyLine> = Vec::new();
-    let mut seen_links = HashSet::new();
-    let mut i = 0;
-    while i < body_lines.len() {
-        let l = &body_lines[i];
-        let (t, k) = (l.text.as_str(), body_keys[i].as_str());
-        i += 1;
-        if boilerplate::is_widget_folded(k)
-            || boilerplate::is_breadcrumb_folded(t, k)
-            || boilerplate::is_separator(t)
-            || boilerplate::is_credit_folded(t, k)
-        {
-            continue;
-        }
-        if let Some((label, mut headline)) = boilerplate::related_link_folded(t, k) {
-            // A label alone on its line: the headline is the next line.
-            if headline.is_empty() {
-                match body_lines.get(i) {
-                    Some(next) if !ends_sentence(&next.text) || word_count(&next.text) <= 20 => {
-                        headline = next.text.clone();
-                        i += 1;
-                    }
-                    _ => continue,
-                }
-            }
-            // The same link printed twice is kept once.
-            if seen_links.insert(fold(&headline)) {
-                report.related.push(RelatedLink {
-                    label,
-                    headline,
-                    line: l.no,
-                });
-            }
-            continue;
-        }
-        if boilerplate::is_caption_folded(t, k, false) {
-            continue;
-        }
-        if let Some(p) = parse_published_in_folded(t, k) {
-            if report.outlet.is_none() {
-                report.outlet = p.outlet.clone();
-            }
-            dates.push((l.no, p));
-            continue;
-        }
-        if let Some(d) = parse_date_line(t) {
-            dates.push((l.no, d));
-            continue;
-        }
-        if body.is_empty() && report.byline.is_none() {
-            if let Some(b) = boilerplate::byline_folded(t, k) {
-                report.byline = Some(b);
-                continue;
-            }
-        }
-        body.push(BodyLine {
-            line: l.no,
-            text: t.to_string(),
-        });
-    }
+    let mut body = body::read_body(
+        &seg[body_from..],
+        &keys[body_from..],
+        &mut report,
+        &mut dates,
+    );
 
     // Title, or a guess from the first words.
-    match head.title {
-        Some(t) => report.title = seg[t].text.clone(),
+    match head.title_text(seg) {
+        Some(t) => report.title = t,
         None => {
             let first = body.first()?;
             report.title = first_words(&first.text, 12);
@@ -265,11 +223,12 @@ fn build_report(
                     .any(|w| k.contains(w))
                 {
                     report.byline.get_or_insert(credit);
-                } else {
-                    report.outlet.get_or_insert(credit);
+                } else if report.outlet.is_none() {
+                    report.outlet = Some(credit);
+                    report.outlet_basis = OutletBasis::StatedInText;
                 }
             }
-            first.text = first.text[d.text_start..].to_string();
+            first.cut_front(d.text_start);
         }
     }
 
@@ -292,7 +251,7 @@ fn build_report(
         }
         report.paragraphs.push(Paragraph {
             kind,
-            text: b.text.clone(),
+            text: b.printed().to_string(),
             line: b.line,
             topic_hits: vec![],
         });
@@ -306,255 +265,49 @@ fn build_report(
     }
 
     find_people_and_quotes(&mut report, diags);
-    apply_dates(&mut report, &dates, diags);
-    apply_metadata(&mut report, meta);
-    resolve_event_date(&mut report, diags);
+    apply_dates(&mut report, &dates, diags, options);
+    apply_metadata(&mut report, meta, diags, options);
+    resolve_event_date(&mut report, diags, options);
+    strip_label_marks(&mut report);
     Some(report)
 }
 
-/// People, organisations, places, quotes and speakers of one report.
-fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostics) {
-    let mut texts: Vec<&str> = report.standfirst.iter().map(|s| s.as_str()).collect();
-    texts.extend(
-        report
-            .paragraphs
-            .iter()
-            .filter(|p| p.kind == ParagraphKind::Text)
-            .map(|p| p.text.as_str()),
-    );
-    let m = entities::mentions(&texts);
-    let mut people = m.people;
-    report.organisations = m.organisations;
-    report.places = m.places;
-    if let Some(place) = &report.dateline {
-        // "ISLAMABAD" → "Islamabad" when the text names it that way too.
-        let known = report
-            .places
-            .iter()
-            .find(|p| p.eq_ignore_ascii_case(place))
-            .cloned();
-        if known.is_none() {
-            let mut chars = place.to_lowercase().chars().collect::<Vec<_>>();
-            let mut up = true;
-            for c in chars.iter_mut() {
-                if up {
-                    *c = c.to_uppercase().next().unwrap_or(*c);
-                }
-                up = *c == ' ' || *c == '-';
-            }
-            report.places.insert(0, chars.into_iter().collect());
-        }
+/// Bidi controls reorder what a reader sees: labels and filter values never keep them (the
+/// body does; the reader shows them with `text_marks::segments`). Most labels come from lines
+/// already without them; names of speakers and the curator's metadata may still hold some.
+fn strip_label_marks(report: &mut Report) {
+    strip_in_place(&mut report.title);
+    for label in [
+        &mut report.kicker,
+        &mut report.byline,
+        &mut report.dateline,
+        &mut report.outlet,
+        &mut report.event_date_evidence,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        strip_in_place(label);
     }
-    // A surname alone means the one person of the report with that surname.
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
-    for p in &people {
-        if let Some(surname) = p.rsplit(' ').next() {
-            by_surname
-                .entry(surname.to_string())
-                .or_default()
-                .push(p.clone());
-        }
-    }
-    let resolve = |name: &str| -> String {
-        if name.contains(' ') {
-            return name.to_string();
-        }
-        match by_surname.get(name).map(|v| v.as_slice()) {
-            Some([one]) => one.clone(),
-            _ => name.to_string(),
-        }
-    };
-    let paragraphs: Vec<Option<&str>> = report
-        .paragraphs
-        .iter()
-        .map(|p| (p.kind == ParagraphKind::Text).then_some(p.text.as_str()))
-        .collect();
-    let (found, speakers) = quotes::find_quotes(&paragraphs, &resolve);
-    // A set of the names so far: a report can name thousands of speakers.
-    let mut known: HashSet<String> = people.iter().cloned().collect();
-    for s in &speakers {
-        work::add(1);
-        if known.insert(s.clone()) {
-            people.push(s.clone());
-        }
-    }
-    for q in found {
-        let line = report
-            .paragraphs
-            .get(q.paragraph)
-            .map_or(report.line, |p| p.line);
-        if q.speaker.is_none() {
-            diags.warn(line, "a quote with no speaker");
-        }
-        if q.unterminated {
-            diags.warn(line, "a quote is opened but never closed");
-        }
-        report.quotes.push(crate::model::Quote {
-            speaker: q.speaker,
-            text: q.text,
-            paragraph: q.paragraph,
-        });
-    }
-    report.people = people;
-    report.speakers = speakers;
-}
-
-/// One spelling per person across the corpus: spelling variants of a name merge into the
-/// spelling most reports use ("Mathew Miller" → "Matthew Miller"), and a surname alone
-/// becomes the one full name in the corpus with that surname.
-pub fn normalise_people(reports: &mut [Report]) {
-    // How often each spelling is printed in the whole corpus: the majority spelling wins.
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for r in reports.iter() {
-        let texts: Vec<&str> = r
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .chain(r.standfirst.iter().map(|s| s.as_str()))
-            .collect();
-        let mut names: Vec<&str> = r
-            .people
-            .iter()
-            .chain(r.speakers.iter())
-            .filter(|n| n.contains(' '))
-            .map(|n| n.as_str())
-            .collect();
-        names.sort();
-        names.dedup();
-        for (n, c) in entities::count_names(&texts, &names) {
-            *counts.entry(n).or_default() += c;
-        }
-    }
-    let map = entities::alias_map(&counts);
-    let mut canon: Vec<String> = map.values().cloned().collect();
-    canon.sort();
-    canon.dedup();
-    // A surname alone stands for the one canonical name with that surname, if there is one.
-    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
-    for c in &canon {
-        if let Some(surname) = c.rsplit(' ').next() {
-            by_surname.entry(surname).or_default().push(c);
-        }
-    }
-    let fix = |n: &str| -> String {
-        if let Some(c) = map.get(n) {
-            return c.clone();
-        }
-        if !n.contains(' ') {
-            if let Some([one]) = by_surname.get(n).map(|v| v.as_slice()) {
-                return (*one).clone();
-            }
-        }
-        n.to_string()
-    };
-    let dedup = |v: &mut Vec<String>| {
+    for names in [
+        &mut report.people,
+        &mut report.organisations,
+        &mut report.places,
+        &mut report.speakers,
+    ] {
+        names.iter_mut().for_each(strip_in_place);
+        // Two spellings that differed only by a control are one name.
         let mut seen = HashSet::new();
-        v.retain(|x| seen.insert(x.clone()));
-    };
-    for r in reports.iter_mut() {
-        r.people = r.people.iter().map(|n| fix(n)).collect();
-        dedup(&mut r.people);
-        r.speakers = r.speakers.iter().map(|n| fix(n)).collect();
-        dedup(&mut r.speakers);
-        for q in &mut r.quotes {
-            q.speaker = q.speaker.as_deref().map(fix);
+        names.retain(|n| seen.insert(n.clone()));
+    }
+    for q in &mut report.quotes {
+        if let Some(s) = &mut q.speaker {
+            strip_in_place(s);
         }
     }
-}
-
-/// Published / updated dates from the date lines, with their problems as warnings.
-fn apply_dates(report: &mut Report, dates: &[(usize, DateLine)], diags: &mut Diagnostics) {
-    let mut relative_only = None;
-    for (line, d) in dates {
-        if let Some(problem) = &d.problem {
-            diags.warn(*line, problem.clone());
-        }
-        if d.relative {
-            relative_only.get_or_insert(*line);
-        }
-        let Some(date) = d.date else { continue };
-        match d.label {
-            Some(DateLabel::Updated) => {
-                report.updated.get_or_insert(date);
-            }
-            _ => {
-                if report.published.is_none() {
-                    report.published = Some(date);
-                    report.published_basis = DateBasis::Stated;
-                }
-            }
-        }
-    }
-    // "Updated 09 July 2024" is the only date some pages print: it stands for publication.
-    if report.published.is_none() {
-        if let Some(u) = report.updated {
-            report.published = Some(u);
-            report.published_basis = DateBasis::Stated;
-        }
-    }
-    if report.published.is_none() {
-        match relative_only {
-            Some(line) => diags.warn(
-                line,
-                "the only date line is relative (\u{201c}… ago\u{201d}): no publication date",
-            ),
-            None => diags.warn(report.line, "no publication date found"),
-        }
-    }
-}
-
-/// Curator metadata wins over inference; the basis says so.
-fn apply_metadata(report: &mut Report, meta: Option<&FileMeta>) {
-    let Some(meta) = meta else { return };
-    let meta = meta.for_report(report.index);
-    if let Some(o) = meta.outlet {
-        report.outlet = Some(o);
-    }
-    if let Some(u) = meta.url {
-        report.url = Some(u);
-    }
-    if let Some(t) = meta.title {
-        report.title = t;
-    }
-    if let Some(p) = meta.published {
-        report.published = Some(p);
-        report.published_basis = DateBasis::Metadata;
-    }
-    if let Some(e) = meta.event_date {
-        report.event_date = Some(e);
-        report.event_date_basis = DateBasis::Metadata;
-        report.event_date_evidence = Some("curator metadata".into());
-    }
-}
-
-fn resolve_event_date(report: &mut Report, diags: &mut Diagnostics) {
-    if report.event_date_basis == DateBasis::Metadata {
-        return;
-    }
-    // The text paragraphs, then the standfirst (which has no line of its own: the title's).
-    let (texts, lines): (Vec<&str>, Vec<usize>) = report
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Text)
-        .map(|p| (p.text.as_str(), p.line))
-        .chain(report.standfirst.iter().map(|s| (s.as_str(), report.line)))
-        .unzip();
-    let e = event::resolve_event(&texts, report.published);
-    report.event_date = e.date;
-    report.event_date_basis = if e.date.is_some() {
-        e.basis
-    } else {
-        DateBasis::Unknown
-    };
-    report.event_date_evidence = e.evidence;
-    if let Some(words) = e.unresolved {
-        let line = e
-            .paragraph
-            .and_then(|p| lines.get(p).copied())
-            .unwrap_or(report.line);
-        diags.warn(line, format!("the event is named only by weekday (\u{201c}{words}\u{201d}) and there is no publication date to resolve it"));
-    } else if e.date.is_none() && report.published.is_some() {
-        diags.warn(report.line, "no event date found in the text");
+    for link in &mut report.related {
+        strip_in_place(&mut link.label);
+        strip_in_place(&mut link.headline);
     }
 }
 

@@ -2,6 +2,7 @@
 //! for matching (quotes, case, spaces) while the printed text is kept as printed.
 
 use crate::model::{Diagnostic, Level};
+use crate::text_marks::{is_bidi_control, strip_controls};
 use std::borrow::Cow;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
@@ -9,13 +10,16 @@ use std::borrow::Cow;
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// One non-blank line of a file, trimmed and with odd spaces made plain.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Line {
     /// 1-based line number in the file.
     pub no: usize,
+    /// The line without bidi controls: what every recogniser reads, and what labels are made of.
     pub text: String,
     /// Blank lines right before this one (a wider gap can separate two reports).
     pub blank_before: usize,
+    /// The line as printed, bidi controls included, when it has any: body text keeps them.
+    pub marked: Option<String>,
 }
 
 fn error(file: &str, line: usize, message: String) -> Diagnostic {
@@ -193,13 +197,20 @@ pub fn lines(text: &str) -> Vec<Line> {
         }
         super::work::add(raw.len() + 1);
         let cleaned = clean_line(raw);
-        if cleaned.is_empty() {
+        // An invisible control must not hide a date line, a kicker or a dateline.
+        let (text, marked) = if cleaned.chars().any(is_bidi_control) {
+            (strip_controls(&cleaned).into_owned(), Some(cleaned))
+        } else {
+            (cleaned, None)
+        };
+        if text.is_empty() {
             blank += 1;
         } else {
             out.push(Line {
                 no,
-                text: cleaned,
+                text,
                 blank_before: blank,
+                marked,
             });
             blank = 0;
         }
@@ -290,7 +301,8 @@ mod tests {
             Line {
                 no: 1,
                 text: "Title".into(),
-                blank_before: 0
+                blank_before: 0,
+                marked: None,
             }
         );
         assert_eq!(
@@ -298,7 +310,8 @@ mod tests {
             Line {
                 no: 4,
                 text: "Body text".into(),
-                blank_before: 2
+                blank_before: 2,
+                marked: None,
             }
         );
         assert_eq!(ls[2].no, 5);
@@ -390,5 +403,19 @@ mod tests {
         assert!(is_all_caps("MAY 9 PROTESTS"));
         assert!(!is_all_caps("Gaza war"));
         assert_eq!(word_count("Pakistan’s Tehreek-e-Insaf (PTI) party"), 4);
+    }
+
+    #[test]
+    fn bidi_controls_are_kept_apart() {
+        let ls =
+            lines("\u{200f}WORLD\u{200f}\n\u{202e}\u{202c}\nHe said \u{202e}no\u{202c}.\nPlain");
+        assert_eq!(ls.len(), 3, "a line of controls alone is blank");
+        assert_eq!(
+            (ls[0].text.as_str(), ls[0].marked.as_deref()),
+            ("WORLD", Some("\u{200f}WORLD\u{200f}"))
+        );
+        assert_eq!(ls[1].text, "He said no.");
+        assert_eq!(ls[1].marked.as_deref(), Some("He said \u{202e}no\u{202c}."));
+        assert_eq!(ls[2].marked, None);
     }
 }

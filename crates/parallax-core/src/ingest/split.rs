@@ -1,14 +1,17 @@
 //! Several reports on one page: a new report starts where a title-like line opens a header of
 //! its own (its title printed again, a date line or a byline) followed by a body of text, or
-//! after a separator line ("* * *", "-----").
+//! after a separator line ("* * *", "-----"). The headline under a link label ("Check Also")
+//! is a link to another story, not the start of one.
 
 use super::boilerplate::is_separator;
+use super::dates::parse_date_line_folded;
 use super::header::{read_header_folded, title_like_folded, HEADER_MAX_LINES, WINDOW};
 use super::normalize::{ends_sentence, fold, word_count, Line};
+use super::related::related_link_folded;
 
 /// A header here opens a report with a real body (teasers have a headline and a date only).
 fn opens_report(lines: &[Line], keys: &[String], i: usize, after_separator: bool) -> Option<usize> {
-    if !title_like_folded(&lines[i].text, &keys[i]) {
+    if !title_like_folded(&lines[i].text, &keys[i]) || under_link_label(lines, keys, i) {
         return None;
     }
     let h = read_header_folded(&lines[i..], &keys[i..]);
@@ -26,6 +29,24 @@ fn opens_report(lines: &[Line], keys: &[String], i: usize, after_separator: bool
         .filter(|l| body_sentence(&l.text))
         .count();
     (sentences >= 2).then_some(i + h.body_start)
+}
+
+/// Line `i` is the headline of a link: under a label alone ("Check Also"), maybe with the
+/// teaser's date line between them.
+fn under_link_label(lines: &[Line], keys: &[String], i: usize) -> bool {
+    let label_alone = |m: usize| {
+        related_link_folded(&lines[m].text, &keys[m])
+            .is_some_and(|(_, headline)| headline.is_empty())
+    };
+    match i {
+        0 => false,
+        1 => label_alone(0),
+        _ => {
+            label_alone(i - 1)
+                || (parse_date_line_folded(&lines[i - 1].text, &keys[i - 1]).is_some()
+                    && label_alone(i - 2))
+        }
+    }
 }
 
 /// A line of body text as a report's opening needs it.
@@ -95,5 +116,11 @@ mod tests {
     fn separator_splits() {
         let text = "Title one\n\nA body sentence of the first report that is long enough to count.\n\nA second body sentence of the first report that is long enough.\n\n* * *\n\nTitle two here\n\nA body sentence of the second report that is long enough to count.\n\nA second body sentence of the second report that is long enough.";
         assert_eq!(split_reports(&lines(text)).len(), 2);
+    }
+
+    #[test]
+    fn a_linked_headline_does_not_split() {
+        let text = "Title of it\nApril 1, 2024\n\nA body sentence of the first report that is long enough to count.\n\nCheck Also\nSome other headline\nApril 2, 2024\n\nAnother body sentence of the first report that is long enough to count.\n\nA third body sentence of the first report that is long enough to count.";
+        assert_eq!(split_reports(&lines(text)).len(), 1);
     }
 }

@@ -65,9 +65,14 @@ pub fn rejoin(lines: Vec<Line>) -> Vec<Line> {
         match out.last_mut() {
             Some(last) if joins && !stands_alone(&last.text) => {
                 // A word broken at a hyphen ("Tehreek-e-" / "Insaf") joins without a space.
-                if !last.text.ends_with('-') {
-                    last.text.push(' ');
+                let sep = if last.text.ends_with('-') { "" } else { " " };
+                if last.marked.is_some() || line.marked.is_some() {
+                    let mut marked = last.marked.take().unwrap_or_else(|| last.text.clone());
+                    marked.push_str(sep);
+                    marked.push_str(line.marked.as_deref().unwrap_or(&line.text));
+                    last.marked = Some(marked);
                 }
+                last.text.push_str(sep);
                 last.text.push_str(&line.text);
             }
             _ => out.push(line),
@@ -105,5 +110,23 @@ mod tests {
         // Short lines one under another (a list, a poem): not filled to a width.
         let list = "Title here\nOne\nTwo\nThree\nFour\nFive\nSix\nSeven";
         assert_eq!(rejoin(lines(list)), lines(list));
+    }
+
+    #[test]
+    fn bidi_controls_survive_the_join() {
+        let text = WRAPPED.replace("the country had", "the \u{202e}country\u{202c} had");
+        let ls = rejoin(lines(&text));
+        let plain = rejoin(lines(WRAPPED));
+        assert_eq!(ls[2].text, plain[2].text);
+        assert_eq!(
+            ls[2].marked.as_deref(),
+            Some(
+                plain[2]
+                    .text
+                    .replace("the country had", "the \u{202e}country\u{202c} had")
+                    .as_str()
+            )
+        );
+        assert_eq!(ls[3].marked, None);
     }
 }

@@ -2,8 +2,18 @@
 #![allow(dead_code)]
 
 use parallax_core::metadata::Metadata;
-use parallax_core::{build_corpus, Corpus, SourceFile};
+use parallax_core::{build_corpus, Corpus, NaiveDate, ParseOptions, SourceFile};
 use std::path::{Path, PathBuf};
+
+/// The build date the tests parse with: fixed, so no result changes with the calendar.
+pub fn options() -> ParseOptions {
+    ParseOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())
+}
+
+/// `ingest::parse_file` at the tests' build date.
+pub fn parse_file(name: &str, bytes: &[u8]) -> parallax_core::ingest::ParsedFile {
+    parallax_core::ingest::parse_file(name, bytes, &options())
+}
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -35,5 +45,5 @@ pub fn parse_dir(dir: &Path) -> Corpus {
         }
         Err(_) => Metadata::default(),
     };
-    build_corpus(&files, &meta, &[])
+    build_corpus(&files, &meta, &[], &options())
 }
