@@ -14,9 +14,12 @@ E2E_DIST := target/e2e-dist
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
 # The benchmark's synthetic corpus size.
 BENCH_REPORTS ?= 300
+# `make fuzz`: seconds per target, and which targets.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test script-test e2e e2e-build inspect bench bench-browser bench-compare setup-build setup-test
+.PHONY: serve test dist native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare setup-build setup-test
 
 serve: setup-build
 	trunk serve --release --offline --address 127.0.0.1 --port "$(PORT)"
@@ -59,6 +62,17 @@ bench:
 # Our MinHash LSH against datasketch's MinHashLSH on one synthetic corpus (REPORTS, default 10000).
 bench-compare:
 	.ci/bench-compare $(if $(REPORTS),"$(REPORTS)")
+
+# Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Not yet in `test`.
+lint:
+	cargo fmt --all --check
+	rustfmt --edition 2021 --check fuzz/src/lib.rs fuzz/fuzz_targets/*.rs
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# libFuzzer (cargo-fuzz, nightly) on the core: FUZZ_SECONDS per target (default 600),
+# FUZZ_TARGETS to choose (default all). Not part of `test`. See fuzz/run.sh.
+fuzz:
+	FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" fuzz/run.sh
 
 setup-build:
 	@.ci/setup build
