@@ -25,6 +25,7 @@ done < <(find corpus tests/e2e/fixtures crates/parallax-core/tests -name '*.txt'
 echo "corpus_file: $n seeds"
 
 # corpus_folder: FolderInput encoding.
+# shellcheck disable=SC2059 # the format is the escape being built
 u8() { printf "\\x$(printf %02x "$1")"; }
 u32le() { u8 $(($1 & 255)); u8 $(($1 >> 8 & 255)); u8 $(($1 >> 16 & 255)); u8 $(($1 >> 24 & 255)); }
 sidecar() { # FILE or ""

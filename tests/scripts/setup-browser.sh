@@ -49,7 +49,7 @@ passed=0
 run() {
   local name=$1 want=$2 mode=$3
   shift 3
-  rm -rf "$tmp/bin" "$tmp/log"
+  rm -rf "${tmp:?}/bin" "${tmp:?}/log"
   mkdir -p "$tmp/bin"
   if [ "${debian_chromium:-}" = 1 ]; then
     printf '#!/bin/sh\n' >"$tmp/bin/chromium"; printf '#!/bin/sh\n' >"$tmp/bin/chromedriver"
