@@ -53,6 +53,10 @@ fi
 
 summary=()
 found=0
+# corpus_folder writes each input to a folder in here.
+export PARALLAX_FUZZ_TMP
+PARALLAX_FUZZ_TMP=$(mktemp -d)
+trap 'rm -rf "$PARALLAX_FUZZ_TMP"' EXIT
 for t in $targets; do
   mkdir -p "fuzz/artifacts/$t"
   before=$(find "fuzz/artifacts/$t" -type f | sort)

@@ -6,7 +6,7 @@
 //! (`metadata::parse_toml`, `corpus_dir::parse_topics`, `build_corpus`): the file system costs
 //! far less than parsing and analysing the files, and this way the glue is fuzzed too (which
 //! files count, errors gathered and sorted, warnings kept). One directory per fuzzing process,
-//! emptied before each input (left in the temp dir when the process ends).
+//! emptied before each input (see `folder`).
 //!
 //! Invariants: an Err holds only errors, sorted; an Ok corpus holds the corpus invariants
 //! (`parallax_fuzz::check_corpus`), no error diagnostics, reports only from `*.txt` files with
@@ -22,10 +22,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// The folder this process writes each input to: under PARALLAX_FUZZ_TMP (fuzz/run.sh sets it to
+/// a directory it removes afterwards), else under the system's temp dir.
 fn folder() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        std::env::temp_dir().join(format!("parallax-fuzz-folder-{}", std::process::id()))
+        std::env::var_os("PARALLAX_FUZZ_TMP")
+            .map(PathBuf::from)
+            .unwrap_or_else(std::env::temp_dir)
+            .join(format!("parallax-fuzz-folder-{}", std::process::id()))
     })
 }
 
