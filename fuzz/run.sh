@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make fuzz`: libFuzzer (cargo-fuzz) on each target for FUZZ_SECONDS (default 600), one after
-# the other, then per target the time, the executions and the findings. Exits 1 if any target
-# found something (a crash, a broken invariant, a timeout or running out of memory).
+# the other, then per target the time, the executions and the findings. Past findings in
+# fuzz/regressions/<target>/ are replayed first. Exits 1 if any target found something (a crash,
+# a broken invariant, a timeout or running out of memory) or a past finding still fails.
 #   FUZZ_SECONDS=60 FUZZ_TARGETS="url_state align" fuzz/run.sh
 # Needs cargo-fuzz (installed here when missing) and a nightly toolchain (checked: libFuzzer's
 # instrumentation flags are nightly-only). Inputs found are kept in fuzz/corpus/<target>/, findings
@@ -41,6 +42,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 say "$(rustup run nightly rustc --version), $(cargo fuzz --version)"
+bin="fuzz/target/$(rustup run nightly rustc -vV | sed -n 's/^host: //p')/release"
 
 fuzz/seed.sh
 mkdir -p fuzz/artifacts
@@ -59,6 +61,18 @@ PARALLAX_FUZZ_TMP=$(mktemp -d)
 trap 'rm -rf "$PARALLAX_FUZZ_TMP"' EXIT
 for t in $targets; do
   mkdir -p "fuzz/artifacts/$t"
+  # Past findings first: each input once; one that still fails is an open bug.
+  if [ -d "fuzz/regressions/$t" ]; then
+    while IFS= read -r -d '' input; do
+      if ! "$bin/$t" "$input" >"fuzz/artifacts/$t.regression.log" 2>&1; then
+        found=1
+        why=$(grep -m1 -A1 'panicked at' "fuzz/artifacts/$t.regression.log" | tail -1 | sed 's/^ *//')
+        summary+=("$t: STILL FAILS: $input: ${why:-see fuzz/artifacts/$t.regression.log}")
+      else
+        summary+=("$t: passes now: $input")
+      fi
+    done < <(find "fuzz/regressions/$t" -type f ! -name '*.md' -print0 | sort -z)
+  fi
   before=$(find "fuzz/artifacts/$t" -type f | sort)
   log="fuzz/artifacts/$t.log"
   say "$t: ${seconds}s, -max_len=$(max_len "$t") (log: $log)"

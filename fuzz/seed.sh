@@ -6,7 +6,8 @@
 #                  in the input format of parallax_fuzz::FolderInput (fuzz/src/lib.rs)
 #   url_state:     the links the tests use (`?v=1…` in tests/e2e and url_state.rs)
 #   align:         pairs of related reports from the core's test corpora, "left NUL right"
-# Inputs in fuzz/regressions/<target>/ (past findings) are added to each target's seeds too.
+# Past findings (fuzz/regressions/<target>/) are not seeds: fuzz/run.sh replays them on their own,
+# so one that still fails does not stop the fuzzing of its target at start-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C # ${#name} counts bytes
@@ -85,9 +86,3 @@ pair stock-workers "$s/a_port_briefing.txt" "$s/h_port_workers.txt"
 pair seeds-000-001 corpus/000_2825e8f3de917013.txt corpus/001_33bc37f87dab64db.txt
 echo "align: 7 seeds"
 
-# Past findings.
-for t in corpus_file corpus_folder url_state align; do
-  if [ -d "fuzz/regressions/$t" ]; then
-    find "fuzz/regressions/$t" -type f ! -name '*.md' -exec cp {} "$out/$t/" \;
-  fi
-done
