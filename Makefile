@@ -1,5 +1,9 @@
 # The two set-up commands are `make serve` and `make test`; both install what is missing first
 # (.ci/setup, idempotent). PORT and PUBLIC_URL may be overridden.
+#
+# Paths may contain spaces (a checkout under "/home/me/My Projects/"): every path in a recipe is
+# quoted (tests/scripts/paths-with-spaces.sh checks it). PATH below is not quoted on purpose: it is
+# an environment value, not a shell word, so quotes would become part of it.
 SHELL := /bin/bash
 PORT ?= 8080
 PUBLIC_URL ?= /
@@ -10,35 +14,42 @@ E2E_DIST := target/e2e-dist
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
 # The benchmark's synthetic corpus size.
 BENCH_REPORTS ?= 300
+# `make fuzz`: seconds per target, and which targets.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test e2e e2e-build inspect bench bench-browser bench-compare setup-build setup-test
+.PHONY: serve test dist native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare setup-build setup-test
 
 serve: setup-build
-	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port $(PORT)
+	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
 
 dist: setup-build
-	trunk build --release --offline --public-url $(PUBLIC_URL)
+	trunk build --release --offline --public-url "$(PUBLIC_URL)"
 
-test: setup-test native-test e2e
+test: setup-test native-test script-test e2e
 
 native-test:
 	cargo test --workspace
 
+# Shell tests of the Makefile and the scripts (fast: no build).
+script-test:
+	@for t in tests/scripts/*.sh; do echo "== $$t"; bash "$$t" || exit 1; done
+
 e2e-build: setup-build
-	PARALLAX_CORPUS=$(CURDIR)/tests/e2e/fixtures/crafted trunk build --release --offline --features test-hooks --public-url $(E2E_PUBLIC_URL) --dist $(E2E_CRAFTED_DIST)
-	trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
+	PARALLAX_CORPUS="$(CURDIR)/tests/e2e/fixtures/crafted" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
+	trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect corpus --json > target/e2e-corpus.json
-	PARALLAX_DIST=$(E2E_DIST) PARALLAX_CRAFTED_DIST=$(E2E_CRAFTED_DIST) PARALLAX_BASE=$(E2E_PUBLIC_URL) node --test --test-concurrency=1 tests/e2e/
+	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark: first render, filter change and keystroke medians on the bundled corpus and
 # on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
 bench-browser: setup-test e2e-build
-	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports $(BENCH_REPORTS) --out target/bench-corpus
-	PARALLAX_CORPUS=$(CURDIR)/target/bench-corpus trunk build --release --offline --public-url $(E2E_PUBLIC_URL) --dist target/bench-dist
-	PARALLAX_BASE=$(E2E_PUBLIC_URL) node tests/e2e/bench.mjs $(E2E_DIST) target/bench-dist
+	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(BENCH_REPORTS)" --out target/bench-corpus
+	PARALLAX_CORPUS="$(CURDIR)/target/bench-corpus" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist target/bench-dist
+	PARALLAX_BASE="$(E2E_PUBLIC_URL)" node tests/e2e/bench.mjs "$(E2E_DIST)" target/bench-dist
 
 inspect:
 	cargo run --release --bin parallax -- inspect corpus
@@ -50,7 +61,18 @@ bench:
 
 # Our MinHash LSH against datasketch's MinHashLSH on one synthetic corpus (REPORTS, default 10000).
 bench-compare:
-	.ci/bench-compare $(REPORTS)
+	.ci/bench-compare $(if $(REPORTS),"$(REPORTS)")
+
+# Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Not yet in `test`.
+lint:
+	cargo fmt --all --check
+	rustfmt --edition 2021 --check fuzz/src/lib.rs fuzz/fuzz_targets/*.rs
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# libFuzzer (cargo-fuzz, nightly) on the core: FUZZ_SECONDS per target (default 600),
+# FUZZ_TARGETS to choose (default all). Not part of `test`. See fuzz/run.sh.
+fuzz:
+	FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" fuzz/run.sh
 
 setup-build:
 	@.ci/setup build

@@ -1,6 +1,7 @@
 // Shared harness for the browser tests: serves the built site the way GitHub Pages does (under a
-// subpath, 404.html for unknown paths), drives Debian's Chromium through playwright-core, and
-// records everything a page must never do: throw, log an error, or request another origin.
+// subpath, 404.html for unknown paths), drives Chromium (CHROME_PATH, else Debian's) through
+// playwright-core, and records everything a page must never do: throw, log an error, or request
+// another origin.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -53,10 +54,16 @@ export function startSite({ dist = DIST, base = BASE } = {}) {
   });
 }
 
-/** Launches headless Debian Chromium with the flags this machine needs. */
+/**
+ * The browser binary: CHROME_PATH (any Chrome or Chromium, e.g. a CI runner's Chrome: Ubuntu's
+ * `chromium` is a snap that cannot run headless there), else Debian's Chromium.
+ */
+export const BROWSER_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Launches the headless browser (BROWSER_PATH) with the flags this machine needs. */
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: BROWSER_PATH,
     headless: true,
     args: [
       '--no-sandbox',
