@@ -287,14 +287,11 @@ pub fn ticks(start: NaiveDate, end: NaiveDate, plot_width: f64) -> Vec<(NaiveDat
             let mut y = start.year();
             let mut m = start.month0();
             // First month boundary at or after start, aligned to the step.
-            loop {
-                let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) else {
-                    break;
-                };
+            while let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) {
                 if d > end {
                     break;
                 }
-                if d >= start && m % step == 0 {
+                if d >= start && m.is_multiple_of(step) {
                     let label = if step >= 12 {
                         d.format("%Y").to_string()
                     } else if m == 0 || out.is_empty() {

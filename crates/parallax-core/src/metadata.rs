@@ -118,6 +118,10 @@ fn read_fields(
         let string = |v: &toml::Value| v.as_str().map(str::to_string);
         match key.as_str() {
             "outlet" | "url" | "title" => match string(value) {
+                // An empty value would replace what the text says with nothing (found by fuzzing).
+                Some(s) if crate::text_marks::strip_controls(&s).trim().is_empty() => problem(
+                    format!("`{key}` is empty: give it a value or remove the line"),
+                ),
                 Some(s) if key == "outlet" => m.outlet = Some(s),
                 Some(s) if key == "url" => {
                     if s.starts_with("http://") || s.starts_with("https://") {
@@ -343,6 +347,21 @@ mod tests {
             &["a.txt"],
         );
         assert_eq!((d[0].line, d[0].level), (2, Level::Warning));
+        let (_, d) = parse_toml(
+            "[files.\"a.txt\"]\ntitle = \"\"\noutlet = \" \u{202e} \"\n",
+            "m.toml",
+            &["a.txt"],
+        );
+        let mut problems: Vec<(usize, &str)> =
+            d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        problems.sort();
+        assert_eq!(
+            problems,
+            [
+                (2, "`title` is empty: give it a value or remove the line"),
+                (3, "`outlet` is empty: give it a value or remove the line")
+            ]
+        );
         let (_, d) = parse_toml("[files.\"a.txt\"\noutlet = \n", "m.toml", &["a.txt"]);
         assert_eq!(d[0].level, Level::Error);
         assert!(d[0].message.starts_with("invalid TOML"));

@@ -114,14 +114,16 @@ fn line_ranges_locate_each_report_and_its_title() {
     let c = corpus(300, 5);
     let two = c.reports.iter().filter(|r| r.index == 1).count();
     assert!(two > 0, "some pages carry two reports");
+    // Some styles print the title in title case with straight quotes.
+    let fold = |s: &str| {
+        s.replace(['“', '”'], "\"")
+            .replace(['‘', '’'], "'")
+            .to_lowercase()
+    };
     for r in &c.reports {
         let text = c.report_text(r);
-        assert!(
-            text.lines()
-                .any(|l| l.contains(&r.title) || l.replace('"', "“").len() > 0 && r.index == 0),
-            "{}",
-            r.id
-        );
+        let title = fold(&r.title);
+        assert!(text.lines().any(|l| fold(l).contains(&title)), "{}", r.id);
         let first_words: String = r
             .body
             .split_whitespace()
