@@ -6,7 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax_core::{build_corpus, metadata::Metadata, Level, SourceFile, TopicDef};
+use parallax_core::{
+    build_corpus, chrono::NaiveDate, metadata::Metadata, Level, ParseOptions, SourceFile, TopicDef,
+};
 use std::sync::OnceLock;
 
 const NAME: &str = "fuzz.txt";
@@ -18,7 +20,7 @@ fuzz_target!(|bytes: &[u8]| {
         name: NAME.into(),
         bytes: bytes.to_vec(),
     }];
-    let corpus = build_corpus(&files, &Metadata::default(), topics);
+    let corpus = build_corpus(&files, &Metadata::default(), topics, &options());
     parallax_fuzz::check_corpus(&corpus);
     assert!(
         corpus.diagnostics.iter().all(|d| d.file == NAME),
@@ -34,6 +36,11 @@ fuzz_target!(|bytes: &[u8]| {
         corpus.reports.iter().all(|r| r.file == NAME),
         "reports name their file"
     );
-    let again = build_corpus(&files, &Metadata::default(), topics);
+    let again = build_corpus(&files, &Metadata::default(), topics, &options());
     assert!(again == corpus, "building twice gives the same corpus");
 });
+
+/// A fixed build date: the same input must give the same corpus on every run.
+fn options() -> ParseOptions {
+    ParseOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).expect("a real date"))
+}

@@ -66,9 +66,9 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
     segments(text, marks)
         .into_iter()
         .map(|(range, covering)| {
-            let piece = text[range].to_string();
+            let piece = with_visible_controls(&text[range]);
             if covering.is_empty() {
-                return piece.into_any();
+                return piece;
             }
             let classes: Vec<&str> = covering.iter().map(|&i| marks[i].kind.class()).collect();
             let class = classes.join(" ");
@@ -78,6 +78,31 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
                     .into_any()
             } else {
                 view! { <span class=class title=title>{piece}</span> }.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// `text` as text nodes, with each bidirectional control shown as a visible, named mark
+/// ("⟨RLO⟩") instead of the invisible character, which could reorder what the reader sees.
+fn with_visible_controls(text: &str) -> AnyView {
+    use parallax_core::text_marks::{control_description, segments, Segment};
+    if let [Segment::Plain(plain)] = segments(text).as_slice() {
+        return plain.to_string().into_any();
+    }
+    segments(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Plain(plain) => plain.to_string().into_any(),
+            Segment::Control(c) => {
+                let name = segment.name().unwrap_or("?");
+                view! {
+                    <abbr class="bidi-mark" title=control_description(c) data-testid="bidi-mark">
+                        {format!("⟨{name}⟩")}
+                    </abbr>
+                }
+                .into_any()
             }
         })
         .collect_view()

@@ -47,3 +47,19 @@ test('markup in titles and text is shown literally in the list, reader and compa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('bidirectional controls are out of titles and shown as named marks in the text', async () => {
+  const { page, problems, context } = await openApp(browser, site);
+  const result = page.locator('[data-testid="result"]').filter({ has: page.getByTestId('report-title').filter({ hasText: 'Invoice' }) });
+  const title = await result.getByTestId('report-title').textContent();
+  assert.ok(title.includes('fdp.exe') && !/[\u202a-\u202e\u2066-\u2069]/.test(title), JSON.stringify(title));
+  await result.getByTestId('open-report').click();
+  await page.getByTestId('reader').waitFor();
+  const reader = page.getByTestId('reader-body');
+  assert.deepEqual(await reader.getByTestId('bidi-mark').allTextContents(), ['⟨RLO⟩', '⟨PDF⟩']);
+  assert.equal(await reader.getByTestId('bidi-mark').first().getAttribute('title'), 'right-to-left override');
+  // The invisible characters themselves are not in the page: they cannot reorder what it shows.
+  assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(await page.locator('main').textContent()));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -102,6 +102,7 @@ pub fn parse_file_with(
     };
     out.diagnostics.extend(decoded.warning);
     let lines = wrap::rejoin(normalize::lines(&decoded.text));
+    out.diagnostics.extend(bidi_warning(name, &lines));
     // Every recogniser matches on the folded text of a line: fold each line once.
     let keys: Vec<String> = lines.iter().map(|l| fold(&l.text)).collect();
     let mut starts = split::split_reports_folded(&lines, &keys);
@@ -129,6 +130,30 @@ pub fn parse_file_with(
         });
     }
     out
+}
+
+/// Bidirectional controls can make a title or a name read differently from what it is (a spoofing
+/// trick): say where the first one is and which kinds the file holds.
+fn bidi_warning(name: &str, lines: &[normalize::Line]) -> Option<Diagnostic> {
+    let first = lines.iter().find(|l| l.marked.is_some())?;
+    let mut kinds: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.marked.as_deref())
+        .flat_map(str::chars)
+        .filter_map(crate::text_marks::control_name)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    Some(Diagnostic {
+        file: name.to_string(),
+        line: first.no,
+        level: Level::Warning,
+        message: format!(
+            "bidirectional control characters ({}): removed from titles and names, shown as marks in the text",
+            kinds.join(", ")
+        ),
+        report: None,
+    })
 }
 
 /// Collects the warnings of one report.

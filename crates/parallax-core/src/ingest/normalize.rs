@@ -82,8 +82,15 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Diagnostic
             "binary data (a NUL byte): not a text file".into(),
         ));
     }
-    if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+    if text.chars().all(|c| c == '\u{feff}') {
         return Err(error(file, 0, "the file is empty".into()));
+    }
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+        return Err(error(
+            file,
+            0,
+            "the file holds only spaces and blank lines".into(),
+        ));
     }
     let warning = warning.map(|endian| Diagnostic {
         level: Level::Warning,
@@ -323,7 +330,7 @@ mod tests {
         assert!(decode("f", b" \n\n \t")
             .unwrap_err()
             .message
-            .contains("empty"));
+            .contains("only spaces and blank lines"));
         let bin = decode("f", b"ok\nok\nbad\0").unwrap_err();
         assert_eq!(bin.line, 3);
         assert!(bin.message.contains("binary"));
@@ -384,7 +391,7 @@ mod tests {
         assert!(decode("f", &utf16(" \n", true))
             .unwrap_err()
             .message
-            .contains("empty"));
+            .contains("only spaces"));
         assert!(decode("f", b"\xff\xfe\0\0a\0\0\0")
             .unwrap_err()
             .message
