@@ -27,7 +27,7 @@ serve: setup-build
 dist: setup-build
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
 
-test: setup-test native-test script-test e2e
+test: setup-test lint native-test script-test e2e
 
 native-test:
 	cargo test --workspace
@@ -63,7 +63,7 @@ bench:
 bench-compare:
 	.ci/bench-compare $(if $(REPORTS),"$(REPORTS)")
 
-# Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Not yet in `test`.
+# Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Part of `test`.
 lint:
 	cargo fmt --all --check
 	rustfmt --edition 2021 --check fuzz/src/lib.rs fuzz/fuzz_targets/*.rs

@@ -15,6 +15,14 @@ pub fn date_with_basis(d: Option<NaiveDate>, basis: DateBasis) -> String {
     }
 }
 
+/// The outlet with where it comes from ("Dawn (stated in the text)"), for the reader's facts.
+pub fn outlet_with_basis(r: &Report) -> String {
+    match &r.outlet {
+        Some(outlet) => format!("{outlet} ({})", r.outlet_basis.label()),
+        None => "outlet unknown".into(),
+    }
+}
+
 /// The outlet, or a plain word saying it is unknown.
 pub fn outlet(r: &Report) -> String {
     r.outlet.clone().unwrap_or_else(|| "outlet unknown".into())

@@ -50,7 +50,7 @@ pub fn Reader(id: String) -> impl IntoView {
                 <h2 id="reader-title" data-testid="reader-title">{report.title.clone()}</h2>
                 {report.standfirst.iter().map(|s| view! { <p class="standfirst">{s.clone()}</p> }).collect_view()}
                 <dl class="report-meta" data-testid="reader-meta">
-                    <dt>"Outlet"</dt><dd>{format::outlet(report)}</dd>
+                    <dt>"Outlet"</dt><dd data-testid="reader-outlet">{format::outlet_with_basis(report)}</dd>
                     <dt>"Event date"</dt>
                     <dd>
                         {format::date_with_basis(report.event_date, report.event_date_basis)}

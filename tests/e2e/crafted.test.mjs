@@ -63,3 +63,15 @@ test('bidirectional controls are out of titles and shown as named marks in the t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an outlet named by a footer is shown with its basis, and the footer date is the publication date', async () => {
+  const { page, problems, context } = await openApp(browser, site);
+  const result = page.locator('[data-testid="result"]').filter({ has: page.getByTestId('report-title').filter({ hasText: 'Canal levy' }) });
+  await result.getByTestId('open-report').click();
+  await page.getByTestId('reader').waitFor();
+  assert.equal(await page.getByTestId('reader-outlet').textContent(), 'The Harbour Gazette (stated in the text)');
+  assert.ok((await page.getByTestId('reader').textContent()).includes('9 May 2024'));
+  assert.ok(!(await page.getByTestId('reader-body').textContent()).includes('Published in'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
