@@ -133,7 +133,7 @@ fn every_row_of_the_readme_table_is_what_parallax_says() {
                 printed.lines().map(str::to_string).collect()
             }
         };
-        if !lines.iter().any(|l| *l == expected) {
+        if !lines.contains(&expected) {
             wrong.push(format!(
                 "row {row:?}: README says\n  {expected}\nbut Parallax printed\n  {}",
                 lines.join("\n  ")
