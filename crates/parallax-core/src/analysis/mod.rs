@@ -5,6 +5,7 @@
 //! and [`regroup`] when the reader moves a threshold.
 
 pub mod align;
+pub mod common_run;
 pub mod lsh;
 pub mod pairs;
 pub mod quotes;

@@ -395,7 +395,10 @@ fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
             .iter()
             .zip(&b.quote_grams)
             .enumerate()
-            .filter(|(_, (_, gb))| text::intersection_size(ga, gb) > 0)
+            .filter(|(_, (_, gb))| {
+                crate::ingest::work::add(1);
+                text::intersection_size(ga, gb) > 0
+            })
             .find_map(|(j, (hb, _))| {
                 shared_quote_runs(ha, hb).map(|(sa, sb, len)| (i, j, sa, sb, len))
             });

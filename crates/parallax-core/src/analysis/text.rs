@@ -7,6 +7,7 @@
 //! apostrophe inside a word keeps it whole ("Pakistan’s"), hyphens split ("cross-border" is two
 //! words, the same on both sides).
 
+use crate::ingest::work;
 use unicode_segmentation::UnicodeSegmentation;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -232,44 +233,10 @@ pub fn containment(a: &[u64], b: &[u64]) -> f32 {
 
 /// Length and start positions (in `a`, in `b`) of the longest run of equal words.
 ///
-/// Sparse dynamic programming over the positions where words are equal (found by binary search
-/// in `b`'s sorted words), so the cost follows the number of equal word pairs rather than
-/// `a.len() * b.len()`. Ties keep the earliest run in `a`, then in `b`.
+/// Linear in the two texts whatever they repeat ([`super::common_run`], a suffix automaton);
+/// ties keep the earliest run in `a`, then in `b`.
 pub fn longest_common_run<T: Ord>(a: &[T], b: &[T]) -> (usize, usize, usize) {
-    if a.is_empty() || b.is_empty() {
-        return (0, 0, 0);
-    }
-    let mut b_sorted: Vec<(&T, usize)> = b.iter().enumerate().map(|(j, w)| (w, j)).collect();
-    b_sorted.sort();
-    // prev[j + 1] = length of the common run ending at (i - 1, j); cur the same for row i.
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    let mut touched_prev: Vec<usize> = Vec::new();
-    let mut touched_cur: Vec<usize> = Vec::new();
-    let (mut best, mut best_a, mut best_b) = (0, 0, 0);
-    for (i, w) in a.iter().enumerate() {
-        let from = b_sorted.partition_point(|(x, _)| *x < w);
-        for &(x, j) in &b_sorted[from..] {
-            if x != w {
-                break;
-            }
-            let len = prev[j] + 1;
-            cur[j + 1] = len;
-            touched_cur.push(j + 1);
-            if len > best || (len == best && i + 1 - len == best_a && j + 1 - len < best_b) {
-                best = len;
-                best_a = i + 1 - len;
-                best_b = j + 1 - len;
-            }
-        }
-        for &t in &touched_prev {
-            prev[t] = 0;
-        }
-        touched_prev.clear();
-        std::mem::swap(&mut prev, &mut cur);
-        std::mem::swap(&mut touched_prev, &mut touched_cur);
-    }
-    (best, best_a, best_b)
+    super::common_run::longest_common_run(a, b)
 }
 
 /// Hashes of every `k`-word window of `word_hashes`, in position order (not deduplicated).
@@ -297,13 +264,37 @@ pub fn window_index(windows: &[u64]) -> Vec<(u64, u32)> {
     index
 }
 
+/// Calls `f` with each run of equal hashes of two sorted indexes (the run in `a`, in `b`).
+fn merge_equal(
+    a: &[(u64, u32)],
+    b: &[(u64, u32)],
+    mut f: impl FnMut(&[(u64, u32)], &[(u64, u32)]),
+) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (ha, hb) = (a[i].0, b[j].0);
+        if ha < hb {
+            i += 1;
+        } else if hb < ha {
+            j += 1;
+        } else {
+            let i_end = i + a[i..].iter().take_while(|x| x.0 == ha).count();
+            let j_end = j + b[j..].iter().take_while(|x| x.0 == ha).count();
+            f(&a[i..i_end], &b[j..j_end]);
+            (i, j) = (i_end, j_end);
+        }
+    }
+}
+
 /// Length of the longest run of equal words of two texts, given their word hashes and their
 /// `k`-word window indexes ([`window_index`] of [`window_hashes`]).
 ///
 /// A run of L ≥ k words is L − k + 1 consecutive equal windows on one diagonal, so the equal
 /// windows are found by merging the two sorted indexes (linear) and the longest diagonal streak
-/// gives the run; equal windows are few even when common words are many. Only when no window is
-/// shared does it fall back to [`longest_common_run`] on the words. Exact up to collisions of
+/// gives the run; equal windows are few even when common words are many. When no window is
+/// shared, or when the texts repeat themselves so much that equal window pairs outnumber twice
+/// their windows (a sentence printed 8,000 times in both has tens of millions), it falls back to
+/// [`longest_common_run`] on the words, which is linear in any case. Exact up to collisions of
 /// 64-bit hashes.
 pub fn longest_run_hashed(
     a_words: &[u64],
@@ -313,31 +304,27 @@ pub fn longest_run_hashed(
     k: usize,
 ) -> usize {
     let k = k.max(1);
-    // (diagonal, position in a) of every equal window pair.
-    let mut hits: Vec<(i64, u32)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a_index.len() && j < b_index.len() {
-        let (ha, hb) = (a_index[i].0, b_index[j].0);
-        if ha < hb {
-            i += 1;
-        } else if hb < ha {
-            j += 1;
-        } else {
-            let (i_end, j_end) = (
-                i + a_index[i..].iter().take_while(|x| x.0 == ha).count(),
-                j + b_index[j..].iter().take_while(|x| x.0 == ha).count(),
-            );
-            for &(_, pa) in &a_index[i..i_end] {
-                for &(_, pb) in &b_index[j..j_end] {
-                    hits.push((pa as i64 - pb as i64, pa));
-                }
-            }
-            (i, j) = (i_end, j_end);
-        }
-    }
-    if hits.is_empty() {
+    // Equal window pairs number the product of each window's repeats in the two texts: fine for
+    // prose, quadratic for a text repeating itself. Count them first; past a linear budget, the
+    // suffix automaton gives the same length without listing them.
+    let mut pairs = 0usize;
+    merge_equal(a_index, b_index, |a_run, b_run| {
+        pairs = pairs.saturating_add(a_run.len().saturating_mul(b_run.len()));
+    });
+    work::add(a_index.len() + b_index.len());
+    if pairs == 0 || pairs > 2 * (a_index.len() + b_index.len()) {
         return longest_common_run(a_words, b_words).0;
     }
+    work::add(pairs);
+    // (diagonal, position in a) of every equal window pair.
+    let mut hits: Vec<(i64, u32)> = Vec::with_capacity(pairs);
+    merge_equal(a_index, b_index, |a_run, b_run| {
+        for &(_, pa) in a_run {
+            for &(_, pb) in b_run {
+                hits.push((pa as i64 - pb as i64, pa));
+            }
+        }
+    });
     hits.sort_unstable();
     let (mut best, mut streak) = (1, 1);
     for w in hits.windows(2) {

@@ -1,7 +1,8 @@
-//! A count of the parser's elementary steps (bytes scanned, tokens read, lookups made), so that
-//! tests can show the parser is linear by counting, not timing: with the `work-count` feature
-//! (on for this crate's own tests) every scanning loop adds what it touched to a per-thread
-//! counter; without it `add` is empty and compiles away.
+//! A count of elementary steps (the parser's bytes scanned, tokens read, lookups made; the
+//! analysis's positions examined and candidate pairs emitted), so that tests can show the work
+//! is linear by counting, not timing: with the `work-count` feature (on for this crate's own
+//! tests) every scanning loop adds what it touched to a per-thread counter; without it `add` is
+//! empty and compiles away.
 
 #[cfg(feature = "work-count")]
 thread_local! {

@@ -1,0 +1,83 @@
+//! The analysis does work linear in the corpus and in the pairs it keeps, never in the square
+//! of a text or of a group of copies: counted, not timed. With the `work-count` feature (on for
+//! these tests) the analysis counts what it examines (`ingest::work`): equal window pairs and
+//! automaton steps of the longest run, quote sentence comparisons, candidate pairs emitted,
+//! pairs verified. Quadratic behaviour shows as work growing ~64-fold when the input grows
+//! 8-fold; these bounds allow ~10-fold.
+
+use parallax_core::analysis::pairs::{evidence, ReportFeatures};
+use parallax_core::ingest::work;
+use parallax_core::model::{Paragraph, Quote, Report};
+
+/// Work grows at most this much faster than the input.
+const SLACK: f64 = 1.25;
+
+fn report(id: &str, body: String, quotes: Vec<String>) -> Report {
+    Report {
+        id: id.into(),
+        title: id.into(),
+        event_date: "2024-07-09".parse().ok(),
+        paragraphs: vec![Paragraph {
+            text: body,
+            ..Paragraph::default()
+        }],
+        quotes: quotes
+            .into_iter()
+            .map(|text| Quote {
+                text,
+                ..Quote::default()
+            })
+            .collect(),
+        ..Report::default()
+    }
+}
+
+/// Two reports repeating one sentence `n` times; the second has an extra closing sentence
+/// when `differ`, and each repeat is a quote when `quoted`.
+fn repetitive_pair(n: usize, differ: bool, quoted: bool) -> (Report, Report) {
+    let sentence = if quoted {
+        "“We will keep talking to them about the border,” he said. "
+    } else {
+        "The minister said the talks on the border went well. "
+    };
+    let quotes = |n: usize| {
+        if quoted {
+            vec!["We will keep talking to them about the border".to_string(); n]
+        } else {
+            Vec::new()
+        }
+    };
+    let a = report("a", sentence.repeat(n), quotes(n));
+    let mut body = sentence.repeat(n);
+    if differ {
+        body.push_str("An extra closing line makes this one differ.");
+    }
+    (a, report("b", body, quotes(n)))
+}
+
+fn evidence_work(a: &Report, b: &Report) -> (u64, usize) {
+    let (fa, fb) = (ReportFeatures::new(a), ReportFeatures::new(b));
+    work::take();
+    let pair = evidence(&fa, &fb);
+    (work::take(), pair.longest_run)
+}
+
+#[test]
+fn evidence_work_is_linear_in_a_text_that_repeats_itself() {
+    for (differ, quoted) in [(false, false), (true, false), (true, true)] {
+        let (small, large) = (200, 1600);
+        let (sa, sb) = repetitive_pair(small, differ, quoted);
+        let (la, lb) = repetitive_pair(large, differ, quoted);
+        let (ws, run_s) = evidence_work(&sa, &sb);
+        let (wl, run_l) = evidence_work(&la, &lb);
+        assert!(ws > 0, "no work counted (is the work-count feature on?)");
+        // The longest run is the whole shorter text: the figures stay exact.
+        let words = |r: &Report| parallax_core::analysis::text::words(&r.body_text()).len();
+        assert_eq!((run_s, run_l), (words(&sa), words(&la)));
+        let growth = wl as f64 / ws as f64;
+        assert!(
+            growth <= SLACK * (large / small) as f64,
+            "differ {differ}, quoted {quoted}: 8x the repeats took {growth:.1}x the work ({ws} → {wl})"
+        );
+    }
+}
