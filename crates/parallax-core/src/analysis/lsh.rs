@@ -52,7 +52,7 @@ use super::pairs::{
 };
 use super::text;
 use crate::model::{Pair, Report};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Up to this many reports, [`relate_scaled`] compares all pairs (exact and fast enough).
 pub const EXACT_UP_TO: usize = 2000;
@@ -201,11 +201,18 @@ impl LshIndex {
     }
 }
 
-/// Every pair (i < j) of signatures sharing a band, as `i << 32 | j`. Signatures of empty sets
-/// are skipped (they agree on everything and share nothing).
+/// Every pair (i < j) of signatures sharing a band, as `i << 32 | j`, each once. Signatures of
+/// empty sets are skipped (they agree on everything and share nothing).
+///
+/// Near copies fall in the same bucket in most of the bands: a bucket whose members another band
+/// already grouped is skipped ([`emit_groups`]), and `out` is deduplicated whenever it has doubled,
+/// so it holds the distinct pairs, not one entry per band for each.
 pub fn lsh_pairs(signatures: &[Vec<u32>], params: LshParams, out: &mut Vec<u64>) {
     let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(signatures.len());
     let mut buf = Vec::new();
+    let mut seen = HashSet::new();
+    let start = out.len();
+    let mut distinct = 0;
     for band in 0..params.bands {
         keyed.clear();
         for (i, sig) in signatures.iter().enumerate() {
@@ -216,21 +223,42 @@ pub fn lsh_pairs(signatures: &[Vec<u32>], params: LshParams, out: &mut Vec<u64>)
             keyed.push((key, i as u32));
         }
         keyed.sort_unstable();
-        emit_groups(&keyed, out);
+        emit_groups(&keyed, &mut seen, out);
+        if out.len() - start > 2 * distinct.max(1024) {
+            out[start..].sort_unstable();
+            let mut kept = start;
+            for k in start..out.len() {
+                if kept == start || out[k] != out[kept - 1] {
+                    out[kept] = out[k];
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+            distinct = kept - start;
+        }
     }
 }
 
-/// All pairs within runs of equal keys of a sorted list.
-fn emit_groups<K: PartialEq + Copy>(sorted: &[(K, u32)], out: &mut Vec<u64>) {
+/// All pairs within runs of equal keys of a sorted list, except in a run whose members (ids in
+/// order) are in `seen` already: another band or window emitted its pairs. Counts the pairs
+/// pushed as work (`ingest::work`).
+fn emit_groups<K: PartialEq + Copy>(
+    sorted: &[(K, u32)],
+    seen: &mut HashSet<Vec<u32>>,
+    out: &mut Vec<u64>,
+) {
     let mut start = 0;
     while start < sorted.len() {
         let mut end = start + 1;
         while end < sorted.len() && sorted[end].0 == sorted[start].0 {
             end += 1;
         }
-        for x in start..end {
-            for y in x + 1..end {
-                out.push(pair_key(sorted[x].1, sorted[y].1));
+        if end - start >= 2 && seen.insert(sorted[start..end].iter().map(|x| x.1).collect()) {
+            crate::ingest::work::add((end - start) * (end - start - 1) / 2);
+            for x in start..end {
+                for y in x + 1..end {
+                    out.push(pair_key(sorted[x].1, sorted[y].1));
+                }
             }
         }
         start = end;
@@ -311,7 +339,7 @@ pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {
     }
     long.sort_unstable();
     long.dedup();
-    emit_groups(&long, out);
+    emit_groups(&long, &mut HashSet::new(), out);
     for (i, f) in features.iter().enumerate() {
         for q in &f.quotes {
             for k in QUOTE_MIN_WORDS..QUOTE_MIN_RUN {
@@ -657,6 +685,24 @@ mod tests {
             LshParams::for_threshold(0.3, 128),
             LshParams { bands: 64, rows: 2 }
         );
+    }
+
+    #[test]
+    fn a_bucket_shared_in_every_band_emits_its_pairs_once() {
+        // 40 copies agree in all 64 bands: 780 pairs, not 64 × 780 entries.
+        let h = MinHasher::new(NUM_PERM, 1);
+        let set: Vec<u64> = (0..50u64)
+            .map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        let signatures = vec![h.signature(&set); 40];
+        let params = LshParams::for_threshold(0.3, NUM_PERM);
+        let mut out = Vec::new();
+        crate::ingest::work::take();
+        lsh_pairs(&signatures, params, &mut out);
+        assert_eq!((out.len(), crate::ingest::work::take()), (780, 780));
+        out.sort_unstable();
+        out.dedup();
+        assert_eq!(out.len(), 780, "every pair once");
     }
 
     #[test]
