@@ -20,6 +20,14 @@ pub struct Corpus {
     /// `pairs` are unrelated at every value the control offers.
     pub evidence: Vec<PairEvidence>,
     pub stories: Vec<Story>,
+    /// Groups of more than `analysis::copies::INLINE_UP_TO` exact copies (reports whose
+    /// analysis features are equal: same folded body, quotes, names and event date), as indices
+    /// into `reports`, each in corpus order. `pairs` and `evidence` hold such a group collapsed:
+    /// a star from its first report to each other member, and per other report or group at most
+    /// two pairs (one per order); `analysis::copies::CopyIndex` expands them into the pairs of
+    /// any member. Smaller groups are stored pair by pair like any reports.
+    #[serde(default)]
+    pub copy_groups: Vec<Vec<u32>>,
     /// The quote ledger: each quote merged across reports.
     pub quotes: Vec<QuoteEntry>,
     /// The topic lexicon the reports were tagged with.

@@ -81,3 +81,49 @@ fn evidence_work_is_linear_in_a_text_that_repeats_itself() {
         );
     }
 }
+
+/// `copies` exact copies of a report that quotes and names people, plus a cut-down copy and a
+/// report sharing one quote.
+fn copies_corpus(copies: usize) -> Vec<Report> {
+    let body = "The spokesperson said on Monday that the two countries share an interest in fighting terrorism in the region. \
+                “We have a shared interest in combating threats to regional security,” Matthew Miller told reporters. \
+                He added that decisions about the government were for the people of the country to make.";
+    let quote = "We have a shared interest in combating threats to regional security".to_string();
+    let mut reports: Vec<Report> = (0..copies)
+        .map(|i| Report {
+            people: vec!["Matthew Miller".into()],
+            ..report(&format!("copy{i}"), body.into(), vec![quote.clone()])
+        })
+        .collect();
+    let cut = body.split(". ").take(2).collect::<Vec<_>>().join(". ");
+    reports.insert(copies / 2, report("cut", cut, vec![quote.clone()]));
+    reports.push(report(
+        "quoting",
+        format!("An unrelated report on another day. “{quote},” he said again."),
+        vec![quote],
+    ));
+    reports
+}
+
+#[test]
+fn relating_copies_is_linear_in_the_copies() {
+    use parallax_core::analysis::{lsh, Thresholds};
+    let t = Thresholds::default();
+    let run = |n: usize| {
+        let reports = copies_corpus(n);
+        work::take();
+        let related = lsh::relate_scaled(&reports, &t);
+        (work::take(), related.pairs.len(), related.copy_groups)
+    };
+    let (small, large) = (50, 400);
+    let (ws, ps, gs) = run(small);
+    let (wl, pl, gl) = run(large);
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the copies took {growth:.1}x the work ({ws} → {wl}); pairs {ps} → {pl}"
+    );
+    assert_eq!((gs.len(), gs[0].len(), gl[0].len()), (1, small, large));
+    // A star inside the group, and a few pairs with each other report.
+    assert!(pl <= large + 8, "{pl} pairs stored for {large} copies");
+}

@@ -507,15 +507,19 @@ pub fn relate_candidates_with_stats(
     (pairs, stats)
 }
 
-/// The entry point for any corpus size: exact all pairs up to [`EXACT_UP_TO`] reports,
-/// candidates and verification above.
-pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
+/// The entry point for any corpus size: exact copies collapse to one representative per class
+/// ([`super::copies`]), then exact all pairs up to [`EXACT_UP_TO`] representatives, candidates
+/// and verification above. The pairs come back as the analysis stores them: one copy group of N
+/// reports costs N − 1 pairs, not N², and its comparisons are made once.
+pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> super::copies::Related {
     let features = super::pairs::corpus_features(reports, thresholds);
-    if features.len() <= EXACT_UP_TO {
-        relate_all_features(&features, thresholds)
-    } else {
-        relate_candidates(&features, thresholds)
-    }
+    super::copies::relate_collapsed(features, thresholds, |heads, t| {
+        if heads.len() <= EXACT_UP_TO {
+            relate_all_features(heads, t)
+        } else {
+            relate_candidates(heads, t)
+        }
+    })
 }
 
 #[cfg(test)]

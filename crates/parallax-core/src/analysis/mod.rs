@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod common_run;
+pub mod copies;
 pub mod lsh;
 pub mod pairs;
 pub mod quotes;
@@ -20,7 +21,8 @@ use crate::model::{Corpus, Pair, PairEvidence, Relation, Report, Story, TopicDef
 use std::collections::HashMap;
 
 /// Analyses a parsed corpus in place: topics per paragraph and report, pair evidence and
-/// relations under the default [`Thresholds`], stories, inferred event dates, the quote ledger.
+/// relations under the default [`Thresholds`] (large groups of exact copies collapsed, see
+/// [`copies`]), stories, inferred event dates, the quote ledger.
 pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
     // Topic labels are facet labels: no bidi control may reorder them.
     corpus.topics = topics
@@ -36,7 +38,9 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
     for report in &mut corpus.reports {
         tagger.tag(report);
     }
-    let evidence = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
+    let related = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
+    corpus.copy_groups = related.copy_groups;
+    let evidence = related.pairs;
     let position: HashMap<&str, u32> = corpus
         .reports
         .iter()
