@@ -127,3 +127,35 @@ fn relating_copies_is_linear_in_the_copies() {
     // A star inside the group, and a few pairs with each other report.
     assert!(pl <= large + 8, "{pl} pairs stored for {large} copies");
 }
+
+#[test]
+fn the_quote_ledger_is_linear_in_repeated_quotes() {
+    use parallax_core::analysis::quotes::ledger;
+    let copies = |n: usize| {
+        let reports = copies_corpus(n);
+        work::take();
+        let entries = ledger(&reports);
+        (work::take(), entries)
+    };
+    let repeats = |n: usize| {
+        let (a, b) = repetitive_pair(n, true, true);
+        work::take();
+        let entries = ledger(&[a, b]);
+        (work::take(), entries)
+    };
+    let (small, large) = (50, 400);
+    for (name, run) in [("copies", &copies as &dyn Fn(usize) -> _), ("repeats", &repeats)] {
+        let (ws, es) = run(small);
+        let (wl, el) = run(large);
+        assert!(ws > 0, "{name}: no work counted");
+        let growth = wl as f64 / ws as f64;
+        assert!(
+            growth <= SLACK * (large / small) as f64,
+            "{name}: 8x the repeats took {growth:.1}x the work ({ws} → {wl})"
+        );
+        // One entry for the repeated line, with every printing.
+        let printings = |e: &[parallax_core::model::QuoteEntry]| e.iter().map(|e| e.occurrences.len()).max();
+        assert_eq!(es.len(), el.len(), "{name}");
+        assert!(printings(&el) >= Some(large), "{name}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod common_run;
 pub mod copies;
 pub mod lsh;
 pub mod pairs;
+mod quote_union;
 pub mod quotes;
 pub mod stories;
 pub mod text;

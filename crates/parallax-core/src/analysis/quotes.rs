@@ -2,18 +2,11 @@
 //! and where it first appears in time.
 
 use super::align::split_sentences;
-use super::pairs::{shared_quote_run, QUOTE_MIN_WORDS};
+use super::pairs::QUOTE_MIN_WORDS;
+use super::quote_union::{find, unite_in_order};
 use super::text;
 use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
-use std::collections::{BTreeSet, HashMap};
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
+use std::collections::HashMap;
 
 /// One sentence of one printed quote: the unit quotes are matched by, since outlets split,
 /// join and cut quotes at sentence boundaries.
@@ -33,7 +26,8 @@ struct Unit<'a> {
 /// Builds the ledger from every report's quotes.
 ///
 /// Quotes are compared sentence by sentence ([`split_sentences`]): two sentences of different
-/// printed quotes are the same when their folded words are equal or [`shared_quote_run`] finds a
+/// printed quotes are the same when their folded words are equal or
+/// [`shared_quote_run`](super::pairs::shared_quote_run) finds a
 /// long common run (cut, extended or reworded at the edges), and their speakers do not differ.
 /// Sentences that always travel together (consecutive in a quote, carried by exactly the same
 /// printed quotes) are one entry, so a quote printed whole everywhere stays whole, while one
@@ -71,7 +65,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     // The speaker of each group (by its root), so an unattributed quote cannot join two
     // speakers' groups into one.
     let mut speaker: Vec<Option<&str>> = units.iter().map(|u| u.q.speaker.as_deref()).collect();
-    let union = |parent: &mut Vec<usize>, speaker: &mut Vec<Option<&str>>, i: usize, j: usize| {
+    let union = |parent: &mut [usize], speaker: &mut Vec<Option<&str>>, i: usize, j: usize| {
         let (ri, rj) = (find(parent, i), find(parent, j));
         if ri == rj {
             return true;
@@ -85,34 +79,31 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         true
     };
     // Candidates share a 4-word window (any two matching sentences do) or, when short, all
-    // their words; checked in (i, j) order so the result does not depend on hashing.
-    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        let keys = if u.words.len() >= QUOTE_MIN_WORDS {
-            text::shingles(&u.words, QUOTE_MIN_WORDS)
+    // their words; checked in (i, j) order so the result does not depend on hashing
+    // (`quote_union` skips the checks that cannot change the groups).
+    let hashes: Vec<&[u64]> = units.iter().map(|u| u.hashes.as_slice()).collect();
+    let keys = |i: usize| {
+        let words = &units[i].words;
+        if words.len() >= QUOTE_MIN_WORDS {
+            text::shingles(words, QUOTE_MIN_WORDS)
         } else {
-            vec![text::hash_words(&u.words)]
-        };
-        for k in keys {
-            by_key.entry(k).or_default().push(i);
+            vec![text::hash_words(words)]
         }
+    };
+    let mut quote_end = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let same = (units[i].report, units[i].quote) == (units[i + 1].report, units[i + 1].quote);
+        quote_end[i] = if same { quote_end[i + 1] } else { i + 1 };
     }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in by_key.values() {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                if (units[i].report, units[i].quote) != (units[j].report, units[j].quote) {
-                    candidates.insert((i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
-    for (i, j) in candidates {
-        let (a, b) = (&units[i], &units[j]);
-        if a.hashes == b.hashes || shared_quote_run(&a.hashes, &b.hashes).is_some() {
-            union(&mut parent, &mut speaker, i, j);
-        }
-    }
+    unite_in_order(
+        &hashes,
+        &keys,
+        &quote_end,
+        &mut parent,
+        &mut |parent, i, j| {
+            union(parent, &mut speaker, i, j);
+        },
+    );
     // Rejoin consecutive sentences of a quote whose groups are carried by the same printed quotes.
     let carriers = |parent: &mut Vec<usize>| -> Vec<Vec<(usize, usize)>> {
         let mut c: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
@@ -126,7 +117,17 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         }
         c
     };
-    let before = carriers(&mut parent);
+    // Each group's carriers, as an id: equal lists, equal ids (comparing the lists themselves
+    // would cost a group's size for each sentence of it).
+    let carrier_lists = carriers(&mut parent);
+    let mut list_ids: HashMap<&[(usize, usize)], usize> = HashMap::new();
+    let before: Vec<usize> = carrier_lists
+        .iter()
+        .map(|l| {
+            let next = list_ids.len();
+            *list_ids.entry(l.as_slice()).or_insert(next)
+        })
+        .collect();
     for i in 1..n {
         let (prev, cur) = (&units[i - 1], &units[i]);
         if (prev.report, prev.quote) != (cur.report, cur.quote) {
@@ -160,17 +161,19 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         .map(|g| {
             // One occurrence per printed quote: the span of its sentences in this group.
             let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
+            let mut occ_of: HashMap<(usize, usize), usize> = HashMap::new();
             for &i in &g {
                 let u = &units[i];
-                match occ
-                    .iter_mut()
-                    .find(|o| (units[o.0].report, units[o.0].quote) == (u.report, u.quote))
-                {
-                    Some(o) => {
+                match occ_of.get(&(u.report, u.quote)) {
+                    Some(&k) => {
+                        let o = &mut occ[k];
                         o.2 = o.2.min(u.start);
                         o.3 = o.3.max(u.end);
                     }
-                    None => occ.push((i, u.report, u.start, u.end)),
+                    None => {
+                        occ_of.insert((u.report, u.quote), occ.len());
+                        occ.push((i, u.report, u.start, u.end));
+                    }
                 }
             }
             occ.sort_by_key(|o| (when(o.1), o.0));
