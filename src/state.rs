@@ -7,6 +7,7 @@
 
 use crate::history;
 use leptos::prelude::*;
+use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
 use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
 use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
@@ -24,6 +25,8 @@ pub struct CorpusData {
     pub corpus: &'static Corpus,
     pub index: QueryIndex,
     pub position: HashMap<&'static str, usize>,
+    /// The corpus's copy groups, to expand the pairs stored for them.
+    pub copies: CopyIndex,
 }
 
 impl CorpusData {
@@ -40,8 +43,19 @@ impl CorpusData {
                     .enumerate()
                     .map(|(i, r)| (r.id.as_str(), i))
                     .collect(),
+                copies: CopyIndex::new(corpus.reports.len(), &corpus.copy_groups),
             }
         })
+    }
+
+    /// The stored pair of two reports among `pairs` (either order; a pair of a copy group's
+    /// member expanded from what is stored for its group).
+    pub fn pair_between(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
+        let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+        let pos = |id: &str| self.position.get(id).map(|&i| i as u32);
+        let ids = |i: u32| self.corpus.reports[i as usize].id.clone();
+        self.copies
+            .pair_between(i as u32, j as u32, pairs, &pos, &ids)
     }
 
     pub fn report(&self, id: &str) -> Option<(usize, &'static parallax_core::Report)> {
@@ -228,11 +242,12 @@ impl AppState {
         let Some(&position) = self.data.position.get(id) else {
             return Vec::new();
         };
+        // Pairs of a large copy group are stored collapsed: expanded here.
+        let pos = |id: &str| self.data.position.get(id).map(|&i| i as u32);
+        let ids = |i: u32| self.data.corpus.reports[i as usize].id.clone();
         let mut found: Vec<Pair> = self.pairs.with(|p| {
-            p.by_report[position]
-                .iter()
-                .map(|&i| p.pairs[i as usize].clone())
-                .collect()
+            let copies = &self.data.copies;
+            copies.pairs_of(position as u32, &p.pairs, &p.by_report, &pos, &ids)
         });
         found.sort_by(|x, y| {
             y.relation

@@ -49,10 +49,8 @@ pub fn Compare(left: String, right: String) -> impl IntoView {
 
 /// Stored evidence for the pair (either order), or computed now for a pair sharing nothing.
 fn evidence_between(l: &Report, r: &Report) -> Pair {
-    regroupable_pairs()
-        .iter()
-        .find(|p| (p.a == l.id && p.b == r.id) || (p.a == r.id && p.b == l.id))
-        .cloned()
+    crate::state::CorpusData::get()
+        .pair_between(regroupable_pairs(), &l.id, &r.id)
         .unwrap_or_else(|| evidence(&ReportFeatures::new(l), &ReportFeatures::new(r)))
 }
 

@@ -144,7 +144,10 @@ fn the_quote_ledger_is_linear_in_repeated_quotes() {
         (work::take(), entries)
     };
     let (small, large) = (50, 400);
-    for (name, run) in [("copies", &copies as &dyn Fn(usize) -> _), ("repeats", &repeats)] {
+    for (name, run) in [
+        ("copies", &copies as &dyn Fn(usize) -> _),
+        ("repeats", &repeats),
+    ] {
         let (ws, es) = run(small);
         let (wl, el) = run(large);
         assert!(ws > 0, "{name}: no work counted");
@@ -154,7 +157,8 @@ fn the_quote_ledger_is_linear_in_repeated_quotes() {
             "{name}: 8x the repeats took {growth:.1}x the work ({ws} → {wl})"
         );
         // One entry for the repeated line, with every printing.
-        let printings = |e: &[parallax_core::model::QuoteEntry]| e.iter().map(|e| e.occurrences.len()).max();
+        let printings =
+            |e: &[parallax_core::model::QuoteEntry]| e.iter().map(|e| e.occurrences.len()).max();
         assert_eq!(es.len(), el.len(), "{name}");
         assert!(printings(&el) >= Some(large), "{name}");
     }
