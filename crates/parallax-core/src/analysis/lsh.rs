@@ -1,7 +1,8 @@
 //! Candidate generation for large corpora, then exact verification.
 //!
-//! All pairs is quadratic: fine for hundreds of reports, hours for a hundred thousand. Above
-//! [`EXACT_UP_TO`] reports, [`relate_scaled`] instead gathers candidate pairs and verifies each
+//! All pairs is quadratic: fine for hundreds of reports, hours for a hundred thousand. Exact
+//! copies are first collapsed to one representative each ([`super::copies`]); above
+//! [`EXACT_UP_TO`] representatives, [`relate_scaled`] then gathers candidate pairs and verifies each
 //! with the same per-pair function as the exact path ([`relate`]), so every pair it returns is
 //! the exact answer for that pair. What matters is that no related pair is missed. A pair is
 //! related under [`classify`](super::pairs::classify) only when one of these holds, and each has
@@ -34,6 +35,13 @@
 //! conditions (exact Jaccard and containment from the sorted shingle lists, the quote index,
 //! dates),
 //! so LSH's false candidates cost one merge of two sorted lists each.
+//!
+//! Copies: N exact copies of a report are one representative here, so they cost one signature
+//! and no candidate pair among themselves. Near copies that differ fall into the same bucket in
+//! most bands; a bucket whose members another band already grouped emits nothing again, and the
+//! candidate list is deduplicated as it grows ([`lsh_pairs`]), so it holds distinct pairs, not
+//! one entry per band. A bucket of n near copies still gives n(n − 1)/2 candidates: the pairs it
+//! relates.
 //!
 //! Cost: at a 0.30 threshold, r = 2 lets about 5 % of pairs with J ≈ 0.03 through. Reports
 //! on one beat share that much boilerplate ("at a press briefing on"), so on such text LSH
@@ -205,7 +213,7 @@ impl LshIndex {
 /// empty sets are skipped (they agree on everything and share nothing).
 ///
 /// Near copies fall in the same bucket in most of the bands: a bucket whose members another band
-/// already grouped is skipped ([`emit_groups`]), and `out` is deduplicated whenever it has doubled,
+/// already grouped is skipped (`emit_groups`), and `out` is deduplicated whenever it has doubled,
 /// so it holds the distinct pairs, not one entry per band for each.
 pub fn lsh_pairs(signatures: &[Vec<u32>], params: LshParams, out: &mut Vec<u64>) {
     let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(signatures.len());

@@ -4,6 +4,12 @@
 //! pure function of that evidence and the [`Thresholds`] ([`classify`]), so the page can regroup
 //! every pair live in the wasm when the reader moves a threshold, without touching text.
 //!
+//! The evidence of a pair is linear in the two texts whatever they repeat: the longest verbatim
+//! run merges the two window indexes and, when a text repeats itself so much that equal windows
+//! pair up quadratically, reads one text through a suffix automaton of the other
+//! ([`text::longest_run_hashed`], [`super::common_run`]); shared quotes stop at the first matching
+//! sentence. Reports that are exact copies are compared once ([`super::copies`]).
+//!
 //! # The rule (defaults calibrated on the seed corpus and on hand-written corpora, see tests)
 //!
 //! Let J be the word-5-shingle Jaccard of the two bodies, C the larger of the two containments,
