@@ -1,7 +1,8 @@
 //! The longest run of equal words two texts share, in linear time whatever the texts repeat.
 //!
 //! A dynamic programme over the positions where words are equal costs the number of equal word
-//! pairs: two reports repeating one sentence 8,000 times have tens of millions of them. A suffix
+//! pairs: cheap on prose, but two reports repeating one sentence 8,000 times have tens of
+//! millions of them. Past a linear budget of equal pairs, a suffix
 //! automaton of one text (states: the classes of its substrings by end positions; at most
 //! 2|b| states and 3|b| transitions) read with the other finds, at each position of `a`, the
 //! longest run ending there that `b` contains, in O((|a| + |b|) log σ) steps and O(|b|) memory.
@@ -113,15 +114,71 @@ impl Automaton {
 
 /// Length and start positions (in `a`, in `b`) of the longest run of equal words; ties keep the
 /// earliest run in `a`, then its earliest occurrence in `b`. `(0, 0, 0)` when none is shared.
+///
+/// Sentences and prose have few equal word pairs: a sparse dynamic programme over them is the
+/// cheapest. Past a linear budget of such pairs (a text repeating itself), the suffix automaton
+/// gives the same answer in linear time.
 pub fn longest_common_run<T: Ord>(a: &[T], b: &[T]) -> (usize, usize, usize) {
     if a.is_empty() || b.is_empty() {
         return (0, 0, 0);
     }
+    let mut b_sorted: Vec<(&T, usize)> = b.iter().enumerate().map(|(j, w)| (w, j)).collect();
+    b_sorted.sort();
+    let mut equal_pairs = 0usize;
+    for w in a {
+        let from = b_sorted.partition_point(|(x, _)| *x < w);
+        let to = b_sorted.partition_point(|(x, _)| *x <= w);
+        equal_pairs += to - from;
+    }
+    work::add(a.len() + b.len());
+    if equal_pairs <= 4 * (a.len() + b.len()) {
+        work::add(equal_pairs);
+        sparse_dp(a, &b_sorted, b.len())
+    } else {
+        automaton_run(a, b)
+    }
+}
+
+/// The dynamic programme over the positions where words are equal (found by binary search in
+/// `b`'s sorted words): its cost is the number of equal word pairs.
+fn sparse_dp<T: Ord>(a: &[T], b_sorted: &[(&T, usize)], b_len: usize) -> (usize, usize, usize) {
+    // prev[j + 1] = length of the common run ending at (i - 1, j); cur the same for row i.
+    let mut prev = vec![0usize; b_len + 1];
+    let mut cur = vec![0usize; b_len + 1];
+    let mut touched_prev: Vec<usize> = Vec::new();
+    let mut touched_cur: Vec<usize> = Vec::new();
+    let (mut best, mut best_a, mut best_b) = (0, 0, 0);
+    for (i, w) in a.iter().enumerate() {
+        let from = b_sorted.partition_point(|(x, _)| *x < w);
+        for &(x, j) in &b_sorted[from..] {
+            if x != w {
+                break;
+            }
+            let len = prev[j] + 1;
+            cur[j + 1] = len;
+            touched_cur.push(j + 1);
+            if len > best || (len == best && i + 1 - len == best_a && j + 1 - len < best_b) {
+                best = len;
+                best_a = i + 1 - len;
+                best_b = j + 1 - len;
+            }
+        }
+        for &t in &touched_prev {
+            prev[t] = 0;
+        }
+        touched_prev.clear();
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut touched_prev, &mut touched_cur);
+    }
+    (best, best_a, best_b)
+}
+
+/// [`longest_common_run`] through a suffix automaton of `b`: linear whatever the texts repeat.
+fn automaton_run<T: Ord>(a: &[T], b: &[T]) -> (usize, usize, usize) {
     // Dense ids for b's words; a word of `a` that `b` lacks ends every run.
     let mut vocab: Vec<&T> = b.iter().collect();
     vocab.sort_unstable();
     vocab.dedup();
-    work::add(a.len() + b.len());
     let id = |w: &T| vocab.binary_search(&w).ok().map(|i| i as u32);
     let b_ids: Vec<u32> = b.iter().map(|w| id(w).expect("b's own word")).collect();
     let sa = Automaton::new(&b_ids);
@@ -187,6 +244,7 @@ mod tests {
     #[test]
     fn finds_the_earliest_longest_run() {
         assert_eq!(longest_common_run(b"xabcyabcd", b"zzabcdabc"), (4, 5, 2));
+        assert_eq!(automaton_run(b"xabcyabcd", b"zzabcdabc"), (4, 5, 2));
         assert_eq!(longest_common_run(b"abab", b"bab"), (3, 1, 0));
         assert_eq!(longest_common_run(b"abc", b"xyz"), (0, 0, 0));
         assert_eq!(longest_common_run::<u8>(b"", b"abc"), (0, 0, 0));
@@ -196,7 +254,12 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
         fn agrees_with_the_definition(a in proptest::collection::vec(0u8..4, 0..40), b in proptest::collection::vec(0u8..4, 0..40)) {
-            prop_assert_eq!(longest_common_run(&a, &b), naive(&a, &b));
+            let want = naive(&a, &b);
+            prop_assert_eq!(longest_common_run(&a, &b), want);
+            prop_assert_eq!(automaton_run(&a, &b), want);
+            let mut b_sorted: Vec<(&u8, usize)> = b.iter().enumerate().map(|(j, w)| (w, j)).collect();
+            b_sorted.sort();
+            prop_assert_eq!(sparse_dp(&a, &b_sorted, b.len()), want);
         }
     }
 }
