@@ -12,7 +12,8 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub reports: Vec<Report>,
-    /// Related pairs (relation other than `Unrelated`), ordered by (a, b) report order.
+    /// Related pairs (relation other than `Unrelated`), ordered by (a, b) report order; a large
+    /// group of exact copies is stored collapsed (see `copy_groups`).
     pub pairs: Vec<Pair>,
     /// Compact evidence for the pairs unrelated under the default thresholds that the page's
     /// threshold control can make related (`analysis::pairs::regroupable` turns them and
