@@ -4,7 +4,7 @@
 #   corpus_file:   every test and bundled corpus file (corpus/, tests/e2e/fixtures/, core tests)
 #   corpus_folder: those folders, up to 4 reports each, with their metadata.toml and topics.toml,
 #                  in the input format of parallax_fuzz::FolderInput (fuzz/src/lib.rs)
-#   url_state:     the links the tests use (`?v=1…` in tests/e2e and url_state.rs)
+#   url_state:     the links the tests use (`?v=1…` in tests/e2e and url_state/tests.rs)
 #   align:         pairs of related reports from the core's test corpora, "left NUL right"
 # Past findings (fuzz/regressions/<target>/) are not seeds: fuzz/run.sh replays them on their own,
 # so one that still fails does not stop the fuzzing of its target at start-up.

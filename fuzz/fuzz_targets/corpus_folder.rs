@@ -70,7 +70,13 @@ fuzz_target!(|input: FolderInput| {
         .files
         .iter()
         .map(|f| f.name.as_str())
-        .filter(|n| Path::new(n).extension().and_then(|e| e.to_str()) == Some("txt"))
+        // The loader takes the extension in any case (`A.TXT`).
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        })
         .collect();
 
     let corpus = match load_dir(dir) {

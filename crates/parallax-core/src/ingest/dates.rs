@@ -119,12 +119,20 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
         if time_only(rest) {
             continue; // "| 11:30 am PKT"
         }
+        // Problems quote the date as printed, not as folded for matching.
+        let as_printed = |why: String| {
+            let printed = original_segments.get(i).map_or(text, |s| s).trim();
+            why.replace(
+                &format!("\u{201c}{rest}\u{201d}"),
+                &format!("\u{201c}{printed}\u{201d}"),
+            )
+        };
         match parse_expr(rest)? {
             Expr::Relative => out.relative = true,
             Expr::Date(d, doubt) => {
                 if out.date.is_none() {
                     out.date = Some(d);
-                    out.problem = doubt;
+                    out.problem = doubt.map(as_printed);
                     out.written = original_segments
                         .get(i)
                         .map_or(text, |s| s)
@@ -132,7 +140,7 @@ pub fn parse_date_line_folded(text: &str, folded: &str) -> Option<DateLine> {
                         .to_string();
                 }
             }
-            Expr::Invalid(why) => out.problem = Some(why),
+            Expr::Invalid(why) => out.problem = Some(as_printed(why)),
         }
         if out.label.is_none() || label == Some(DateLabel::Updated) {
             out.label = label.or(Some(DateLabel::Plain));
@@ -208,7 +216,13 @@ mod tests {
     #[test]
     fn problems() {
         let bad = parse_date_line("February 30, 2024").unwrap();
-        assert!(bad.date.is_none() && bad.problem.unwrap().contains("impossible"));
+        assert_eq!(
+            (bad.date, bad.problem.as_deref()),
+            (
+                None,
+                Some("impossible date \u{201c}February 30, 2024\u{201d}")
+            )
+        );
         let ambiguous = parse_date_line("04/09/2024").unwrap();
         assert_eq!(ambiguous.date, d(2024, 9, 4));
         assert!(ambiguous.problem.unwrap().contains("ambiguous"));

@@ -1,0 +1,183 @@
+//! Tests of the URL state: the default state, order, notices and repairs, and round trips.
+
+use super::*;
+use proptest::prelude::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn the_default_state_is_the_empty_string() {
+    assert_eq!(render(&UrlState::default()), "");
+    assert_eq!(parse(""), (UrlState::default(), vec![]));
+    assert_eq!(parse("?"), (UrlState::default(), vec![]));
+}
+
+#[test]
+fn renders_in_a_stable_order_with_the_version_first() {
+    let mut s = UrlState {
+        query: "Miller & Khan’s".into(),
+        report: Some("r-1".into()),
+        paragraph: Some(3),
+        threshold: Some(45),
+        ..Default::default()
+    };
+    s.facets.toggle(FacetKind::Topic, "iran");
+    s.facets.toggle(FacetKind::Topic, "economy");
+    s.facets.toggle(FacetKind::Outlet, "Dawn News");
+    s.from = Some(date(2024, 7, 1));
+    s.compare = Some(("a".into(), "b".into()));
+    assert_eq!(
+        render(&s),
+        "v=1&q=Miller%20%26%20Khan%E2%80%99s&topic=economy&topic=iran&outlet=Dawn%20News&from=2024-07-01&report=r-1&p=3&left=a&right=b&t=45"
+    );
+}
+
+#[test]
+fn malformed_and_unknown_parameters_become_notices() {
+    let (s, notices) = parse(
+        "?v=1&q=iran&from=2024-13-45&bogus=1&p=x&report=a%20b&t=300&zoom=yes&left=a&%ZZ=1&q=again",
+    );
+    assert_eq!(s.query, "iran");
+    assert_eq!(s.from, None);
+    assert_eq!(s.compare, None);
+    let params: Vec<&str> = notices.iter().map(|n| n.parameter.as_str()).collect();
+    assert_eq!(
+        params,
+        [
+            "from",
+            "bogus",
+            "p",
+            "report",
+            "t",
+            "zoom",
+            "%ZZ",
+            "q",
+            "left/right"
+        ]
+    );
+}
+
+#[test]
+fn control_and_bidi_characters_in_a_parameter_name_are_shown_escaped() {
+    let (_, notices) = parse("a%0Ab%E2%80%AEc=1");
+    assert_eq!(notices[0].parameter, "a\\nb\\u{202e}c");
+}
+
+#[test]
+fn a_flood_of_bad_parameters_lists_a_few_and_counts_the_rest() {
+    let query: String = (0..200_000).map(|i| format!("x{i}=1&")).collect();
+    let (state, notices) = parse(&query);
+    assert_eq!(state, UrlState::default());
+    assert_eq!(notices.len(), 200_000);
+    let summary = NoticeSummary::new(notices);
+    assert_eq!(summary.shown.len(), NOTICES_SHOWN);
+    assert_eq!(summary.shown[0].parameter, "x0");
+    assert_eq!(summary.more, 200_000 - NOTICES_SHOWN);
+    assert_eq!(summary.more_label().as_deref(), Some("and 199995 more"));
+    let few = NoticeSummary::new(parse("a=1&b=2").1);
+    assert_eq!((few.shown.len(), few.more_label()), (2, None));
+    assert!(NoticeSummary::new(Vec::new()).is_empty());
+}
+
+#[test]
+fn repairs_what_it_can_and_says_so() {
+    let (s, notices) = parse("from=2024-08-01&to=2024-07-01&zoom=1&v=2");
+    assert_eq!(
+        (s.from, s.to, s.zoom),
+        (Some(date(2024, 7, 1)), Some(date(2024, 8, 1)), true)
+    );
+    assert_eq!(notices.len(), 2);
+    let (s, notices) = parse("p=2&zoom=1");
+    assert_eq!(s, UrlState::default());
+    assert_eq!(notices.len(), 2);
+}
+
+#[test]
+fn plus_is_a_space_and_bad_utf8_is_a_notice() {
+    assert_eq!(parse("q=a+b").0.query, "a b");
+    let (s, n) = parse("q=%FF%FE");
+    assert_eq!(s.query, "");
+    assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn unknown_ids_and_facet_values_are_dropped_with_notices() {
+    let (mut s, _) = parse("report=nope&p=2&left=a&right=zz&topic=iran&topic=mars");
+    let notices = s.retain_known(|id| id == "a", |_, v| v == "iran");
+    assert_eq!(s.report, None);
+    assert_eq!(s.paragraph, None);
+    assert_eq!(s.compare, None);
+    assert_eq!(
+        s.facets.get(FacetKind::Topic).iter().collect::<Vec<_>>(),
+        ["iran"]
+    );
+    assert_eq!(notices.len(), 3);
+}
+
+fn arb_state() -> impl Strategy<Value = UrlState> {
+    let id = "[A-Za-z0-9_-]{1,12}";
+    let value = "\\PC{0,12}";
+    let day = (2000i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| date(y, m, d));
+    (
+        "\\PC{0,20}",
+        proptest::collection::vec((0usize..5, value), 0..6),
+        proptest::option::of((day.clone(), day)),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of((id, proptest::option::of(0usize..500))),
+        proptest::option::of((id, id)),
+        proptest::option::of(THRESHOLD_PERCENT_RANGE),
+    )
+        .prop_map(
+            |(query, facets, range, zoom, list, report, compare, threshold)| {
+                let mut s = UrlState {
+                    query,
+                    zoom: false,
+                    threshold,
+                    compare,
+                    ..Default::default()
+                };
+                for (k, v) in facets {
+                    s.facets.get_mut(FacetKind::ALL[k]).insert(v);
+                }
+                if let Some((a, b)) = range {
+                    s.from = Some(a.min(b));
+                    s.to = Some(a.max(b));
+                    s.zoom = zoom;
+                }
+                if list {
+                    s.view = View::List;
+                }
+                if let Some((id, p)) = report {
+                    s.report = Some(id);
+                    s.paragraph = p;
+                }
+                s
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn parse_inverts_render(state in arb_state()) {
+        let rendered = render(&state);
+        let (parsed, notices) = parse(&rendered);
+        prop_assert_eq!(notices, vec![]);
+        prop_assert_eq!(parsed, state);
+    }
+
+    #[test]
+    fn rendering_is_canonical(state in arb_state()) {
+        let once = render(&state);
+        prop_assert_eq!(render(&parse(&once).0), once);
+    }
+
+    #[test]
+    fn parse_never_panics(input in "\\PC{0,200}") {
+        let (state, _) = parse(&input);
+        // Whatever it read renders to something that reads back the same.
+        prop_assert_eq!(parse(&render(&state)).0, state);
+    }
+}

@@ -1,0 +1,399 @@
+//! Where the timeline draws everything: the date scale, the ticks, and each mark's place (stories
+//! packed into rows, an undated lane below). Pure functions of the data and the width, tested
+//! natively.
+
+use parallax_core::chrono::{Datelike, Duration};
+use parallax_core::{Corpus, DateBasis, NaiveDate, Pair, Relation};
+use std::collections::HashMap;
+
+pub(super) const MARGIN_LEFT: f64 = 16.0;
+pub(super) const MARGIN_RIGHT: f64 = 16.0;
+pub(super) const AXIS_HEIGHT: f64 = 28.0;
+const ROW_HEIGHT: f64 = 22.0;
+pub(super) const MARK_RADIUS: f64 = 7.0;
+/// Horizontal room a mark needs before another can share its row.
+const MARK_GAP: f64 = 2.0 * MARK_RADIUS + 4.0;
+const UNDATED_LABEL_HEIGHT: f64 = 20.0;
+
+/// How a mark shows the report's strongest relation (by shape, not colour).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkShape {
+    /// No copy and no other report of its story.
+    Circle,
+    /// Has a near duplicate (a copy).
+    Square,
+    /// Same story as another report, no copy.
+    Diamond,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedMark {
+    pub report: usize,
+    pub x: f64,
+    pub y: f64,
+    pub shape: MarkShape,
+    pub inferred: bool,
+    /// Letter of the main topic in the legend, if any.
+    pub topic_letter: Option<char>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub ticks: Vec<Tick>,
+    /// Marks in keyboard order: dated by x, then undated.
+    pub marks: Vec<PlacedMark>,
+    /// Story connections: polylines through a story's dated marks.
+    pub links: Vec<Vec<(f64, f64)>>,
+    /// Top of the undated lane (None: no undated match).
+    pub undated_top: Option<f64>,
+    /// Bottom of the dated area.
+    pub dated_bottom: f64,
+}
+
+impl Layout {
+    pub fn x_of(&self, d: NaiveDate) -> f64 {
+        let span = (self.end - self.start).num_days().max(1) as f64;
+        MARGIN_LEFT + (d - self.start).num_days() as f64 / span * self.plot_width()
+    }
+
+    pub fn date_at(&self, x: f64) -> NaiveDate {
+        let span = (self.end - self.start).num_days().max(1) as f64;
+        let days = ((x - MARGIN_LEFT) / self.plot_width() * span)
+            .round()
+            .clamp(0.0, span) as i64;
+        self.start + Duration::days(days)
+    }
+
+    fn plot_width(&self) -> f64 {
+        (self.width - MARGIN_LEFT - MARGIN_RIGHT).max(1.0)
+    }
+}
+
+/// Places the matching reports. `domain` fixes the x range (zoom); otherwise it spans every dated
+/// report of the corpus so the axis stays put while filters change.
+pub fn layout(
+    corpus: &Corpus,
+    matches: &[usize],
+    pairs: &[Pair],
+    width: f64,
+    domain: Option<(NaiveDate, NaiveDate)>,
+    topic_letters: &HashMap<&str, char>,
+) -> Layout {
+    let width = width.max(200.0);
+    let (start, end) = domain.unwrap_or_else(|| {
+        let dates = corpus.reports.iter().filter_map(|r| r.event_date);
+        let min = dates.clone().min();
+        let max = dates.max();
+        match (min, max) {
+            (Some(a), Some(b)) => (a, b),
+            _ => {
+                let today = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+                (today, today)
+            }
+        }
+    });
+    // Padding so marks at the ends are not cut, and a single day still has a span.
+    let pad = ((end - start).num_days() / 30).max(1);
+    let (start, end) = (start - Duration::days(pad), end + Duration::days(pad));
+    let mut out = Layout {
+        width,
+        height: 0.0,
+        start,
+        end,
+        ticks: Vec::new(),
+        marks: Vec::new(),
+        links: Vec::new(),
+        undated_top: None,
+        dated_bottom: AXIS_HEIGHT,
+    };
+    out.ticks = ticks(start, end, out.plot_width())
+        .into_iter()
+        .map(|(d, label)| Tick {
+            x: out.x_of(d),
+            label,
+        })
+        .collect();
+
+    // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
+    let position: HashMap<&str, usize> = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut shape = vec![MarkShape::Circle; corpus.reports.len()];
+    let mut union = UnionFind::new(corpus.reports.len());
+    let matched: std::collections::HashSet<usize> = matches.iter().copied().collect();
+    for p in pairs {
+        let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else {
+            continue;
+        };
+        let mark = match p.relation {
+            Relation::NearDuplicate => MarkShape::Square,
+            Relation::SameStory => MarkShape::Diamond,
+            _ => continue,
+        };
+        for i in [a, b] {
+            if shape[i] != MarkShape::Square {
+                shape[i] = mark;
+            }
+        }
+        if matched.contains(&a) && matched.contains(&b) {
+            union.join(a, b);
+        }
+    }
+
+    // Groups of matching, dated reports (stories), in order of their first date.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut undated = Vec::new();
+    for &i in matches {
+        let r = &corpus.reports[i];
+        let Some(d) = r.event_date else {
+            undated.push(i);
+            continue;
+        };
+        if domain.is_some() && (d < start || d > end) {
+            continue;
+        }
+        let root = union.find(i);
+        let g = *group_of.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let make = |i: usize, x: f64, y: f64| {
+        let r = &corpus.reports[i];
+        PlacedMark {
+            report: i,
+            x,
+            y,
+            shape: shape[i],
+            inferred: r.event_date_basis == DateBasis::Inferred,
+            topic_letter: r
+                .topics
+                .first()
+                .and_then(|t| topic_letters.get(t.topic.as_str()).copied()),
+        }
+    };
+    // Skyline packing: each group takes the lowest rows where it fits whole.
+    let mut row_ends: Vec<f64> = Vec::new();
+    for group in &groups {
+        let mut members: Vec<(f64, usize)> = group
+            .iter()
+            .map(|&i| (out.x_of(corpus.reports[i].event_date.unwrap_or(start)), i))
+            .collect();
+        members.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Within the group, stack marks that would overlap.
+        let mut sub_rows: Vec<f64> = Vec::new();
+        let mut placed: Vec<(f64, usize, usize)> = Vec::new();
+        for &(x, i) in &members {
+            let row = sub_rows
+                .iter()
+                .position(|&end| end + MARK_GAP <= x)
+                .unwrap_or_else(|| {
+                    sub_rows.push(f64::NEG_INFINITY);
+                    sub_rows.len() - 1
+                });
+            sub_rows[row] = x;
+            placed.push((x, row, i));
+        }
+        let left = members.first().map_or(0.0, |m| m.0) - MARK_RADIUS;
+        let right = members.last().map_or(0.0, |m| m.0) + MARK_RADIUS;
+        let k = sub_rows.len();
+        let top = (0..)
+            .find(|&r| (r..r + k).all(|rr| row_ends.get(rr).is_none_or(|&end| end + 4.0 <= left)))
+            .unwrap_or(row_ends.len());
+        if row_ends.len() < top + k {
+            row_ends.resize(top + k, f64::NEG_INFINITY);
+        }
+        for end in &mut row_ends[top..top + k] {
+            *end = right;
+        }
+        let mut link = Vec::new();
+        for (x, row, i) in placed {
+            let y = AXIS_HEIGHT + ROW_HEIGHT * (top + row) as f64 + ROW_HEIGHT / 2.0;
+            out.marks.push(make(i, x, y));
+            link.push((x, y));
+        }
+        if link.len() > 1 {
+            out.links.push(link);
+        }
+    }
+    out.dated_bottom = AXIS_HEIGHT + ROW_HEIGHT * row_ends.len().max(1) as f64;
+    out.marks
+        .sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    let mut height = out.dated_bottom + 8.0;
+    if !undated.is_empty() {
+        let top = height;
+        out.undated_top = Some(top);
+        let per_row = ((out.plot_width() / MARK_GAP).floor() as usize).max(1);
+        for (n, &i) in undated.iter().enumerate() {
+            let x = MARGIN_LEFT + MARK_RADIUS + (n % per_row) as f64 * MARK_GAP;
+            let y =
+                top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * (n / per_row) as f64 + ROW_HEIGHT / 2.0;
+            out.marks.push(make(i, x, y));
+        }
+        height =
+            top + UNDATED_LABEL_HEIGHT + ROW_HEIGHT * undated.len().div_ceil(per_row) as f64 + 4.0;
+    }
+    out.height = height;
+    out
+}
+
+/// Tick dates and labels for a range: days, weeks, months or years, as many as fit.
+pub fn ticks(start: NaiveDate, end: NaiveDate, plot_width: f64) -> Vec<(NaiveDate, String)> {
+    let max_ticks = ((plot_width / 70.0).floor() as i64).max(2);
+    let span = (end - start).num_days().max(1);
+    for step in [1i64, 2, 7, 14] {
+        if span / step <= max_ticks {
+            let mut d = start;
+            if step == 7 || step == 14 {
+                // Weeks start on Monday.
+                while d.weekday().num_days_from_monday() != 0 {
+                    d += Duration::days(1);
+                }
+            }
+            let mut out = Vec::new();
+            while d <= end {
+                out.push((d, d.format("%-d %b").to_string()));
+                d += Duration::days(step);
+            }
+            return out;
+        }
+    }
+    let months = span / 30 + 1;
+    for step in [1u32, 2, 3, 6, 12, 24, 60] {
+        if months / i64::from(step) <= max_ticks {
+            let mut out = Vec::new();
+            let mut y = start.year();
+            let mut m = start.month0();
+            // First month boundary at or after start, aligned to the step.
+            while let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) {
+                if d > end {
+                    break;
+                }
+                if d >= start && m.is_multiple_of(step) {
+                    let label = if step >= 12 {
+                        d.format("%Y").to_string()
+                    } else if m == 0 || out.is_empty() {
+                        d.format("%b %Y").to_string()
+                    } else {
+                        d.format("%b").to_string()
+                    };
+                    out.push((d, label));
+                }
+                m += 1;
+                if m == 12 {
+                    m = 0;
+                    y += 1;
+                }
+            }
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::Report;
+
+    fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
+        Report {
+            id: id.into(),
+            event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn stories_share_rows_and_undated_reports_get_their_lane() {
+        let corpus = Corpus {
+            reports: vec![
+                report("a", Some((2024, 7, 8))),
+                report("b", Some((2024, 7, 8))),
+                report("c", Some((2024, 3, 1))),
+                report("d", None),
+            ],
+            ..Default::default()
+        };
+        let pairs = vec![Pair {
+            a: "a".into(),
+            b: "b".into(),
+            relation: Relation::NearDuplicate,
+            ..Default::default()
+        }];
+        let l = layout(&corpus, &[0, 1, 2, 3], &pairs, 800.0, None, &HashMap::new());
+        assert_eq!(l.marks.len(), 4);
+        let mark = |i: usize| l.marks.iter().find(|m| m.report == i).unwrap();
+        assert_eq!(mark(0).shape, MarkShape::Square);
+        assert_eq!(mark(2).shape, MarkShape::Circle);
+        // Same day, same story: stacked, not overlapping.
+        assert!((mark(0).y - mark(1).y).abs() >= ROW_HEIGHT);
+        assert_eq!(l.links.len(), 1);
+        assert!(mark(3).y > l.dated_bottom);
+        assert!(l.undated_top.is_some());
+        assert!(mark(2).x < mark(0).x);
+    }
+
+    #[test]
+    fn ticks_adapt_to_the_range() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        let days = ticks(d(7, 1), d(7, 8), 800.0);
+        assert_eq!(days.len(), 8);
+        assert_eq!(days[0].1, "1 Jul");
+        let months = ticks(d(1, 1), d(12, 31), 800.0);
+        assert!(months.len() >= 6 && months.len() <= 12, "{months:?}");
+        assert!(months.iter().all(|(date, _)| date.day() == 1));
+        let narrow = ticks(d(1, 1), d(12, 31), 200.0);
+        assert!(narrow.len() <= 3);
+    }
+
+    #[test]
+    fn brush_positions_map_back_to_dates() {
+        let corpus = Corpus {
+            reports: vec![
+                report("a", Some((2024, 1, 1))),
+                report("b", Some((2024, 12, 31))),
+            ],
+            ..Default::default()
+        };
+        let l = layout(&corpus, &[0, 1], &[], 1000.0, None, &HashMap::new());
+        let d = NaiveDate::from_ymd_opt(2024, 6, 15).unwrap();
+        assert_eq!(l.date_at(l.x_of(d)), d);
+    }
+}
