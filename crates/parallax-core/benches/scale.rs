@@ -23,10 +23,7 @@ fn corpus(n: usize) -> (Vec<SourceFile>, Vec<Report>, parallax_synth::SynthCorpu
     let files: Vec<SourceFile> = synth
         .files
         .iter()
-        .map(|f| SourceFile {
-            name: f.name.clone(),
-            bytes: f.text.clone().into_bytes(),
-        })
+        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
         .collect();
     let reports = ingest::parse_corpus(&files, &Metadata::default(), &options()).reports;
     (files, reports, synth)

@@ -25,6 +25,15 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
+impl SourceFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 /// Parses every file and analyses the result. Pure: no file system, no clock.
 ///
 /// Files are processed in name order so ids and output are deterministic. `metadata` holds what a

@@ -18,10 +18,7 @@ fn corpus_with_copies() -> Vec<SourceFile> {
     let mut files: Vec<SourceFile> = synth
         .files
         .iter()
-        .map(|f| SourceFile {
-            name: f.name.clone(),
-            bytes: f.text.clone().into_bytes(),
-        })
+        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
         .collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let n = files.len();

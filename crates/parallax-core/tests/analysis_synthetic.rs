@@ -13,10 +13,7 @@ fn synthetic(n: usize, seed: u64) -> (Vec<SourceFile>, parallax_synth::SynthCorp
     let files = synth
         .files
         .iter()
-        .map(|f| SourceFile {
-            name: f.name.clone(),
-            bytes: f.text.clone().into_bytes(),
-        })
+        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
         .collect();
     (files, synth)
 }

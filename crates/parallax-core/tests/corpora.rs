@@ -7,27 +7,9 @@
 
 mod common;
 
-use parallax_core::{DateBasis, Level, OutletBasis, ParagraphKind, Report};
+use common::{body, corpus, date};
 
-fn corpus(name: &str) -> parallax_core::Corpus {
-    common::parse_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpora")
-            .join(name),
-    )
-}
-
-fn date(s: &str) -> Option<parallax_core::NaiveDate> {
-    Some(s.parse().unwrap())
-}
-
-fn body(r: &Report) -> String {
-    r.paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use parallax_core::{DateBasis, Level, OutletBasis, ParagraphKind};
 
 #[test]
 fn wire_style() {

@@ -4,27 +4,9 @@
 
 mod common;
 
+use common::{body, corpus, date};
+
 use parallax_core::{Corpus, DateBasis, OutletBasis, Report};
-
-fn corpus(name: &str) -> Corpus {
-    common::parse_dir(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpora")
-            .join(name),
-    )
-}
-
-fn date(s: &str) -> Option<parallax_core::NaiveDate> {
-    Some(s.parse().unwrap())
-}
-
-fn body(r: &Report) -> String {
-    r.paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn report<'a>(c: &'a Corpus, file_prefix: &str) -> &'a Report {
     c.reports

@@ -543,10 +543,7 @@ mod tests {
         let files: Vec<SourceFile> = synth
             .files
             .iter()
-            .map(|f| SourceFile {
-                name: f.name.clone(),
-                bytes: f.text.clone().into_bytes(),
-            })
+            .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
             .collect();
         let parsed = crate::ingest::parse_corpus(
             &files,

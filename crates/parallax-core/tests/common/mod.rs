@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use parallax_core::metadata::Metadata;
-use parallax_core::{build_corpus, Corpus, NaiveDate, ParseOptions, SourceFile};
+use parallax_core::{build_corpus, Corpus, NaiveDate, ParseOptions, Report, SourceFile};
 use std::path::{Path, PathBuf};
 
 /// The build date the tests parse with: fixed, so no result changes with the calendar.
@@ -46,4 +46,27 @@ pub fn parse_dir(dir: &Path) -> Corpus {
         Err(_) => Metadata::default(),
     };
     build_corpus(&files, &meta, &[], &options())
+}
+
+/// A hand-written corpus of `tests/corpora/NAME`, parsed the way the build does.
+pub fn corpus(name: &str) -> Corpus {
+    parse_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpora")
+            .join(name),
+    )
+}
+
+/// `Some` of an ISO date, for comparing with a report's dates.
+pub fn date(s: &str) -> Option<NaiveDate> {
+    Some(s.parse().unwrap())
+}
+
+/// A report's body paragraphs, one per line.
+pub fn body(r: &Report) -> String {
+    r.paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
