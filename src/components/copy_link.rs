@@ -18,7 +18,8 @@ pub fn CopyLink() -> impl IntoView {
         let promise = clipboard.write_text(&url);
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-            status.set(match done {
+            // The promise may settle after the component is gone: never write a disposed signal.
+            let _ = status.try_set(match done {
                 Ok(_) => "Link copied".into(),
                 Err(_) => format!("Copy this link: {url}"),
             });
