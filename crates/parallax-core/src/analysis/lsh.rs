@@ -520,7 +520,20 @@ pub fn relate_candidates_with_stats(
 /// and verification above. The pairs come back as the analysis stores them: one copy group of N
 /// reports costs N − 1 pairs, not N², and its comparisons are made once.
 pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> super::copies::Related {
-    let features = super::pairs::corpus_features(reports, thresholds);
+    relate_scaled_marked(reports, thresholds, &mut |_| {})
+}
+
+/// [`relate_scaled`], calling `mark` after "features" and "stock quotes" (see
+/// [`super::analyze_marked`]).
+pub fn relate_scaled_marked(
+    reports: &[Report],
+    thresholds: &Thresholds,
+    mark: &mut dyn FnMut(&'static str),
+) -> super::copies::Related {
+    let mut features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+    mark("features");
+    super::pairs::mark_stock_quotes(&mut features, thresholds.same_story_max_days);
+    mark("stock quotes");
     super::copies::relate_collapsed(features, thresholds, |heads, t| {
         if heads.len() <= EXACT_UP_TO {
             relate_all_features(heads, t)
