@@ -163,3 +163,31 @@ fn the_quote_ledger_is_linear_in_repeated_quotes() {
         assert!(printings(&el) >= Some(large), "{name}");
     }
 }
+
+#[test]
+fn reading_metadata_is_linear_in_the_files() {
+    use parallax_core::metadata::parse_toml;
+    let run = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("{i:04}_report.txt")).collect();
+        let text: String = names
+            .iter()
+            .map(|name| {
+                format!("[files.\"{name}\"]\noutlet = \"Daily\"\n\n[files.\"{name}\".reports.1]\ntitle = \"Second\"\n\n")
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        work::take();
+        let (meta, diags) = parse_toml(&text, "metadata.toml", &refs);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(meta.files.len(), n);
+        work::take()
+    };
+    let (small, large) = (50, 400);
+    let (ws, wl) = (run(small), run(large));
+    assert!(ws > 0, "no work counted");
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the files took {growth:.1}x the work ({ws} → {wl})"
+    );
+}
