@@ -191,3 +191,36 @@ fn reading_metadata_is_linear_in_the_files() {
         "8x the files took {growth:.1}x the work ({ws} → {wl})"
     );
 }
+
+#[test]
+fn the_quote_ledger_is_linear_in_distinct_quotes_sharing_a_stock_phrase() {
+    use parallax_core::analysis::quotes::ledger;
+    // Every report quotes its own sentence, all opening with one stock phrase shorter than a
+    // matching run (QUOTE_MIN_RUN): no two match. (A stock opening of a matching run's length
+    // still pairs every two sentences: they are candidates, rejected by the share rule.)
+    let run = |n: usize| {
+        let reports: Vec<Report> = (0..n)
+            .map(|i| {
+                let quote = format!(
+                    "The people of this country saw decision {i} made by officials in the capital"
+                );
+                report(
+                    &format!("r{i}"),
+                    format!("“{quote},” he said."),
+                    vec![quote],
+                )
+            })
+            .collect();
+        work::take();
+        let entries = ledger(&reports);
+        (work::take(), entries.len())
+    };
+    let (small, large) = (50, 400);
+    let ((ws, es), (wl, el)) = (run(small), run(large));
+    assert_eq!((es, el), (small, large));
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the quotes took {growth:.1}x the work ({ws} → {wl})"
+    );
+}
