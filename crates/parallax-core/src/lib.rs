@@ -9,6 +9,7 @@ pub mod corpus_dir;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+pub mod par;
 pub mod query;
 pub mod text_marks;
 pub mod url_state;

@@ -29,8 +29,9 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
 }
 
 /// [`analyze`], calling `mark(stage)` as each stage ends, in order: "topics", "features",
-/// "stock quotes", "pairs" (candidates and verification), "evidence", "stories", "dates",
-/// "quote ledger". The analysis stays clock-free; the caller may time the marks.
+/// "stock quotes", "copies", "all pairs" (up to `lsh::EXACT_UP_TO` reports) or "candidates" and
+/// "verification" (above), "pairs" (copy groups' pairs laid out), "evidence", "stories",
+/// "dates", "quote ledger". The analysis stays clock-free; the caller may time the marks.
 pub fn analyze_marked(
     corpus: &mut Corpus,
     topics: &[TopicDef],
@@ -47,9 +48,7 @@ pub fn analyze_marked(
         })
         .collect();
     let tagger = topics::Tagger::new(topics);
-    for report in &mut corpus.reports {
-        tagger.tag(report);
-    }
+    crate::par::for_each_mut(&mut corpus.reports, |report| tagger.tag(report));
     mark("topics");
     let related = lsh::relate_scaled_marked(&corpus.reports, &Thresholds::default(), mark);
     mark("pairs");
