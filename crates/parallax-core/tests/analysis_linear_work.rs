@@ -224,3 +224,41 @@ fn the_quote_ledger_is_linear_in_distinct_quotes_sharing_a_stock_phrase() {
         "8x the quotes took {growth:.1}x the work ({ws} → {wl})"
     );
 }
+
+#[test]
+fn inferring_dates_is_linear_in_the_stories() {
+    use parallax_core::analysis::stories::infer_dates;
+    use parallax_core::model::Story;
+    // Stories of two reports, one dated and one not.
+    let run = |n: usize| {
+        let mut reports: Vec<Report> = (0..2 * n)
+            .map(|i| {
+                let mut r = report(&format!("r{i}"), String::new(), Vec::new());
+                if i % 2 == 1 {
+                    r.event_date = None;
+                }
+                r
+            })
+            .collect();
+        let stories: Vec<Story> = (0..n)
+            .map(|s| Story {
+                id: format!("s{s}"),
+                date: "2024-07-09".parse().ok(),
+                reports: vec![format!("r{}", 2 * s), format!("r{}", 2 * s + 1)],
+                ..Story::default()
+            })
+            .collect();
+        work::take();
+        infer_dates(&mut reports, &stories);
+        assert!(reports.iter().all(|r| r.event_date.is_some()));
+        work::take()
+    };
+    let (small, large) = (50, 400);
+    let (ws, wl) = (run(small), run(large));
+    assert!(ws > 0, "no work counted");
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the stories took {growth:.1}x the work ({ws} → {wl})"
+    );
+}
