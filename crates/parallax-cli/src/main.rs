@@ -9,6 +9,7 @@ use parallax_core::{corpus_dir, escape_controls, Corpus, Level, NaiveDate};
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -30,18 +31,55 @@ enum Command {
         /// Print the whole analysed corpus as JSON
         #[arg(long)]
         json: bool,
+        /// Print each stage's wall time to stderr (read, parse, topics, features, …, output)
+        #[arg(long)]
+        timings: bool,
     },
 }
 
 fn main() -> ExitCode {
     let Cli {
-        command: Command::Inspect { dir, json },
+        command: Command::Inspect { dir, json, timings },
     } = Cli::parse();
-    inspect(&dir, json)
+    let mut clock = Timings::new();
+    let code = inspect(&dir, json, &mut clock);
+    if timings {
+        clock.print();
+    }
+    code
 }
 
-fn inspect(dir: &Path, json: bool) -> ExitCode {
-    let corpus = match corpus_dir::load_dir(dir) {
+/// Wall time per stage: each mark ends a stage begun at the previous one.
+struct Timings {
+    last: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn new() -> Self {
+        Timings {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn mark(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    fn print(&self) {
+        let mut err = io::stderr().lock();
+        let total: Duration = self.stages.iter().map(|s| s.1).sum();
+        for (stage, d) in self.stages.iter().chain([&("total", total)]) {
+            let _ = writeln!(err, "{stage:<14} {:>10.3} s", d.as_secs_f64());
+        }
+    }
+}
+
+fn inspect(dir: &Path, json: bool, clock: &mut Timings) -> ExitCode {
+    let corpus = match corpus_dir::load_dir_marked(dir, &mut |stage| clock.mark(stage)) {
         Ok(corpus) => corpus,
         Err(errors) => {
             // With stderr closed there is no one to tell; the exit code still says it failed.
@@ -61,7 +99,9 @@ fn inspect(dir: &Path, json: bool) -> ExitCode {
     } else {
         write_summary(&mut out, &corpus)
     };
-    match written.and_then(|()| out.flush()) {
+    let written = written.and_then(|()| out.flush());
+    clock.mark("output");
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -35,6 +35,15 @@ fn diagnostic(file: impl Into<String>, line: usize, level: Level, message: &str)
 /// empty, binary, non-UTF-8 or oversized files, invalid sidecars); warnings, such as files
 /// skipped for not being `.txt`, stay in `Corpus::diagnostics`.
 pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
+    load_dir_marked(dir, &mut |_| {})
+}
+
+/// [`load_dir`], calling `mark("read")` once the folder and its sidecars are read, then the
+/// marks of [`crate::build_corpus_marked`]: the CLI's `--timings` times them.
+pub fn load_dir_marked(
+    dir: &Path,
+    mark: &mut dyn FnMut(&'static str),
+) -> Result<Corpus, Vec<Diagnostic>> {
     let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -112,7 +121,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         }
     };
     let today = crate::ParseOptions::at(std::time::SystemTime::now());
-    let mut corpus = crate::build_corpus(&files, &metadata, &topics, &today);
+    mark("read");
+    let mut corpus = crate::build_corpus_marked(&files, &metadata, &topics, &today, mark);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;

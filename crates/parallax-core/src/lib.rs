@@ -9,6 +9,7 @@ pub mod corpus_dir;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+pub mod par;
 pub mod query;
 pub mod text_marks;
 pub mod url_state;
@@ -45,12 +46,25 @@ pub fn build_corpus(
     topics: &[TopicDef],
     options: &ParseOptions,
 ) -> Corpus {
+    build_corpus_marked(files, metadata, topics, options, &mut |_| {})
+}
+
+/// [`build_corpus`], calling `mark(stage)` as each stage ends (see [`analysis::analyze_marked`]):
+/// a caller with a clock (the CLI's `--timings`) can time the stages; the core reads none.
+pub fn build_corpus_marked(
+    files: &[SourceFile],
+    metadata: &metadata::Metadata,
+    topics: &[TopicDef],
+    options: &ParseOptions,
+    mark: &mut dyn FnMut(&'static str),
+) -> Corpus {
     let parsed = ingest::parse_corpus(files, metadata, options);
+    mark("parse");
     let mut corpus = Corpus {
         reports: parsed.reports,
         diagnostics: parsed.diagnostics,
         ..Corpus::default()
     };
-    analysis::analyze(&mut corpus, topics);
+    analysis::analyze_marked(&mut corpus, topics, mark);
     corpus
 }

@@ -163,3 +163,102 @@ fn the_quote_ledger_is_linear_in_repeated_quotes() {
         assert!(printings(&el) >= Some(large), "{name}");
     }
 }
+
+#[test]
+fn reading_metadata_is_linear_in_the_files() {
+    use parallax_core::metadata::parse_toml;
+    let run = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("{i:04}_report.txt")).collect();
+        let text: String = names
+            .iter()
+            .map(|name| {
+                format!("[files.\"{name}\"]\noutlet = \"Daily\"\n\n[files.\"{name}\".reports.1]\ntitle = \"Second\"\n\n")
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        work::take();
+        let (meta, diags) = parse_toml(&text, "metadata.toml", &refs);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(meta.files.len(), n);
+        work::take()
+    };
+    let (small, large) = (50, 400);
+    let (ws, wl) = (run(small), run(large));
+    assert!(ws > 0, "no work counted");
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the files took {growth:.1}x the work ({ws} → {wl})"
+    );
+}
+
+#[test]
+fn the_quote_ledger_is_linear_in_distinct_quotes_sharing_a_stock_phrase() {
+    use parallax_core::analysis::quotes::ledger;
+    // Every report quotes its own sentence, all opening with one stock phrase shorter than a
+    // matching run (QUOTE_MIN_RUN): no two match. (A stock opening of a matching run's length
+    // still pairs every two sentences: they are candidates, rejected by the share rule.)
+    let run = |n: usize| {
+        let reports: Vec<Report> = (0..n)
+            .map(|i| {
+                let quote = format!(
+                    "The people of this country saw decision {i} made by officials in the capital"
+                );
+                report(
+                    &format!("r{i}"),
+                    format!("“{quote},” he said."),
+                    vec![quote],
+                )
+            })
+            .collect();
+        work::take();
+        let entries = ledger(&reports);
+        (work::take(), entries.len())
+    };
+    let (small, large) = (50, 400);
+    let ((ws, es), (wl, el)) = (run(small), run(large));
+    assert_eq!((es, el), (small, large));
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the quotes took {growth:.1}x the work ({ws} → {wl})"
+    );
+}
+
+#[test]
+fn inferring_dates_is_linear_in_the_stories() {
+    use parallax_core::analysis::stories::infer_dates;
+    use parallax_core::model::Story;
+    // Stories of two reports, one dated and one not.
+    let run = |n: usize| {
+        let mut reports: Vec<Report> = (0..2 * n)
+            .map(|i| {
+                let mut r = report(&format!("r{i}"), String::new(), Vec::new());
+                if i % 2 == 1 {
+                    r.event_date = None;
+                }
+                r
+            })
+            .collect();
+        let stories: Vec<Story> = (0..n)
+            .map(|s| Story {
+                id: format!("s{s}"),
+                date: "2024-07-09".parse().ok(),
+                reports: vec![format!("r{}", 2 * s), format!("r{}", 2 * s + 1)],
+                ..Story::default()
+            })
+            .collect();
+        work::take();
+        infer_dates(&mut reports, &stories);
+        assert!(reports.iter().all(|r| r.event_date.is_some()));
+        work::take()
+    };
+    let (small, large) = (50, 400);
+    let (ws, wl) = (run(small), run(large));
+    assert!(ws > 0, "no work counted");
+    let growth = wl as f64 / ws as f64;
+    assert!(
+        growth <= SLACK * (large / small) as f64,
+        "8x the stories took {growth:.1}x the work ({ws} → {wl})"
+    );
+}

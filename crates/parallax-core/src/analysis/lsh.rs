@@ -451,10 +451,7 @@ pub fn candidate_pairs(
 ) -> (Vec<u64>, Vec<u64>) {
     let mut all: Vec<u64> = Vec::new();
     let hasher = MinHasher::new(NUM_PERM, 0x5eed_1a55);
-    let signatures: Vec<Vec<u32>> = features
-        .iter()
-        .map(|f| hasher.signature(&f.shingles))
-        .collect();
+    let signatures: Vec<Vec<u32>> = crate::par::map(features, |f| hasher.signature(&f.shingles));
     lsh_pairs(
         &signatures,
         LshParams::for_threshold(thresholds.near_duplicate_jaccard, NUM_PERM),
@@ -490,6 +487,15 @@ pub fn relate_candidates_with_stats(
     features: &[ReportFeatures],
     thresholds: &Thresholds,
 ) -> (Vec<Pair>, CandidateStats) {
+    relate_candidates_marked(features, thresholds, &mut |_| {})
+}
+
+/// [`relate_candidates_with_stats`], calling `mark` after "candidates" and "verification".
+fn relate_candidates_marked(
+    features: &[ReportFeatures],
+    thresholds: &Thresholds,
+    mark: &mut dyn FnMut(&'static str),
+) -> (Vec<Pair>, CandidateStats) {
     let t = thresholds;
     let mut stats = CandidateStats::default();
     if t.near_duplicate_jaccard <= 0.0
@@ -501,17 +507,17 @@ pub fn relate_candidates_with_stats(
         return (pairs, stats);
     }
     let (candidates, quoted) = candidate_pairs(features, t, &mut stats);
-    let mut pairs = Vec::new();
-    for key in candidates {
+    mark("candidates");
+    // Each candidate is checked on its own (on all cores with the `parallel` feature), in order.
+    let pairs = crate::par::filter_map(&candidates, |&key| {
         let (a, b) = (
             &features[(key >> 32) as usize],
             &features[(key & 0xffff_ffff) as usize],
         );
-        if may_be_related(a, b, quoted.binary_search(&key).is_ok(), t) {
-            stats.verified += 1;
-            pairs.push(relate(a, b, t));
-        }
-    }
+        may_be_related(a, b, quoted.binary_search(&key).is_ok(), t).then(|| relate(a, b, t))
+    });
+    stats.verified = pairs.len();
+    mark("verification");
     (pairs, stats)
 }
 
@@ -520,12 +526,29 @@ pub fn relate_candidates_with_stats(
 /// and verification above. The pairs come back as the analysis stores them: one copy group of N
 /// reports costs N − 1 pairs, not N², and its comparisons are made once.
 pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> super::copies::Related {
-    let features = super::pairs::corpus_features(reports, thresholds);
+    relate_scaled_marked(reports, thresholds, &mut |_| {})
+}
+
+/// [`relate_scaled`], calling `mark` after "features", "stock quotes", "copies" (exact copies
+/// collapsed), then "all pairs" or "candidates" and "verification" (see
+/// [`super::analyze_marked`]).
+pub fn relate_scaled_marked(
+    reports: &[Report],
+    thresholds: &Thresholds,
+    mark: &mut dyn FnMut(&'static str),
+) -> super::copies::Related {
+    let mut features: Vec<ReportFeatures> = crate::par::map(reports, ReportFeatures::new);
+    mark("features");
+    super::pairs::mark_stock_quotes(&mut features, thresholds.same_story_max_days);
+    mark("stock quotes");
     super::copies::relate_collapsed(features, thresholds, |heads, t| {
+        mark("copies");
         if heads.len() <= EXACT_UP_TO {
-            relate_all_features(heads, t)
+            let pairs = relate_all_features(heads, t);
+            mark("all pairs");
+            pairs
         } else {
-            relate_candidates(heads, t)
+            relate_candidates_marked(heads, t, mark).0
         }
     })
 }

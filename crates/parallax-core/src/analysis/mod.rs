@@ -25,6 +25,18 @@ use std::collections::HashMap;
 /// relations under the default [`Thresholds`] (large groups of exact copies collapsed, see
 /// [`copies`]), stories, inferred event dates, the quote ledger.
 pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
+    analyze_marked(corpus, topics, &mut |_| {});
+}
+
+/// [`analyze`], calling `mark(stage)` as each stage ends, in order: "topics", "features",
+/// "stock quotes", "copies", "all pairs" (up to `lsh::EXACT_UP_TO` reports) or "candidates" and
+/// "verification" (above), "pairs" (copy groups' pairs laid out), "evidence", "stories",
+/// "dates", "quote ledger". The analysis stays clock-free; the caller may time the marks.
+pub fn analyze_marked(
+    corpus: &mut Corpus,
+    topics: &[TopicDef],
+    mark: &mut dyn FnMut(&'static str),
+) {
     // Topic labels are facet labels: no bidi control may reorder them.
     corpus.topics = topics
         .iter()
@@ -36,10 +48,10 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
         })
         .collect();
     let tagger = topics::Tagger::new(topics);
-    for report in &mut corpus.reports {
-        tagger.tag(report);
-    }
-    let related = lsh::relate_scaled(&corpus.reports, &Thresholds::default());
+    crate::par::for_each_mut(&mut corpus.reports, |report| tagger.tag(report));
+    mark("topics");
+    let related = lsh::relate_scaled_marked(&corpus.reports, &Thresholds::default(), mark);
+    mark("pairs");
     corpus.copy_groups = related.copy_groups;
     let evidence = related.pairs;
     let position: HashMap<&str, u32> = corpus
@@ -61,6 +73,7 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
             ))
         })
         .collect();
+    mark("evidence");
     corpus.pairs = evidence
         .into_iter()
         .filter(|p| p.relation != Relation::Unrelated)
@@ -70,8 +83,11 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
         &corpus.pairs,
         Thresholds::default().same_story_max_days,
     );
+    mark("stories");
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
+    mark("dates");
     corpus.quotes = quotes::ledger(&corpus.reports);
+    mark("quote ledger");
 }
 
 /// Related pairs and stories under other thresholds, from the related pairs and the compact

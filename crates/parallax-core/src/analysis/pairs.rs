@@ -667,13 +667,17 @@ pub fn relate_all(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
 
 /// [`relate_all`] over precomputed features.
 pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    for (i, a) in features.iter().enumerate() {
-        for b in &features[i + 1..] {
-            pairs.extend(relate_if_evidence(a, b, thresholds));
-        }
-    }
-    pairs
+    // One row per report (on all cores with the `parallel` feature), joined in order.
+    let rows: Vec<usize> = (0..features.len()).collect();
+    crate::par::map(&rows, |&i| {
+        features[i + 1..]
+            .iter()
+            .filter_map(|b| relate_if_evidence(&features[i], b, thresholds))
+            .collect::<Vec<Pair>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Could the page's threshold control make this pair, unrelated under the default thresholds,

@@ -13,9 +13,9 @@
 //!   same group (a union made stays made; a refusal between two groups that both have speakers
 //!   stays a refusal, as a group's speaker never changes once set).
 
-use super::pairs::shared_quote_run;
+use super::pairs::{shared_quote_run, QUOTE_MIN_RUN, QUOTE_MIN_WORDS};
 use crate::ingest::work;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -26,13 +26,12 @@ pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Calls `attempt(parent, i, j)` for the candidate pairs in (i, j) order that may change the
-/// groups, as if it were called for every pair: sentences `i < j` are candidates when they share
-/// a key (`keys`) and are not in the same printed quote (`quote_end[i]` is the first sentence
+/// groups, as if it were called for every pair: sentences `i < j` are candidates when they may
+/// match (see below) and are not in the same printed quote (`quote_end[i]` is the first sentence
 /// after i's printed quote; a quote's sentences are consecutive), and they match when their
 /// words (`hashes`) are equal or [`shared_quote_run`] finds a run.
 pub(super) fn unite_in_order(
     hashes: &[&[u64]],
-    keys: &dyn Fn(usize) -> Vec<u64>,
     quote_end: &[usize],
     parent: &mut [usize],
     attempt: &mut dyn FnMut(&mut [usize], usize, usize),
@@ -51,27 +50,67 @@ pub(super) fn unite_in_order(
         classes[c].push(i);
         class_of[i] = c;
     }
-    // Which classes match which (each matches itself).
-    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Which classes match which (each matches itself). Two sentences match only when they share
+    // a run of QUOTE_MIN_RUN words, or the shorter (QUOTE_MIN_WORDS to QUOTE_MIN_RUN − 1 words)
+    // is wholly inside the other: so candidates are the classes sharing a window of
+    // QUOTE_MIN_RUN words, and those holding a short class's opening QUOTE_MIN_WORDS words.
+    // (Keying every class by all its 4-word windows paired every two sentences sharing a stock
+    // phrase, thousands of times over in a large corpus: quadratic, for no match.)
+    let key = |w: &[u64]| {
+        w.iter().fold(0x9e37_79b9_7f4a_7c15u64, |a, &x| {
+            (a.rotate_left(23) ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd)
+        })
+    };
+    let mut long_by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut opening_in: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut keys: Vec<u64> = Vec::new();
     for (c, members) in classes.iter().enumerate() {
-        for k in keys(members[0]) {
-            by_key.entry(k).or_default().push(c);
+        let h = hashes[members[0]];
+        for (size, index) in [
+            (QUOTE_MIN_RUN, &mut long_by_key),
+            (QUOTE_MIN_WORDS, &mut opening_in),
+        ] {
+            keys.clear();
+            keys.extend(h.windows(size).map(key));
+            keys.sort_unstable();
+            keys.dedup();
+            work::add(h.len());
+            for &k in &keys {
+                index.entry(k).or_default().push(c);
+            }
         }
     }
-    let mut checked: HashSet<(usize, usize)> = HashSet::new();
-    let mut matches: Vec<Vec<usize>> = (0..classes.len()).map(|c| vec![c]).collect();
-    for list in by_key.values() {
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for list in long_by_key.values() {
         for (x, &c) in list.iter().enumerate() {
             for &d in &list[x + 1..] {
                 work::add(1);
-                if c != d
-                    && checked.insert((c.min(d), c.max(d)))
-                    && shared_quote_run(hashes[classes[c][0]], hashes[classes[d][0]]).is_some()
-                {
-                    matches[c].push(d);
-                    matches[d].push(c);
+                candidates.push((c.min(d), c.max(d)));
+            }
+        }
+    }
+    for (c, members) in classes.iter().enumerate() {
+        let h = hashes[members[0]];
+        if (QUOTE_MIN_WORDS..QUOTE_MIN_RUN).contains(&h.len()) {
+            for &d in opening_in
+                .get(&key(&h[..QUOTE_MIN_WORDS]))
+                .into_iter()
+                .flatten()
+            {
+                work::add(1);
+                if d != c {
+                    candidates.push((c.min(d), c.max(d)));
                 }
             }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut matches: Vec<Vec<usize>> = (0..classes.len()).map(|c| vec![c]).collect();
+    for (c, d) in candidates {
+        if shared_quote_run(hashes[classes[c][0]], hashes[classes[d][0]]).is_some() {
+            matches[c].push(d);
+            matches[d].push(c);
         }
     }
     // Each class's sentences by group: one set per group as of the last look.
@@ -204,8 +243,7 @@ mod tests {
                 }
             }
         } else {
-            let keys = |i: usize| keys_of(hashes[i]);
-            unite_in_order(&hashes, &keys, &quote_end, &mut parent, &mut attempt);
+            unite_in_order(&hashes, &quote_end, &mut parent, &mut attempt);
         }
         let roots = (0..n).map(|i| find(&mut parent, i)).collect();
         (roots, speaker)

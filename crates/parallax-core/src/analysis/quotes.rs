@@ -2,7 +2,6 @@
 //! and where it first appears in time.
 
 use super::align::split_sentences;
-use super::pairs::QUOTE_MIN_WORDS;
 use super::quote_union::{find, unite_in_order};
 use super::text;
 use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
@@ -18,8 +17,7 @@ struct Unit<'a> {
     /// Byte range of the sentence in the quote's text.
     start: usize,
     end: usize,
-    words: Vec<String>,
-    /// `words` hashed, for fast comparison.
+    /// The sentence's folded words, hashed, for fast comparison.
     hashes: Vec<u64>,
 }
 
@@ -53,7 +51,6 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
                         q,
                         start,
                         end,
-                        words,
                         hashes,
                     });
                 }
@@ -78,32 +75,18 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         speaker[ri.min(rj)] = merged;
         true
     };
-    // Candidates share a 4-word window (any two matching sentences do) or, when short, all
-    // their words; checked in (i, j) order so the result does not depend on hashing
-    // (`quote_union` skips the checks that cannot change the groups).
+    // Candidates share a run long enough to match (see `quote_union`); checked in (i, j) order
+    // so the result does not depend on hashing (`quote_union` skips the checks that cannot
+    // change the groups).
     let hashes: Vec<&[u64]> = units.iter().map(|u| u.hashes.as_slice()).collect();
-    let keys = |i: usize| {
-        let words = &units[i].words;
-        if words.len() >= QUOTE_MIN_WORDS {
-            text::shingles(words, QUOTE_MIN_WORDS)
-        } else {
-            vec![text::hash_words(words)]
-        }
-    };
     let mut quote_end = vec![n; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let same = (units[i].report, units[i].quote) == (units[i + 1].report, units[i + 1].quote);
         quote_end[i] = if same { quote_end[i + 1] } else { i + 1 };
     }
-    unite_in_order(
-        &hashes,
-        &keys,
-        &quote_end,
-        &mut parent,
-        &mut |parent, i, j| {
-            union(parent, &mut speaker, i, j);
-        },
-    );
+    unite_in_order(&hashes, &quote_end, &mut parent, &mut |parent, i, j| {
+        union(parent, &mut speaker, i, j);
+    });
     // Rejoin consecutive sentences of a quote whose groups are carried by the same printed quotes.
     let carriers = |parent: &mut Vec<usize>| -> Vec<Vec<(usize, usize)>> {
         let mut c: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];

@@ -145,24 +145,43 @@ pub fn short_label(title: &str) -> String {
 /// Gives each undated report in a dated story the story's date, basis `Inferred`, with the
 /// evidence naming the report the date was taken from.
 pub fn infer_dates(reports: &mut [Report], stories: &[Story]) {
-    for story in stories {
+    // Each story's reports by position, in corpus order: looking each story's ids up in every
+    // report was stories × reports × story size.
+    let mut by_id: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, r) in reports.iter().enumerate() {
+        by_id.entry(r.id.as_str()).or_default().push(i);
+    }
+    let members: Vec<Vec<usize>> = stories
+        .iter()
+        .map(|story| {
+            let mut m: Vec<usize> = story
+                .reports
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            crate::ingest::work::add(m.len() + 1);
+            m.sort_unstable();
+            m.dedup();
+            m
+        })
+        .collect::<Vec<Vec<usize>>>();
+    for (story, members) in stories.iter().zip(&members) {
         let Some(date) = story.date else { continue };
-        let source = reports
+        let source = members
             .iter()
-            .find(|r| {
-                story.reports.contains(&r.id)
-                    && r.event_date == Some(date)
-                    && r.event_date_basis != DateBasis::Inferred
-            })
+            .map(|&i| &reports[i])
+            .find(|r| r.event_date == Some(date) && r.event_date_basis != DateBasis::Inferred)
             .map(|r| r.id.clone())
             .unwrap_or_default();
-        for r in reports
-            .iter_mut()
-            .filter(|r| story.reports.contains(&r.id) && r.event_date.is_none())
-        {
-            r.event_date = Some(date);
-            r.event_date_basis = DateBasis::Inferred;
-            r.event_date_evidence = Some(format!("same story as {source}"));
+        for &i in members {
+            let r = &mut reports[i];
+            if r.event_date.is_none() {
+                r.event_date = Some(date);
+                r.event_date_basis = DateBasis::Inferred;
+                r.event_date_evidence = Some(format!("same story as {source}"));
+            }
         }
     }
 }

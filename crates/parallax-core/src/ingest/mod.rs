@@ -66,13 +66,16 @@ pub fn parse_corpus(
     let mut files: Vec<&crate::SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut out = ParsedFile::default();
-    for file in files {
-        let parsed = parse_file_with(
+    // Files parse independently (on all cores with the `parallel` feature), joined in name order.
+    let parsed = crate::par::map(&files, |file| {
+        parse_file_with(
             &file.name,
             &file.bytes,
             metadata.files.get(&file.name),
             options,
-        );
+        )
+    });
+    for parsed in parsed {
         out.reports.extend(parsed.reports);
         out.diagnostics.extend(parsed.diagnostics);
     }
