@@ -12,8 +12,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Files above this size are refused: a scraped report is a few KB; 4 MiB is a wrong file.
-/// The sidecars (metadata.toml, topics.toml) have the same limit.
 pub const MAX_FILE_BYTES: u64 = crate::ingest::MAX_FILE_BYTES as u64;
+
+/// The sidecars (metadata.toml, topics.toml) may be larger: metadata.toml has a table per file,
+/// about 6 MB for 100,000 reports. Still capped, so a wrong file cannot exhaust memory.
+pub const MAX_SIDECAR_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The curator's sidecar file in the corpus folder.
 pub const METADATA_FILE: &str = "metadata.toml";
@@ -155,7 +158,7 @@ pub fn load_dir_marked(
 type MetaRead = (crate::metadata::Metadata, String, Vec<Diagnostic>);
 fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
     let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
-    let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_FILE_BYTES) {
+    let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_SIDECAR_BYTES) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Ok(Default::default()),
         Err(message) => return Err(error(0, &message)),

@@ -1,7 +1,7 @@
 //! The topic lexicon `topics.toml` of a corpus folder.
 
 use super::files::read_regular;
-use super::MAX_FILE_BYTES;
+use super::MAX_SIDECAR_BYTES;
 use crate::model::{Diagnostic, Level, TopicDef};
 use std::path::Path;
 
@@ -20,7 +20,7 @@ pub fn load_topics(dir: &Path) -> Result<Vec<TopicDef>, Vec<Diagnostic>> {
             report: None,
         }]
     };
-    match read_regular(&dir.join(TOPICS_FILE), MAX_FILE_BYTES) {
+    match read_regular(&dir.join(TOPICS_FILE), MAX_SIDECAR_BYTES) {
         Ok(None) => Ok(Vec::new()),
         Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(text) => parse_topics(TOPICS_FILE, &text),
