@@ -1,0 +1,207 @@
+//! MinHash signatures and LSH banding: candidate pairs of likely near-duplicate reports.
+
+use super::*;
+
+/// MinHash with `k` multiply-add-shift hash functions over 64-bit shingle hashes.
+#[derive(Clone, Debug)]
+pub struct MinHasher {
+    mul: Vec<u64>,
+    add: Vec<u64>,
+}
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl MinHasher {
+    /// `num_perm` functions from a fixed seed: signatures are reproducible across runs.
+    pub fn new(num_perm: usize, seed: u64) -> Self {
+        let mut state = seed;
+        let mut mul = Vec::with_capacity(num_perm);
+        let mut add = Vec::with_capacity(num_perm);
+        for _ in 0..num_perm {
+            mul.push(splitmix64(&mut state) | 1);
+            add.push(splitmix64(&mut state));
+        }
+        MinHasher { mul, add }
+    }
+
+    pub fn num_perm(&self) -> usize {
+        self.mul.len()
+    }
+
+    /// The signature of a set of (already well-mixed) 64-bit hashes. The high 32 bits of
+    /// `a·x + b mod 2⁶⁴` form a strongly universal family, so the chance two sets agree on a
+    /// position is their Jaccard. An empty set gets all `u32::MAX`.
+    pub fn signature(&self, shingles: &[u64]) -> Vec<u32> {
+        let mut sig = vec![u32::MAX; self.mul.len()];
+        for &h in shingles {
+            for ((s, &m), &a) in sig.iter_mut().zip(&self.mul).zip(&self.add) {
+                let v = (m.wrapping_mul(h).wrapping_add(a) >> 32) as u32;
+                *s = (*s).min(v);
+            }
+        }
+        sig
+    }
+}
+
+/// Share of positions where two signatures agree: an unbiased estimate of Jaccard.
+pub fn estimate_jaccard(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / a.len() as f32
+}
+
+/// How a signature is cut into bands: two sets become candidates when all `rows` values of at
+/// least one of the `bands` bands agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LshParams {
+    pub bands: usize,
+    pub rows: usize,
+}
+
+impl LshParams {
+    /// The most rows per band (fewest false candidates) whose miss probability at `threshold`
+    /// is at most [`MAX_MISS_AT_THRESHOLD`]; one row per band when none is.
+    pub fn for_threshold(threshold: f32, num_perm: usize) -> Self {
+        let t = f64::from(threshold.clamp(0.0, 1.0));
+        let mut best = LshParams {
+            bands: num_perm.max(1),
+            rows: 1,
+        };
+        for rows in 1..=num_perm.max(1) {
+            let p = LshParams {
+                bands: num_perm / rows,
+                rows,
+            };
+            if p.bands == 0 {
+                break;
+            }
+            if p.miss_probability(t) <= MAX_MISS_AT_THRESHOLD {
+                best = p;
+            }
+        }
+        best
+    }
+
+    /// P(a pair of Jaccard `j` is not a candidate) = (1 − jʳ)ᵇ.
+    pub fn miss_probability(&self, j: f64) -> f64 {
+        (1.0 - j.powi(self.rows as i32)).powi(self.bands as i32)
+    }
+
+    /// The key of band `band` of `sig` (the band's values hashed, seeded by the band number).
+    pub fn band_key(&self, sig: &[u32], band: usize, buf: &mut Vec<u8>) -> u64 {
+        buf.clear();
+        for v in &sig[band * self.rows..(band + 1) * self.rows] {
+            buf.extend_from_slice(&v.to_le_bytes());
+        }
+        xxhash_rust::xxh3::xxh3_64_with_seed(buf, band as u64)
+    }
+}
+
+/// A banded LSH index over MinHash signatures: insert documents, query one, or list every
+/// colliding pair at once.
+#[derive(Clone, Debug)]
+pub struct LshIndex {
+    pub params: LshParams,
+    buckets: HashMap<u64, Vec<u32>>,
+}
+
+impl LshIndex {
+    pub fn new(params: LshParams) -> Self {
+        LshIndex {
+            params,
+            buckets: HashMap::new(),
+        }
+    }
+
+    pub fn insert(&mut self, id: u32, sig: &[u32]) {
+        let mut buf = Vec::new();
+        for band in 0..self.params.bands {
+            let key = self.params.band_key(sig, band, &mut buf);
+            self.buckets.entry(key).or_default().push(id);
+        }
+    }
+
+    /// Ids sharing at least one band with `sig`, ascending, without repeats.
+    pub fn query(&self, sig: &[u32]) -> Vec<u32> {
+        let mut buf = Vec::new();
+        let mut out: Vec<u32> = (0..self.params.bands)
+            .filter_map(|band| self.buckets.get(&self.params.band_key(sig, band, &mut buf)))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Every pair (i < j) of signatures sharing a band, as `i << 32 | j`, each once. Signatures of
+/// empty sets are skipped (they agree on everything and share nothing).
+///
+/// Near copies fall in the same bucket in most of the bands: a bucket whose members another band
+/// already grouped is skipped (`emit_groups`), and `out` is deduplicated whenever it has doubled,
+/// so it holds the distinct pairs, not one entry per band for each.
+pub fn lsh_pairs(signatures: &[Vec<u32>], params: LshParams, out: &mut Vec<u64>) {
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(signatures.len());
+    let mut buf = Vec::new();
+    let mut seen = HashSet::new();
+    let start = out.len();
+    let mut distinct = 0;
+    for band in 0..params.bands {
+        keyed.clear();
+        for (i, sig) in signatures.iter().enumerate() {
+            if sig.first() == Some(&u32::MAX) && sig.iter().all(|&v| v == u32::MAX) {
+                continue;
+            }
+            let key = params.band_key(sig, band, &mut buf);
+            keyed.push((key, i as u32));
+        }
+        keyed.sort_unstable();
+        emit_groups(&keyed, &mut seen, out);
+        if out.len() - start > 2 * distinct.max(1024) {
+            out[start..].sort_unstable();
+            let mut kept = start;
+            for k in start..out.len() {
+                if kept == start || out[k] != out[kept - 1] {
+                    out[kept] = out[k];
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+            distinct = kept - start;
+        }
+    }
+}
+
+/// All pairs within runs of equal keys of a sorted list, except in a run whose members (ids in
+/// order) are in `seen` already: another band or window emitted its pairs. Counts the pairs
+/// pushed as work (`ingest::work`).
+pub(super) fn emit_groups<K: PartialEq + Copy>(
+    sorted: &[(K, u32)],
+    seen: &mut HashSet<Vec<u32>>,
+    out: &mut Vec<u64>,
+) {
+    let mut start = 0;
+    while start < sorted.len() {
+        let mut end = start + 1;
+        while end < sorted.len() && sorted[end].0 == sorted[start].0 {
+            end += 1;
+        }
+        if end - start >= 2 && seen.insert(sorted[start..end].iter().map(|x| x.1).collect()) {
+            crate::ingest::work::add((end - start) * (end - start - 1) / 2);
+            for x in start..end {
+                for y in x + 1..end {
+                    out.push(pair_key(sorted[x].1, sorted[y].1));
+                }
+            }
+        }
+        start = end;
+    }
+}
