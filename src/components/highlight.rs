@@ -87,9 +87,10 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
 /// `text` as text nodes, with each bidirectional control shown as a visible, named mark
 /// ("⟨RLO⟩") instead of the invisible character, which could reorder what the reader sees.
 fn with_visible_controls(text: &str) -> AnyView {
-    use parallax_core::text_marks::{control_description, segments, Segment};
-    if let [Segment::Plain(plain)] = segments(text).as_slice() {
-        return plain.to_string().into_any();
+    use parallax_core::text_marks::{control_description, is_bidi_control, segments, Segment};
+    // Almost every piece has no control: no segment list for those (search re-renders snippets).
+    if !text.chars().any(is_bidi_control) {
+        return text.to_string().into_any();
     }
     segments(text)
         .into_iter()
