@@ -31,25 +31,23 @@
 //! * **Same day, same person**: reports naming a person, sorted by event date, paired within
 //!   the day window.
 //!
-//! Before the full evidence is computed, a candidate is checked against the rules' necessary
-//! conditions (exact Jaccard and containment from the sorted shingle lists, the quote index,
-//! dates),
-//! so LSH's false candidates cost one merge of two sorted lists each.
+//! **One report at a time** ([`CandidateIndex`]): the generators are indexes built once; each
+//! report then lists its partners after it, which are checked and dropped before the next
+//! report, on all cores. Memory holds the indexes and the pairs kept, never the corpus's
+//! candidate list (hundreds of millions of pairs at 100,000 reports of one beat).
+//!
+//! **Checking a candidate** costs one pass over the partner's shingles: the report's shingles
+//! are bits of an 8 KB table ([`verify`]), and the count of the partner's shingles found there
+//! bounds their overlap from above. Only pairs whose bound can meet a rule get the exact
+//! overlap (a merge of the two sorted lists), and only those meeting a rule get the full
+//! evidence. At a 0.30 threshold LSH lets about 5 % of pairs with J ≈ 0.03 through, and reports
+//! on one beat share that much boilerplate ("at a press briefing on"), so candidates still grow
+//! with the square of such a corpus (synthetic corpus: 1.6 M distinct at 10 k reports, 14.7 M at
+//! 30 k); the table makes each one cheap.
 //!
 //! Copies: N exact copies of a report are one representative here, so they cost one signature
-//! and no candidate pair among themselves. Near copies that differ fall into the same bucket in
-//! most bands; a bucket whose members another band already grouped emits nothing again, and the
-//! candidate list is deduplicated as it grows ([`lsh_pairs`]), so it holds distinct pairs, not
-//! one entry per band. A bucket of n near copies still gives n(n − 1)/2 candidates: the pairs it
-//! relates.
-//!
-//! Cost: at a 0.30 threshold, r = 2 lets about 5 % of pairs with J ≈ 0.03 through. Reports
-//! on one beat share that much boilerplate ("at a press briefing on"), so on such text LSH
-//! candidates grow with the square of the corpus (synthetic corpus: 0.16 M distinct candidates
-//! at 3 k reports, 1.9 M at 10 k; still about 60× less work than all pairs at 10 k). The
-//! prefix filter does not have this problem (rarest-first probes); running it at
-//! min(Jaccard, containment) thresholds would make rule 1 exact too and is the next step for
-//! 100 k reports.
+//! and no candidate pair among themselves. Near copies share most bands: each report lists a
+//! partner once however many bands they share.
 //!
 //! The returned evidence holds every pair related under `thresholds` (up to the LSH recall
 //! above) and those candidates that turned out unrelated; it is complete for any stricter
@@ -64,9 +62,13 @@ use std::collections::{HashMap, HashSet};
 
 mod indexes;
 mod minhash;
+mod rows;
+mod verify;
 
-pub use indexes::{containment_pairs, person_date_pairs, quote_pairs};
-pub use minhash::{estimate_jaccard, lsh_pairs, LshIndex, LshParams, MinHasher};
+pub use indexes::{person_date_pairs, quote_pairs};
+pub use minhash::{estimate_jaccard, LshIndex, LshParams, MinHasher};
+pub use rows::{BandIndex, CandidateIndex, PrefixIndex, RowCounts};
+use verify::{dates_agree, may_be_related, ShingleBits};
 
 /// Up to this many reports, [`relate_scaled`] compares all pairs (exact and fast enough).
 pub const EXACT_UP_TO: usize = 2000;
@@ -80,43 +82,9 @@ fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(i) << 32) | u64::from(j)
 }
 
-/// Could the pair be related under `t`? A necessary condition of every rule of `classify`,
-/// from cheap exact figures: only pairs passing it get the full evidence. `shares_quote` says
-/// whether the quote index paired them (exactly the pairs that share a quote).
-fn may_be_related(
-    a: &ReportFeatures,
-    b: &ReportFeatures,
-    shares_quote: bool,
-    t: &Thresholds,
-) -> bool {
-    if shares_quote {
-        return true;
-    }
-    let shared = text::intersection_size(&a.shingles, &b.shingles);
-    let union = a.shingles.len() + b.shingles.len() - shared;
-    let j = if union == 0 {
-        0.0
-    } else {
-        shared as f32 / union as f32
-    };
-    let c = |n: usize| {
-        if n == 0 {
-            0.0
-        } else {
-            shared as f32 / n as f32
-        }
-    };
-    if j >= t.near_duplicate_jaccard
-        || c(a.shingles.len()).max(c(b.shingles.len())) >= t.near_duplicate_containment
-    {
-        return true;
-    }
-    let dates_agree = matches!((a.event_date, b.event_date), (Some(x), Some(y)) if (x - y).num_days().abs() <= t.same_story_max_days);
-    dates_agree && j >= t.same_story_jaccard
-}
-
-/// How many candidates each generator gave, and how many pairs were verified: for benchmarks
-/// and the recall example.
+/// How many candidates each generator gave (summed over reports, before a report's partners are
+/// deduplicated), how many distinct pairs that made, and how many pairs were verified: for
+/// benchmarks and the recall example.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CandidateStats {
     pub lsh: usize,
@@ -129,38 +97,32 @@ pub struct CandidateStats {
     pub verified: usize,
 }
 
-/// Candidate pairs (i < j, as `i << 32 | j`, sorted, distinct) for `thresholds`, and the
-/// subset that shares a quote (sorted).
-pub fn candidate_pairs(
-    features: &[ReportFeatures],
-    thresholds: &Thresholds,
-    stats: &mut CandidateStats,
-) -> (Vec<u64>, Vec<u64>) {
-    let mut all: Vec<u64> = Vec::new();
+/// The candidate indexes for `thresholds`: MinHash LSH bands, the containment prefix filter,
+/// and the sorted lists of pairs sharing a quote or a person on nearby dates.
+pub fn candidate_index(features: &[ReportFeatures], thresholds: &Thresholds) -> CandidateIndex {
     let hasher = MinHasher::new(NUM_PERM, 0x5eed_1a55);
     let signatures: Vec<Vec<u32>> = crate::par::map(features, |f| hasher.signature(&f.shingles));
-    lsh_pairs(
+    let bands = BandIndex::new(
         &signatures,
         LshParams::for_threshold(thresholds.near_duplicate_jaccard, NUM_PERM),
-        &mut all,
     );
-    stats.lsh = all.len();
+    drop(signatures);
     let shingles: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
-    containment_pairs(&shingles, thresholds.near_duplicate_containment, &mut all);
-    stats.containment = all.len() - stats.lsh;
+    let prefix = PrefixIndex::new(&shingles, thresholds.near_duplicate_containment);
     let mut quoted = Vec::new();
     quote_pairs(features, &mut quoted);
     quoted.sort_unstable();
     quoted.dedup();
-    stats.quotes = quoted.len();
-    all.extend_from_slice(&quoted);
-    let before = all.len();
-    person_date_pairs(features, thresholds.same_story_max_days, &mut all);
-    stats.person_date = all.len() - before;
-    all.sort_unstable();
-    all.dedup();
-    stats.distinct = all.len();
-    (all, quoted)
+    let mut person_date = Vec::new();
+    person_date_pairs(features, thresholds.same_story_max_days, &mut person_date);
+    person_date.sort_unstable();
+    person_date.dedup();
+    CandidateIndex {
+        bands,
+        prefix,
+        quoted,
+        person_date,
+    }
 }
 
 /// Candidate generation plus exact verification (see the module docs), in corpus order of
@@ -177,7 +139,8 @@ pub fn relate_candidates_with_stats(
     relate_candidates_marked(features, thresholds, &mut |_| {})
 }
 
-/// [`relate_candidates_with_stats`], calling `mark` after "candidates" and "verification".
+/// [`relate_candidates_with_stats`], calling `mark` after "candidates" (the indexes built) and
+/// "verification" (every report's partners listed and verified, one report at a time).
 fn relate_candidates_marked(
     features: &[ReportFeatures],
     thresholds: &Thresholds,
@@ -193,16 +156,45 @@ fn relate_candidates_marked(
         stats.verified = pairs.len();
         return (pairs, stats);
     }
-    let (candidates, quoted) = candidate_pairs(features, t, &mut stats);
+    let index = candidate_index(features, t);
     mark("candidates");
-    // Each candidate is checked on its own (on all cores with the `parallel` feature), in order.
-    let pairs = crate::par::filter_map(&candidates, |&key| {
-        let (a, b) = (
-            &features[(key >> 32) as usize],
-            &features[(key & 0xffff_ffff) as usize],
-        );
-        may_be_related(a, b, quoted.binary_search(&key).is_ok(), t).then(|| relate(a, b, t))
+    // Report by report (on all cores with the `parallel` feature), in order: the candidates of
+    // one report are listed, checked and dropped before the next.
+    let rows: Vec<u32> = (0..features.len() as u32).collect();
+    let results = crate::par::map(&rows, |&i| {
+        let mut partners = Vec::new();
+        let counts = index.partners(i, &features[i as usize].shingles, &mut partners);
+        let a = &features[i as usize];
+        let bits = ShingleBits::new(&a.shingles);
+        let pairs: Vec<Pair> = partners
+            .iter()
+            .filter_map(|&j| {
+                let b = &features[j as usize];
+                let related = index.shares_quote(i, j) || {
+                    let sizes = (a.shingles.len(), b.shingles.len());
+                    let dates = dates_agree(a, b, t);
+                    may_be_related(bits.overlap_at_most(&b.shingles), sizes, dates, t)
+                        && may_be_related(
+                            text::intersection_size(&a.shingles, &b.shingles),
+                            sizes,
+                            dates,
+                            t,
+                        )
+                };
+                related.then(|| relate(a, b, t))
+            })
+            .collect();
+        (counts, pairs)
     });
+    let mut pairs = Vec::new();
+    for (counts, row) in results {
+        stats.lsh += counts.lsh;
+        stats.containment += counts.containment;
+        stats.quotes += counts.quotes;
+        stats.person_date += counts.person_date;
+        stats.distinct += counts.distinct;
+        pairs.extend(row);
+    }
     stats.verified = pairs.len();
     mark("verification");
     (pairs, stats)

@@ -1,59 +1,8 @@
-//! Exact candidate indexes beside LSH: containment (a prefix filter), shared quotes, and the
-//! same person on nearby dates.
+//! Exact candidate lists beside LSH and the prefix filter: shared quotes, and the same person
+//! on nearby dates (few pairs: kept whole, sorted).
 
 use super::minhash::emit_groups;
 use super::*;
-
-/// Pairs whose containment (either way) can reach `t`: the prefix filter described above.
-pub fn containment_pairs(shingles: &[&[u64]], t: f32, out: &mut Vec<u64>) {
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for s in shingles {
-        for &h in s.iter() {
-            *df.entry(h).or_insert(0) += 1;
-        }
-    }
-    // Each report's probe prefix: its rarest shingles, of which only shared ones can match.
-    let mut probes: Vec<Vec<u64>> = Vec::with_capacity(shingles.len());
-    let mut probe_set: HashMap<u64, Vec<u32>> = HashMap::new();
-    for s in shingles {
-        if s.is_empty() {
-            probes.push(Vec::new());
-            continue;
-        }
-        let need = ((f64::from(t) * s.len() as f64).ceil() as usize).clamp(1, s.len());
-        let prefix_len = s.len() - need + 1;
-        let mut ranked: Vec<(u32, u64)> = s.iter().map(|h| (df[h], *h)).collect();
-        if prefix_len < ranked.len() {
-            ranked.select_nth_unstable(prefix_len - 1);
-            ranked.truncate(prefix_len);
-        }
-        let shared: Vec<u64> = ranked
-            .into_iter()
-            .filter(|&(d, _)| d >= 2)
-            .map(|(_, h)| h)
-            .collect();
-        for &h in &shared {
-            probe_set.entry(h).or_default();
-        }
-        probes.push(shared);
-    }
-    for (i, s) in shingles.iter().enumerate() {
-        for h in s.iter() {
-            if let Some(list) = probe_set.get_mut(h) {
-                list.push(i as u32);
-            }
-        }
-    }
-    for (i, prefix) in probes.iter().enumerate() {
-        for h in prefix {
-            for &j in &probe_set[h] {
-                if j != i as u32 {
-                    out.push(pair_key(i as u32, j));
-                }
-            }
-        }
-    }
-}
 
 /// Pairs of reports that can share a quote (see the module docs): exact.
 pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {

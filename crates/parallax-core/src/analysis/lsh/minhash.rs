@@ -142,44 +142,6 @@ impl LshIndex {
     }
 }
 
-/// Every pair (i < j) of signatures sharing a band, as `i << 32 | j`, each once. Signatures of
-/// empty sets are skipped (they agree on everything and share nothing).
-///
-/// Near copies fall in the same bucket in most of the bands: a bucket whose members another band
-/// already grouped is skipped (`emit_groups`), and `out` is deduplicated whenever it has doubled,
-/// so it holds the distinct pairs, not one entry per band for each.
-pub fn lsh_pairs(signatures: &[Vec<u32>], params: LshParams, out: &mut Vec<u64>) {
-    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(signatures.len());
-    let mut buf = Vec::new();
-    let mut seen = HashSet::new();
-    let start = out.len();
-    let mut distinct = 0;
-    for band in 0..params.bands {
-        keyed.clear();
-        for (i, sig) in signatures.iter().enumerate() {
-            if sig.first() == Some(&u32::MAX) && sig.iter().all(|&v| v == u32::MAX) {
-                continue;
-            }
-            let key = params.band_key(sig, band, &mut buf);
-            keyed.push((key, i as u32));
-        }
-        keyed.sort_unstable();
-        emit_groups(&keyed, &mut seen, out);
-        if out.len() - start > 2 * distinct.max(1024) {
-            out[start..].sort_unstable();
-            let mut kept = start;
-            for k in start..out.len() {
-                if kept == start || out[k] != out[kept - 1] {
-                    out[kept] = out[k];
-                    kept += 1;
-                }
-            }
-            out.truncate(kept);
-            distinct = kept - start;
-        }
-    }
-}
-
 /// All pairs within runs of equal keys of a sorted list, except in a run whose members (ids in
 /// order) are in `seen` already: another band or window emitted its pairs. Counts the pairs
 /// pushed as work (`ingest::work`).

@@ -160,21 +160,40 @@ fn lsh_params_meet_the_miss_bound_and_use_most_rows() {
 }
 
 #[test]
-fn a_bucket_shared_in_every_band_emits_its_pairs_once() {
-    // 40 copies agree in all 64 bands: 780 pairs, not 64 × 780 entries.
+fn copies_sharing_every_band_list_each_later_partner_once() {
+    // 40 copies agree in all 64 bands: each lists its later copies, 780 pairs in all, once each.
     let h = MinHasher::new(NUM_PERM, 1);
     let set: Vec<u64> = (0..50u64)
         .map(|x| x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
         .collect();
-    let signatures = vec![h.signature(&set); 40];
-    let params = LshParams::for_threshold(0.3, NUM_PERM);
-    let mut out = Vec::new();
-    crate::ingest::work::take();
-    lsh_pairs(&signatures, params, &mut out);
-    assert_eq!((out.len(), crate::ingest::work::take()), (780, 780));
-    out.sort_unstable();
-    out.dedup();
-    assert_eq!(out.len(), 780, "every pair once");
+    let mut signatures = vec![h.signature(&set); 40];
+    signatures.push(h.signature(&[]));
+    let index = BandIndex::new(&signatures, LshParams::for_threshold(0.3, NUM_PERM));
+    let mut pairs = Vec::new();
+    let mut row = Vec::new();
+    for i in 0..signatures.len() as u32 {
+        row.clear();
+        index.partners(i, &mut row);
+        row.sort_unstable();
+        row.dedup();
+        assert!(row.iter().all(|&j| j > i && j < 40), "{i}: {row:?}");
+        pairs.extend(row.iter().map(|&j| pair_key(i, j)));
+    }
+    assert_eq!(pairs.len(), 780);
+}
+
+/// Every pair the prefix filter gives, from each report's partners.
+fn prefix_pairs(shingles: &[&[u64]], t: f32) -> HashSet<u64> {
+    let index = PrefixIndex::new(shingles, t);
+    let mut out = HashSet::new();
+    let mut row = Vec::new();
+    for (i, s) in shingles.iter().enumerate() {
+        row.clear();
+        index.partners(i as u32, s, &mut row);
+        assert!(row.iter().all(|&j| j > i as u32));
+        out.extend(row.iter().map(|&j| pair_key(i as u32, j)));
+    }
+    out
 }
 
 #[test]
@@ -202,11 +221,11 @@ fn containment_prefix_filter_finds_a_small_excerpt_of_a_large_report() {
     let big: Vec<u64> = (0..2000u64).map(|x| x * 7 + 1).collect();
     let small: Vec<u64> = big[100..160].to_vec();
     let other: Vec<u64> = (0..500u64).map(|x| x * 7 + 3).collect();
-    let mut out = Vec::new();
-    containment_pairs(&[&big, &other, &small], 0.6, &mut out);
-    out.sort_unstable();
-    out.dedup();
-    assert_eq!(out, vec![pair_key(0, 2)]);
+    let found = prefix_pairs(&[&big, &other, &small], 0.6);
+    assert_eq!(found, HashSet::from([pair_key(0, 2)]));
+    // Either order: the small report first.
+    let found = prefix_pairs(&[&small, &other, &big], 0.6);
+    assert_eq!(found, HashSet::from([pair_key(0, 2)]));
 }
 
 proptest! {
@@ -232,9 +251,7 @@ proptest! {
     ) {
         let sets: Vec<Vec<u64>> = sets.into_iter().map(|s| s.into_iter().collect()).collect();
         let refs: Vec<&[u64]> = sets.iter().map(|s| s.as_slice()).collect();
-        let mut out = Vec::new();
-        containment_pairs(&refs, t, &mut out);
-        let out: HashSet<u64> = out.into_iter().collect();
+        let out = prefix_pairs(&refs, t);
         for i in 0..sets.len() {
             for j in i + 1..sets.len() {
                 let inter = text::intersection_size(&sets[i], &sets[j]) as f32;

@@ -1,0 +1,264 @@
+//! Candidates one report at a time: the indexes are built once, then each report lists its
+//! partners, which are verified at once and forgotten. Memory holds the indexes and the pairs
+//! kept, never the candidate list of the whole corpus (hundreds of millions of pairs at
+//! 100,000 reports of one beat).
+//!
+//! Every generator is symmetric, so report `i` lists only partners `j > i` and each pair is
+//! listed once, by its first report:
+//!
+//! * LSH: `i` and `j` share a band key.
+//! * Containment prefix filter: `i`'s probe prefix meets `j`'s shingles, or `j`'s prefix meets
+//!   `i`'s (the filter is exact one way; asking both ways makes the pair's test symmetric).
+//! * Shared quotes and same person on nearby dates: few pairs, kept as sorted pair lists.
+
+use super::{pair_key, LshParams};
+use crate::ingest::work;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Shingles are xxh3 hashes already: hashing them again only costs time.
+#[derive(Default)]
+pub(super) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(super) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// Lists of ids per key, flat: `items[offsets[k]..offsets[k + 1]]` is key `k`'s list.
+struct Postings {
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    /// From `(key, id)` entries given twice by `entries` (count, then fill), keys below `keys`.
+    fn build(keys: usize, entries: impl Fn(&mut dyn FnMut(u32, u32))) -> Self {
+        let mut offsets = vec![0u32; keys + 1];
+        entries(&mut |k, _| offsets[k as usize + 1] += 1);
+        for k in 0..keys {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![0u32; offsets[keys] as usize];
+        entries(&mut |k, id| {
+            items[fill[k as usize] as usize] = id;
+            fill[k as usize] += 1;
+        });
+        Postings { offsets, items }
+    }
+
+    fn get(&self, key: u32) -> &[u32] {
+        &self.items[self.offsets[key as usize] as usize..self.offsets[key as usize + 1] as usize]
+    }
+}
+
+/// The containment prefix filter (see the module docs of `lsh`), as indexes to probe by report.
+pub struct PrefixIndex {
+    /// Dense ids of the shingles in some report's probe prefix.
+    token_of: HashedMap<u32>,
+    /// Each report's probe prefix, as token ids.
+    probes: Vec<Vec<u32>>,
+    /// Token id → reports carrying the shingle.
+    carrying: Postings,
+    /// Token id → reports whose probe prefix holds it.
+    probing: Postings,
+}
+
+impl PrefixIndex {
+    /// The prefix filter for containment `t` over sorted, deduplicated shingle sets.
+    pub fn new(shingles: &[&[u64]], t: f32) -> Self {
+        let mut df: HashedMap<u32> = HashedMap::default();
+        for s in shingles {
+            for &h in s.iter() {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        // Each report's probe prefix: its rarest shingles, of which only shared ones can match.
+        let mut token_of: HashedMap<u32> = HashedMap::default();
+        let mut probes: Vec<Vec<u32>> = Vec::with_capacity(shingles.len());
+        let mut ranked: Vec<(u32, u64)> = Vec::new();
+        for s in shingles {
+            if s.is_empty() {
+                probes.push(Vec::new());
+                continue;
+            }
+            let need = ((f64::from(t) * s.len() as f64).ceil() as usize).clamp(1, s.len());
+            let prefix_len = s.len() - need + 1;
+            ranked.clear();
+            ranked.extend(s.iter().map(|h| (df[h], *h)));
+            if prefix_len < ranked.len() {
+                ranked.select_nth_unstable(prefix_len - 1);
+                ranked.truncate(prefix_len);
+            }
+            let mut probe: Vec<u32> = Vec::new();
+            for &(d, h) in &ranked {
+                if d >= 2 {
+                    let next = token_of.len() as u32;
+                    probe.push(*token_of.entry(h).or_insert(next));
+                }
+            }
+            probes.push(probe);
+        }
+        drop(df);
+        let keys = token_of.len();
+        let carrying = Postings::build(keys, |emit| {
+            for (i, s) in shingles.iter().enumerate() {
+                for h in s.iter() {
+                    if let Some(&k) = token_of.get(h) {
+                        emit(k, i as u32);
+                    }
+                }
+            }
+        });
+        let probing = Postings::build(keys, |emit| {
+            for (i, p) in probes.iter().enumerate() {
+                for &k in p {
+                    emit(k, i as u32);
+                }
+            }
+        });
+        PrefixIndex {
+            token_of,
+            probes,
+            carrying,
+            probing,
+        }
+    }
+
+    /// Pushes every `j > i` that the filter pairs with report `i` (with repeats).
+    pub(super) fn partners(&self, i: u32, shingles: &[u64], out: &mut Vec<u32>) {
+        let before = out.len();
+        for &k in &self.probes[i as usize] {
+            out.extend(self.carrying.get(k).iter().filter(|&&j| j > i));
+        }
+        for h in shingles {
+            if let Some(&k) = self.token_of.get(h) {
+                out.extend(self.probing.get(k).iter().filter(|&&j| j > i));
+            }
+        }
+        work::add(out.len() - before);
+    }
+}
+
+/// Banded LSH keys of every report, sorted per band to find a report's bucket.
+pub struct BandIndex {
+    bands: usize,
+    /// Report `i`'s key in band `b` at `i * bands + b`; `None` for an empty shingle set.
+    keys: Vec<Option<u64>>,
+    /// Per band, `(key, report)` sorted.
+    sorted: Vec<Vec<(u64, u32)>>,
+}
+
+impl BandIndex {
+    pub fn new(signatures: &[Vec<u32>], params: LshParams) -> Self {
+        let mut buf = Vec::new();
+        let keys: Vec<Option<u64>> = signatures
+            .iter()
+            .flat_map(|sig| {
+                let empty = sig.iter().all(|&v| v == u32::MAX);
+                (0..params.bands)
+                    .map(|b| (!empty).then(|| params.band_key(sig, b, &mut buf)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let sorted = (0..params.bands)
+            .map(|b| {
+                let mut band: Vec<(u64, u32)> = (0..signatures.len())
+                    .filter_map(|i| Some((keys[i * params.bands + b]?, i as u32)))
+                    .collect();
+                band.sort_unstable();
+                band
+            })
+            .collect();
+        BandIndex {
+            bands: params.bands,
+            keys,
+            sorted,
+        }
+    }
+
+    /// Pushes every `j > i` sharing a band with report `i` (with repeats).
+    pub(super) fn partners(&self, i: u32, out: &mut Vec<u32>) {
+        let before = out.len();
+        for (b, band) in self.sorted.iter().enumerate() {
+            let Some(key) = self.keys[i as usize * self.bands + b] else {
+                return;
+            };
+            // The bucket is sorted by report: the members after `i` follow it.
+            let from = band.partition_point(|&(k, j)| (k, j) <= (key, i));
+            out.extend(band[from..].iter().take_while(|x| x.0 == key).map(|x| x.1));
+        }
+        work::add(out.len() - before);
+    }
+}
+
+/// The pairs (keys `i << 32 | j`, sorted) starting at report `i`, as partners.
+fn listed_partners(sorted_keys: &[u64], i: u32, out: &mut Vec<u32>) {
+    let lo = u64::from(i) << 32;
+    let from = sorted_keys.partition_point(|&k| k < lo);
+    out.extend(
+        sorted_keys[from..]
+            .iter()
+            .take_while(|&&k| k >> 32 == u64::from(i))
+            .map(|&k| (k & 0xffff_ffff) as u32),
+    );
+}
+
+/// All candidate generators, ready to be asked report by report.
+pub struct CandidateIndex {
+    pub bands: BandIndex,
+    pub prefix: PrefixIndex,
+    /// Pairs sharing a quote (sorted keys): the verification needs to know which.
+    pub quoted: Vec<u64>,
+    /// Pairs naming one person on nearby dates (sorted keys).
+    pub person_date: Vec<u64>,
+}
+
+/// How many partners each generator gave report `i`, and how many distinct.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    pub lsh: usize,
+    pub containment: usize,
+    pub quotes: usize,
+    pub person_date: usize,
+    pub distinct: usize,
+}
+
+impl CandidateIndex {
+    /// The partners `j > i` of report `i`, ascending and distinct, in `out` (cleared first).
+    pub fn partners(&self, i: u32, shingles: &[u64], out: &mut Vec<u32>) -> RowCounts {
+        out.clear();
+        let mut counts = RowCounts::default();
+        self.bands.partners(i, out);
+        counts.lsh = out.len();
+        self.prefix.partners(i, shingles, out);
+        counts.containment = out.len() - counts.lsh;
+        let before = out.len();
+        listed_partners(&self.quoted, i, out);
+        counts.quotes = out.len() - before;
+        let before = out.len();
+        listed_partners(&self.person_date, i, out);
+        counts.person_date = out.len() - before;
+        out.sort_unstable();
+        out.dedup();
+        counts.distinct = out.len();
+        counts
+    }
+
+    /// Whether `i` and `j` share a quote.
+    pub fn shares_quote(&self, i: u32, j: u32) -> bool {
+        self.quoted.binary_search(&pair_key(i, j)).is_ok()
+    }
+}
