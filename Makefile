@@ -14,12 +14,14 @@ E2E_DIST := target/e2e-dist
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
 # The benchmark's synthetic corpus size.
 BENCH_REPORTS ?= 300
+# `make bench-scale`: synthetic corpus sizes (add 100000 for the 100k row: ~8 minutes, several GB).
+SIZES ?= 1000 10000
 # `make fuzz`: seconds per target, and which targets.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare setup-build setup-test
+.PHONY: serve test dist native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale setup-build setup-test
 
 serve: setup-build
 	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
@@ -62,6 +64,11 @@ bench:
 # Our MinHash LSH against datasketch's MinHashLSH on one synthetic corpus (REPORTS, default 10000).
 bench-compare:
 	.ci/bench-compare $(if $(REPORTS),"$(REPORTS)")
+
+# Stage times, CPU, peak RSS, recall and output size per synthetic corpus size (SIZES), one table,
+# then exact all pairs against candidates + verification on 2,000 reports.
+bench-scale:
+	.ci/bench-scale $(SIZES)
 
 # Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Part of `test`.
 lint:
