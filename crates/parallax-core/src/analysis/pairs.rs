@@ -309,9 +309,9 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         containment_b_in_a: ratio(shared, b.shingles.len()),
         longest_run: text::longest_run_hashed(
             &a.word_hashes,
-            &a.window_index,
+            &a.window_index(),
             &b.word_hashes,
-            &b.window_index,
+            &b.window_index(),
             SHINGLE_K,
         ),
         shared_quotes: quotes.iter().map(text_of).collect(),
