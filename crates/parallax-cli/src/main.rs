@@ -5,10 +5,12 @@
 //! cannot be written, 2 for a usage error.
 
 use clap::{Parser, Subcommand};
+use parallax_core::progress::Progress;
 use parallax_core::{corpus_dir, escape_controls, Corpus, Level, NaiveDate};
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 #[derive(Parser)]
@@ -41,45 +43,54 @@ fn main() -> ExitCode {
     let Cli {
         command: Command::Inspect { dir, json, timings },
     } = Cli::parse();
-    let mut clock = Timings::new();
-    let code = inspect(&dir, json, &mut clock);
+    let clock = Timings::new();
+    let code = inspect(&dir, json, &clock);
     if timings {
         clock.print();
     }
     code
 }
 
-/// Wall time per stage: each mark ends a stage begun at the previous one.
+/// Wall time per stage: when each began; a stage ends when the next begins, the last when the
+/// times are printed.
 struct Timings {
-    last: Instant,
-    stages: Vec<(&'static str, Duration)>,
+    began: Mutex<Vec<(&'static str, Instant)>>,
 }
 
 impl Timings {
     fn new() -> Self {
         Timings {
-            last: Instant::now(),
-            stages: Vec::new(),
+            began: Mutex::new(Vec::new()),
         }
     }
 
-    fn mark(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.stages.push((stage, now - self.last));
-        self.last = now;
-    }
-
     fn print(&self) {
+        let began = self.began.lock().unwrap_or_else(|e| e.into_inner());
+        let ends = began.iter().skip(1).map(|s| s.1).chain([Instant::now()]);
+        let stages: Vec<(&str, Duration)> = began
+            .iter()
+            .zip(ends)
+            .map(|(s, end)| (s.0, end - s.1))
+            .collect();
         let mut err = io::stderr().lock();
-        let total: Duration = self.stages.iter().map(|s| s.1).sum();
-        for (stage, d) in self.stages.iter().chain([&("total", total)]) {
+        let total: Duration = stages.iter().map(|s| s.1).sum();
+        for (stage, d) in stages.iter().chain([&("total", total)]) {
             let _ = writeln!(err, "{stage:<14} {:>10.3} s", d.as_secs_f64());
         }
     }
 }
 
-fn inspect(dir: &Path, json: bool, clock: &mut Timings) -> ExitCode {
-    let corpus = match corpus_dir::load_dir_marked(dir, &mut |stage| clock.mark(stage)) {
+impl Progress for Timings {
+    fn stage(&self, name: &'static str, _: Option<u64>) {
+        let mut began = self.began.lock().unwrap_or_else(|e| e.into_inner());
+        began.push((name, Instant::now()));
+    }
+
+    fn advance(&self, _: u64) {}
+}
+
+fn inspect(dir: &Path, json: bool, clock: &Timings) -> ExitCode {
+    let corpus = match corpus_dir::load_dir_marked(dir, clock) {
         Ok(corpus) => corpus,
         Err(errors) => {
             // With stderr closed there is no one to tell; the exit code still says it failed.
@@ -91,6 +102,7 @@ fn inspect(dir: &Path, json: bool, clock: &mut Timings) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    clock.stage("output", None);
     let mut out = BufWriter::new(io::stdout().lock());
     let written = if json {
         serde_json::to_writer_pretty(&mut out, &corpus)
@@ -100,7 +112,6 @@ fn inspect(dir: &Path, json: bool, clock: &mut Timings) -> ExitCode {
         write_summary(&mut out, &corpus)
     };
     let written = written.and_then(|()| out.flush());
-    clock.mark("output");
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
