@@ -85,8 +85,12 @@ fn size(bytes: usize) -> String {
 }
 
 /// Writes a temporary file beside `path`, then renames it: a reader (or a build interrupted
-/// half-way) never sees half a corpus. Creates the parent folder.
+/// half-way) never sees half a corpus. Creates the parent folder. A file that already holds
+/// `bytes` is left alone, so cargo does not rebuild the app for an unchanged corpus.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "--out must name a file"))?;
