@@ -41,14 +41,10 @@ pub struct Bar<'a> {
 }
 
 impl<'a> Bar<'a> {
-    /// Drawn on stderr when `visible` (a terminal), else hidden.
+    /// Drawn on stderr when `visible` (a terminal), else hidden. Hidden until the first stage
+    /// is set up, so indicatif's default style is never drawn.
     pub fn new(visible: bool, also: &'a dyn Progress) -> Self {
-        let target = if visible {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        };
-        let bar = ProgressBar::with_draw_target(None, target);
+        let bar = ProgressBar::hidden();
         Bar { bar, visible, also }
     }
 
@@ -101,6 +97,9 @@ impl Progress for Bar<'_> {
         self.bar.reset_elapsed();
         self.bar.set_style(style);
         self.bar.set_prefix(name);
+        if self.bar.is_hidden() {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
         if total.is_none() {
             self.bar.enable_steady_tick(Duration::from_millis(120));
         }
