@@ -7,6 +7,12 @@
 SHELL := /bin/bash
 PORT ?= 8080
 PUBLIC_URL ?= /
+# The corpus folder the site is built from (PARALLAX_CORPUS, its old name, still works), and the
+# file `parallax build` analyses it into; build.rs embeds that file (its default path, see
+# build.rs). Other sites' data files are passed to their trunk builds as PARALLAX_DATA.
+CORPUS ?= $(or $(PARALLAX_CORPUS),corpus)
+DATA_DIR := target/parallax-data
+PARALLAX_BUILD := cargo run --release --quiet -p parallax-cli -- build
 # The browser tests serve the site under a subpath, as GitHub Pages does for project sites.
 E2E_PUBLIC_URL := /parallax/
 E2E_DIST := target/e2e-dist
@@ -21,36 +27,43 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale setup-build setup-test
+.PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale setup-build setup-test
 
-serve: setup-build
+serve: setup-build data
 	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
 
-dist: setup-build
+dist: setup-build data
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
+
+# The analysis, a step of its own (progress on a terminal, one summary line otherwise): the
+# corpus folder into the file the app embeds. cargo builds of the app (trunk, test, clippy) need it.
+data:
+	$(PARALLAX_BUILD) "$(CORPUS)" --out "$(CURDIR)/$(DATA_DIR)/corpus.postcard"
 
 test: setup-test lint native-test script-test e2e
 
-native-test:
+native-test: data
 	cargo test --workspace
 
 # Shell tests of the Makefile and the scripts (fast: no build).
 script-test:
 	@for t in tests/scripts/*.sh; do echo "== $$t"; bash "$$t" || exit 1; done
 
-e2e-build: setup-build
-	PARALLAX_CORPUS="$(CURDIR)/tests/e2e/fixtures/crafted" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
+e2e-build: setup-build data
+	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --out "$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard"
+	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
 	trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
 
 e2e: setup-test e2e-build
-	cargo run --quiet --bin parallax -- inspect corpus --json > target/e2e-corpus.json
+	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
 	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark: first render, filter change and keystroke medians on the bundled corpus and
 # on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
 bench-browser: setup-test e2e-build
 	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(BENCH_REPORTS)" --out target/bench-corpus
-	PARALLAX_CORPUS="$(CURDIR)/target/bench-corpus" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist target/bench-dist
+	$(PARALLAX_BUILD) "$(CURDIR)/target/bench-corpus" --out "$(CURDIR)/$(DATA_DIR)/bench.postcard"
+	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/bench.postcard" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist target/bench-dist
 	PARALLAX_BASE="$(E2E_PUBLIC_URL)" node tests/e2e/bench.mjs "$(E2E_DIST)" target/bench-dist
 
 inspect:
@@ -71,7 +84,7 @@ bench-scale:
 	.ci/bench-scale $(SIZES)
 
 # Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Part of `test`.
-lint:
+lint: data
 	cargo fmt --all --check
 	rustfmt --edition 2021 --check fuzz/src/lib.rs fuzz/fuzz_targets/*.rs
 	cargo clippy --workspace --all-targets -- -D warnings

@@ -1,45 +1,47 @@
-//! Build step: parse and analyse the corpus folder into the model, serialised for the wasm.
+//! Build step: embeds the analysed corpus that `parallax build` wrote (`make data` runs it).
 //!
-//! The folder is `corpus/` unless `PARALLAX_CORPUS` names another. Errors stop the build and
-//! are all listed at once; warnings are printed and also embedded (the page shows them).
+//! The analysis is not run here: cargo hides a build script's output, and at 100,000 reports the
+//! analysis takes minutes, so it is a step of its own with visible progress. This script only
+//! names the file for `include_bytes!` (src/lib.rs): `PARALLAX_DATA` (an absolute path, or one
+//! relative to the workspace), by default `target/parallax-data/corpus.postcard` in the workspace.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    let dir = std::env::var_os("PARALLAX_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus"));
-    println!("cargo:rerun-if-env-changed=PARALLAX_CORPUS");
-    // Cargo reads these lines one by one: a path with a line break would add directives of its
-    // own. Printed diagnostics are escaped (`Diagnostic`'s Display) for the same reason.
-    let Some(watch) = parallax_core::corpus_dir::watch_paths(&dir) else {
-        let shown = parallax_core::escape_controls(&dir.to_string_lossy()).into_owned();
-        eprintln!("error: {shown}: the corpus folder's path has a control character or is not UTF-8: rename it");
-        std::process::exit(1);
+    println!("cargo:rerun-if-env-changed=PARALLAX_DATA");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let path = match std::env::var_os("PARALLAX_DATA") {
+        Some(p) => root.join(p),
+        None => root.join("target/parallax-data/corpus.postcard"),
     };
-    for path in &watch {
-        println!("cargo:rerun-if-changed={path}");
-    }
-    let corpus = match parallax_core::corpus_dir::load_dir(&dir) {
-        Ok(corpus) => corpus,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-                println!("cargo:warning={e}");
-            }
-            eprintln!(
-                "{} error(s) in the corpus at {}: the explorer was not built",
-                errors.len(),
-                watch[0]
-            );
-            std::process::exit(1);
-        }
+    // Cargo reads its directives line by line: a path with a line break would add directives of
+    // its own. `escape_debug` shows such a path without letting it act.
+    let Some(shown) = path.to_str().filter(|p| !p.chars().any(char::is_control)) else {
+        let shown = path.to_string_lossy().escape_debug().to_string();
+        fail(&format!(
+            "{shown}: the analysed corpus's path has a control character or is not UTF-8: move it"
+        ));
     };
-    for d in &corpus.diagnostics {
-        println!("cargo:warning={d}");
+    check(&path, shown);
+    println!("cargo:rerun-if-changed={shown}");
+    println!("cargo:rustc-env=PARALLAX_DATA_FILE={shown}");
+}
+
+/// A cheap check without the core (which would make every build of the app compile it twice):
+/// the file is there, regular and not empty. Its content is decoded by the app's native tests.
+fn check(path: &Path, shown: &str) {
+    let hint = format!("run `make dist` (or `parallax build corpus --out {shown}`) first");
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() > 0 => {}
+        Ok(m) if m.is_file() => fail(&format!("the analysed corpus at {shown} is empty: {hint}")),
+        Ok(_) => fail(&format!(
+            "the analysed corpus at {shown} is not a file: {hint}"
+        )),
+        Err(_) => fail(&format!("no analysed corpus at {shown}: {hint}")),
     }
-    let bytes = postcard::to_allocvec(&corpus).expect("the corpus serialises");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("corpus.postcard");
-    std::fs::write(&out, bytes).expect("OUT_DIR is writable");
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }

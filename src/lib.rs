@@ -14,13 +14,15 @@ pub use app::App;
 use parallax_core::Corpus;
 use std::sync::OnceLock;
 
-/// The corpus analysed at build time (see build.rs), serialised with postcard.
-static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
+/// The corpus analysed before the build by `parallax build` (build.rs names the file),
+/// serialised with postcard.
+static CORPUS_BYTES: &[u8] = include_bytes!(env!("PARALLAX_DATA_FILE"));
 
 /// The embedded corpus, decoded once on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        postcard::from_bytes(CORPUS_BYTES).expect("the build step wrote a valid corpus")
+        postcard::from_bytes(CORPUS_BYTES)
+            .expect("the embedded corpus decodes (written by another version? run `make data`)")
     })
 }

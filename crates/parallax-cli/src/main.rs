@@ -1,15 +1,21 @@
-//! `parallax inspect DIR [--json]`: what the parser and analysis make of a corpus folder.
+//! `parallax`: the curator's command.
 //!
-//! Exit codes: 0 when the corpus was built (also when the reader of the output closed it early,
-//! as `| head` does: what it took was all it wanted), 1 when the corpus has errors or the output
-//! cannot be written, 2 for a usage error.
+//! - `parallax inspect DIR [--json] [--timings]`: what the parser and analysis make of a corpus
+//!   folder. Exit codes: 0 when the corpus was built (also when the reader of the output closed
+//!   it early, as `| head` does: what it took was all it wanted), 1 when the corpus has errors or
+//!   the output cannot be written, 2 for a usage error.
+//! - `parallax build DIR --out FILE [--timings]`: the analysed corpus, postcard-serialised, for
+//!   the app to embed. Exit codes: 0 when FILE was written, 1 when the corpus has errors (then
+//!   nothing is written) or FILE cannot be, 2 for a usage error.
+
+mod build;
+mod inspect;
+mod progress;
+mod timings;
 
 use clap::{Parser, Subcommand};
-use parallax_core::{corpus_dir, escape_controls, Corpus, Level, NaiveDate};
-use std::io::{self, BufWriter, ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -35,114 +41,29 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Parse and analyse a corpus folder into the file the app embeds (postcard), with progress
+    Build {
+        /// The corpus folder: *.txt reports, optional metadata.toml and topics.toml
+        dir: PathBuf,
+        /// The file to write (its folder is created); replaced whole, or not at all on errors
+        #[arg(long)]
+        out: PathBuf,
+        /// Print each stage's wall time to stderr (read, parse, topics, features, …, write)
+        #[arg(long)]
+        timings: bool,
+    },
 }
 
 fn main() -> ExitCode {
-    let Cli {
-        command: Command::Inspect { dir, json, timings },
-    } = Cli::parse();
-    let mut clock = Timings::new();
-    let code = inspect(&dir, json, &mut clock);
-    if timings {
-        clock.print();
-    }
-    code
-}
-
-/// Wall time per stage: each mark ends a stage begun at the previous one.
-struct Timings {
-    last: Instant,
-    stages: Vec<(&'static str, Duration)>,
-}
-
-impl Timings {
-    fn new() -> Self {
-        Timings {
-            last: Instant::now(),
-            stages: Vec::new(),
-        }
-    }
-
-    fn mark(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.stages.push((stage, now - self.last));
-        self.last = now;
-    }
-
-    fn print(&self) {
-        let mut err = io::stderr().lock();
-        let total: Duration = self.stages.iter().map(|s| s.1).sum();
-        for (stage, d) in self.stages.iter().chain([&("total", total)]) {
-            let _ = writeln!(err, "{stage:<14} {:>10.3} s", d.as_secs_f64());
-        }
-    }
-}
-
-fn inspect(dir: &Path, json: bool, clock: &mut Timings) -> ExitCode {
-    let corpus = match corpus_dir::load_dir_marked(dir, &mut |stage| clock.mark(stage)) {
-        Ok(corpus) => corpus,
-        Err(errors) => {
-            // With stderr closed there is no one to tell; the exit code still says it failed.
-            let mut err = io::stderr().lock();
-            for e in &errors {
-                let _ = writeln!(err, "{e}");
+    match Cli::parse().command {
+        Command::Inspect { dir, json, timings } => {
+            let clock = timings::Timings::new();
+            let code = inspect::inspect(&dir, json, &clock);
+            if timings {
+                clock.print();
             }
-            let _ = writeln!(err, "{} error(s): the corpus was not built", errors.len());
-            return ExitCode::FAILURE;
+            code
         }
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = if json {
-        serde_json::to_writer_pretty(&mut out, &corpus)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        write_summary(&mut out, &corpus)
-    };
-    let written = written.and_then(|()| out.flush());
-    clock.mark("output");
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = writeln!(io::stderr(), "error: cannot write the output: {e}");
-            ExitCode::FAILURE
-        }
+        Command::Build { dir, out, timings } => build::build(&dir, &out, timings),
     }
-}
-
-fn date(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "----------".to_string(), |d| d.to_string())
-}
-
-/// One line per report (id, dates with basis, title), then diagnostics. Titles come from the
-/// corpus: escaped like the diagnostics, so none can reorder or break the terminal's lines.
-fn write_summary(out: &mut impl Write, corpus: &Corpus) -> io::Result<()> {
-    for r in &corpus.reports {
-        writeln!(
-            out,
-            "{:<28} published {} ({})  event {} ({})  {}",
-            r.id,
-            date(r.published),
-            r.published_basis.label(),
-            date(r.event_date),
-            r.event_date_basis.label(),
-            escape_controls(&r.title)
-        )?;
-    }
-    let warnings = corpus
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Warning)
-        .count();
-    writeln!(
-        out,
-        "\n{} report(s), {} warning(s)",
-        corpus.reports.len(),
-        warnings
-    )?;
-    for d in &corpus.diagnostics {
-        writeln!(out, "{d}")?;
-    }
-    Ok(())
 }

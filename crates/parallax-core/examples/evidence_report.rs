@@ -2,8 +2,8 @@
 //!
 //! `cargo run --release -p parallax-core --example evidence_report -- DIR`
 //!
-//! Prints the postcard size of the analysed corpus (what build.rs embeds in the wasm) and of
-//! its parts, the story size distribution, and, when DIR holds a synthetic corpus's
+//! Prints the postcard size of the analysed corpus (what `parallax build` writes and the wasm
+//! embeds) and of its parts, the story size distribution, and, when DIR holds a synthetic corpus's
 //! `truth.json` (parallax-synth), precision and recall per relation against it:
 //! * recall: planted relations (a derived from b) found with the relation expected of them;
 //! * precision: pairs given a relation that the truth supports. A near duplicate is right when

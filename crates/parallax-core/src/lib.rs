@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod par;
+pub mod progress;
 pub mod query;
 pub mod text_marks;
 pub mod url_state;
@@ -46,25 +47,26 @@ pub fn build_corpus(
     topics: &[TopicDef],
     options: &ParseOptions,
 ) -> Corpus {
-    build_corpus_marked(files, metadata, topics, options, &mut |_| {})
+    build_corpus_marked(files, metadata, topics, options, &progress::NoProgress)
 }
 
-/// [`build_corpus`], calling `mark(stage)` as each stage ends (see [`analysis::analyze_marked`]):
-/// a caller with a clock (the CLI's `--timings`) can time the stages; the core reads none.
+/// [`build_corpus`], telling `progress` as each stage begins ("parse", then those of
+/// [`analysis::analyze_marked`]) and how far it is: a caller with a clock (the CLI's `--timings`)
+/// can time the stages; the core reads none.
 pub fn build_corpus_marked(
     files: &[SourceFile],
     metadata: &metadata::Metadata,
     topics: &[TopicDef],
     options: &ParseOptions,
-    mark: &mut dyn FnMut(&'static str),
+    progress: &dyn progress::Progress,
 ) -> Corpus {
-    let parsed = ingest::parse_corpus(files, metadata, options);
-    mark("parse");
+    progress.stage("parse", Some(files.len() as u64));
+    let parsed = ingest::parse_corpus_counted(files, metadata, options, progress);
     let mut corpus = Corpus {
         reports: parsed.reports,
         diagnostics: parsed.diagnostics,
         ..Corpus::default()
     };
-    analysis::analyze_marked(&mut corpus, topics, mark);
+    analysis::analyze_marked(&mut corpus, topics, progress);
     corpus
 }

@@ -280,3 +280,48 @@ fn build_watch_paths_never_hold_a_line_break() {
     std::fs::create_dir(&odd).unwrap();
     assert_eq!(parallax_core::corpus_dir::watch_paths(&odd), None);
 }
+
+/// Records the stages entered, and the advances of each.
+#[derive(Default)]
+struct Stages(std::sync::Mutex<Vec<(&'static str, Option<u64>, u64)>>);
+
+impl parallax_core::progress::Progress for Stages {
+    fn stage(&self, name: &'static str, total: Option<u64>) {
+        self.0.lock().unwrap().push((name, total, 0));
+    }
+    fn advance(&self, n: u64) {
+        self.0.lock().unwrap().last_mut().expect("a stage began").2 += n;
+    }
+}
+
+#[test]
+fn errors_found_reading_and_parsing_stop_before_the_analysis() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let dir = folder(&[
+        ("a.txt", REPORT.as_bytes()),
+        ("b.txt", REPORT.as_bytes()),
+        ("image.txt", png),
+        ("notes.md", b"not a report"),
+    ]);
+    let stages = Stages::default();
+    let errs = parallax_core::corpus_dir::load_dir_marked(dir.path(), &stages)
+        .expect_err("the binary file is refused");
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(find(&errs, "image.txt").level, Level::Error);
+    // Three .txt files read and parsed (the binary data is found parsing), no analysis stage.
+    let stages = stages.0.into_inner().unwrap();
+    assert_eq!(stages, [("read", Some(3), 3), ("parse", Some(3), 3)]);
+}
+
+#[test]
+fn a_clean_folder_enters_every_stage() {
+    let dir = folder(&[("a.txt", REPORT.as_bytes()), ("b.txt", REPORT.as_bytes())]);
+    let stages = Stages::default();
+    parallax_core::corpus_dir::load_dir_marked(dir.path(), &stages).expect("the folder loads");
+    let stages = stages.0.into_inner().unwrap();
+    let names: Vec<_> = stages.iter().map(|s| s.0).collect();
+    assert_eq!(names[..4], ["read", "parse", "topics", "features"]);
+    assert_eq!(names.last(), Some(&"quote ledger"));
+    assert_eq!(stages[0], ("read", Some(2), 2));
+    assert_eq!(stages[1], ("parse", Some(2), 2));
+}

@@ -136,16 +136,18 @@ pub fn relate_candidates_with_stats(
     features: &[ReportFeatures],
     thresholds: &Thresholds,
 ) -> (Vec<Pair>, CandidateStats) {
-    relate_candidates_marked(features, thresholds, &mut |_| {})
+    relate_candidates_marked(features, thresholds, &crate::progress::NoProgress)
 }
 
-/// [`relate_candidates_with_stats`], calling `mark` after "candidates" (the indexes built) and
-/// "verification" (every report's partners listed and verified, one report at a time).
-fn relate_candidates_marked(
+/// [`relate_candidates_with_stats`], with the stages "candidates" (the indexes built) and
+/// "verification" (every report's partners listed and verified, one report at a time; advanced
+/// per report).
+pub(crate) fn relate_candidates_marked(
     features: &[ReportFeatures],
     thresholds: &Thresholds,
-    mark: &mut dyn FnMut(&'static str),
+    progress: &dyn crate::progress::Progress,
 ) -> (Vec<Pair>, CandidateStats) {
+    progress.stage("candidates", None);
     let t = thresholds;
     let mut stats = CandidateStats::default();
     if t.near_duplicate_jaccard <= 0.0
@@ -157,11 +159,11 @@ fn relate_candidates_marked(
         return (pairs, stats);
     }
     let index = candidate_index(features, t);
-    mark("candidates");
+    progress.stage("verification", Some(features.len() as u64));
     // Report by report (on all cores with the `parallel` feature), in order: the candidates of
     // one report are listed, checked and dropped before the next.
     let rows: Vec<u32> = (0..features.len() as u32).collect();
-    let results = crate::par::map(&rows, |&i| {
+    let results = crate::par::map_counted(&rows, progress, |&i| {
         let mut partners = Vec::new();
         let counts = index.partners(i, &features[i as usize].shingles, &mut partners);
         let a = &features[i as usize];
@@ -196,7 +198,6 @@ fn relate_candidates_marked(
         pairs.extend(row);
     }
     stats.verified = pairs.len();
-    mark("verification");
     (pairs, stats)
 }
 
@@ -205,30 +206,32 @@ fn relate_candidates_marked(
 /// and verification above. The pairs come back as the analysis stores them: one copy group of N
 /// reports costs N − 1 pairs, not N², and its comparisons are made once.
 pub fn relate_scaled(reports: &[Report], thresholds: &Thresholds) -> super::copies::Related {
-    relate_scaled_marked(reports, thresholds, &mut |_| {})
+    relate_scaled_marked(reports, thresholds, &crate::progress::NoProgress)
 }
 
-/// [`relate_scaled`], calling `mark` after "features", "stock quotes", "copies" (exact copies
-/// collapsed), then "all pairs" or "candidates" and "verification" (see
-/// [`super::analyze_marked`]).
+/// [`relate_scaled`], with the stages "features" (advanced per report), "stock quotes", "copies"
+/// (exact copies collapsed), then "all pairs" or "candidates" and "verification", then "pairs"
+/// (copy groups' pairs laid out; see [`super::analyze_marked`]).
 pub fn relate_scaled_marked(
     reports: &[Report],
     thresholds: &Thresholds,
-    mark: &mut dyn FnMut(&'static str),
+    progress: &dyn crate::progress::Progress,
 ) -> super::copies::Related {
-    let mut features: Vec<ReportFeatures> = crate::par::map(reports, ReportFeatures::new);
-    mark("features");
+    progress.stage("features", Some(reports.len() as u64));
+    let mut features: Vec<ReportFeatures> =
+        crate::par::map_counted(reports, progress, ReportFeatures::new);
+    progress.stage("stock quotes", None);
     super::pairs::mark_stock_quotes(&mut features, thresholds.same_story_max_days);
-    mark("stock quotes");
+    progress.stage("copies", None);
     super::copies::relate_collapsed(features, thresholds, |heads, t| {
-        mark("copies");
-        if heads.len() <= EXACT_UP_TO {
-            let pairs = relate_all_features(heads, t);
-            mark("all pairs");
-            pairs
+        let pairs = if heads.len() <= EXACT_UP_TO {
+            progress.stage("all pairs", None);
+            relate_all_features(heads, t)
         } else {
-            relate_candidates_marked(heads, t, mark).0
-        }
+            relate_candidates_marked(heads, t, progress).0
+        };
+        progress.stage("pairs", None);
+        pairs
     })
 }
 

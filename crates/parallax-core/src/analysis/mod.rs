@@ -19,24 +19,23 @@ pub use align::{align, Alignment};
 pub use pairs::{classify, relate_all, Thresholds};
 
 use crate::model::{Corpus, Pair, PairEvidence, Relation, Report, Story, TopicDef};
+use crate::progress::Progress;
 use std::collections::HashMap;
 
 /// Analyses a parsed corpus in place: topics per paragraph and report, pair evidence and
 /// relations under the default [`Thresholds`] (large groups of exact copies collapsed, see
 /// [`copies`]), stories, inferred event dates, the quote ledger.
 pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
-    analyze_marked(corpus, topics, &mut |_| {});
+    analyze_marked(corpus, topics, &crate::progress::NoProgress);
 }
 
-/// [`analyze`], calling `mark(stage)` as each stage ends, in order: "topics", "features",
-/// "stock quotes", "copies", "all pairs" (up to `lsh::EXACT_UP_TO` reports) or "candidates" and
-/// "verification" (above), "pairs" (copy groups' pairs laid out), "evidence", "stories",
-/// "dates", "quote ledger". The analysis stays clock-free; the caller may time the marks.
-pub fn analyze_marked(
-    corpus: &mut Corpus,
-    topics: &[TopicDef],
-    mark: &mut dyn FnMut(&'static str),
-) {
+/// [`analyze`], telling `progress` as each stage begins, in order: "topics" (reports),
+/// "features" (reports), "stock quotes", "copies", "all pairs" (up to `lsh::EXACT_UP_TO`
+/// reports) or "candidates" and "verification" (candidate pairs, above), "pairs" (copy groups'
+/// pairs laid out), "evidence", "stories", "dates", "quote ledger"; those with a count in
+/// brackets are advanced to it. The analysis stays clock-free; the caller may time the stages.
+pub fn analyze_marked(corpus: &mut Corpus, topics: &[TopicDef], progress: &dyn Progress) {
+    progress.stage("topics", Some(corpus.reports.len() as u64));
     // Topic labels are facet labels: no bidi control may reorder them.
     corpus.topics = topics
         .iter()
@@ -48,10 +47,9 @@ pub fn analyze_marked(
         })
         .collect();
     let tagger = topics::Tagger::new(topics);
-    crate::par::for_each_mut(&mut corpus.reports, |report| tagger.tag(report));
-    mark("topics");
-    let related = lsh::relate_scaled_marked(&corpus.reports, &Thresholds::default(), mark);
-    mark("pairs");
+    crate::par::for_each_mut_counted(&mut corpus.reports, progress, |report| tagger.tag(report));
+    let related = lsh::relate_scaled_marked(&corpus.reports, &Thresholds::default(), progress);
+    progress.stage("evidence", None);
     corpus.copy_groups = related.copy_groups;
     let evidence = related.pairs;
     let position: HashMap<&str, u32> = corpus
@@ -73,7 +71,7 @@ pub fn analyze_marked(
             ))
         })
         .collect();
-    mark("evidence");
+    progress.stage("stories", None);
     corpus.pairs = evidence
         .into_iter()
         .filter(|p| p.relation != Relation::Unrelated)
@@ -83,11 +81,10 @@ pub fn analyze_marked(
         &corpus.pairs,
         Thresholds::default().same_story_max_days,
     );
-    mark("stories");
+    progress.stage("dates", None);
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
-    mark("dates");
+    progress.stage("quote ledger", None);
     corpus.quotes = quotes::ledger(&corpus.reports);
-    mark("quote ledger");
 }
 
 /// Related pairs and stories under other thresholds, from the related pairs and the compact

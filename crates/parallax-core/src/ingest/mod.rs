@@ -63,11 +63,21 @@ pub fn parse_corpus(
     metadata: &crate::metadata::Metadata,
     options: &ParseOptions,
 ) -> ParsedFile {
+    parse_corpus_counted(files, metadata, options, &crate::progress::NoProgress)
+}
+
+/// [`parse_corpus`], advancing `progress` by one per file parsed.
+pub fn parse_corpus_counted(
+    files: &[crate::SourceFile],
+    metadata: &crate::metadata::Metadata,
+    options: &ParseOptions,
+    progress: &dyn crate::progress::Progress,
+) -> ParsedFile {
     let mut files: Vec<&crate::SourceFile> = files.iter().collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let mut out = ParsedFile::default();
     // Files parse independently (on all cores with the `parallel` feature), joined in name order.
-    let parsed = crate::par::map(&files, |file| {
+    let parsed = crate::par::map_counted(&files, progress, |file| {
         parse_file_with(
             &file.name,
             &file.bytes,

@@ -1,0 +1,123 @@
+//! `parallax build DIR --out FILE`: the corpus analysed once, postcard-serialised for the app
+//! (`build.rs` of the app embeds FILE). Progress on a terminal, one summary line at the end.
+
+use crate::progress::Bar;
+use crate::timings::Timings;
+use parallax_core::progress::Progress;
+use parallax_core::{corpus_dir, escape_controls, Corpus, Level};
+use std::fs::{self, File};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+pub fn build(dir: &Path, out: &Path, timings: bool) -> ExitCode {
+    let started = Instant::now();
+    let clock = Timings::new();
+    let bar = Bar::new(io::stderr().is_terminal(), &clock);
+    let loaded = corpus_dir::load_dir_marked(dir, &bar);
+    bar.finish();
+    let shown_dir = escape_controls(&dir.display().to_string()).into_owned();
+    let code = match loaded {
+        Err(errors) => {
+            let mut err = io::stderr().lock();
+            for e in &errors {
+                let _ = writeln!(err, "{e}");
+            }
+            let _ = writeln!(
+                err,
+                "{} error(s) in the corpus at {shown_dir}: nothing was written",
+                errors.len()
+            );
+            ExitCode::FAILURE
+        }
+        Ok(corpus) => {
+            clock.stage("write", None);
+            write(&corpus, out, started)
+        }
+    };
+    if timings {
+        clock.print();
+    }
+    code
+}
+
+/// Prints the warnings, writes the corpus to `out` and the summary line.
+fn write(corpus: &Corpus, out: &Path, started: Instant) -> ExitCode {
+    let mut err = io::stderr().lock();
+    for d in &corpus.diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+    let shown_out = escape_controls(&out.display().to_string()).into_owned();
+    let bytes = postcard::to_allocvec(corpus).expect("the corpus serialises");
+    if let Err(e) = write_atomically(out, &bytes) {
+        let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    let warnings = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Warning)
+        .count();
+    let _ = writeln!(
+        err,
+        "parallax build: {}, {}, {}, {}, {:.1} s -> {shown_out} ({})",
+        counted(corpus.reports.len(), "report", "reports"),
+        counted(corpus.pairs.len(), "related pair", "related pairs"),
+        counted(corpus.stories.len(), "story", "stories"),
+        counted(warnings, "warning", "warnings"),
+        started.elapsed().as_secs_f64(),
+        size(bytes.len()),
+    );
+    ExitCode::SUCCESS
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+/// Writes a temporary file beside `path`, then renames it: a reader (or a build interrupted
+/// half-way) never sees half a corpus. Creates the parent folder. A file that already holds
+/// `bytes` is left alone, so cargo does not rebuild the app for an unchanged corpus.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "--out must name a file"))?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent)?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = parent.join(tmp_name);
+    let written = File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_in_their_unit() {
+        assert_eq!(super::size(512), "512 B");
+        assert_eq!(super::size(4_096), "4.1 KB");
+        assert_eq!(super::size(12_300_000), "12.3 MB");
+    }
+}
