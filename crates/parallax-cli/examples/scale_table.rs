@@ -32,6 +32,7 @@ use parallax_core::analysis::pairs::{
 };
 use parallax_core::corpus_dir;
 use parallax_core::model::{Corpus, Pair, Relation};
+use parallax_core::progress::Progress;
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -56,11 +57,18 @@ fn usage() -> (f64, u64) {
     )
 }
 
+/// Times each stage the core reports (a stage ends when the next begins), with CPU and the
+/// peak RSS so far at its end.
 struct Clock {
     start: Instant,
     start_cpu: f64,
+    inner: std::sync::Mutex<ClockState>,
+}
+
+struct ClockState {
     last_wall: f64,
     last_cpu: f64,
+    current: Option<&'static str>,
     stages: Vec<serde_json::Value>,
 }
 
@@ -70,24 +78,45 @@ impl Clock {
         Clock {
             start: Instant::now(),
             start_cpu: cpu,
-            last_wall: 0.0,
-            last_cpu: cpu,
-            stages: Vec::new(),
+            inner: std::sync::Mutex::new(ClockState {
+                last_wall: 0.0,
+                last_cpu: cpu,
+                current: None,
+                stages: Vec::new(),
+            }),
         }
     }
 
-    fn mark(&mut self, stage: &str) {
+    /// Ends the current stage; `next` begins.
+    fn switch(&self, next: Option<&'static str>) {
         let wall = self.start.elapsed().as_secs_f64();
         let (cpu, peak_rss) = usage();
-        self.stages.push(json!({
-            "stage": stage,
-            "wall_s": wall - self.last_wall,
-            "cpu_s": cpu - self.last_cpu,
-            "peak_rss_bytes": peak_rss,
-        }));
-        self.last_wall = wall;
-        self.last_cpu = cpu;
+        let mut state = self.inner.lock().expect("the clock is not poisoned");
+        if let Some(stage) = state.current {
+            let entry = json!({
+                "stage": stage,
+                "wall_s": wall - state.last_wall,
+                "cpu_s": cpu - state.last_cpu,
+                "peak_rss_bytes": peak_rss,
+            });
+            state.stages.push(entry);
+        }
+        state.last_wall = wall;
+        state.last_cpu = cpu;
+        state.current = next;
     }
+
+    fn stages(&self) -> Vec<serde_json::Value> {
+        self.switch(None);
+        std::mem::take(&mut self.inner.lock().expect("the clock is not poisoned").stages)
+    }
+}
+
+impl Progress for Clock {
+    fn stage(&self, name: &'static str, _: Option<u64>) {
+        self.switch(Some(name));
+    }
+    fn advance(&self, _: u64) {}
 }
 
 #[derive(Deserialize)]
@@ -264,16 +293,16 @@ impl Write for Count {
 }
 
 fn measure(dir: &Path) -> Result<serde_json::Value, String> {
-    let mut clock = Clock::new();
-    let corpus =
-        corpus_dir::load_dir_marked(dir, &mut |stage| clock.mark(stage)).map_err(|errors| {
-            let first = errors.first().map_or(String::new(), |d| {
-                format!(": {} line {}: {}", d.file, d.line, d.message)
-            });
-            format!("{} errors{first}", errors.len())
-        })?;
+    let clock = Clock::new();
+    let corpus = corpus_dir::load_dir_marked(dir, &clock).map_err(|errors| {
+        let first = errors.first().map_or(String::new(), |d| {
+            format!(": {} line {}: {}", d.file, d.line, d.message)
+        });
+        format!("{} errors{first}", errors.len())
+    })?;
+    clock.stage("postcard", None);
     let bytes = postcard::to_allocvec(&corpus).map_err(|e| e.to_string())?;
-    clock.mark("postcard");
+    let stages = clock.stages();
     let total_wall = clock.start.elapsed().as_secs_f64();
     let (cpu, peak_rss) = usage();
     let t = Instant::now();
@@ -310,7 +339,7 @@ fn measure(dir: &Path) -> Result<serde_json::Value, String> {
     Ok(json!({
         "dir": dir.display().to_string(),
         "reports": corpus.reports.len(),
-        "stages": clock.stages,
+        "stages": stages,
         "total": {"wall_s": total_wall, "cpu_s": cpu - clock.start_cpu, "peak_rss_bytes": peak_rss},
         "related_pairs_stored": corpus.pairs.len(),
         "related_pairs_implied": related.implied_pairs(&corpus.copy_groups),

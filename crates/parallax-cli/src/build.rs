@@ -11,11 +11,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub fn build(dir: &Path, out: &Path, timings: bool) -> ExitCode {
+pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> ExitCode {
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
-    let loaded = corpus_dir::load_dir_marked(dir, &bar);
+    let loaded = corpus_dir::load_dir_cached(dir, &bar, cache);
     bar.finish();
     let shown_dir = escape_controls(&dir.display().to_string()).into_owned();
     let code = match loaded {
@@ -31,9 +31,13 @@ pub fn build(dir: &Path, out: &Path, timings: bool) -> ExitCode {
             );
             ExitCode::FAILURE
         }
-        Ok(corpus) => {
+        Ok(built) => {
             clock.stage("write", None);
-            write(&corpus, out, started)
+            let reuse = cache.map(|_| cache_summary(&built));
+            if let Some(problem) = &built.cache_problem {
+                let _ = writeln!(io::stderr(), "warning: {problem}");
+            }
+            write(&built.corpus, out, started, reuse.as_deref())
         }
     };
     if timings {
@@ -42,8 +46,20 @@ pub fn build(dir: &Path, out: &Path, timings: bool) -> ExitCode {
     code
 }
 
-/// Prints the warnings, writes the corpus to `out` and the summary line.
-fn write(corpus: &Corpus, out: &Path, started: Instant) -> ExitCode {
+/// What the cache saved, for the summary line.
+fn cache_summary(built: &corpus_dir::Built) -> String {
+    let reports = built.corpus.reports.len();
+    format!(
+        "; cache: parsed {}, featured {} of {reports} reports, compared {} anew",
+        counted(built.files_parsed, "file", "files"),
+        built.reused.features_computed,
+        built.reused.pairs_recomputed,
+    )
+}
+
+/// Prints the warnings, writes the corpus to `out` and the summary line (with `reuse`, what
+/// the cache saved).
+fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> ExitCode {
     let mut err = io::stderr().lock();
     for d in &corpus.diagnostics {
         let _ = writeln!(err, "{d}");
@@ -61,13 +77,14 @@ fn write(corpus: &Corpus, out: &Path, started: Instant) -> ExitCode {
         .count();
     let _ = writeln!(
         err,
-        "parallax build: {}, {}, {}, {}, {:.1} s -> {shown_out} ({})",
+        "parallax build: {}, {}, {}, {}, {:.1} s -> {shown_out} ({}){}",
         counted(corpus.reports.len(), "report", "reports"),
         counted(corpus.pairs.len(), "related pair", "related pairs"),
         counted(corpus.stories.len(), "story", "stories"),
         counted(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
         size(bytes.len()),
+        reuse.unwrap_or(""),
     );
     ExitCode::SUCCESS
 }

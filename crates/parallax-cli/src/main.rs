@@ -51,6 +51,10 @@ enum Command {
         /// Print each stage's wall time to stderr (read, parse, topics, features, …, write)
         #[arg(long)]
         timings: bool,
+        /// A build cache folder: files, reports and pairs that did not change since the last
+        /// build with it are not parsed, featured or compared again (same output)
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
 }
 
@@ -64,6 +68,11 @@ fn main() -> ExitCode {
             }
             code
         }
-        Command::Build { dir, out, timings } => build::build(&dir, &out, timings),
+        Command::Build {
+            dir,
+            out,
+            timings,
+            cache,
+        } => build::build(&dir, &out, timings, cache.as_deref()),
     }
 }

@@ -163,8 +163,8 @@ fn timings_name_every_stage_then_the_write() {
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     let expected = [
-        "read", "parse", "topics", "features", "stock", "copies", "all", "pairs", "evidence",
-        "stories", "dates", "quote", "write", "total",
+        "read", "parse", "topics", "names", "features", "stock", "copies", "all", "pairs",
+        "evidence", "stories", "dates", "quote", "write", "total",
     ];
     assert_eq!(stages, expected);
 }

@@ -320,7 +320,7 @@ fn a_clean_folder_enters_every_stage() {
     parallax_core::corpus_dir::load_dir_marked(dir.path(), &stages).expect("the folder loads");
     let stages = stages.0.into_inner().unwrap();
     let names: Vec<_> = stages.iter().map(|s| s.0).collect();
-    assert_eq!(names[..4], ["read", "parse", "topics", "features"]);
+    assert_eq!(names[..5], ["read", "parse", "topics", "names", "features"]);
     assert_eq!(names.last(), Some(&"quote ledger"));
     assert_eq!(stages[0], ("read", Some(2), 2));
     assert_eq!(stages[1], ("parse", Some(2), 2));

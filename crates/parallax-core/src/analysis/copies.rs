@@ -111,12 +111,13 @@ fn first_after(members: &[u32], i: u32) -> Option<u32> {
 
 /// Compares one representative per class with `relate_heads` (all pairs or candidates, over the
 /// representatives' features, in corpus order), then stores the pairs as the module docs say.
+/// `features` are lent to `relate_heads` and come back as they were.
 pub fn relate_collapsed(
-    mut features: Vec<ReportFeatures>,
+    features: &mut [ReportFeatures],
     thresholds: &Thresholds,
     relate_heads: impl FnOnce(&[ReportFeatures], &Thresholds) -> Vec<Pair>,
 ) -> Related {
-    let classes = classes(&features);
+    let classes = classes(features);
     let ids: Vec<String> = features.iter().map(|f| f.id.clone()).collect();
     let big = |c: usize| classes[c].len() > INLINE_UP_TO;
     let mut stored: Vec<(u32, u32, Pair)> = Vec::new();
@@ -182,6 +183,9 @@ pub fn relate_collapsed(
         }
     }
     stored.sort_unstable_by_key(|(a, b, _)| (*a, *b));
+    for (members, head) in classes.iter().zip(heads) {
+        features[members[0] as usize] = head;
+    }
     Related {
         pairs: stored.into_iter().map(|(_, _, p)| p).collect(),
         copy_groups: classes

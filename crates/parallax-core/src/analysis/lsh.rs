@@ -56,7 +56,6 @@
 use super::pairs::{
     relate, relate_all_features, ReportFeatures, Thresholds, QUOTE_MIN_RUN, QUOTE_MIN_WORDS,
 };
-use super::text;
 use crate::model::{Pair, Report};
 use std::collections::{HashMap, HashSet};
 
@@ -65,19 +64,21 @@ mod minhash;
 mod rows;
 mod verify;
 
-pub use indexes::{person_date_pairs, quote_pairs};
+pub use indexes::{person_date_pairs, quote_pairs, same_person_near};
 pub use minhash::{estimate_jaccard, LshIndex, LshParams, MinHasher};
-pub use rows::{BandIndex, CandidateIndex, PrefixIndex, RowCounts};
-use verify::{dates_agree, may_be_related, ShingleBits};
+pub use rows::{BandIndex, CandidateIndex, Partners, PrefixIndex, RowCounts};
+pub(crate) use verify::{passes, Rules, ShingleBits};
 
 /// Up to this many reports, [`relate_scaled`] compares all pairs (exact and fast enough).
 pub const EXACT_UP_TO: usize = 2000;
+/// The seed of the MinHash functions: signatures are reproducible across builds.
+pub const SIGNATURE_SEED: u64 = 0x5eed_1a55;
 /// MinHash permutations, as datasketch's default.
 pub const NUM_PERM: usize = 128;
 /// Largest miss probability accepted at the Jaccard threshold when choosing bands and rows.
 pub const MAX_MISS_AT_THRESHOLD: f64 = 0.005;
 
-fn pair_key(a: u32, b: u32) -> u64 {
+pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
     let (i, j) = if a < b { (a, b) } else { (b, a) };
     (u64::from(i) << 32) | u64::from(j)
 }
@@ -100,13 +101,21 @@ pub struct CandidateStats {
 /// The candidate indexes for `thresholds`: MinHash LSH bands, the containment prefix filter,
 /// and the sorted lists of pairs sharing a quote or a person on nearby dates.
 pub fn candidate_index(features: &[ReportFeatures], thresholds: &Thresholds) -> CandidateIndex {
-    let hasher = MinHasher::new(NUM_PERM, 0x5eed_1a55);
+    let hasher = MinHasher::new(NUM_PERM, SIGNATURE_SEED);
     let signatures: Vec<Vec<u32>> = crate::par::map(features, |f| hasher.signature(&f.shingles));
+    candidate_index_signed(features, thresholds, &signatures)
+}
+
+/// [`candidate_index`] from the reports' MinHash signatures (seed [`SIGNATURE_SEED`]).
+pub fn candidate_index_signed(
+    features: &[ReportFeatures],
+    thresholds: &Thresholds,
+    signatures: &[Vec<u32>],
+) -> CandidateIndex {
     let bands = BandIndex::new(
-        &signatures,
+        signatures,
         LshParams::for_threshold(thresholds.near_duplicate_jaccard, NUM_PERM),
     );
-    drop(signatures);
     let shingles: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
     let prefix = PrefixIndex::new(&shingles, thresholds.near_duplicate_containment);
     let mut quoted = Vec::new();
@@ -147,46 +156,69 @@ pub(crate) fn relate_candidates_marked(
     thresholds: &Thresholds,
     progress: &dyn crate::progress::Progress,
 ) -> (Vec<Pair>, CandidateStats) {
+    let (pairs, stats, _) = relate_candidates_signed(features, thresholds, progress);
+    (pairs, stats)
+}
+
+/// Whether `t` makes every pair a candidate (a threshold at or below zero): all pairs, then.
+pub fn needs_all_pairs(t: &Thresholds) -> bool {
+    t.near_duplicate_jaccard <= 0.0
+        || t.near_duplicate_containment <= 0.0
+        || t.same_story_jaccard <= 0.0
+}
+
+/// [`relate_candidates_marked`], also giving the reports' MinHash signatures (kept for an
+/// incremental rebuild, [`super::reuse`]; empty when all pairs were compared).
+pub(crate) fn relate_candidates_signed(
+    features: &[ReportFeatures],
+    thresholds: &Thresholds,
+    progress: &dyn crate::progress::Progress,
+) -> (Vec<Pair>, CandidateStats, Vec<Vec<u32>>) {
     progress.stage("candidates", None);
     let t = thresholds;
     let mut stats = CandidateStats::default();
-    if t.near_duplicate_jaccard <= 0.0
-        || t.near_duplicate_containment <= 0.0
-        || t.same_story_jaccard <= 0.0
-    {
+    if needs_all_pairs(t) {
         let pairs = relate_all_features(features, t);
         stats.verified = pairs.len();
-        return (pairs, stats);
+        return (pairs, stats, Vec::new());
     }
-    let index = candidate_index(features, t);
+    let hasher = MinHasher::new(NUM_PERM, SIGNATURE_SEED);
+    let signatures: Vec<Vec<u32>> = crate::par::map(features, |f| hasher.signature(&f.shingles));
+    let index = candidate_index_signed(features, t, &signatures);
     progress.stage("verification", Some(features.len() as u64));
     // Report by report (on all cores with the `parallel` feature), in order: the candidates of
     // one report are listed, checked and dropped before the next.
     let rows: Vec<u32> = (0..features.len() as u32).collect();
     let results = crate::par::map_counted(&rows, progress, |&i| {
-        let mut partners = Vec::new();
+        let mut partners = Partners::default();
         let counts = index.partners(i, &features[i as usize].shingles, &mut partners);
         let a = &features[i as usize];
         let bits = ShingleBits::new(&a.shingles);
-        let pairs: Vec<Pair> = partners
+        let check = |j: u32, containment_only: bool| {
+            let b = &features[j as usize];
+            let met = if containment_only {
+                passes(&bits, a, b, t, Rules::Containment)
+            } else {
+                index.shares_quote(i, j) || passes(&bits, a, b, t, Rules::All)
+            };
+            met.then(|| relate(a, b, t))
+        };
+        let mut pairs: Vec<(u32, Pair)> = partners
+            .listed
             .iter()
-            .filter_map(|&j| {
-                let b = &features[j as usize];
-                let related = index.shares_quote(i, j) || {
-                    let sizes = (a.shingles.len(), b.shingles.len());
-                    let dates = dates_agree(a, b, t);
-                    may_be_related(bits.overlap_at_most(&b.shingles), sizes, dates, t)
-                        && may_be_related(
-                            text::intersection_size(&a.shingles, &b.shingles),
-                            sizes,
-                            dates,
-                            t,
-                        )
-                };
-                related.then(|| relate(a, b, t))
-            })
+            .filter_map(|&j| Some((j, check(j, false)?)))
+            .chain(
+                partners
+                    .by_prefix
+                    .iter()
+                    .filter_map(|&j| Some((j, check(j, true)?))),
+            )
             .collect();
-        (counts, pairs)
+        pairs.sort_unstable_by_key(|p| p.0);
+        (
+            counts,
+            pairs.into_iter().map(|p| p.1).collect::<Vec<Pair>>(),
+        )
     });
     let mut pairs = Vec::new();
     for (counts, row) in results {
@@ -198,7 +230,7 @@ pub(crate) fn relate_candidates_marked(
         pairs.extend(row);
     }
     stats.verified = pairs.len();
-    (pairs, stats)
+    (pairs, stats, signatures)
 }
 
 /// The entry point for any corpus size: exact copies collapse to one representative per class
@@ -217,22 +249,7 @@ pub fn relate_scaled_marked(
     thresholds: &Thresholds,
     progress: &dyn crate::progress::Progress,
 ) -> super::copies::Related {
-    progress.stage("features", Some(reports.len() as u64));
-    let mut features: Vec<ReportFeatures> =
-        crate::par::map_counted(reports, progress, ReportFeatures::new);
-    progress.stage("stock quotes", None);
-    super::pairs::mark_stock_quotes(&mut features, thresholds.same_story_max_days);
-    progress.stage("copies", None);
-    super::copies::relate_collapsed(features, thresholds, |heads, t| {
-        let pairs = if heads.len() <= EXACT_UP_TO {
-            progress.stage("all pairs", None);
-            relate_all_features(heads, t)
-        } else {
-            relate_candidates_marked(heads, t, progress).0
-        };
-        progress.stage("pairs", None);
-        pairs
-    })
+    super::reuse::relate_scaled_reusing(reports, thresholds, progress, Default::default(), false).0
 }
 
 #[cfg(test)]

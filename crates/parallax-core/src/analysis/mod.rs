@@ -7,10 +7,12 @@
 pub mod align;
 pub mod common_run;
 pub mod copies;
+mod hash_bytes;
 pub mod lsh;
 pub mod pairs;
 mod quote_union;
 pub mod quotes;
+pub mod reuse;
 pub mod stories;
 pub mod text;
 pub mod topics;
@@ -35,7 +37,29 @@ pub fn analyze(corpus: &mut Corpus, topics: &[TopicDef]) {
 /// pairs laid out), "evidence", "stories", "dates", "quote ledger"; those with a count in
 /// brackets are advanced to it. The analysis stays clock-free; the caller may time the stages.
 pub fn analyze_marked(corpus: &mut Corpus, topics: &[TopicDef], progress: &dyn Progress) {
-    progress.stage("topics", Some(corpus.reports.len() as u64));
+    analyze_reusing(corpus, topics, progress, Reuse::default());
+}
+
+/// What [`analyze_reusing`] may take from an earlier build, and whether to keep its own work.
+#[derive(Default)]
+pub struct Reuse {
+    /// The last build's carry ([`reuse::Carry`]; empty for none).
+    pub carry: reuse::Carry,
+    /// Return this build's carry for the next one.
+    pub keep: bool,
+    /// The reports are tagged with `topics` already ([`topics::Tagger`]): skip the stage.
+    pub tagged: bool,
+}
+
+/// [`analyze_marked`], reusing the last build's features and pairs where reports did not
+/// change ([`reuse`]): the result is the same. Gives the carry for the next build (empty unless
+/// `reuse.keep`) and what was reused.
+pub fn analyze_reusing(
+    corpus: &mut Corpus,
+    topics: &[TopicDef],
+    progress: &dyn Progress,
+    reuse: Reuse,
+) -> (reuse::Carry, reuse::Reused) {
     // Topic labels are facet labels: no bidi control may reorder them.
     corpus.topics = topics
         .iter()
@@ -46,9 +70,20 @@ pub fn analyze_marked(corpus: &mut Corpus, topics: &[TopicDef], progress: &dyn P
             t
         })
         .collect();
-    let tagger = topics::Tagger::new(topics);
-    crate::par::for_each_mut_counted(&mut corpus.reports, progress, |report| tagger.tag(report));
-    let related = lsh::relate_scaled_marked(&corpus.reports, &Thresholds::default(), progress);
+    if !reuse.tagged {
+        progress.stage("topics", Some(corpus.reports.len() as u64));
+        let tagger = topics::Tagger::new(topics);
+        crate::par::for_each_mut_counted(&mut corpus.reports, progress, |report| {
+            tagger.tag(report)
+        });
+    }
+    let (related, carry, reused) = reuse::relate_scaled_reusing(
+        &corpus.reports,
+        &Thresholds::default(),
+        progress,
+        reuse.carry,
+        reuse.keep,
+    );
     progress.stage("evidence", None);
     corpus.copy_groups = related.copy_groups;
     let evidence = related.pairs;
@@ -85,6 +120,7 @@ pub fn analyze_marked(corpus: &mut Corpus, topics: &[TopicDef], progress: &dyn P
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
     progress.stage("quote ledger", None);
     corpus.quotes = quotes::ledger(&corpus.reports);
+    (carry, reused)
 }
 
 /// Related pairs and stories under other thresholds, from the related pairs and the compact

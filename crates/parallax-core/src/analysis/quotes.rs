@@ -35,8 +35,9 @@ struct Unit<'a> {
 /// order; undated last); an occurrence is verbatim when its folded words equal that text's.
 /// Entries are ordered by first appearance.
 pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
-    let mut units: Vec<Unit> = Vec::new();
-    for (r, rep) in reports.iter().enumerate() {
+    // Folding every quote sentence is most of the work: per report, on all cores.
+    let per_report = crate::par::map(reports, |rep| {
+        let mut units = Vec::new();
         for (qi, q) in rep.quotes.iter().enumerate() {
             for (start, end) in split_sentences(&q.text) {
                 let words = text::words(&q.text[start..end]);
@@ -45,18 +46,26 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
                         .iter()
                         .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
                         .collect();
-                    units.push(Unit {
-                        report: r,
-                        quote: qi,
-                        q,
-                        start,
-                        end,
-                        hashes,
-                    });
+                    units.push((qi, start, end, hashes));
                 }
             }
         }
-    }
+        units
+    });
+    let units: Vec<Unit> = per_report
+        .into_iter()
+        .enumerate()
+        .flat_map(|(r, units)| {
+            units.into_iter().map(move |(qi, start, end, hashes)| Unit {
+                report: r,
+                quote: qi,
+                q: &reports[r].quotes[qi],
+                start,
+                end,
+                hashes,
+            })
+        })
+        .collect();
     let n = units.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // The speaker of each group (by its root), so an unattributed quote cannot join two
@@ -138,66 +147,68 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         let root = find(&mut parent, i);
         groups[root].push(i);
     }
-    let mut entries: Vec<(_, QuoteEntry)> = groups
+    let groups: Vec<(Vec<usize>, Option<&str>)> = groups
         .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|g| {
-            // One occurrence per printed quote: the span of its sentences in this group.
-            let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
-            let mut occ_of: HashMap<(usize, usize), usize> = HashMap::new();
-            for &i in &g {
-                let u = &units[i];
-                match occ_of.get(&(u.report, u.quote)) {
-                    Some(&k) => {
-                        let o = &mut occ[k];
-                        o.2 = o.2.min(u.start);
-                        o.3 = o.3.max(u.end);
-                    }
-                    None => {
-                        occ_of.insert((u.report, u.quote), occ.len());
-                        occ.push((i, u.report, u.start, u.end));
-                    }
+        .enumerate()
+        .filter(|(_, g)| !g.is_empty())
+        .map(|(root, g)| (g, speaker[root]))
+        .collect();
+    // Each entry folds its occurrences' words again: per group, on all cores.
+    let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(&groups, |(g, group_speaker)| {
+        // One occurrence per printed quote: the span of its sentences in this group.
+        let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
+        let mut occ_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for &i in g {
+            let u = &units[i];
+            match occ_of.get(&(u.report, u.quote)) {
+                Some(&k) => {
+                    let o = &mut occ[k];
+                    o.2 = o.2.min(u.start);
+                    o.3 = o.3.max(u.end);
+                }
+                None => {
+                    occ_of.insert((u.report, u.quote), occ.len());
+                    occ.push((i, u.report, u.start, u.end));
                 }
             }
-            occ.sort_by_key(|o| (when(o.1), o.0));
-            let text_of =
-                |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
-            let first = &occ[0];
-            let first_words = text::words(&text_of(first));
-            let first_report = &reports[first.1];
-            let entry = QuoteEntry {
-                // Stable while the first printing stays; the report id keeps two speakers'
-                // identical words apart.
-                id: format!(
-                    "q-{:016x}",
-                    text::hash_words(
-                        &[
-                            std::slice::from_ref(&first_report.id),
-                            first_words.as_slice()
-                        ]
-                        .concat()
-                    )
-                ),
-                speaker: speaker[find(&mut parent, g[0])].map(str::to_string),
-                text: text_of(first),
-                occurrences: occ
-                    .iter()
-                    .map(|o| {
-                        let t = text_of(o);
-                        QuoteOccurrence {
-                            report: reports[o.1].id.clone(),
-                            paragraph: units[o.0].q.paragraph,
-                            verbatim: text::words(&t) == first_words,
-                            text: t,
-                        }
-                    })
-                    .collect(),
-                first_report: Some(first_report.id.clone()),
-                first_date: first_report.event_date.or(first_report.published),
-            };
-            ((when(first.1), first.0), entry)
-        })
-        .collect();
+        }
+        occ.sort_by_key(|o| (when(o.1), o.0));
+        let text_of = |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
+        let first = &occ[0];
+        let first_words = text::words(&text_of(first));
+        let first_report = &reports[first.1];
+        let entry = QuoteEntry {
+            // Stable while the first printing stays; the report id keeps two speakers'
+            // identical words apart.
+            id: format!(
+                "q-{:016x}",
+                text::hash_words(
+                    &[
+                        std::slice::from_ref(&first_report.id),
+                        first_words.as_slice()
+                    ]
+                    .concat()
+                )
+            ),
+            speaker: group_speaker.map(str::to_string),
+            text: text_of(first),
+            occurrences: occ
+                .iter()
+                .map(|o| {
+                    let t = text_of(o);
+                    QuoteOccurrence {
+                        report: reports[o.1].id.clone(),
+                        paragraph: units[o.0].q.paragraph,
+                        verbatim: text::words(&t) == first_words,
+                        text: t,
+                    }
+                })
+                .collect(),
+            first_report: Some(first_report.id.clone()),
+            first_date: first_report.event_date.or(first_report.published),
+        };
+        ((when(first.1), first.0), entry)
+    });
     entries.sort_by_key(|e| e.0);
     entries.into_iter().map(|(_, e)| e).collect()
 }

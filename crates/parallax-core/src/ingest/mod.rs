@@ -50,7 +50,7 @@ pub use options::ParseOptions;
 pub use people::normalise_people;
 
 /// What one file yields.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ParsedFile {
     pub reports: Vec<Report>,
     pub diagnostics: Vec<Diagnostic>,

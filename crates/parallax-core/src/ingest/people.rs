@@ -102,8 +102,8 @@ pub(super) fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostic
 /// becomes the one full name in the corpus with that surname.
 pub fn normalise_people(reports: &mut [Report]) {
     // How often each spelling is printed in the whole corpus: the majority spelling wins.
-    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for r in reports.iter() {
+    // Counting is per report (on all cores), the sum over the corpus.
+    let per_report = crate::par::map(reports, |r| {
         let texts: Vec<&str> = r
             .paragraphs
             .iter()
@@ -119,9 +119,11 @@ pub fn normalise_people(reports: &mut [Report]) {
             .collect();
         names.sort();
         names.dedup();
-        for (n, c) in entities::count_names(&texts, &names) {
-            *counts.entry(n).or_default() += c;
-        }
+        entities::count_names(&texts, &names)
+    });
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for (n, c) in per_report.into_iter().flatten() {
+        *counts.entry(n).or_default() += c;
     }
     let map = entities::alias_map(&counts);
     let mut canon: Vec<String> = map.values().cloned().collect();

@@ -6,17 +6,21 @@ use super::*;
 
 /// Pairs of reports that can share a quote (see the module docs): exact.
 pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {
+    // Words are xxh3 hashes already (`quote_hashes`): a run is keyed by folding them, with its
+    // length, without hashing its text again.
+    let key = |words: &[u64]| {
+        words.iter().fold(words.len() as u64, |h, &w| {
+            (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95)
+        })
+    };
     let mut long: Vec<(u64, u32)> = Vec::new();
     let mut short: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, f) in features.iter().enumerate() {
-        for q in &f.quotes {
+        for q in &f.quote_hashes {
             if q.len() >= QUOTE_MIN_RUN {
-                long.extend(
-                    q.windows(QUOTE_MIN_RUN)
-                        .map(|w| (text::hash_words(w), i as u32)),
-                );
+                long.extend(q.windows(QUOTE_MIN_RUN).map(|w| (key(w), i as u32)));
             } else if q.len() >= QUOTE_MIN_WORDS {
-                short.entry(text::hash_words(q)).or_default().push(i as u32);
+                short.entry(key(q)).or_default().push(i as u32);
             }
         }
     }
@@ -24,13 +28,13 @@ pub fn quote_pairs(features: &[ReportFeatures], out: &mut Vec<u64>) {
     long.dedup();
     emit_groups(&long, &mut HashSet::new(), out);
     for (i, f) in features.iter().enumerate() {
-        for q in &f.quotes {
+        for q in &f.quote_hashes {
             for k in QUOTE_MIN_WORDS..QUOTE_MIN_RUN {
                 if q.len() < k {
                     break;
                 }
                 for w in q.windows(k) {
-                    if let Some(list) = short.get(&text::hash_words(w)) {
+                    if let Some(list) = short.get(&key(w)) {
                         out.extend(
                             list.iter()
                                 .filter(|&&j| j != i as u32)
@@ -66,4 +70,18 @@ pub fn person_date_pairs(features: &[ReportFeatures], max_days: i64, out: &mut V
             }
         }
     }
+}
+
+/// Whether [`person_date_pairs`] pairs `a` and `b`: a person in common, event dates at most
+/// `same_story_max_days` apart.
+pub fn same_person_near(a: &ReportFeatures, b: &ReportFeatures, t: &Thresholds) -> bool {
+    let (Some(x), Some(y)) = (a.event_date, b.event_date) else {
+        return false;
+    };
+    (x - y).num_days().abs() <= t.same_story_max_days
+        && a.people.iter().any(|(k, _)| {
+            b.people
+                .binary_search_by(|(other, _)| other.as_str().cmp(k.as_str()))
+                .is_ok()
+        })
 }

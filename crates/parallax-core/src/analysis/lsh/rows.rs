@@ -162,9 +162,11 @@ pub struct BandIndex {
 }
 
 impl BandIndex {
-    pub fn new(signatures: &[Vec<u32>], params: LshParams) -> Self {
+    /// Every report's band keys, `params.bands` per report; `None` for an empty shingle set
+    /// (its signature agrees with every other empty one and shares nothing).
+    pub fn keys(signatures: &[Vec<u32>], params: LshParams) -> Vec<Option<u64>> {
         let mut buf = Vec::new();
-        let keys: Vec<Option<u64>> = signatures
+        signatures
             .iter()
             .flat_map(|sig| {
                 let empty = sig.iter().all(|&v| v == u32::MAX);
@@ -172,7 +174,11 @@ impl BandIndex {
                     .map(|b| (!empty).then(|| params.band_key(sig, b, &mut buf)))
                     .collect::<Vec<_>>()
             })
-            .collect();
+            .collect()
+    }
+
+    pub fn new(signatures: &[Vec<u32>], params: LshParams) -> Self {
+        let keys = Self::keys(signatures, params);
         let sorted = (0..params.bands)
             .map(|b| {
                 let mut band: Vec<(u64, u32)> = (0..signatures.len())
@@ -212,7 +218,8 @@ fn listed_partners(sorted_keys: &[u64], i: u32, out: &mut Vec<u32>) {
         sorted_keys[from..]
             .iter()
             .take_while(|&&k| k >> 32 == u64::from(i))
-            .map(|&k| (k & 0xffff_ffff) as u32),
+            .map(|&k| (k & 0xffff_ffff) as u32)
+            .filter(|&j| j > i),
     );
 }
 
@@ -236,24 +243,41 @@ pub struct RowCounts {
     pub distinct: usize,
 }
 
+/// One report's partners `j > i`, ascending and distinct, by what makes them candidates.
+#[derive(Debug, Default)]
+pub struct Partners {
+    /// Sharing an LSH band, a quote, or a person on nearby dates: candidates for every rule.
+    pub listed: Vec<u32>,
+    /// Found only by the containment prefix filter: candidates for the containment rule alone.
+    /// The filter also brings pairs that meet another rule by chance, depending on which
+    /// shingles are rare in this corpus; keeping them would make a pair's result depend on
+    /// the rest of the corpus, and an incremental rebuild could not equal a full one.
+    pub by_prefix: Vec<u32>,
+}
+
 impl CandidateIndex {
-    /// The partners `j > i` of report `i`, ascending and distinct, in `out` (cleared first).
-    pub fn partners(&self, i: u32, shingles: &[u64], out: &mut Vec<u32>) -> RowCounts {
-        out.clear();
+    /// The partners `j > i` of report `i` (`out` is cleared first).
+    pub fn partners(&self, i: u32, shingles: &[u64], out: &mut Partners) -> RowCounts {
         let mut counts = RowCounts::default();
-        self.bands.partners(i, out);
-        counts.lsh = out.len();
-        self.prefix.partners(i, shingles, out);
-        counts.containment = out.len() - counts.lsh;
-        let before = out.len();
-        listed_partners(&self.quoted, i, out);
-        counts.quotes = out.len() - before;
-        let before = out.len();
-        listed_partners(&self.person_date, i, out);
-        counts.person_date = out.len() - before;
-        out.sort_unstable();
-        out.dedup();
-        counts.distinct = out.len();
+        let listed = &mut out.listed;
+        listed.clear();
+        self.bands.partners(i, listed);
+        counts.lsh = listed.len();
+        listed_partners(&self.quoted, i, listed);
+        counts.quotes = listed.len() - counts.lsh;
+        let before = listed.len();
+        listed_partners(&self.person_date, i, listed);
+        counts.person_date = listed.len() - before;
+        listed.sort_unstable();
+        listed.dedup();
+        let prefix = &mut out.by_prefix;
+        prefix.clear();
+        self.prefix.partners(i, shingles, prefix);
+        counts.containment = prefix.len();
+        prefix.sort_unstable();
+        prefix.dedup();
+        prefix.retain(|j| listed.binary_search(j).is_err());
+        counts.distinct = listed.len() + prefix.len();
         counts
     }
 

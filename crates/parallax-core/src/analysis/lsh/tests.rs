@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::text;
 use crate::model::Relation;
 use crate::SourceFile;
 use proptest::prelude::*;

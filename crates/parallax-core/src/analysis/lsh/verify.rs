@@ -35,18 +35,66 @@ pub(super) fn may_be_related(
         || (dates_agree && j >= t.same_story_jaccard)
 }
 
+/// Which rules a candidate is checked against (see [`super::Partners`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rules {
+    All,
+    Containment,
+}
+
+/// Whether the pair can meet `rules` (quotes aside): first on the bit table's bound of the
+/// overlap, then, for the few that pass, on the exact overlap.
+pub(crate) fn passes(
+    bits: &ShingleBits,
+    a: &ReportFeatures,
+    b: &ReportFeatures,
+    t: &Thresholds,
+    rules: Rules,
+) -> bool {
+    let sizes = (a.shingles.len(), b.shingles.len());
+    let dates = rules == Rules::All && dates_agree(a, b, t);
+    let meets = |shared: usize| match rules {
+        Rules::All => may_be_related(shared, sizes, dates, t),
+        Rules::Containment => contains_enough(shared, sizes, t),
+    };
+    // The least overlap that meets the rules (they grow with the overlap): binary search.
+    let most = sizes.0.min(sizes.1);
+    let (mut lo, mut hi) = (0, most + 1);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if mid <= most && meets(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo <= most
+        && bits.overlap_reaches(&b.shingles, lo)
+        && meets(crate::analysis::text::intersection_size(
+            &a.shingles,
+            &b.shingles,
+        ))
+}
+
+/// Whether one report's shingles are at least `near_duplicate_containment` in the other's.
+pub(super) fn contains_enough(shared: usize, sizes: (usize, usize), t: &Thresholds) -> bool {
+    let shared = shared.min(sizes.0).min(sizes.1);
+    let smaller = sizes.0.min(sizes.1);
+    smaller > 0 && shared as f32 / smaller as f32 >= t.near_duplicate_containment
+}
+
 /// One report's shingles as bits of a 65,536-bit table (8 KB: stays in the first-level cache).
 /// Counting another report's shingles whose bit is set gives at least their overlap (a
 /// collision only adds), in one pass over that report and without the merge of two sorted
 /// lists; most LSH and prefix candidates share far too little to pass even that bound.
-pub(super) struct ShingleBits {
+pub(crate) struct ShingleBits {
     words: Vec<u64>,
 }
 
 impl ShingleBits {
     const WORDS: usize = 1024;
 
-    pub(super) fn new(shingles: &[u64]) -> Self {
+    pub(crate) fn new(shingles: &[u64]) -> Self {
         let mut words = vec![0u64; Self::WORDS];
         for &h in shingles {
             let bit = (h & 0xffff) as usize;
@@ -55,8 +103,27 @@ impl ShingleBits {
         ShingleBits { words }
     }
 
+    /// Whether [`Self::overlap_at_most`] reaches `need`, stopping as soon as the shingles left
+    /// cannot make it: most candidates are rejected half-way.
+    pub(crate) fn overlap_reaches(&self, other: &[u64], need: usize) -> bool {
+        let Some(mut misses_left) = other.len().checked_sub(need) else {
+            return false;
+        };
+        for &h in other {
+            let bit = (h & 0xffff) as usize;
+            if self.words[bit >> 6] & (1 << (bit & 63)) == 0 {
+                if misses_left == 0 {
+                    return false;
+                }
+                misses_left -= 1;
+            }
+        }
+        true
+    }
+
     /// At least `|mine ∩ other|` (shingle hashes are uniform, so few more).
-    pub(super) fn overlap_at_most(&self, other: &[u64]) -> usize {
+    #[cfg(test)]
+    pub(crate) fn overlap_at_most(&self, other: &[u64]) -> usize {
         other
             .iter()
             .filter(|&&h| {
@@ -82,7 +149,12 @@ mod tests {
             let a: Vec<u64> = a.union(&shared).copied().collect();
             let b: Vec<u64> = b.union(&shared).copied().collect();
             let exact = crate::analysis::text::intersection_size(&a, &b);
-            prop_assert!(ShingleBits::new(&a).overlap_at_most(&b) >= exact);
+            let bits = ShingleBits::new(&a);
+            let bound = bits.overlap_at_most(&b);
+            prop_assert!(bound >= exact);
+            for need in [0, exact, bound, bound + 1] {
+                prop_assert_eq!(bits.overlap_reaches(&b, need), bound >= need, "need {}", need);
+            }
         }
 
         #[test]

@@ -7,12 +7,14 @@ use super::*;
 ///
 /// Public so candidate generation (MinHash-LSH over `shingles`, an inverted index over
 /// `quote_keys`) can reuse it and verify candidates with [`relate`].
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportFeatures {
     pub id: String,
     /// Folded body words, hashed (xxh3) for fast comparison.
+    #[serde(with = "crate::analysis::hash_bytes")]
     pub word_hashes: Vec<u64>,
     /// Sorted, deduplicated word-5-shingle hashes of the body.
+    #[serde(with = "crate::analysis::hash_bytes")]
     pub shingles: Vec<u64>,
     /// Each sentence of the quotes with at least [`QUOTE_MIN_WORDS`] words, as folded words.
     pub quotes: Vec<Vec<String>>,
@@ -29,6 +31,7 @@ pub struct ReportFeatures {
     pub quote_grams: Vec<Vec<u64>>,
     /// Sorted, deduplicated hashes of the [`QUOTE_MIN_WORDS`]-word shingles of all quotes: two
     /// reports can share a quote only if these intersect.
+    #[serde(with = "crate::analysis::hash_bytes")]
     pub quote_keys: Vec<u64>,
     /// People named (speakers included): (folded key, name as printed), sorted by key.
     pub people: Vec<(String, String)>,

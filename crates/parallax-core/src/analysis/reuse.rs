@@ -1,0 +1,395 @@
+//! Incremental pairing: what one analysis keeps so the next compares only what changed.
+//!
+//! The pairs of a build are a function of each pair alone: whether two reports are compared
+//! (LSH bands, shared quote, same person on nearby dates, containment) and what the comparison
+//! gives depend on the two reports' features, never on the rest of the corpus (see
+//! [`super::lsh::Partners`]). So after a change, a pair of unchanged reports gives what it gave
+//! last time, and only pairs with a changed report are computed, each by that same rule. The
+//! result equals a full analysis of the new corpus (tests: `tests/analysis_reuse.rs`).
+//!
+//! A report is unchanged when its features' key (id included, see [`feature_key`]) was a key
+//! of the last build. Unchanged reports must also keep their order (the evidence of a pair
+//! depends on which report comes first); when they do not, or when many reports changed, the
+//! pairs are computed in full.
+
+use super::lsh::{self, quote_pairs, LshParams, MinHasher, ShingleBits, EXACT_UP_TO, NUM_PERM};
+use super::pairs::{relate, relate_if_evidence, ReportFeatures, Thresholds};
+use crate::model::Pair;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Above this share of changed reports (percent) a full analysis is as quick.
+const MAX_CHANGED_PERCENT: usize = 20;
+
+/// What the pairing of one build keeps for the next.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairMemo {
+    /// Thresholds and code the pairs were computed under: a memo of other ones is not used.
+    pub version: u64,
+    /// The key of each compared report ([`feature_key`]), in corpus order.
+    pub keys: Vec<u64>,
+    /// Each report's MinHash signature (empty when all pairs were compared).
+    pub signatures: Vec<Vec<u32>>,
+    /// The pairs found, by positions in `keys`.
+    pub pairs: Vec<(u32, u32, Pair)>,
+}
+
+/// A key of everything [`super::pairs::evidence`] reads of a report, its id included: two
+/// reports with equal keys give equal pairs with any third.
+pub fn feature_key(f: &ReportFeatures) -> u64 {
+    let mut buf: Vec<u8> = Vec::with_capacity(16 + 8 * f.word_hashes.len());
+    let mut text = |s: &str| {
+        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        buf.extend_from_slice(s.as_bytes());
+    };
+    text(&f.id);
+    for q in &f.quotes {
+        text(&q.len().to_string());
+        q.iter().for_each(|w| text(w));
+    }
+    for (key, printed) in f.people.iter().chain(&f.places) {
+        text(key);
+        text(printed);
+    }
+    text(&format!(
+        "{}|{}|{:?}|{:?}|{:?}",
+        f.people.len(),
+        f.places.len(),
+        f.event_date,
+        f.quote_of,
+        f.quote_stock
+    ));
+    for h in &f.word_hashes {
+        buf.extend_from_slice(&h.to_le_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_64(&buf)
+}
+
+/// The memo version for `t`: the thresholds and the pairing code's version.
+fn version(t: &Thresholds, exact: bool) -> u64 {
+    // Bump when the pairing rules or the evidence change.
+    const CODE: u64 = 1;
+    let text = format!("{CODE}|{exact}|{t:?}|{NUM_PERM}");
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// The pairs of `heads` under `t`, as [`super::lsh::relate_scaled`]'s comparison of
+/// representatives gives them, reusing `memo` where the reports did not change; and the memo
+/// for the next build. `changed` says how many reports were compared anew (all of them when the
+/// memo could not be used).
+pub fn relate_heads(
+    heads: &[ReportFeatures],
+    t: &Thresholds,
+    memo: Option<&PairMemo>,
+    progress: &dyn crate::progress::Progress,
+) -> (Vec<Pair>, PairMemo, usize) {
+    relate_heads_up_to(heads, t, memo, progress, EXACT_UP_TO)
+}
+
+/// [`relate_heads`] comparing all pairs up to `exact_up_to` reports (tests use both paths on
+/// small corpora).
+pub fn relate_heads_up_to(
+    heads: &[ReportFeatures],
+    t: &Thresholds,
+    memo: Option<&PairMemo>,
+    progress: &dyn crate::progress::Progress,
+    exact_up_to: usize,
+) -> (Vec<Pair>, PairMemo, usize) {
+    let exact = heads.len() <= exact_up_to || lsh::needs_all_pairs(t);
+    let keys: Vec<u64> = crate::par::map(heads, feature_key);
+    let version = version(t, exact);
+    if let Some(plan) = memo
+        .filter(|m| m.version == version)
+        .and_then(|m| Plan::new(m, &keys))
+    {
+        return plan.run(heads, t, exact, keys, version, progress);
+    }
+    let (pairs, signatures) = if exact {
+        progress.stage("all pairs", None);
+        (super::pairs::relate_all_features(heads, t), Vec::new())
+    } else {
+        let (pairs, _, signatures) = lsh::relate_candidates_signed(heads, t, progress);
+        (pairs, signatures)
+    };
+    let position: HashMap<&str, u32> = heads
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i as u32))
+        .collect();
+    let indexed = pairs
+        .iter()
+        .map(|p| (position[p.a.as_str()], position[p.b.as_str()], p.clone()))
+        .collect();
+    let changed = heads.len();
+    let memo = PairMemo {
+        version,
+        keys,
+        signatures,
+        pairs: indexed,
+    };
+    (pairs, memo, changed)
+}
+
+/// How this build's reports map onto the memo's.
+struct Plan<'m> {
+    memo: &'m PairMemo,
+    /// This build's position of each of the memo's reports still here.
+    now_of: Vec<Option<u32>>,
+    /// The memo's position of each of this build's reports, if unchanged.
+    was: Vec<Option<u32>>,
+}
+
+impl<'m> Plan<'m> {
+    fn new(memo: &'m PairMemo, keys: &[u64]) -> Option<Plan<'m>> {
+        let before: HashMap<u64, u32> = memo
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        let was: Vec<Option<u32>> = keys.iter().map(|k| before.get(k).copied()).collect();
+        let changed = was.iter().filter(|w| w.is_none()).count();
+        let kept: Vec<u32> = was.iter().flatten().copied().collect();
+        let in_order = kept.windows(2).all(|w| w[0] < w[1]);
+        if !in_order || changed * 100 > keys.len() * MAX_CHANGED_PERCENT {
+            return None;
+        }
+        let mut now_of = vec![None; memo.keys.len()];
+        for (now, w) in was.iter().enumerate() {
+            if let Some(w) = w {
+                now_of[*w as usize] = Some(now as u32);
+            }
+        }
+        Some(Plan { memo, now_of, was })
+    }
+
+    fn run(
+        self,
+        heads: &[ReportFeatures],
+        t: &Thresholds,
+        exact: bool,
+        keys: Vec<u64>,
+        version: u64,
+        progress: &dyn crate::progress::Progress,
+    ) -> (Vec<Pair>, PairMemo, usize) {
+        let changed: Vec<u32> = (0..heads.len() as u32)
+            .filter(|&i| self.was[i as usize].is_none())
+            .collect();
+        progress.stage("changed pairs", Some(changed.len() as u64));
+        let hasher = MinHasher::new(NUM_PERM, lsh::SIGNATURE_SEED);
+        let signatures: Vec<Vec<u32>> = if exact {
+            Vec::new()
+        } else {
+            crate::par::map(&self.was, |w| match w {
+                Some(w) => self.memo.signatures[*w as usize].clone(),
+                None => Vec::new(),
+            })
+            .into_iter()
+            .zip(heads)
+            .map(|(s, f)| {
+                if s.is_empty() {
+                    hasher.signature(&f.shingles)
+                } else {
+                    s
+                }
+            })
+            .collect()
+        };
+        let rule = PairRule::new(heads, t, exact, &signatures);
+        let is_changed = |j: usize| self.was[j].is_none();
+        // Each pair with a changed report, once: by its changed report, or by the first of two.
+        let fresh = crate::par::map_counted(&changed, progress, |&i| {
+            let bits = ShingleBits::new(&heads[i as usize].shingles);
+            (0..heads.len() as u32)
+                .filter(|&j| j != i && !(is_changed(j as usize) && j < i))
+                .filter_map(|j| {
+                    let (a, b) = (i.min(j), i.max(j));
+                    Some((a, b, rule.pair(a, b, &bits, i)?))
+                })
+                .collect::<Vec<_>>()
+        });
+        let mut all: Vec<(u32, u32, Pair)> = self
+            .memo
+            .pairs
+            .iter()
+            .filter_map(|(a, b, p)| {
+                Some((
+                    self.now_of[*a as usize]?,
+                    self.now_of[*b as usize]?,
+                    p.clone(),
+                ))
+            })
+            .chain(fresh.into_iter().flatten())
+            .collect();
+        all.sort_unstable_by_key(|p| (p.0, p.1));
+        let pairs = all.iter().map(|p| p.2.clone()).collect();
+        let memo = PairMemo {
+            version,
+            keys,
+            signatures,
+            pairs: all,
+        };
+        (pairs, memo, changed.len())
+    }
+}
+
+/// The pairwise rule a full analysis applies, for one pair at a time.
+struct PairRule<'a> {
+    heads: &'a [ReportFeatures],
+    t: &'a Thresholds,
+    exact: bool,
+    /// LSH band keys, `bands` per report.
+    band_keys: Vec<Option<u64>>,
+    bands: usize,
+    /// Pairs that share a quote (sorted keys).
+    quoted: Vec<u64>,
+}
+
+impl<'a> PairRule<'a> {
+    fn new(
+        heads: &'a [ReportFeatures],
+        t: &'a Thresholds,
+        exact: bool,
+        signatures: &[Vec<u32>],
+    ) -> Self {
+        let params = LshParams::for_threshold(t.near_duplicate_jaccard, NUM_PERM);
+        let (band_keys, quoted) = if exact {
+            (Vec::new(), Vec::new())
+        } else {
+            let mut quoted = Vec::new();
+            quote_pairs(heads, &mut quoted);
+            quoted.sort_unstable();
+            quoted.dedup();
+            (lsh::BandIndex::keys(signatures, params), quoted)
+        };
+        PairRule {
+            heads,
+            t,
+            exact,
+            band_keys,
+            bands: params.bands,
+            quoted,
+        }
+    }
+
+    /// The pair (a, b), a before b, if a full analysis keeps it; `bits` are the shingles of
+    /// `own` (a or b).
+    fn pair(&self, a: u32, b: u32, bits: &ShingleBits, own: u32) -> Option<Pair> {
+        let (fa, fb) = (&self.heads[a as usize], &self.heads[b as usize]);
+        if self.exact {
+            return relate_if_evidence(fa, fb, self.t);
+        }
+        let other = if own == a { fb } else { fa };
+        let mine = &self.heads[own as usize];
+        let quoted = self.quoted.binary_search(&lsh::pair_key(a, b)).is_ok();
+        let listed = quoted || self.bands_meet(a, b) || lsh::same_person_near(fa, fb, self.t);
+        let met = if listed {
+            quoted || lsh::passes(bits, mine, other, self.t, lsh::Rules::All)
+        } else {
+            lsh::passes(bits, mine, other, self.t, lsh::Rules::Containment)
+        };
+        met.then(|| relate(fa, fb, self.t))
+    }
+
+    fn bands_meet(&self, a: u32, b: u32) -> bool {
+        let row = |i: u32| &self.band_keys[i as usize * self.bands..(i as usize + 1) * self.bands];
+        row(a)
+            .iter()
+            .zip(row(b))
+            .any(|(x, y)| x.is_some() && x == y)
+    }
+}
+
+/// What one build keeps for the next: each report's features by [`report_key`], and the memo
+/// of the pairs.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Carry {
+    pub features: HashMap<u64, ReportFeatures>,
+    pub pairs: Option<PairMemo>,
+}
+
+/// A key of everything [`ReportFeatures::new`] reads of a report.
+pub fn report_key(r: &crate::model::Report) -> u64 {
+    let mut buf: Vec<u8> = Vec::new();
+    let mut text = |s: &str| {
+        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        buf.extend_from_slice(s.as_bytes());
+    };
+    text(&r.id);
+    text(&r.body_text());
+    for group in [&r.people, &r.speakers, &r.places] {
+        text(&group.len().to_string());
+        group.iter().for_each(|n| text(n));
+    }
+    for q in &r.quotes {
+        text(&q.text);
+    }
+    text(&format!("{}|{:?}", r.quotes.len(), r.event_date));
+    xxhash_rust::xxh3::xxh3_64(&buf)
+}
+
+/// How much a build reused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reused {
+    /// Reports whose features were computed (not found in the carry).
+    pub features_computed: usize,
+    /// Reports compared anew (all of them when the pairs were computed in full).
+    pub pairs_recomputed: usize,
+}
+
+/// [`super::lsh::relate_scaled_marked`], reusing `carry` from the last build: features of
+/// unchanged reports, pairs of unchanged reports. Returns the carry for the next build when
+/// `keep` (else an empty one), and what was reused.
+pub fn relate_scaled_reusing(
+    reports: &[crate::model::Report],
+    t: &Thresholds,
+    progress: &dyn crate::progress::Progress,
+    carry: Carry,
+    keep: bool,
+) -> (super::copies::Related, Carry, Reused) {
+    progress.stage("features", Some(reports.len() as u64));
+    let keys: Vec<u64> = crate::par::map(reports, report_key);
+    let Carry {
+        features: mut cached,
+        pairs: memo,
+    } = carry;
+    let mut found: Vec<Option<ReportFeatures>> = keys.iter().map(|k| cached.remove(k)).collect();
+    drop(cached);
+    let missing: Vec<usize> = (0..reports.len()).filter(|&i| found[i].is_none()).collect();
+    progress.advance((reports.len() - missing.len()) as u64);
+    let computed =
+        crate::par::map_counted(&missing, progress, |&i| ReportFeatures::new(&reports[i]));
+    for (i, f) in missing.iter().zip(computed) {
+        found[*i] = Some(f);
+    }
+    let mut features: Vec<ReportFeatures> = found.into_iter().flatten().collect();
+    progress.stage("stock quotes", None);
+    // Kept features carry the last build's stock marks: the corpus decides them anew.
+    for f in &mut features {
+        f.quote_stock.iter_mut().for_each(|m| m.fill(false));
+    }
+    super::pairs::mark_stock_quotes(&mut features, t.same_story_max_days);
+    progress.stage("copies", None);
+    let mut next_memo = None;
+    let mut recomputed = 0;
+    let related = super::copies::relate_collapsed(&mut features, t, |heads, t| {
+        let (pairs, memo, changed) = relate_heads(heads, t, memo.as_ref(), progress);
+        next_memo = Some(memo);
+        recomputed = changed;
+        progress.stage("pairs", None);
+        pairs
+    });
+    let reused = Reused {
+        features_computed: missing.len(),
+        pairs_recomputed: recomputed,
+    };
+    let carry = if keep {
+        Carry {
+            features: keys.into_iter().zip(features).collect(),
+            pairs: next_memo,
+        }
+    } else {
+        Carry::default()
+    };
+    (related, carry, reused)
+}

@@ -1,0 +1,185 @@
+//! The build cache: what a rebuild after a small change need not redo.
+//!
+//! In the cache folder (`parallax build --cache DIR`; the Makefile uses
+//! `target/parallax-cache/`):
+//!
+//! * `files-NN.postcard`: each file's parsed and topic-tagged reports, by a hash of everything
+//!   parsing reads (the file's name and bytes, its metadata, the build date, the topic lexicon).
+//! * `features-NN.postcard`: each report's features by a hash of what they are made from.
+//! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
+//!
+//! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
+//! entries changed: after one file changed, two or three small files are written, not the
+//! whole cache. Entries are content-addressed, so a stale one is never used; a rewritten shard
+//! keeps only the entries the build used. A cache of another version, or unreadable, is
+//! ignored and rewritten: it can make a build slower, never different.
+
+use crate::analysis::pairs::ReportFeatures;
+use crate::analysis::reuse::Carry;
+use crate::ingest::ParsedFile;
+use crate::metadata::FileMeta;
+use crate::model::TopicDef;
+use crate::ParseOptions;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Changes with the crate version and this format: a cache of another build is not read.
+const SCHEMA: &str = concat!("parallax cache 1, core ", env!("CARGO_PKG_VERSION"));
+const PAIRS: &str = "pairs.postcard";
+
+#[derive(Serialize, Deserialize)]
+struct Stored<T> {
+    schema: String,
+    body: T,
+}
+
+/// Shards per kind of entry.
+pub const SHARDS: usize = 64;
+
+/// A build cache folder, and which keys each shard held when it was read.
+pub struct Cache {
+    dir: PathBuf,
+    files_read: Vec<Vec<u64>>,
+    features_read: Vec<Vec<u64>>,
+}
+
+/// The key of a parse: everything [`crate::ingest::parse_file_with`] and the tagger read.
+pub fn file_key(
+    name: &str,
+    bytes: &[u8],
+    meta: Option<&FileMeta>,
+    options: &ParseOptions,
+    lexicon: u64,
+) -> u64 {
+    let header = format!("{}|{name}|{meta:?}|{options:?}|{lexicon}|", name.len());
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(header.as_bytes());
+    h.update(bytes);
+    h.digest()
+}
+
+/// The key of a topic lexicon.
+pub fn lexicon_key(topics: &[TopicDef]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(format!("{topics:?}").as_bytes())
+}
+
+fn shard_of(key: u64) -> usize {
+    (key % SHARDS as u64) as usize
+}
+
+impl Cache {
+    pub fn new(dir: &Path) -> Cache {
+        Cache {
+            dir: dir.to_path_buf(),
+            files_read: vec![Vec::new(); SHARDS],
+            features_read: vec![Vec::new(); SHARDS],
+        }
+    }
+
+    /// The parsed files of the last build, by [`file_key`] (none without a usable cache).
+    pub fn load_files(&mut self) -> HashMap<u64, ParsedFile> {
+        let (map, read) = self.load_shards::<ParsedFile>("files");
+        self.files_read = read;
+        map
+    }
+
+    /// Writes the shards whose entries are not those read.
+    pub fn save_files(&self, entries: &[(u64, &ParsedFile)]) -> Result<(), String> {
+        self.save_shards("files", entries, &self.files_read)
+    }
+
+    /// The analysis carry of the last build (empty without a usable cache).
+    pub fn load_carry(&mut self) -> Carry {
+        let (features, read) = self.load_shards::<ReportFeatures>("features");
+        self.features_read = read;
+        Carry {
+            features,
+            pairs: self.load(PAIRS),
+        }
+    }
+
+    pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
+        let entries: Vec<(u64, &ReportFeatures)> =
+            carry.features.iter().map(|(k, f)| (*k, f)).collect();
+        self.save_shards("features", &entries, &self.features_read)?;
+        match &carry.pairs {
+            Some(memo) => self.save(PAIRS, memo),
+            None => Ok(()),
+        }
+    }
+
+    fn load_shards<T: DeserializeOwned + Send>(
+        &self,
+        kind: &str,
+    ) -> (HashMap<u64, T>, Vec<Vec<u64>>) {
+        let shards: Vec<usize> = (0..SHARDS).collect();
+        let loaded = crate::par::map(&shards, |&s| {
+            self.load::<Vec<(u64, T)>>(&format!("{kind}-{s:02}.postcard"))
+                .unwrap_or_default()
+        });
+        let mut map = HashMap::new();
+        let mut read = Vec::with_capacity(SHARDS);
+        for shard in loaded {
+            let mut keys: Vec<u64> = shard.iter().map(|e| e.0).collect();
+            keys.sort_unstable();
+            read.push(keys);
+            map.extend(shard);
+        }
+        (map, read)
+    }
+
+    fn save_shards<T: Serialize + Sync>(
+        &self,
+        kind: &str,
+        entries: &[(u64, &T)],
+        read: &[Vec<u64>],
+    ) -> Result<(), String> {
+        let mut shards: Vec<Vec<(u64, &T)>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for &(k, v) in entries {
+            shards[shard_of(k)].push((k, v));
+        }
+        let numbered: Vec<(usize, Vec<(u64, &T)>)> = shards.into_iter().enumerate().collect();
+        let written = crate::par::map(&numbered, |(s, shard)| {
+            let mut keys: Vec<u64> = shard.iter().map(|e| e.0).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            if read.get(*s).is_some_and(|r| *r == keys) {
+                return Ok(());
+            }
+            self.save(&format!("{kind}-{s:02}.postcard"), shard)
+        });
+        written.into_iter().collect()
+    }
+
+    fn load<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
+        let bytes = std::fs::read(self.dir.join(name)).ok()?;
+        let stored: Stored<T> = postcard::from_bytes(&bytes).ok()?;
+        (stored.schema == SCHEMA).then_some(stored.body)
+    }
+
+    /// Writes `body` to a temporary file beside `name`, then renames it: a build stopped
+    /// half-way leaves the old cache or none, never a torn one.
+    fn save<T: Serialize>(&self, name: &str, body: &T) -> Result<(), String> {
+        let shown = |e: std::io::Error| {
+            format!(
+                "cannot write the build cache {}: {e}",
+                crate::escape_controls(&self.dir.join(name).display().to_string())
+            )
+        };
+        std::fs::create_dir_all(&self.dir).map_err(shown)?;
+        let tmp = self.dir.join(format!(".{name}.tmp"));
+        let file = std::fs::File::create(&tmp).map_err(shown)?;
+        let mut out = std::io::BufWriter::new(file);
+        let stored = Stored {
+            schema: SCHEMA.to_string(),
+            body,
+        };
+        postcard::to_io(&stored, &mut out)
+            .map_err(|e| shown(std::io::Error::other(e.to_string())))?;
+        out.flush().map_err(shown)?;
+        drop(out);
+        std::fs::rename(&tmp, self.dir.join(name)).map_err(shown)
+    }
+}
