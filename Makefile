@@ -12,6 +12,8 @@ PUBLIC_URL ?= /
 # build.rs). Other sites' data files are passed to their trunk builds as PARALLAX_DATA.
 CORPUS ?= $(or $(PARALLAX_CORPUS),corpus)
 DATA_DIR := target/parallax-data
+# Build caches (parsed files, features, pairs), one per corpus: a rebuild redoes only what changed.
+CACHE_DIR := target/parallax-cache
 PARALLAX_BUILD := cargo run --release --quiet -p parallax-cli -- build
 # The browser tests serve the site under a subpath, as GitHub Pages does for project sites.
 E2E_PUBLIC_URL := /parallax/
@@ -27,7 +29,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale setup-build setup-test
+.PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale bench-incremental setup-build setup-test
 
 serve: setup-build data
 	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
@@ -38,7 +40,7 @@ dist: setup-build data
 # The analysis, a step of its own (progress on a terminal, one summary line otherwise): the
 # corpus folder into the file the app embeds. cargo builds of the app (trunk, test, clippy) need it.
 data:
-	$(PARALLAX_BUILD) "$(CORPUS)" --out "$(CURDIR)/$(DATA_DIR)/corpus.postcard"
+	$(PARALLAX_BUILD) "$(CORPUS)" --out "$(CURDIR)/$(DATA_DIR)/corpus.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/corpus"
 
 test: setup-test lint native-test script-test e2e
 
@@ -50,7 +52,7 @@ script-test:
 	@for t in tests/scripts/*.sh; do echo "== $$t"; bash "$$t" || exit 1; done
 
 e2e-build: setup-build data
-	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --out "$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard"
+	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --out "$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-crafted"
 	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
 	trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
 
@@ -62,7 +64,7 @@ e2e: setup-test e2e-build
 # on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
 bench-browser: setup-test e2e-build
 	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(BENCH_REPORTS)" --out target/bench-corpus
-	$(PARALLAX_BUILD) "$(CURDIR)/target/bench-corpus" --out "$(CURDIR)/$(DATA_DIR)/bench.postcard"
+	$(PARALLAX_BUILD) "$(CURDIR)/target/bench-corpus" --out "$(CURDIR)/$(DATA_DIR)/bench.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/bench"
 	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/bench.postcard" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist target/bench-dist
 	PARALLAX_BASE="$(E2E_PUBLIC_URL)" node tests/e2e/bench.mjs "$(E2E_DIST)" target/bench-dist
 
@@ -82,6 +84,11 @@ bench-compare:
 # then exact all pairs against candidates + verification on 2,000 reports.
 bench-scale:
 	.ci/bench-scale $(SIZES)
+
+# Incremental rebuild: a cold build of REPORTS synthetic reports (default 10000) against rebuilds
+# through the build cache after one file changed; medians and their ratio.
+bench-incremental:
+	.ci/bench-incremental $(if $(REPORTS),"$(REPORTS)")
 
 # Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Part of `test`.
 lint: data

@@ -57,12 +57,23 @@ fn cache_summary(built: &corpus_dir::Built) -> String {
     )
 }
 
-/// Prints the warnings, writes the corpus to `out` and the summary line (with `reuse`, what
+/// Warnings printed before "and N more": a scraped corpus of 100,000 reports has tens of
+/// thousands (a report without a publication date, a quote without a speaker).
+const WARNINGS_SHOWN: usize = 20;
+
+/// Prints the first warnings, writes the corpus to `out` and the summary line (with `reuse`, what
 /// the cache saved).
 fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> ExitCode {
     let mut err = io::stderr().lock();
-    for d in &corpus.diagnostics {
+    for d in corpus.diagnostics.iter().take(WARNINGS_SHOWN) {
         let _ = writeln!(err, "{d}");
+    }
+    if let Some(more) = corpus.diagnostics.len().checked_sub(WARNINGS_SHOWN + 1) {
+        let _ = writeln!(
+            err,
+            "… and {} more warnings: the page lists them all, and so does `parallax inspect`",
+            more + 1
+        );
     }
     let shown_out = escape_controls(&out.display().to_string()).into_owned();
     let bytes = postcard::to_allocvec(corpus).expect("the corpus serialises");

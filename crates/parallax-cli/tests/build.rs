@@ -168,3 +168,58 @@ fn timings_name_every_stage_then_the_write() {
     ];
     assert_eq!(stages, expected);
 }
+
+#[test]
+fn many_warnings_print_the_first_twenty_and_a_count() {
+    let skipped: Vec<(String, &[u8])> = (0..25)
+        .map(|i| (format!("notes-{i:02}.md"), &b"# notes\n"[..]))
+        .collect();
+    let mut files: Vec<(&str, &[u8])> = skipped.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    files.push(("a.txt", REPORT.as_bytes()));
+    let dir = folder(&files);
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = build(dir.path(), &out_dir.path().join("c.postcard"));
+    assert_eq!(run.status.code(), Some(0));
+    let err = text(&run.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 22, "{err}");
+    assert!(lines[19].starts_with("warning: notes-19.md"), "{err}");
+    assert!(lines[20].starts_with("… and 5 more warnings"), "{err}");
+    assert!(lines[21].contains(", 25 warnings, "), "{err}");
+}
+
+#[test]
+fn a_cached_rebuild_writes_the_same_file_and_says_what_it_reused() {
+    let dir = folder(&[("a.txt", REPORT.as_bytes())]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let cache = out_dir.path().join("cache");
+    let run = |out: &str| {
+        let run = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .arg("build")
+            .arg(dir.path())
+            .arg("--out")
+            .arg(out_dir.path().join(out))
+            .arg("--cache")
+            .arg(&cache)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        text(&run.stderr).to_string()
+    };
+    let first = run("first.postcard");
+    assert!(
+        first.contains("; cache: parsed 1 file, featured 1 of 1 reports"),
+        "{first}"
+    );
+    let second = run("second.postcard");
+    assert!(
+        second.contains("; cache: parsed 0 files, featured 0 of 1 reports, compared 0 anew"),
+        "{second}"
+    );
+    let bytes = |name: &str| std::fs::read(out_dir.path().join(name)).unwrap();
+    assert_eq!(bytes("first.postcard"), bytes("second.postcard"));
+    assert_eq!(
+        bytes("first.postcard"),
+        postcard::to_allocvec(&parallax_core::corpus_dir::load_dir(dir.path()).unwrap()).unwrap()
+    );
+}
