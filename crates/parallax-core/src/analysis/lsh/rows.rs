@@ -64,6 +64,19 @@ impl Postings {
     }
 }
 
+/// The least overlap `k` with `k / n ≥ t` as the rules compute it (in `f32`: a bound taken in
+/// other arithmetic could miss a pair exactly at the threshold); at least 1, at most `n`.
+fn least_overlap(t: f32, n: usize) -> usize {
+    let mut k = ((f64::from(t) * n as f64).floor() as usize).clamp(1, n);
+    while k > 1 && (k - 1) as f32 / n as f32 >= t {
+        k -= 1;
+    }
+    while k < n && ((k as f32 / n as f32) < t) {
+        k += 1;
+    }
+    k
+}
+
 /// The containment prefix filter (see the module docs of `lsh`), as indexes to probe by report.
 pub struct PrefixIndex {
     /// Dense ids of the shingles in some report's probe prefix.
@@ -74,6 +87,19 @@ pub struct PrefixIndex {
     carrying: Postings,
     /// Token id → reports whose probe prefix holds it.
     probing: Postings,
+}
+
+#[cfg(test)]
+#[test]
+fn the_least_overlap_is_the_rules_own() {
+    for n in 1..300 {
+        for t in [0.3f32, 0.6, 0.6000001, 0.7, 0.99, 1.0] {
+            let k = least_overlap(t, n);
+            let meets = |k: usize| k as f32 / n as f32 >= t;
+            assert!(meets(k) || k == n, "{t} of {n}: {k}");
+            assert!(k == 1 || !meets(k - 1), "{t} of {n}: {k}");
+        }
+    }
 }
 
 impl PrefixIndex {
@@ -94,7 +120,7 @@ impl PrefixIndex {
                 probes.push(Vec::new());
                 continue;
             }
-            let need = ((f64::from(t) * s.len() as f64).ceil() as usize).clamp(1, s.len());
+            let need = least_overlap(t, s.len());
             let prefix_len = s.len() - need + 1;
             ranked.clear();
             ranked.extend(s.iter().map(|h| (df[h], *h)));
