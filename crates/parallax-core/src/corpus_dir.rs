@@ -82,6 +82,7 @@ pub fn load_dir_cached(
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut files = Vec::new();
+    let mut to_read = Vec::new();
     // Listed first, so the reading has a total.
     let entries: Vec<_> = entries.collect();
     let reports = entries
@@ -115,12 +116,19 @@ pub fn load_dir_cached(
             }
             EntryKind::Report => {}
         }
-        progress.advance(1);
         if let Some(problem) = name_problem(&os_name) {
+            progress.advance(1);
             errors.push(diagnostic(name, 0, Level::Error, problem));
             continue;
         }
-        match read_regular(&entry.path(), MAX_FILE_BYTES) {
+        to_read.push((name, entry.path()));
+    }
+    // Reading is mostly waiting on the disk: on all cores, in order.
+    let read = crate::par::map_counted(&to_read, progress, |(_, path)| {
+        read_regular(path, MAX_FILE_BYTES)
+    });
+    for ((name, _), result) in to_read.into_iter().zip(read) {
+        match result {
             Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
             Ok(None) => {
                 let message = "the file was removed while the folder was read";

@@ -12,9 +12,15 @@
 //! depends on which report comes first); when they do not, or when many reports changed, the
 //! pairs are computed in full.
 
-use super::lsh::{self, quote_pairs, LshParams, MinHasher, ShingleBits, EXACT_UP_TO, NUM_PERM};
-use super::pairs::{relate, relate_if_evidence, ReportFeatures, Thresholds};
+mod carry;
+mod rule;
+
+pub use carry::{relate_scaled_reusing, report_key, Carry, Reused};
+
+use super::lsh::{self, MinHasher, ShingleBits, EXACT_UP_TO, NUM_PERM};
+use super::pairs::{ReportFeatures, Thresholds};
 use crate::model::Pair;
+use rule::PairRule;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -231,165 +237,4 @@ impl<'m> Plan<'m> {
         };
         (pairs, memo, changed.len())
     }
-}
-
-/// The pairwise rule a full analysis applies, for one pair at a time.
-struct PairRule<'a> {
-    heads: &'a [ReportFeatures],
-    t: &'a Thresholds,
-    exact: bool,
-    /// LSH band keys, `bands` per report.
-    band_keys: Vec<Option<u64>>,
-    bands: usize,
-    /// Pairs that share a quote (sorted keys).
-    quoted: Vec<u64>,
-}
-
-impl<'a> PairRule<'a> {
-    fn new(
-        heads: &'a [ReportFeatures],
-        t: &'a Thresholds,
-        exact: bool,
-        signatures: &[Vec<u32>],
-    ) -> Self {
-        let params = LshParams::for_threshold(t.near_duplicate_jaccard, NUM_PERM);
-        let (band_keys, quoted) = if exact {
-            (Vec::new(), Vec::new())
-        } else {
-            let mut quoted = Vec::new();
-            quote_pairs(heads, &mut quoted);
-            quoted.sort_unstable();
-            quoted.dedup();
-            (lsh::BandIndex::keys(signatures, params), quoted)
-        };
-        PairRule {
-            heads,
-            t,
-            exact,
-            band_keys,
-            bands: params.bands,
-            quoted,
-        }
-    }
-
-    /// The pair (a, b), a before b, if a full analysis keeps it; `bits` are the shingles of
-    /// `own` (a or b).
-    fn pair(&self, a: u32, b: u32, bits: &ShingleBits, own: u32) -> Option<Pair> {
-        let (fa, fb) = (&self.heads[a as usize], &self.heads[b as usize]);
-        if self.exact {
-            return relate_if_evidence(fa, fb, self.t);
-        }
-        let other = if own == a { fb } else { fa };
-        let mine = &self.heads[own as usize];
-        let quoted = self.quoted.binary_search(&lsh::pair_key(a, b)).is_ok();
-        let listed = quoted || self.bands_meet(a, b) || lsh::same_person_near(fa, fb, self.t);
-        let met = if listed {
-            quoted || lsh::passes(bits, mine, other, self.t, lsh::Rules::All)
-        } else {
-            lsh::passes(bits, mine, other, self.t, lsh::Rules::Containment)
-        };
-        met.then(|| relate(fa, fb, self.t))
-    }
-
-    fn bands_meet(&self, a: u32, b: u32) -> bool {
-        let row = |i: u32| &self.band_keys[i as usize * self.bands..(i as usize + 1) * self.bands];
-        row(a)
-            .iter()
-            .zip(row(b))
-            .any(|(x, y)| x.is_some() && x == y)
-    }
-}
-
-/// What one build keeps for the next: each report's features by [`report_key`], and the memo
-/// of the pairs.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Carry {
-    pub features: HashMap<u64, ReportFeatures>,
-    pub pairs: Option<PairMemo>,
-}
-
-/// A key of everything [`ReportFeatures::new`] reads of a report.
-pub fn report_key(r: &crate::model::Report) -> u64 {
-    let mut buf: Vec<u8> = Vec::new();
-    let mut text = |s: &str| {
-        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
-        buf.extend_from_slice(s.as_bytes());
-    };
-    text(&r.id);
-    text(&r.body_text());
-    for group in [&r.people, &r.speakers, &r.places] {
-        text(&group.len().to_string());
-        group.iter().for_each(|n| text(n));
-    }
-    for q in &r.quotes {
-        text(&q.text);
-    }
-    text(&format!("{}|{:?}", r.quotes.len(), r.event_date));
-    xxhash_rust::xxh3::xxh3_64(&buf)
-}
-
-/// How much a build reused.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Reused {
-    /// Reports whose features were computed (not found in the carry).
-    pub features_computed: usize,
-    /// Reports compared anew (all of them when the pairs were computed in full).
-    pub pairs_recomputed: usize,
-}
-
-/// [`super::lsh::relate_scaled_marked`], reusing `carry` from the last build: features of
-/// unchanged reports, pairs of unchanged reports. Returns the carry for the next build when
-/// `keep` (else an empty one), and what was reused.
-pub fn relate_scaled_reusing(
-    reports: &[crate::model::Report],
-    t: &Thresholds,
-    progress: &dyn crate::progress::Progress,
-    carry: Carry,
-    keep: bool,
-) -> (super::copies::Related, Carry, Reused) {
-    progress.stage("features", Some(reports.len() as u64));
-    let keys: Vec<u64> = crate::par::map(reports, report_key);
-    let Carry {
-        features: mut cached,
-        pairs: memo,
-    } = carry;
-    let mut found: Vec<Option<ReportFeatures>> = keys.iter().map(|k| cached.remove(k)).collect();
-    drop(cached);
-    let missing: Vec<usize> = (0..reports.len()).filter(|&i| found[i].is_none()).collect();
-    progress.advance((reports.len() - missing.len()) as u64);
-    let computed =
-        crate::par::map_counted(&missing, progress, |&i| ReportFeatures::new(&reports[i]));
-    for (i, f) in missing.iter().zip(computed) {
-        found[*i] = Some(f);
-    }
-    let mut features: Vec<ReportFeatures> = found.into_iter().flatten().collect();
-    progress.stage("stock quotes", None);
-    // Kept features carry the last build's stock marks: the corpus decides them anew.
-    for f in &mut features {
-        f.quote_stock.iter_mut().for_each(|m| m.fill(false));
-    }
-    super::pairs::mark_stock_quotes(&mut features, t.same_story_max_days);
-    progress.stage("copies", None);
-    let mut next_memo = None;
-    let mut recomputed = 0;
-    let related = super::copies::relate_collapsed(&mut features, t, |heads, t| {
-        let (pairs, memo, changed) = relate_heads(heads, t, memo.as_ref(), progress);
-        next_memo = Some(memo);
-        recomputed = changed;
-        progress.stage("pairs", None);
-        pairs
-    });
-    let reused = Reused {
-        features_computed: missing.len(),
-        pairs_recomputed: recomputed,
-    };
-    let carry = if keep {
-        Carry {
-            features: keys.into_iter().zip(features).collect(),
-            pairs: next_memo,
-        }
-    } else {
-        Carry::default()
-    };
-    (related, carry, reused)
 }

@@ -1,0 +1,72 @@
+//! The pairwise rule of a full analysis, applied to one pair at a time.
+
+use super::super::lsh::{self, quote_pairs, LshParams, ShingleBits, NUM_PERM};
+use super::super::pairs::{relate, relate_if_evidence, ReportFeatures, Thresholds};
+use crate::model::Pair;
+
+/// The pairwise rule a full analysis applies, for one pair at a time.
+pub(super) struct PairRule<'a> {
+    heads: &'a [ReportFeatures],
+    t: &'a Thresholds,
+    exact: bool,
+    /// LSH band keys, `bands` per report.
+    band_keys: Vec<Option<u64>>,
+    bands: usize,
+    /// Pairs that share a quote (sorted keys).
+    quoted: Vec<u64>,
+}
+
+impl<'a> PairRule<'a> {
+    pub(super) fn new(
+        heads: &'a [ReportFeatures],
+        t: &'a Thresholds,
+        exact: bool,
+        signatures: &[Vec<u32>],
+    ) -> Self {
+        let params = LshParams::for_threshold(t.near_duplicate_jaccard, NUM_PERM);
+        let (band_keys, quoted) = if exact {
+            (Vec::new(), Vec::new())
+        } else {
+            let mut quoted = Vec::new();
+            quote_pairs(heads, &mut quoted);
+            quoted.sort_unstable();
+            quoted.dedup();
+            (lsh::BandIndex::keys(signatures, params), quoted)
+        };
+        PairRule {
+            heads,
+            t,
+            exact,
+            band_keys,
+            bands: params.bands,
+            quoted,
+        }
+    }
+
+    /// The pair (a, b), a before b, if a full analysis keeps it; `bits` are the shingles of
+    /// `own` (a or b).
+    pub(super) fn pair(&self, a: u32, b: u32, bits: &ShingleBits, own: u32) -> Option<Pair> {
+        let (fa, fb) = (&self.heads[a as usize], &self.heads[b as usize]);
+        if self.exact {
+            return relate_if_evidence(fa, fb, self.t);
+        }
+        let other = if own == a { fb } else { fa };
+        let mine = &self.heads[own as usize];
+        let quoted = self.quoted.binary_search(&lsh::pair_key(a, b)).is_ok();
+        let listed = quoted || self.bands_meet(a, b) || lsh::same_person_near(fa, fb, self.t);
+        let met = if listed {
+            quoted || lsh::passes(bits, mine, other, self.t, lsh::Rules::All)
+        } else {
+            lsh::passes(bits, mine, other, self.t, lsh::Rules::Containment)
+        };
+        met.then(|| relate(fa, fb, self.t))
+    }
+
+    fn bands_meet(&self, a: u32, b: u32) -> bool {
+        let row = |i: u32| &self.band_keys[i as usize * self.bands..(i as usize + 1) * self.bands];
+        row(a)
+            .iter()
+            .zip(row(b))
+            .any(|(x, y)| x.is_some() && x == y)
+    }
+}
