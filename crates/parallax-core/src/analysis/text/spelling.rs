@@ -26,7 +26,8 @@ pub(super) fn fold_spelling(w: &mut String) {
         ("grey", "gray"),
     ];
     if let Some((_, to)) = WORDS.iter().find(|(from, _)| *from == w.as_str()) {
-        *w = (*to).to_string();
+        w.clear();
+        w.push_str(to);
         return;
     }
     // -ize/-yze → -ise/-yse ("organization" → "organisation"); at least 3 letters before
