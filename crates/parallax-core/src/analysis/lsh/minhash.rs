@@ -2,7 +2,7 @@
 
 use super::*;
 
-/// Hash functions per pass over a set's shingles in [`MinHasher::signature`].
+/// Hash functions per pass over a set's shingles in [`MinHasher::signature`] (without AVX).
 const SIGNATURE_BLOCK: usize = 8;
 
 /// MinHash with `k` multiply-add-shift hash functions over 64-bit shingle hashes.
@@ -41,17 +41,51 @@ impl MinHasher {
     /// `a·x + b mod 2⁶⁴` form a strongly universal family, so the chance two sets agree on a
     /// position is their Jaccard. An empty set gets all `u32::MAX`.
     ///
-    /// The functions go in blocks of [`SIGNATURE_BLOCK`]: one pass over the shingles per block
-    /// keeps the block's minima in registers (about 1.5× faster than one pass over the
-    /// functions per shingle; a minimum does not depend on the order, so the values are the same).
+    /// The functions go in blocks: one pass over the shingles per block keeps the block's
+    /// minima in registers (a minimum does not depend on the order, so the values are the same
+    /// as one pass over the functions per shingle, about 1.5× slower). Where the CPU has AVX2
+    /// or AVX-512 (checked at run time; builds target baseline x86-64), the same loop compiled
+    /// for it multiplies 4 or 8 lanes at once: 2× or 4–5× faster again, same integer results.
     pub fn signature(&self, shingles: &[u64]) -> Vec<u32> {
-        const B: usize = SIGNATURE_BLOCK;
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512f")
+                && std::arch::is_x86_feature_detected!("avx512dq")
+                && std::arch::is_x86_feature_detected!("avx512vl")
+            {
+                // SAFETY: the CPU has the features the function is compiled for (checked above).
+                return unsafe { self.signature_avx512(shingles) };
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2 (checked above).
+                return unsafe { self.signature_avx2(shingles) };
+            }
+        }
+        self.signature_blocked::<SIGNATURE_BLOCK>(shingles)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2")]
+    fn signature_avx512(&self, shingles: &[u64]) -> Vec<u32> {
+        self.signature_blocked::<16>(shingles)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn signature_avx2(&self, shingles: &[u64]) -> Vec<u32> {
+        self.signature_blocked::<8>(shingles)
+    }
+
+    /// [`MinHasher::signature`] with the functions in blocks of `B`; inlined into each caller
+    /// so that it is compiled for the caller's target features.
+    #[inline(always)]
+    fn signature_blocked<const B: usize>(&self, shingles: &[u64]) -> Vec<u32> {
         let mut sig = vec![u32::MAX; self.mul.len()];
         let blocks = sig
             .chunks_mut(B)
             .zip(self.mul.chunks(B).zip(self.add.chunks(B)));
         for (s, (m, a)) in blocks {
-            if let (Ok(m), Ok(a)) = (<&[u64; B]>::try_from(m), <&[u64; B]>::try_from(a)) {
+            if let (Ok(m), Ok(a)) = (<[u64; B]>::try_from(m), <[u64; B]>::try_from(a)) {
                 let mut min = [u32::MAX; B];
                 for &h in shingles {
                     for j in 0..B {
@@ -132,14 +166,15 @@ impl LshParams {
 #[derive(Clone, Debug)]
 pub struct LshIndex {
     pub params: LshParams,
-    buckets: HashMap<u64, Vec<u32>>,
+    /// Band keys are xxh3 hashes already: the map takes them as they are.
+    buckets: super::rows::HashedMap<Vec<u32>>,
 }
 
 impl LshIndex {
     pub fn new(params: LshParams) -> Self {
         LshIndex {
             params,
-            buckets: HashMap::new(),
+            buckets: Default::default(),
         }
     }
 
@@ -197,7 +232,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The first signature loop (one pass over the functions per shingle), kept to check the
-    /// blocked one against.
+    /// blocked ones against (every variant this CPU can run).
     fn old_signature(h: &MinHasher, shingles: &[u64]) -> Vec<u32> {
         let mut sig = vec![u32::MAX; h.mul.len()];
         for &x in shingles {
@@ -217,7 +252,24 @@ mod tests {
             seed in any::<u64>(),
         ) {
             let h = MinHasher::new(num_perm, seed);
-            prop_assert_eq!(h.signature(&set), old_signature(&h, &set));
+            let old = old_signature(&h, &set);
+            prop_assert_eq!(&h.signature(&set), &old);
+            prop_assert_eq!(&h.signature_blocked::<SIGNATURE_BLOCK>(&set), &old);
+            prop_assert_eq!(&h.signature_blocked::<3>(&set), &old);
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: checked just above.
+                    prop_assert_eq!(&unsafe { h.signature_avx2(&set) }, &old);
+                }
+                if std::arch::is_x86_feature_detected!("avx512f")
+                    && std::arch::is_x86_feature_detected!("avx512dq")
+                    && std::arch::is_x86_feature_detected!("avx512vl")
+                {
+                    // SAFETY: checked just above.
+                    prop_assert_eq!(&unsafe { h.signature_avx512(&set) }, &old);
+                }
+            }
         }
     }
 }
