@@ -63,7 +63,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// `unicode_word_indices` (UAX #29), found faster. Nearly all news text is ASCII with a few
 /// curly quotes or no-break spaces, and `unicode-segmentation` only takes its ASCII fast path
 /// when the whole string is ASCII; so the text is cut into pieces that segment on their own,
-/// and the ASCII ones take that path. A cut goes after a space followed by an ASCII character
+/// and the ASCII ones go through [`ascii_words`]. A cut goes after a space followed by an ASCII character
 /// other than a space: UAX #29 always breaks there (only WB3d, space × space, and WB4, × Extend
 /// / Format / ZWJ, keep a space with what follows), and no rule looks across a space (WB6/7,
 /// WB11/12 need letters or digits next to the middle character, WB15/16 count regional
@@ -74,9 +74,7 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)
     let mut pos = 0;
     while pos < bytes.len() {
         let Some(offset) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
-            for (i, w) in text[pos..].unicode_word_indices() {
-                f(pos + i, w);
-            }
+            ascii_words(&text[pos..], pos, &mut f);
             return;
         };
         let non_ascii = pos + offset;
@@ -85,9 +83,7 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)
             .rev()
             .find(|&q| is_cut(q))
             .unwrap_or(pos);
-        for (i, w) in text[pos..ascii_end].unicode_word_indices() {
-            f(pos + i, w);
-        }
+        ascii_words(&text[pos..ascii_end], pos, &mut f);
         // …and the piece holding it at the first cut after it.
         let end = (non_ascii + 1..bytes.len())
             .find(|&q| is_cut(q))
@@ -96,6 +92,46 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)
             f(ascii_end + i, w);
         }
         pos = end;
+    }
+}
+
+/// The words of an ASCII piece (at `offset` in its text), as `unicode_word_indices` finds
+/// them: runs of letters, digits and '_' (WB5, WB8–WB10, WB13a/b), going on over one '.', ':'
+/// or '\'' between two letters (WB6/7) or one '.', ',', ';' or '\'' between two digits
+/// (WB11/12), kept when they hold a letter or a digit. Every other ASCII character is a
+/// segment of its own or of spaces or CR LF, never part of a word.
+fn ascii_words<'a>(piece: &'a str, offset: usize, f: &mut impl FnMut(usize, &'a str)) {
+    let b = piece.as_bytes();
+    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let infix = |c: u8, prev: u8, next: u8| match c {
+        b'.' | b'\'' => {
+            (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic())
+                || (prev.is_ascii_digit() && next.is_ascii_digit())
+        }
+        b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        b',' | b';' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !core(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alphanumeric = b[i] != b'_';
+        i += 1;
+        while i < b.len() {
+            if core(b[i]) {
+                alphanumeric |= b[i] != b'_';
+            } else if !(i + 1 < b.len() && infix(b[i], b[i - 1], b[i + 1])) {
+                break;
+            }
+            i += 1;
+        }
+        if alphanumeric {
+            f(offset + start, &piece[start..i]);
+        }
     }
 }
 
@@ -121,11 +157,15 @@ pub fn fold_word(word: &str) -> String {
 pub(crate) fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        // The only ASCII quote-like character is the backtick; ASCII lower case is Unicode's.
-        out.extend(word.bytes().map(|b| match b {
-            b'`' => '\'',
-            _ => char::from(b.to_ascii_lowercase()),
-        }));
+        // ASCII lower case is Unicode's; the only ASCII quote-like character is the backtick
+        // (never inside a word of a text, but fold_word takes any string).
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if word.bytes().any(|b| b == b'`') {
+            let quoted = out.replace('`', "'");
+            out.clear();
+            out.push_str(&quoted);
+        }
     } else {
         out.extend(
             word.chars()
