@@ -167,7 +167,23 @@ impl LshParams {
 pub struct LshIndex {
     pub params: LshParams,
     /// Band keys are xxh3 hashes already: the map takes them as they are.
-    buckets: super::rows::HashedMap<Vec<u32>>,
+    buckets: super::rows::HashedMap<Bucket>,
+}
+
+/// The ids in one bucket of an [`LshIndex`]: most buckets hold one id, kept without a `Vec`.
+#[derive(Clone, Debug)]
+enum Bucket {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Bucket {
+    fn ids(&self) -> &[u32] {
+        match self {
+            Bucket::One(id) => std::slice::from_ref(id),
+            Bucket::Many(ids) => ids,
+        }
+    }
 }
 
 impl LshIndex {
@@ -182,7 +198,12 @@ impl LshIndex {
         let mut buf = Vec::new();
         for band in 0..self.params.bands {
             let key = self.params.band_key(sig, band, &mut buf);
-            self.buckets.entry(key).or_default().push(id);
+            let bucket = self.buckets.entry(key).or_insert(Bucket::Many(Vec::new()));
+            match bucket {
+                Bucket::Many(ids) if ids.is_empty() => *bucket = Bucket::One(id),
+                Bucket::Many(ids) => ids.push(id),
+                Bucket::One(first) => *bucket = Bucket::Many(vec![*first, id]),
+            }
         }
     }
 
@@ -191,7 +212,7 @@ impl LshIndex {
         let mut buf = Vec::new();
         let mut out: Vec<u32> = (0..self.params.bands)
             .filter_map(|band| self.buckets.get(&self.params.band_key(sig, band, &mut buf)))
-            .flatten()
+            .flat_map(Bucket::ids)
             .copied()
             .collect();
         out.sort_unstable();
