@@ -63,11 +63,13 @@ pub fn words(text: &str) -> Vec<String> {
 /// `unicode_word_indices` (UAX #29), found faster. Nearly all news text is ASCII with a few
 /// curly quotes or no-break spaces, and `unicode-segmentation` only takes its ASCII fast path
 /// when the whole string is ASCII; so the text is cut into pieces that segment on their own,
-/// and the ASCII ones go through [`ascii_words`]. A cut goes after a space followed by an ASCII character
-/// other than a space: UAX #29 always breaks there (only WB3d, space × space, and WB4, × Extend
-/// / Format / ZWJ, keep a space with what follows), and no rule looks across a space (WB6/7,
-/// WB11/12 need letters or digits next to the middle character, WB15/16 count regional
-/// indicators back to the first other character), so each piece segments as it does in place.
+/// the ASCII ones go through [`ascii_words`] (that path's rules) and the others through
+/// `unicode-segmentation`. A cut goes after a space followed by an ASCII character other than a
+/// space: UAX #29 always breaks there (only WB3d, space × space, and WB4, × Extend / Format /
+/// ZWJ, keep a space with what follows), and no rule looks across a space (WB6/7 and WB11/12
+/// need letters or digits next to the middle character, WB15/16 count regional indicators back
+/// to the first other character), so each piece segments as it does in place. The proptests in
+/// `equivalence_tests` check all of it against `unicode_word_indices`.
 pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
     let bytes = text.as_bytes();
     let is_cut = |q: usize| bytes[q - 1] == b' ' && bytes[q] != b' ' && bytes[q].is_ascii();
