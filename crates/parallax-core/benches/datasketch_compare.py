@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""datasketch's MinHashLSH on a parallax-synth folder, measured like our `lsh_recall` example.
+"""datasketch's MinHashLSH on a parallax-synth folder, measured like our `lsh_recall` example
+(crates/parallax-cli/examples/lsh_recall.rs). Single-threaded, as datasketch is.
 
 Each report is the text of its line range (truth.json). Words are lowercased \\w+ runs, shingles
 are five consecutive words. Index every report, then query every report; recall is the share of

@@ -73,7 +73,7 @@ fn pairs(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10))
         .warm_up_time(Duration::from_secs(1));
     // Exact all pairs is quadratic (about 25 s at 1 k here): 500 only, its baseline for the
-    // ratio; 10 k is estimated from sampled pairs by the lsh_recall example.
+    // ratio; 10 k is estimated from sampled pairs by the lsh_recall example (parallax-cli).
     let (_, reports, _) = corpus(500);
     let feats: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
     g.bench_with_input(BenchmarkId::new("exact_all_pairs", 500), &feats, |b, f| {

@@ -16,6 +16,9 @@ mod shingles;
 mod spelling;
 mod stem;
 
+#[cfg(test)]
+mod equivalence_tests;
+
 pub use runs::{longest_common_run, longest_run_hashed, window_hashes, window_index};
 pub use shingles::{containment, hash_words, intersection_size, jaccard, shingles, text_shingles};
 pub use stem::stem;
@@ -38,18 +41,100 @@ pub struct WordSpan {
 
 /// The words of `text` with their byte ranges, folded for comparison.
 pub fn word_spans(text: &str) -> Vec<WordSpan> {
-    text.unicode_word_indices()
-        .map(|(start, w)| WordSpan {
+    let mut out = Vec::new();
+    for_each_word(text, |start, w| {
+        out.push(WordSpan {
             start,
             end: start + w.len(),
             folded: fold_word(w),
         })
-        .collect()
+    });
+    out
 }
 
 /// The folded words of `text`, in order.
 pub fn words(text: &str) -> Vec<String> {
-    text.unicode_words().map(fold_word).collect()
+    let mut out = Vec::new();
+    for_each_word(text, |_, w| out.push(fold_word(w)));
+    out
+}
+
+/// Calls `f(start, word)` for every word of `text` in order: exactly the words and offsets of
+/// `unicode_word_indices` (UAX #29), found faster. Nearly all news text is ASCII with a few
+/// curly quotes or no-break spaces, and `unicode-segmentation` only takes its ASCII fast path
+/// when the whole string is ASCII; so the text is cut into pieces that segment on their own,
+/// the ASCII ones go through [`ascii_words`] (that path's rules) and the others through
+/// `unicode-segmentation`. A cut goes after a space followed by an ASCII character other than a
+/// space: UAX #29 always breaks there (only WB3d, space × space, and WB4, × Extend / Format /
+/// ZWJ, keep a space with what follows), and no rule looks across a space (WB6/7 and WB11/12
+/// need letters or digits next to the middle character, WB15/16 count regional indicators back
+/// to the first other character), so each piece segments as it does in place. The proptests in
+/// `equivalence_tests` check all of it against `unicode_word_indices`.
+pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    let bytes = text.as_bytes();
+    let is_cut = |q: usize| bytes[q - 1] == b' ' && bytes[q] != b' ' && bytes[q].is_ascii();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(offset) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
+            ascii_words(&text[pos..], pos, &mut f);
+            return;
+        };
+        let non_ascii = pos + offset;
+        // The ASCII piece ends at the last cut before the first non-ASCII byte…
+        let ascii_end = (pos + 1..non_ascii)
+            .rev()
+            .find(|&q| is_cut(q))
+            .unwrap_or(pos);
+        ascii_words(&text[pos..ascii_end], pos, &mut f);
+        // …and the piece holding it at the first cut after it.
+        let end = (non_ascii + 1..bytes.len())
+            .find(|&q| is_cut(q))
+            .unwrap_or(bytes.len());
+        for (i, w) in text[ascii_end..end].unicode_word_indices() {
+            f(ascii_end + i, w);
+        }
+        pos = end;
+    }
+}
+
+/// The words of an ASCII piece (at `offset` in its text), as `unicode_word_indices` finds
+/// them: runs of letters, digits and '_' (WB5, WB8–WB10, WB13a/b), going on over one '.', ':'
+/// or '\'' between two letters (WB6/7) or one '.', ',', ';' or '\'' between two digits
+/// (WB11/12), kept when they hold a letter or a digit. Every other ASCII character is a
+/// segment of its own or of spaces or CR LF, never part of a word.
+fn ascii_words<'a>(piece: &'a str, offset: usize, f: &mut impl FnMut(usize, &'a str)) {
+    let b = piece.as_bytes();
+    let core = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let infix = |c: u8, prev: u8, next: u8| match c {
+        b'.' | b'\'' => {
+            (prev.is_ascii_alphabetic() && next.is_ascii_alphabetic())
+                || (prev.is_ascii_digit() && next.is_ascii_digit())
+        }
+        b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        b',' | b';' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !core(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut alphanumeric = b[i] != b'_';
+        i += 1;
+        while i < b.len() {
+            if core(b[i]) {
+                alphanumeric |= b[i] != b'_';
+            } else if !(i + 1 < b.len() && infix(b[i], b[i - 1], b[i + 1])) {
+                break;
+            }
+            i += 1;
+        }
+        if alphanumeric {
+            f(offset + start, &piece[start..i]);
+        }
+    }
 }
 
 /// Folds quote-like characters to their ASCII forms (’ ‘ ʼ ′ → ', “ ” „ ″ → ").
@@ -65,13 +150,32 @@ pub fn fold_quote_char(c: char) -> char {
 
 /// The comparison key of one word: lower case, quote marks folded, spelling variants folded.
 pub fn fold_word(word: &str) -> String {
-    let mut w: String = word
-        .chars()
-        .map(fold_quote_char)
-        .flat_map(char::to_lowercase)
-        .collect();
-    fold_spelling(&mut w);
+    let mut w = String::with_capacity(word.len());
+    fold_word_into(word, &mut w);
     w
+}
+
+/// [`fold_word`] of `word` into `out` (cleared first), reusing its allocation.
+pub(crate) fn fold_word_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        // ASCII lower case is Unicode's; the only ASCII quote-like character is the backtick
+        // (never inside a word of a text, but fold_word takes any string).
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if word.bytes().any(|b| b == b'`') {
+            let quoted = out.replace('`', "'");
+            out.clear();
+            out.push_str(&quoted);
+        }
+    } else {
+        out.extend(
+            word.chars()
+                .map(fold_quote_char)
+                .flat_map(char::to_lowercase),
+        );
+    }
+    fold_spelling(out);
 }
 
 #[cfg(test)]

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Hash functions per pass over a set's shingles in [`MinHasher::signature`] (without AVX).
+const SIGNATURE_BLOCK: usize = 8;
+
 /// MinHash with `k` multiply-add-shift hash functions over 64-bit shingle hashes.
 #[derive(Clone, Debug)]
 pub struct MinHasher {
@@ -37,12 +40,66 @@ impl MinHasher {
     /// The signature of a set of (already well-mixed) 64-bit hashes. The high 32 bits of
     /// `a·x + b mod 2⁶⁴` form a strongly universal family, so the chance two sets agree on a
     /// position is their Jaccard. An empty set gets all `u32::MAX`.
+    ///
+    /// The functions go in blocks: one pass over the shingles per block keeps the block's
+    /// minima in registers (a minimum does not depend on the order, so the values are the same
+    /// as one pass over the functions per shingle, about 1.5× slower). Where the CPU has AVX2
+    /// or AVX-512 (checked at run time; builds target baseline x86-64), the same loop compiled
+    /// for it multiplies 4 or 8 lanes at once: 2× or 4–5× faster again, same integer results.
     pub fn signature(&self, shingles: &[u64]) -> Vec<u32> {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512f")
+                && std::arch::is_x86_feature_detected!("avx512dq")
+                && std::arch::is_x86_feature_detected!("avx512vl")
+            {
+                // SAFETY: the CPU has the features the function is compiled for (checked above).
+                return unsafe { self.signature_avx512(shingles) };
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2 (checked above).
+                return unsafe { self.signature_avx2(shingles) };
+            }
+        }
+        self.signature_blocked::<SIGNATURE_BLOCK>(shingles)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2")]
+    fn signature_avx512(&self, shingles: &[u64]) -> Vec<u32> {
+        self.signature_blocked::<16>(shingles)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn signature_avx2(&self, shingles: &[u64]) -> Vec<u32> {
+        self.signature_blocked::<8>(shingles)
+    }
+
+    /// [`MinHasher::signature`] with the functions in blocks of `B`; inlined into each caller
+    /// so that it is compiled for the caller's target features.
+    #[inline(always)]
+    fn signature_blocked<const B: usize>(&self, shingles: &[u64]) -> Vec<u32> {
         let mut sig = vec![u32::MAX; self.mul.len()];
-        for &h in shingles {
-            for ((s, &m), &a) in sig.iter_mut().zip(&self.mul).zip(&self.add) {
-                let v = (m.wrapping_mul(h).wrapping_add(a) >> 32) as u32;
-                *s = (*s).min(v);
+        let blocks = sig
+            .chunks_mut(B)
+            .zip(self.mul.chunks(B).zip(self.add.chunks(B)));
+        for (s, (m, a)) in blocks {
+            if let (Ok(m), Ok(a)) = (<[u64; B]>::try_from(m), <[u64; B]>::try_from(a)) {
+                let mut min = [u32::MAX; B];
+                for &h in shingles {
+                    for j in 0..B {
+                        let v = (m[j].wrapping_mul(h).wrapping_add(a[j]) >> 32) as u32;
+                        min[j] = min[j].min(v);
+                    }
+                }
+                s.copy_from_slice(&min);
+            } else {
+                for ((s, &m), &a) in s.iter_mut().zip(m).zip(a) {
+                    for &h in shingles {
+                        *s = (*s).min((m.wrapping_mul(h).wrapping_add(a) >> 32) as u32);
+                    }
+                }
             }
         }
         sig
@@ -109,14 +166,31 @@ impl LshParams {
 #[derive(Clone, Debug)]
 pub struct LshIndex {
     pub params: LshParams,
-    buckets: HashMap<u64, Vec<u32>>,
+    /// Band keys are xxh3 hashes already: the map takes them as they are.
+    buckets: super::rows::HashedMap<Bucket>,
+}
+
+/// The ids in one bucket of an [`LshIndex`]: most buckets hold one id, kept without a `Vec`.
+#[derive(Clone, Debug)]
+enum Bucket {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Bucket {
+    fn ids(&self) -> &[u32] {
+        match self {
+            Bucket::One(id) => std::slice::from_ref(id),
+            Bucket::Many(ids) => ids,
+        }
+    }
 }
 
 impl LshIndex {
     pub fn new(params: LshParams) -> Self {
         LshIndex {
             params,
-            buckets: HashMap::new(),
+            buckets: Default::default(),
         }
     }
 
@@ -124,7 +198,12 @@ impl LshIndex {
         let mut buf = Vec::new();
         for band in 0..self.params.bands {
             let key = self.params.band_key(sig, band, &mut buf);
-            self.buckets.entry(key).or_default().push(id);
+            let bucket = self.buckets.entry(key).or_insert(Bucket::Many(Vec::new()));
+            match bucket {
+                Bucket::Many(ids) if ids.is_empty() => *bucket = Bucket::One(id),
+                Bucket::Many(ids) => ids.push(id),
+                Bucket::One(first) => *bucket = Bucket::Many(vec![*first, id]),
+            }
         }
     }
 
@@ -133,7 +212,7 @@ impl LshIndex {
         let mut buf = Vec::new();
         let mut out: Vec<u32> = (0..self.params.bands)
             .filter_map(|band| self.buckets.get(&self.params.band_key(sig, band, &mut buf)))
-            .flatten()
+            .flat_map(Bucket::ids)
             .copied()
             .collect();
         out.sort_unstable();
@@ -165,5 +244,53 @@ pub(super) fn emit_groups<K: PartialEq + Copy>(
             }
         }
         start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The first signature loop (one pass over the functions per shingle), kept to check the
+    /// blocked ones against (every variant this CPU can run).
+    fn old_signature(h: &MinHasher, shingles: &[u64]) -> Vec<u32> {
+        let mut sig = vec![u32::MAX; h.mul.len()];
+        for &x in shingles {
+            for ((s, &m), &a) in sig.iter_mut().zip(&h.mul).zip(&h.add) {
+                let v = (m.wrapping_mul(x).wrapping_add(a) >> 32) as u32;
+                *s = (*s).min(v);
+            }
+        }
+        sig
+    }
+
+    proptest! {
+        #[test]
+        fn blocked_signatures_equal_the_first_loop(
+            set in proptest::collection::vec(any::<u64>(), 0..300),
+            num_perm in prop_oneof![Just(NUM_PERM), 0usize..40],
+            seed in any::<u64>(),
+        ) {
+            let h = MinHasher::new(num_perm, seed);
+            let old = old_signature(&h, &set);
+            prop_assert_eq!(&h.signature(&set), &old);
+            prop_assert_eq!(&h.signature_blocked::<SIGNATURE_BLOCK>(&set), &old);
+            prop_assert_eq!(&h.signature_blocked::<3>(&set), &old);
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: checked just above.
+                    prop_assert_eq!(&unsafe { h.signature_avx2(&set) }, &old);
+                }
+                if std::arch::is_x86_feature_detected!("avx512f")
+                    && std::arch::is_x86_feature_detected!("avx512dq")
+                    && std::arch::is_x86_feature_detected!("avx512vl")
+                {
+                    // SAFETY: checked just above.
+                    prop_assert_eq!(&unsafe { h.signature_avx512(&set) }, &old);
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Word shingles (hashed, sorted, deduplicated) and the overlap of two sets: shared values,
 //! Jaccard similarity, containment.
 
-use super::words;
+use super::{fold_word_into, for_each_word};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Sorted, deduplicated xxh3 hashes of the word `k`-shingles of `words` (already folded).
@@ -9,23 +9,65 @@ use xxhash_rust::xxh3::xxh3_64;
 /// A text with fewer than `k` words (but at least one) yields one shingle of all its words, so
 /// a very short text is still comparable with itself. `k` of 0 is treated as 1.
 pub fn shingles(words: &[String], k: usize) -> Vec<u64> {
-    let k = k.max(1);
-    if words.is_empty() {
-        return Vec::new();
+    let mut joined = Joined::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for w in words {
+        joined.push(w);
     }
-    let mut out: Vec<u64> = if words.len() < k {
-        vec![hash_words(words)]
-    } else {
-        words.windows(k).map(hash_words).collect()
-    };
-    out.sort_unstable();
-    out.dedup();
-    out
+    joined.shingles(k)
 }
 
-/// [`shingles`] of the folded words of `text`.
+/// [`shingles`] of the folded words of `text`, without a `String` per word.
 pub fn text_shingles(text: &str, k: usize) -> Vec<u64> {
-    shingles(&words(text), k)
+    let mut joined = Joined::with_capacity(text.len() + text.len() / 4);
+    let mut folded = String::new();
+    for_each_word(text, |_, w| {
+        fold_word_into(w, &mut folded);
+        joined.push(&folded);
+    });
+    joined.shingles(k)
+}
+
+/// Words laid end to end as [`hash_words`] lays them out (each followed by 0x1f), with where
+/// each starts: the bytes [`hash_words`] hashes for words `i..j` are `bytes[starts[i]..starts[j]]`,
+/// so a shingle's hash is the same value without copying its words.
+struct Joined {
+    bytes: Vec<u8>,
+    /// Start of each word, then the end of the last.
+    starts: Vec<usize>,
+}
+
+impl Joined {
+    fn with_capacity(bytes: usize) -> Self {
+        Joined {
+            bytes: Vec::with_capacity(bytes),
+            starts: vec![0],
+        }
+    }
+
+    fn push(&mut self, word: &str) {
+        self.bytes.extend_from_slice(word.as_bytes());
+        self.bytes.push(0x1f);
+        self.starts.push(self.bytes.len());
+    }
+
+    fn shingles(&self, k: usize) -> Vec<u64> {
+        let k = k.max(1);
+        let n = self.starts.len() - 1;
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut out: Vec<u64> = if n < k {
+            vec![xxh3_64(&self.bytes)]
+        } else {
+            self.starts
+                .windows(k + 1)
+                .map(|s| xxh3_64(&self.bytes[s[0]..s[k]]))
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Hash of a word sequence; a unit separator between words so ("ab","c") ≠ ("a","bc").

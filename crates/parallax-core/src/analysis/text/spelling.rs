@@ -7,6 +7,13 @@ pub(super) fn fold_spelling(w: &mut String) {
     if !w.is_ascii() || w.len() < 5 {
         return;
     }
+    // Every rule below needs one of these last letters: words ending otherwise skip them all.
+    if !matches!(
+        w.as_bytes()[w.len() - 1],
+        b'd' | b'e' | b'g' | b'l' | b'm' | b'n' | b'r' | b's' | b't' | b'y'
+    ) {
+        return;
+    }
     // Whole-word variants that no suffix rule covers.
     const WORDS: &[(&str, &str)] = &[
         ("defence", "defense"),
@@ -26,7 +33,8 @@ pub(super) fn fold_spelling(w: &mut String) {
         ("grey", "gray"),
     ];
     if let Some((_, to)) = WORDS.iter().find(|(from, _)| *from == w.as_str()) {
-        *w = (*to).to_string();
+        w.clear();
+        w.push_str(to);
         return;
     }
     // -ize/-yze → -ise/-yse ("organization" → "organisation"); at least 3 letters before

@@ -1,0 +1,255 @@
+//! The fast words, folding and shingles give exactly what the first, plain versions gave (kept
+//! here as they were): the same words at the same offsets, the same folded keys and the same
+//! shingle hashes, on arbitrary Unicode and on ASCII-heavy text with the odd non-ASCII character.
+
+use super::*;
+use proptest::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
+
+fn old_word_spans(text: &str) -> Vec<WordSpan> {
+    text.unicode_word_indices()
+        .map(|(start, w)| WordSpan {
+            start,
+            end: start + w.len(),
+            folded: old_fold_word(w),
+        })
+        .collect()
+}
+
+fn old_words(text: &str) -> Vec<String> {
+    text.unicode_words().map(old_fold_word).collect()
+}
+
+fn old_fold_word(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .map(fold_quote_char)
+        .flat_map(char::to_lowercase)
+        .collect();
+    old_fold_spelling(&mut w);
+    w
+}
+
+fn old_hash_words(words: &[String]) -> u64 {
+    let mut buf = Vec::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for w in words {
+        buf.extend_from_slice(w.as_bytes());
+        buf.push(0x1f);
+    }
+    xxh3_64(&buf)
+}
+
+fn old_shingles(words: &[String], k: usize) -> Vec<u64> {
+    let k = k.max(1);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = if words.len() < k {
+        vec![old_hash_words(words)]
+    } else {
+        words.windows(k).map(old_hash_words).collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn old_text_shingles(text: &str, k: usize) -> Vec<u64> {
+    old_shingles(&old_words(text), k)
+}
+
+fn old_fold_spelling(w: &mut String) {
+    if !w.is_ascii() || w.len() < 5 {
+        return;
+    }
+    // Whole-word variants that no suffix rule covers.
+    const WORDS: &[(&str, &str)] = &[
+        ("defence", "defense"),
+        ("defences", "defenses"),
+        ("offence", "offense"),
+        ("offences", "offenses"),
+        ("licence", "license"),
+        ("licences", "licenses"),
+        ("pretence", "pretense"),
+        ("judgement", "judgment"),
+        ("judgements", "judgments"),
+        ("ageing", "aging"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("kilometre", "kilometer"),
+        ("kilometres", "kilometers"),
+        ("grey", "gray"),
+    ];
+    if let Some((_, to)) = WORDS.iter().find(|(from, _)| *from == w.as_str()) {
+        *w = (*to).to_string();
+        return;
+    }
+    // -ize/-yze → -ise/-yse ("organization" → "organisation"); at least 3 letters before
+    // "iz" so "size", "prize", "seize" stay.
+    const Z_TAILS: &[&str] = &[
+        "ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "yze", "yzes",
+        "yzed", "yzing", "yzer", "yzers", "yzation", "yzations",
+    ];
+    if let Some(tail) = Z_TAILS
+        .iter()
+        .find(|t| w.len() >= t.len() + 3 && w.ends_with(*t))
+    {
+        let z = w.len() - tail.len() + 1;
+        w.replace_range(z..z + 1, "s");
+        return;
+    }
+    // -our → -or ("favour", "labour", "neighbours", "honourable"). At least 3 letters before
+    // "our" so "four", "your", "hour", "flour" stay.
+    const OUR_TAILS: &[&str] = &[
+        "our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful",
+        "ourless", "ourer", "ourers", "ourism",
+    ];
+    const OUR_EXCEPTIONS: &[&str] = &[
+        "detour",
+        "devour",
+        "contour",
+        "paramour",
+        "troubadour",
+        "velour",
+    ];
+    if let Some(tail) = OUR_TAILS
+        .iter()
+        .find(|t| w.len() >= t.len() + 3 && w.ends_with(*t))
+    {
+        let o = w.len() - tail.len();
+        if !OUR_EXCEPTIONS.iter().any(|e| w[..o + 3].ends_with(e)) {
+            w.remove(o + 1); // drop the 'u'
+        }
+        return;
+    }
+    // Doubled l/t/s before -ed/-ing/-er ("travelled", "combatting", "focussed"); at least 5
+    // letters up to the doubled consonant so "filled", "setting" stay.
+    for suffix in ["ed", "ing", "er", "ers"] {
+        if w.len() >= suffix.len() + 5 && w.ends_with(suffix) {
+            let stem = &w.as_bytes()[..w.len() - suffix.len()];
+            let n = stem.len();
+            if stem[n - 1] == stem[n - 2] && matches!(stem[n - 1], b'l' | b't' | b's') {
+                w.remove(n - 1);
+            }
+            return;
+        }
+    }
+    // -tre/-bre → -ter/-ber ("centre", "theatre", "fibre").
+    for (from, to) in [
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("bre", "ber"),
+        ("bres", "bers"),
+    ] {
+        if w.ends_with(from) {
+            let stem_len = w.len() - from.len();
+            w.replace_range(stem_len.., to);
+            return;
+        }
+    }
+    // -ogue → -og ("dialogue", "catalogue"); "rogue", "vogue" are too short to qualify.
+    if w.len() >= 7 && w.ends_with("ogue") {
+        w.truncate(w.len() - 2);
+    }
+}
+
+/// Characters news text is made of, and the ones UAX #29 treats specially: ASCII word, middle
+/// and joining characters, spaces and line ends, curly quotes and no-break spaces, combining
+/// marks (some of them alphabetic), format characters, ZWJ, regional indicators, Hebrew,
+/// Katakana, CJK, letters that lower-case to more than one character or to ASCII.
+fn tricky_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        8 => prop::sample::select(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".chars().collect::<Vec<_>>()
+        ),
+        4 => prop::sample::select(vec![' ', ' ', '.', ',', ';', ':', '\'', '_', '-', '"', '`', '\n', '\r', '\t', '\u{b}', '\u{c}']),
+        2 => prop::sample::select(vec![
+            '’', '‘', '“', '”', '\u{a0}', '\u{2019}', '\u{2024}', 'é', 'É', 'ß', 'İ', 'K', '\u{212A}',
+            '\u{301}', '\u{345}', '\u{93e}', '\u{200d}', '\u{ad}', '\u{200b}', '\u{2060}', '\u{85}',
+            '\u{2028}', '\u{3000}', '\u{1680}', '\u{1f1e6}', '\u{1f1e7}', '\u{1f600}', '\u{5d0}',
+            '\u{5f3}', '\u{30a2}', '\u{30fc}', '\u{4e00}', '\u{ff0e}', '\u{fe52}', '\u{b7}', '\u{37e}',
+            '\u{661}', '\u{ff10}', '\u{2032}', '\u{2bc}', '\u{ff07}', '\u{b4}', '\u{ab}', '\u{bb}',
+        ]),
+        1 => any::<char>(),
+    ]
+}
+
+fn tricky_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(tricky_char(), 0..200).prop_map(|c| c.into_iter().collect())
+}
+
+/// Mostly words of ASCII letters with British and American endings, joined by spaces and
+/// punctuation, now and then a non-ASCII character.
+fn ascii_heavy_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        "[a-zA-Z]{1,12}",
+        "[a-z]{3,8}(ise|ize|isation|ization|our|ours|oured|ourable|elled|tted|ssed|lling|tre|tres|bre|ogue|yse|yze)",
+        prop::sample::select(vec![
+            "Defence", "programmes", "grey", "Judgement", "Pakistan’s", "U.S.", "3.5", "1,000",
+            "e.g.", "k:a", "don't", "“attacks”", "cross-border", "a_b", "__", "Detour", "flour",
+            "the", "our", "ÉLYSÉE", "naïve", "café",
+        ])
+        .prop_map(str::to_string),
+        "[0-9]{1,4}([.,;'][0-9]{1,3})?",
+    ];
+    let sep = prop::sample::select(vec![
+        " ", " ", " ", "  ", ", ", ". ", "\n", "\r\n", "\u{a0}", " “", "” ", "’", " - ", ":", "'",
+        "`",
+    ]);
+    prop::collection::vec((word, sep), 0..60)
+        .prop_map(|parts| parts.into_iter().map(|(w, s)| w + s).collect::<String>())
+}
+
+fn check(text: &str) -> Result<(), TestCaseError> {
+    prop_assert_eq!(word_spans(text), old_word_spans(text));
+    prop_assert_eq!(words(text), old_words(text));
+    for k in [1, 2, 5] {
+        prop_assert_eq!(text_shingles(text, k), old_text_shingles(text, k));
+        let w = old_words(text);
+        prop_assert_eq!(shingles(&w, k), old_shingles(&w, k));
+    }
+    prop_assert_eq!(fold_word(text), old_fold_word(text));
+    for (_, w) in text.unicode_word_indices() {
+        prop_assert_eq!(fold_word(w), old_fold_word(w));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn same_as_before_on_tricky_text(text in tricky_text()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn same_as_before_on_ascii_heavy_text(text in ascii_heavy_text()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn same_as_before_on_any_string(text in any::<String>()) {
+        check(&text)?;
+    }
+
+    #[test]
+    fn fold_word_same_as_before(word in prop_oneof!["\\PC{0,20}", "[a-zA-Z`'’]{0,20}", "[a-z]{2,9}(ise|ize|our|ours|elled|tted|tre|bres|ogue|yzation)"]) {
+        prop_assert_eq!(fold_word(&word), old_fold_word(&word));
+    }
+}
+
+#[test]
+fn same_as_before_on_the_bundled_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+            continue;
+        };
+        assert_eq!(word_spans(&text), old_word_spans(&text));
+        assert_eq!(text_shingles(&text, 5), old_text_shingles(&text, 5));
+        n += 1;
+    }
+    assert!(n > 0);
+}
