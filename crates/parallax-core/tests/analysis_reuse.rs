@@ -182,3 +182,25 @@ fn a_cached_rebuild_equals_a_full_build_after_each_kind_of_change() {
     built(Some(files.len()));
     built(Some(0));
 }
+
+/// A cache folder that cannot be made (a file stands there) slows nothing down and changes
+/// nothing: the corpus is built, and the problem is said.
+#[test]
+fn a_cache_that_cannot_be_written_is_reported_not_fatal() {
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(6, 1));
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<(String, String)> = synth
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), f.text.clone()))
+        .collect();
+    write_folder(dir.path(), &files);
+    let blocker = tempfile::NamedTempFile::new().unwrap();
+    let built = load_dir_cached(dir.path(), &NoProgress, Some(blocker.path())).unwrap();
+    assert_eq!(built.corpus, load_dir(dir.path()).unwrap());
+    let problem = built.cache_problem.expect("the problem is reported");
+    assert!(
+        problem.starts_with("cannot write the build cache"),
+        "{problem}"
+    );
+}

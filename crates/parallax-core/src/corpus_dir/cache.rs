@@ -22,7 +22,7 @@ use crate::model::TopicDef;
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
@@ -169,17 +169,23 @@ impl Cache {
             )
         };
         std::fs::create_dir_all(&self.dir).map_err(shown)?;
-        let tmp = self.dir.join(format!(".{name}.tmp"));
-        let file = std::fs::File::create(&tmp).map_err(shown)?;
-        let mut out = std::io::BufWriter::new(file);
+        // Per process: two builds sharing a cache never write into one temporary file.
+        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let stored = Stored {
             schema: SCHEMA.to_string(),
             body,
         };
-        postcard::to_io(&stored, &mut out)
-            .map_err(|e| shown(std::io::Error::other(e.to_string())))?;
-        out.flush().map_err(shown)?;
-        drop(out);
-        std::fs::rename(&tmp, self.dir.join(name)).map_err(shown)
+        let written = std::fs::File::create(&tmp)
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                postcard::to_io(&stored, &mut out)
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                out.flush()
+            })
+            .and_then(|()| std::fs::rename(&tmp, self.dir.join(name)));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written.map_err(shown)
     }
 }
