@@ -8,7 +8,6 @@ use parallax_core::corpus_dir::{load_dir, load_dir_cached};
 use parallax_core::progress::NoProgress;
 use parallax_core::{Report, SourceFile};
 use proptest::prelude::*;
-use std::path::Path;
 
 fn synthetic(n: usize, seed: u64) -> Vec<Report> {
     let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
@@ -74,11 +73,13 @@ fn apply(reports: &[Report], edits: &[Edit]) -> Vec<Report> {
 /// Pairs with a memo of `before`, against pairs computed in full, for the corpus after `edits`.
 fn check(before: &[Report], edits: &[Edit], exact_up_to: usize) -> usize {
     let t = Thresholds::default();
-    let (_, memo, _) = relate_heads_up_to(&features(before), &t, None, &NoProgress, exact_up_to);
+    let run = |features: &[ReportFeatures], memo| {
+        relate_heads_up_to(features, &t, memo, &NoProgress, true, exact_up_to)
+    };
+    let memo = run(&features(before), None).1.expect("a memo is kept");
     let after = features(&apply(before, edits));
-    let (full, full_memo, _) = relate_heads_up_to(&after, &t, None, &NoProgress, exact_up_to);
-    let (reused, reused_memo, changed) =
-        relate_heads_up_to(&after, &t, Some(&memo), &NoProgress, exact_up_to);
+    let (full, full_memo, _) = run(&after, None);
+    let (reused, reused_memo, changed) = run(&after, Some(&memo));
     assert_eq!(reused, full, "edits {edits:?}");
     assert_eq!(reused_memo, full_memo, "edits {edits:?}");
     changed
@@ -131,24 +132,26 @@ proptest! {
     }
 }
 
-fn write_folder(dir: &Path, files: &[(String, String)]) {
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-}
-
-/// A folder built through the cache after each change equals the folder loaded without it.
-#[test]
-fn a_cached_rebuild_equals_a_full_build_after_each_kind_of_change() {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(60, 3));
+/// A folder of `n` parallax-synth reports, and its files (name, text).
+fn synth_folder(n: usize, seed: u64) -> (tempfile::TempDir, Vec<(String, String)>) {
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
     let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
     let files: Vec<(String, String)> = synth
         .files
         .iter()
         .map(|f| (f.name.clone(), f.text.clone()))
         .collect();
-    write_folder(dir.path(), &files);
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    (dir, files)
+}
+
+/// A folder built through the cache after each change equals the folder loaded without it.
+#[test]
+fn a_cached_rebuild_equals_a_full_build_after_each_kind_of_change() {
+    let (dir, files) = synth_folder(60, 3);
+    let cache = tempfile::tempdir().unwrap();
     let built = |expect_parsed: Option<usize>| {
         let cached = load_dir_cached(dir.path(), &NoProgress, Some(cache.path())).unwrap();
         assert_eq!(cached.corpus, load_dir(dir.path()).unwrap());
@@ -187,14 +190,7 @@ fn a_cached_rebuild_equals_a_full_build_after_each_kind_of_change() {
 /// nothing: the corpus is built, and the problem is said.
 #[test]
 fn a_cache_that_cannot_be_written_is_reported_not_fatal() {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(6, 1));
-    let dir = tempfile::tempdir().unwrap();
-    let files: Vec<(String, String)> = synth
-        .files
-        .iter()
-        .map(|f| (f.name.clone(), f.text.clone()))
-        .collect();
-    write_folder(dir.path(), &files);
+    let (dir, _) = synth_folder(6, 1);
     let blocker = tempfile::NamedTempFile::new().unwrap();
     let built = load_dir_cached(dir.path(), &NoProgress, Some(blocker.path())).unwrap();
     assert_eq!(built.corpus, load_dir(dir.path()).unwrap());

@@ -24,8 +24,10 @@ use rule::PairRule;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Above this share of changed reports (percent) a full analysis is as quick.
-const MAX_CHANGED_PERCENT: usize = 20;
+/// Each changed report is compared with every other one, so beyond this share of changed
+/// reports (percent), or this many whatever the share, a full analysis is quicker.
+const MAX_CHANGED_PERCENT: usize = 2;
+const ALWAYS_REUSED_UP_TO: usize = 16;
 
 /// What the pairing of one build keeps for the next.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -80,16 +82,17 @@ fn version(t: &Thresholds, exact: bool) -> u64 {
 }
 
 /// The pairs of `heads` under `t`, as [`super::lsh::relate_scaled`]'s comparison of
-/// representatives gives them, reusing `memo` where the reports did not change; and the memo
-/// for the next build. `changed` says how many reports were compared anew (all of them when the
-/// memo could not be used).
+/// representatives gives them, reusing `memo` where the reports did not change; and, when
+/// `keep`, the memo for the next build. `changed` says how many reports were compared anew
+/// (all of them when the memo could not be used).
 pub fn relate_heads(
     heads: &[ReportFeatures],
     t: &Thresholds,
     memo: Option<&PairMemo>,
     progress: &dyn crate::progress::Progress,
-) -> (Vec<Pair>, PairMemo, usize) {
-    relate_heads_up_to(heads, t, memo, progress, EXACT_UP_TO)
+    keep: bool,
+) -> (Vec<Pair>, Option<PairMemo>, usize) {
+    relate_heads_up_to(heads, t, memo, progress, keep, EXACT_UP_TO)
 }
 
 /// [`relate_heads`] comparing all pairs up to `exact_up_to` reports (tests use both paths on
@@ -99,16 +102,21 @@ pub fn relate_heads_up_to(
     t: &Thresholds,
     memo: Option<&PairMemo>,
     progress: &dyn crate::progress::Progress,
+    keep: bool,
     exact_up_to: usize,
-) -> (Vec<Pair>, PairMemo, usize) {
+) -> (Vec<Pair>, Option<PairMemo>, usize) {
     let exact = heads.len() <= exact_up_to || lsh::needs_all_pairs(t);
-    let keys: Vec<u64> = crate::par::map(heads, feature_key);
     let version = version(t, exact);
-    if let Some(plan) = memo
-        .filter(|m| m.version == version)
-        .and_then(|m| Plan::new(m, &keys))
-    {
-        return plan.run(heads, t, exact, keys, version, progress);
+    let memo = memo.filter(|m| m.version == version);
+    // Keys only when there is a memo to read or one to write.
+    let keys: Vec<u64> = if memo.is_some() || keep {
+        crate::par::map(heads, feature_key)
+    } else {
+        Vec::new()
+    };
+    if let Some(plan) = memo.and_then(|m| Plan::new(m, &keys)) {
+        let (pairs, memo, changed) = plan.run(heads, t, exact, keys, version, progress);
+        return (pairs, keep.then_some(memo), changed);
     }
     let (pairs, signatures) = if exact {
         progress.stage("all pairs", None);
@@ -117,6 +125,9 @@ pub fn relate_heads_up_to(
         let (pairs, _, signatures) = lsh::relate_candidates_signed(heads, t, progress);
         (pairs, signatures)
     };
+    if !keep {
+        return (pairs, None, heads.len());
+    }
     let position: HashMap<&str, u32> = heads
         .iter()
         .enumerate()
@@ -133,7 +144,7 @@ pub fn relate_heads_up_to(
         signatures,
         pairs: indexed,
     };
-    (pairs, memo, changed)
+    (pairs, Some(memo), changed)
 }
 
 /// How this build's reports map onto the memo's.
@@ -157,7 +168,9 @@ impl<'m> Plan<'m> {
         let changed = was.iter().filter(|w| w.is_none()).count();
         let kept: Vec<u32> = was.iter().flatten().copied().collect();
         let in_order = kept.windows(2).all(|w| w[0] < w[1]);
-        if !in_order || changed * 100 > keys.len() * MAX_CHANGED_PERCENT {
+        let few =
+            changed <= ALWAYS_REUSED_UP_TO || changed * 100 <= keys.len() * MAX_CHANGED_PERCENT;
+        if !in_order || !few {
             return None;
         }
         let mut now_of = vec![None; memo.keys.len()];

@@ -53,12 +53,21 @@ pub fn relate_scaled_reusing(
     keep: bool,
 ) -> (crate::analysis::copies::Related, Carry, Reused) {
     progress.stage("features", Some(reports.len() as u64));
-    let keys: Vec<u64> = crate::par::map(reports, report_key);
     let Carry {
         features: mut cached,
         pairs: memo,
     } = carry;
-    let mut found: Vec<Option<ReportFeatures>> = keys.iter().map(|k| cached.remove(k)).collect();
+    // Keys only when there is a carry to read or one to write.
+    let keys: Vec<u64> = if keep || !cached.is_empty() {
+        crate::par::map(reports, report_key)
+    } else {
+        Vec::new()
+    };
+    let mut found: Vec<Option<ReportFeatures>> = if keys.is_empty() {
+        (0..reports.len()).map(|_| None).collect()
+    } else {
+        keys.iter().map(|k| cached.remove(k)).collect()
+    };
     drop(cached);
     let missing: Vec<usize> = (0..reports.len()).filter(|&i| found[i].is_none()).collect();
     progress.advance((reports.len() - missing.len()) as u64);
@@ -78,8 +87,8 @@ pub fn relate_scaled_reusing(
     let mut next_memo = None;
     let mut recomputed = 0;
     let related = crate::analysis::copies::relate_collapsed(&mut features, t, |heads, t| {
-        let (pairs, memo, changed) = relate_heads(heads, t, memo.as_ref(), progress);
-        next_memo = Some(memo);
+        let (pairs, memo, changed) = relate_heads(heads, t, memo.as_ref(), progress, keep);
+        next_memo = memo;
         recomputed = changed;
         progress.stage("pairs", None);
         pairs
