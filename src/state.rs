@@ -58,6 +58,22 @@ impl CorpusData {
             .pair_between(i as u32, j as u32, pairs, &pos, &ids)
     }
 
+    /// The pair of two reports (either order) as the build computed it: stored, or, for a
+    /// pair the build did not store (inside a large group of near copies, or sharing nothing),
+    /// computed now from the two reports.
+    pub fn pair_or_live(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
+        self.pair_between(pairs, a, b).or_else(|| {
+            let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+            parallax_core::analysis::pairs::live_pair(
+                &self.corpus.reports,
+                &self.corpus.stock_runs,
+                i,
+                j,
+                &Thresholds::default(),
+            )
+        })
+    }
+
     pub fn report(&self, id: &str) -> Option<(usize, &'static parallax_core::Report)> {
         self.position.get(id).map(|&i| (i, &self.corpus.reports[i]))
     }

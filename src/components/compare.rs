@@ -47,10 +47,10 @@ pub fn Compare(left: String, right: String) -> impl IntoView {
     .into_any()
 }
 
-/// Stored evidence for the pair (either order), or computed now for a pair sharing nothing.
+/// The pair's evidence as the build computed it (stored, or computed now when not stored).
 fn evidence_between(l: &Report, r: &Report) -> Pair {
     crate::state::CorpusData::get()
-        .pair_between(regroupable_pairs(), &l.id, &r.id)
+        .pair_or_live(regroupable_pairs(), &l.id, &r.id)
         .unwrap_or_else(|| evidence(&ReportFeatures::new(l), &ReportFeatures::new(r)))
 }
 

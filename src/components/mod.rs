@@ -6,6 +6,7 @@ pub mod copy_link;
 pub mod facets;
 pub mod format;
 pub mod highlight;
+pub mod near_copies;
 pub mod notice;
 pub mod reader;
 pub mod results;

@@ -137,6 +137,7 @@ fn RelatedReports(id: String, stories: Vec<parallax_core::Story>) -> impl IntoVi
             {stories.into_iter().map(|s| view! {
                 <p class="story-label">{format!("Story: {}", s.label)}{s.date.map(|d| format!(" ({})", format::date(d)))}</p>
             }).collect_view()}
+            <crate::components::near_copies::NearCopies id=id.clone()/>
             {move || {
                 let pairs = state.pairs_of(&pair_id);
                 if pairs.is_empty() {

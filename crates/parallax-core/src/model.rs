@@ -31,6 +31,16 @@ pub struct Corpus {
     /// any member. Smaller groups are stored pair by pair like any reports.
     #[serde(default)]
     pub copy_groups: Vec<Vec<u32>>,
+    /// Groups of more than `analysis::copies::INLINE_UP_TO` near copies (reports that are near
+    /// duplicates at every value of the threshold control, joined by transitivity), as indices
+    /// into `reports`, ascending. `pairs` holds only a spanning tree of each group's pairs among
+    /// its members (see `analysis::near_copies`); the page computes the others when asked.
+    #[serde(default)]
+    pub near_copy_groups: Vec<Vec<u32>>,
+    /// The stock words of the reports' quotes, ordered by report: with a report's text, what a
+    /// pair's evidence reads.
+    #[serde(default)]
+    pub stock_runs: Vec<StockRun>,
     /// The quote ledger: each quote merged across reports.
     pub quotes: Vec<QuoteEntry>,
     /// The topic lexicon the reports were tagged with.
@@ -295,6 +305,21 @@ pub struct PairEvidence {
     /// Longest verbatim run in words, saturated at `u16::MAX`.
     pub longest_run: u16,
     pub date_distance_days: Option<i32>,
+}
+
+/// Words of one report's quote that are a stock line (`analysis::pairs::mark_stock_quotes`):
+/// what the page needs, beside the report itself, to compute a pair's evidence exactly as the
+/// build did (`analysis::pairs::live_pair`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockRun {
+    /// Index into `Corpus::reports`.
+    pub report: u32,
+    /// Index of the quote sentence among those the comparison reads
+    /// (`ReportFeatures::quotes`).
+    pub sentence: u32,
+    /// First word and number of words.
+    pub start: u32,
+    pub len: u32,
 }
 
 /// Reports joined by `NearDuplicate` / `SameStory`.

@@ -82,6 +82,57 @@ fn evidence_work_is_linear_in_a_text_that_repeats_itself() {
     }
 }
 
+/// [`copies_corpus`] with a sentence of its own at the end of each copy: near copies, not exact.
+fn near_copies_corpus(copies: usize) -> Vec<Report> {
+    let mut reports = copies_corpus(copies);
+    for r in reports.iter_mut().filter(|r| r.id.starts_with("copy")) {
+        let own = format!(" This copy was filed as {}.", r.id);
+        r.paragraphs[0].text.push_str(&own);
+    }
+    reports
+}
+
+#[test]
+fn relating_near_copies_is_linear_in_the_copies_on_both_paths() {
+    use parallax_core::analysis::pairs::{corpus_features, Thresholds};
+    use parallax_core::analysis::reuse::relate_heads_up_to;
+    use parallax_core::progress::NoProgress;
+    let t = Thresholds::default();
+    for exact_up_to in [0, usize::MAX] {
+        let run = |n: usize| {
+            let features = corpus_features(&near_copies_corpus(n), &t);
+            work::take();
+            let found = relate_heads_up_to(&features, &t, None, &NoProgress, false, exact_up_to);
+            (work::take(), found.pairs.len(), found.near_copy_groups)
+        };
+        let (small, large) = (50, 400);
+        let (ws, ps, gs) = run(small);
+        let (wl, pl, gl) = run(large);
+        let growth = wl as f64 / ws as f64;
+        // Candidates read the LSH buckets a group fills (cheap reads counted one per entry,
+        // quadratic in the group); the comparisons, counted by their own work, stay linear.
+        let bound = if exact_up_to == 0 {
+            8.0 * 8.0
+        } else {
+            SLACK * 8.0
+        };
+        assert!(
+            growth <= bound,
+            "exact up to {exact_up_to}: 8x the near copies took {growth:.1}x the work ({ws} → {wl}); pairs {ps} → {pl}"
+        );
+        // The copies and the cut-down copy in one group, stored as a tree.
+        assert_eq!(
+            (gs.len(), gs[0].len(), gl[0].len()),
+            (1, small + 1, large + 1)
+        );
+        // A tree inside the group, and each copy with the report quoting it.
+        assert!(
+            pl <= 2 * large + 8,
+            "{pl} pairs stored for {large} near copies"
+        );
+    }
+}
+
 /// `copies` exact copies of a report that quotes and names people, plus a cut-down copy and a
 /// report sharing one quote.
 fn copies_corpus(copies: usize) -> Vec<Report> {

@@ -76,13 +76,49 @@ fn check(before: &[Report], edits: &[Edit], exact_up_to: usize) -> usize {
     let run = |features: &[ReportFeatures], memo| {
         relate_heads_up_to(features, &t, memo, &NoProgress, true, exact_up_to)
     };
-    let memo = run(&features(before), None).1.expect("a memo is kept");
+    let memo = run(&features(before), None).memo.expect("a memo is kept");
     let after = features(&apply(before, edits));
-    let (full, full_memo, _) = run(&after, None);
-    let (reused, reused_memo, changed) = run(&after, Some(&memo));
-    assert_eq!(reused, full, "edits {edits:?}");
-    assert_eq!(reused_memo, full_memo, "edits {edits:?}");
-    changed
+    let full = run(&after, None);
+    let reused = run(&after, Some(&memo));
+    assert_eq!(reused.pairs, full.pairs, "edits {edits:?}");
+    assert_eq!(
+        reused.near_copy_groups, full.near_copy_groups,
+        "edits {edits:?}"
+    );
+    assert_eq!(reused.memo, full.memo, "edits {edits:?}");
+    reused.changed
+}
+
+/// `before` with `count` near copies of report `j` appended, each its body plus a sentence of
+/// its own: a large group of near copies.
+fn with_near_copies(before: &[Report], j: usize, count: usize) -> Vec<Report> {
+    let mut out = before.to_vec();
+    for k in 0..count {
+        let mut r = before[j].clone();
+        r.id = format!("near-copy-{k}");
+        if let Some(p) = r.paragraphs.last_mut() {
+            p.text.push_str(&format!(" Copy {k} ends here."));
+        }
+        out.push(r);
+    }
+    out
+}
+
+#[test]
+fn changes_in_and_next_to_a_large_group_of_near_copies_equal_a_full_pairing() {
+    let base = with_near_copies(&synthetic(60, 3), 5, 12);
+    let n = base.len();
+    for exact_up_to in [0, usize::MAX] {
+        // A member edited, a member removed, a new near copy, a report far from the group.
+        for edits in [
+            vec![Edit::Shorten(n - 3)],
+            vec![Edit::Remove(n - 1)],
+            vec![Edit::Insert(20, n - 2)],
+            vec![Edit::Shorten(30)],
+        ] {
+            check(&base, &edits, exact_up_to);
+        }
+    }
 }
 
 #[test]

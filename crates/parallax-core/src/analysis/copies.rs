@@ -94,6 +94,11 @@ pub struct Related {
     pub pairs: Vec<Pair>,
     /// `Corpus::copy_groups`: classes of more than [`INLINE_UP_TO`] copies, report indices.
     pub copy_groups: Vec<Vec<u32>>,
+    /// `Corpus::near_copy_groups`: large groups of near copies ([`super::near_copies`]),
+    /// report indices.
+    pub near_copy_groups: Vec<Vec<u32>>,
+    /// `Corpus::stock_runs`: the stock words of the reports' quotes.
+    pub stock_runs: Vec<crate::model::StockRun>,
 }
 
 fn relabel(p: &Pair, ids: &[String], a: u32, b: u32) -> Pair {
@@ -115,7 +120,7 @@ fn first_after(members: &[u32], i: u32) -> Option<u32> {
 pub fn relate_collapsed(
     features: &mut [ReportFeatures],
     thresholds: &Thresholds,
-    relate_heads: impl FnOnce(&[ReportFeatures], &Thresholds) -> Vec<Pair>,
+    relate_heads: impl FnOnce(&[ReportFeatures], &Thresholds) -> (Vec<Pair>, Vec<Vec<u32>>),
 ) -> Related {
     let classes = classes(features);
     let ids: Vec<String> = features.iter().map(|f| f.id.clone()).collect();
@@ -159,7 +164,8 @@ pub fn relate_collapsed(
             classes[c].chunks(1).collect()
         }
     };
-    for pair in relate_heads(&heads, thresholds) {
+    let (head_pairs, near_copy_heads) = relate_heads(&heads, thresholds);
+    for pair in head_pairs {
         let (Some(&c), Some(&d)) = (
             class_of_head.get(pair.a.as_str()),
             class_of_head.get(pair.b.as_str()),
@@ -186,8 +192,22 @@ pub fn relate_collapsed(
     for (members, head) in classes.iter().zip(heads) {
         features[members[0] as usize] = head;
     }
+    // A group of near copies holds its heads' copies too.
+    let near_copy_groups = near_copy_heads
+        .iter()
+        .map(|heads| {
+            let mut members: Vec<u32> = heads
+                .iter()
+                .flat_map(|&h| classes[h as usize].iter().copied())
+                .collect();
+            members.sort_unstable();
+            members
+        })
+        .collect();
     Related {
         pairs: stored.into_iter().map(|(_, _, p)| p).collect(),
+        near_copy_groups,
+        stock_runs: Vec::new(),
         copy_groups: classes
             .iter()
             .enumerate()

@@ -53,6 +53,7 @@
 //! above) and those candidates that turned out unrelated; it is complete for any stricter
 //! thresholds, which is what the page's live threshold needs when it only tightens them.
 
+use super::near_copies::{verify_rows, Collapsed, EveryPair, RowFilter};
 use super::pairs::{
     relate, relate_all_features, ReportFeatures, Thresholds, QUOTE_MIN_RUN, QUOTE_MIN_WORDS,
 };
@@ -190,35 +191,7 @@ pub(crate) fn relate_candidates_signed(
     // one report are listed, checked and dropped before the next.
     let rows: Vec<u32> = (0..features.len() as u32).collect();
     let results = crate::par::map_counted(&rows, progress, |&i| {
-        let mut partners = Partners::default();
-        let counts = index.partners(i, &features[i as usize].shingles, &mut partners);
-        let a = &features[i as usize];
-        let bits = ShingleBits::new(&a.shingles);
-        let check = |j: u32, containment_only: bool| {
-            let b = &features[j as usize];
-            let met = if containment_only {
-                passes(&bits, a, b, t, Rules::Containment)
-            } else {
-                index.shares_quote(i, j) || passes(&bits, a, b, t, Rules::All)
-            };
-            met.then(|| relate(a, b, t))
-        };
-        let mut pairs: Vec<(u32, Pair)> = partners
-            .listed
-            .iter()
-            .filter_map(|&j| Some((j, check(j, false)?)))
-            .chain(
-                partners
-                    .by_prefix
-                    .iter()
-                    .filter_map(|&j| Some((j, check(j, true)?))),
-            )
-            .collect();
-        pairs.sort_unstable_by_key(|p| p.0);
-        (
-            counts,
-            pairs.into_iter().map(|p| p.1).collect::<Vec<Pair>>(),
-        )
+        candidate_row(&index, features, t, i, &mut EveryPair)
     });
     let mut pairs = Vec::new();
     for (counts, row) in results {
@@ -227,10 +200,79 @@ pub(crate) fn relate_candidates_signed(
         stats.quotes += counts.quotes;
         stats.person_date += counts.person_date;
         stats.distinct += counts.distinct;
-        pairs.extend(row);
+        pairs.extend(row.into_iter().map(|(_, p)| p));
     }
     stats.verified = pairs.len();
     (pairs, stats, signatures)
+}
+
+/// [`relate_candidates_signed`] storing near copies collapsed ([`super::near_copies`]): the
+/// stored pairs by positions, in order of (a, b), the large groups of near copies, and the
+/// signatures.
+pub(crate) fn relate_candidates_collapsed(
+    features: &[ReportFeatures],
+    t: &Thresholds,
+    progress: &dyn crate::progress::Progress,
+) -> (Collapsed, Vec<Vec<u32>>) {
+    progress.stage("candidates", None);
+    let hasher = MinHasher::new(NUM_PERM, SIGNATURE_SEED);
+    let signatures: Vec<Vec<u32>> = crate::par::map(features, |f| hasher.signature(&f.shingles));
+    let index = candidate_index_signed(features, t, &signatures);
+    progress.stage("verification", Some(features.len() as u64));
+    let collapsed = verify_rows(features.len(), t, progress, |i, skip| {
+        candidate_row(&index, features, t, i, skip).1
+    });
+    (collapsed, signatures)
+}
+
+/// Report `i`'s partners after it, checked ([`verify`]) and related, asking `filter` before
+/// each one: partners ascend, so the filter sees them in order.
+fn candidate_row(
+    index: &CandidateIndex,
+    features: &[ReportFeatures],
+    t: &Thresholds,
+    i: u32,
+    filter: &mut dyn RowFilter,
+) -> (RowCounts, Vec<(u32, Pair)>) {
+    let mut partners = Partners::default();
+    let counts = index.partners_wanted(i, &features[i as usize].shingles, &mut partners, &|j| {
+        filter.wants(j)
+    });
+    let a = &features[i as usize];
+    let bits = ShingleBits::new(&a.shingles);
+    let (listed, by_prefix) = (&partners.listed, &partners.by_prefix);
+    let (mut x, mut y) = (0, 0);
+    let mut pairs = Vec::new();
+    // The two lists ascend and are disjoint: merged, with whether the partner is a candidate
+    // for the containment rule alone.
+    while x < listed.len() || y < by_prefix.len() {
+        let (j, containment_only) = match (listed.get(x), by_prefix.get(y)) {
+            (Some(&l), Some(&p)) if p < l => (p, true),
+            (Some(&l), _) => (l, false),
+            (None, Some(&p)) => (p, true),
+            (None, None) => unreachable!("the loop stops when both lists are done"),
+        };
+        if containment_only {
+            y += 1;
+        } else {
+            x += 1;
+        }
+        if !filter.wants(j) {
+            continue;
+        }
+        let b = &features[j as usize];
+        let met = if containment_only {
+            passes(&bits, a, b, t, Rules::Containment)
+        } else {
+            index.shares_quote(i, j) || passes(&bits, a, b, t, Rules::All)
+        };
+        if met {
+            let pair = relate(a, b, t);
+            filter.saw(j, &pair);
+            pairs.push((j, pair));
+        }
+    }
+    (counts, pairs)
 }
 
 /// The entry point for any corpus size: exact copies collapse to one representative per class

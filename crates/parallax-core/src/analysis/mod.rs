@@ -9,6 +9,7 @@ pub mod common_run;
 pub mod copies;
 mod hash_bytes;
 pub mod lsh;
+pub mod near_copies;
 pub mod pairs;
 mod quote_union;
 pub mod quotes;
@@ -86,6 +87,8 @@ pub fn analyze_reusing(
     );
     progress.stage("evidence", None);
     corpus.copy_groups = related.copy_groups;
+    corpus.near_copy_groups = related.near_copy_groups;
+    corpus.stock_runs = related.stock_runs;
     let evidence = related.pairs;
     let position: HashMap<&str, u32> = corpus
         .reports

@@ -18,6 +18,7 @@ mod rule;
 pub use carry::{relate_scaled_reusing, report_key, Carry, Reused};
 
 use super::lsh::{self, MinHasher, ShingleBits, EXACT_UP_TO, NUM_PERM};
+use super::near_copies::{self, Collapsed, NearCopies};
 use super::pairs::{ReportFeatures, Thresholds};
 use crate::model::Pair;
 use rule::PairRule;
@@ -38,8 +39,10 @@ pub struct PairMemo {
     pub keys: Vec<u64>,
     /// Each report's MinHash signature (empty when all pairs were compared).
     pub signatures: Vec<Vec<u32>>,
-    /// The pairs found, by positions in `keys`.
+    /// The pairs stored, by positions in `keys`.
     pub pairs: Vec<(u32, u32, Pair)>,
+    /// The large groups of near copies ([`super::near_copies`]), by positions in `keys`.
+    pub near_copy_groups: Vec<Vec<u32>>,
 }
 
 /// A key of everything [`super::pairs::evidence`] reads of a report, its id included: two
@@ -76,23 +79,35 @@ pub fn feature_key(f: &ReportFeatures) -> u64 {
 /// The memo version for `t`: the thresholds and the pairing code's version.
 fn version(t: &Thresholds, exact: bool) -> u64 {
     // Bump when the pairing rules or the evidence change.
-    const CODE: u64 = 1;
+    const CODE: u64 = 2;
     let text = format!("{CODE}|{exact}|{t:?}|{NUM_PERM}");
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
-/// The pairs of `heads` under `t`, as [`super::lsh::relate_scaled`]'s comparison of
-/// representatives gives them, reusing `memo` where the reports did not change; and, when
-/// `keep`, the memo for the next build. `changed` says how many reports were compared anew
-/// (all of them when the memo could not be used).
+/// The pairs of `heads` under `t` as [`super::lsh::relate_scaled`]'s comparison of
+/// representatives stores them (near copies collapsed, [`super::near_copies`]), with the large
+/// groups of near copies, reusing `memo` where the reports did not change; and, when `keep`,
+/// the memo for the next build.
 pub fn relate_heads(
     heads: &[ReportFeatures],
     t: &Thresholds,
     memo: Option<&PairMemo>,
     progress: &dyn crate::progress::Progress,
     keep: bool,
-) -> (Vec<Pair>, Option<PairMemo>, usize) {
+) -> HeadPairs {
     relate_heads_up_to(heads, t, memo, progress, keep, EXACT_UP_TO)
+}
+
+/// What [`relate_heads`] gives.
+pub struct HeadPairs {
+    /// The stored pairs, in order of (a, b).
+    pub pairs: Vec<Pair>,
+    /// Groups of more than `copies::INLINE_UP_TO` near copies, as positions in the heads.
+    pub near_copy_groups: Vec<Vec<u32>>,
+    /// The memo for the next build (when asked to keep one).
+    pub memo: Option<PairMemo>,
+    /// How many reports were compared anew (all of them when the memo could not be used).
+    pub changed: usize,
 }
 
 /// [`relate_heads`] comparing all pairs up to `exact_up_to` reports (tests use both paths on
@@ -104,7 +119,7 @@ pub fn relate_heads_up_to(
     progress: &dyn crate::progress::Progress,
     keep: bool,
     exact_up_to: usize,
-) -> (Vec<Pair>, Option<PairMemo>, usize) {
+) -> HeadPairs {
     let exact = heads.len() <= exact_up_to || lsh::needs_all_pairs(t);
     let version = version(t, exact);
     let memo = memo.filter(|m| m.version == version);
@@ -114,37 +129,34 @@ pub fn relate_heads_up_to(
     } else {
         Vec::new()
     };
-    if let Some(plan) = memo.and_then(|m| Plan::new(m, &keys)) {
-        let (pairs, memo, changed) = plan.run(heads, t, exact, keys, version, progress);
-        return (pairs, keep.then_some(memo), changed);
-    }
-    let (pairs, signatures) = if exact {
-        progress.stage("all pairs", None);
-        (super::pairs::relate_all_features(heads, t), Vec::new())
-    } else {
-        let (pairs, _, signatures) = lsh::relate_candidates_signed(heads, t, progress);
-        (pairs, signatures)
+    let reused = memo
+        .and_then(|m| Plan::new(m, &keys))
+        .and_then(|plan| plan.run(heads, t, exact, progress));
+    let ((pairs, near_copy_groups), signatures, changed) = match reused {
+        Some(done) => done,
+        None if exact => {
+            progress.stage("all pairs", Some(heads.len() as u64));
+            let collapsed = near_copies::relate_all_collapsed(heads, t, progress);
+            (collapsed, Vec::new(), heads.len())
+        }
+        None => {
+            let (collapsed, signatures) = lsh::relate_candidates_collapsed(heads, t, progress);
+            (collapsed, signatures, heads.len())
+        }
     };
-    if !keep {
-        return (pairs, None, heads.len());
-    }
-    let position: HashMap<&str, u32> = heads
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i as u32))
-        .collect();
-    let indexed = pairs
-        .iter()
-        .map(|p| (position[p.a.as_str()], position[p.b.as_str()], p.clone()))
-        .collect();
-    let changed = heads.len();
-    let memo = PairMemo {
+    let memo = keep.then(|| PairMemo {
         version,
         keys,
         signatures,
-        pairs: indexed,
-    };
-    (pairs, Some(memo), changed)
+        pairs: pairs.clone(),
+        near_copy_groups: near_copy_groups.clone(),
+    });
+    HeadPairs {
+        pairs: pairs.into_iter().map(|p| p.2).collect(),
+        near_copy_groups,
+        memo,
+        changed,
+    }
 }
 
 /// How this build's reports map onto the memo's.
@@ -179,18 +191,29 @@ impl<'m> Plan<'m> {
                 now_of[*w as usize] = Some(now as u32);
             }
         }
+        // A group that lost a report may fall apart, and its dropped pairs would be needed.
+        let grouped_report_gone = memo
+            .near_copy_groups
+            .iter()
+            .flatten()
+            .any(|&m| now_of[m as usize].is_none());
+        if grouped_report_gone {
+            return None;
+        }
         Some(Plan { memo, now_of, was })
     }
 
+    /// The stored pairs by positions, the large groups of near copies, the signatures and how
+    /// many reports were compared anew; `None` when a changed report is a near copy of a
+    /// member of a large group, whose dropped pairs would then be needed (see
+    /// [`super::near_copies`]): the caller computes everything.
     fn run(
         self,
         heads: &[ReportFeatures],
         t: &Thresholds,
         exact: bool,
-        keys: Vec<u64>,
-        version: u64,
         progress: &dyn crate::progress::Progress,
-    ) -> (Vec<Pair>, PairMemo, usize) {
+    ) -> Option<(Collapsed, Vec<Vec<u32>>, usize)> {
         let changed: Vec<u32> = (0..heads.len() as u32)
             .filter(|&i| self.was[i as usize].is_none())
             .collect();
@@ -227,6 +250,19 @@ impl<'m> Plan<'m> {
                 })
                 .collect::<Vec<_>>()
         });
+        let mut in_group = vec![false; heads.len()];
+        for &m in self.memo.near_copy_groups.iter().flatten() {
+            if let Some(now) = self.now_of[m as usize] {
+                in_group[now as usize] = true;
+            }
+        }
+        let groups = NearCopies::new(heads.len(), t);
+        let joins_a_group = fresh.iter().flatten().any(|(a, b, p)| {
+            (in_group[*a as usize] || in_group[*b as usize]) && groups.is_near_copy(p)
+        });
+        if joins_a_group {
+            return None;
+        }
         let mut all: Vec<(u32, u32, Pair)> = self
             .memo
             .pairs
@@ -241,13 +277,7 @@ impl<'m> Plan<'m> {
             .chain(fresh.into_iter().flatten())
             .collect();
         all.sort_unstable_by_key(|p| (p.0, p.1));
-        let pairs = all.iter().map(|p| p.2.clone()).collect();
-        let memo = PairMemo {
-            version,
-            keys,
-            signatures,
-            pairs: all,
-        };
-        (pairs, memo, changed.len())
+        let (pairs, near_copy_groups) = NearCopies::from_pairs(heads.len(), t, &all).finish(all);
+        Some(((pairs, near_copy_groups), signatures, changed.len()))
     }
 }

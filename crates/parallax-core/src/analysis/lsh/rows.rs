@@ -221,18 +221,19 @@ impl BandIndex {
         }
     }
 
-    /// Pushes every `j > i` sharing a band with report `i` (with repeats).
-    pub(super) fn partners(&self, i: u32, out: &mut Vec<u32>) {
-        let before = out.len();
+    /// Pushes every `j > i` sharing a band with report `i` that `wanted` keeps (with repeats).
+    pub(super) fn partners(&self, i: u32, out: &mut Vec<u32>, wanted: &dyn Fn(u32) -> bool) {
         for (b, band) in self.sorted.iter().enumerate() {
             let Some(key) = self.keys[i as usize * self.bands + b] else {
                 return;
             };
             // The bucket is sorted by report: the members after `i` follow it.
             let from = band.partition_point(|&(k, j)| (k, j) <= (key, i));
-            out.extend(band[from..].iter().take_while(|x| x.0 == key).map(|x| x.1));
+            let bucket = &band[from..];
+            let len = bucket.iter().take_while(|x| x.0 == key).count();
+            work::add(len);
+            out.extend(bucket[..len].iter().map(|x| x.1).filter(|&j| wanted(j)));
         }
-        work::add(out.len() - before);
     }
 }
 
@@ -284,10 +285,22 @@ pub struct Partners {
 impl CandidateIndex {
     /// The partners `j > i` of report `i` (`out` is cleared first).
     pub fn partners(&self, i: u32, shingles: &[u64], out: &mut Partners) -> RowCounts {
+        self.partners_wanted(i, shingles, out, &|_| true)
+    }
+
+    /// [`Self::partners`] leaving out LSH partners `wanted` refuses before they are gathered
+    /// (near copies already grouped with `i`: a band of a large group holds the whole group).
+    pub fn partners_wanted(
+        &self,
+        i: u32,
+        shingles: &[u64],
+        out: &mut Partners,
+        wanted: &dyn Fn(u32) -> bool,
+    ) -> RowCounts {
         let mut counts = RowCounts::default();
         let listed = &mut out.listed;
         listed.clear();
-        self.bands.partners(i, listed);
+        self.bands.partners(i, listed, wanted);
         counts.lsh = listed.len();
         listed_partners(&self.quoted, i, listed);
         counts.quotes = listed.len() - counts.lsh;

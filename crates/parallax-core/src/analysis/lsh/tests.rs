@@ -174,7 +174,7 @@ fn copies_sharing_every_band_list_each_later_partner_once() {
     let mut row = Vec::new();
     for i in 0..signatures.len() as u32 {
         row.clear();
-        index.partners(i, &mut row);
+        index.partners(i, &mut row, &|_| true);
         row.sort_unstable();
         row.dedup();
         assert!(row.iter().all(|&j| j > i && j < 40), "{i}: {row:?}");

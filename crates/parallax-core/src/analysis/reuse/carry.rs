@@ -86,13 +86,14 @@ pub fn relate_scaled_reusing(
     progress.stage("copies", None);
     let mut next_memo = None;
     let mut recomputed = 0;
-    let related = crate::analysis::copies::relate_collapsed(&mut features, t, |heads, t| {
-        let (pairs, memo, changed) = relate_heads(heads, t, memo.as_ref(), progress, keep);
-        next_memo = memo;
-        recomputed = changed;
+    let mut related = crate::analysis::copies::relate_collapsed(&mut features, t, |heads, t| {
+        let found = relate_heads(heads, t, memo.as_ref(), progress, keep);
+        next_memo = found.memo;
+        recomputed = found.changed;
         progress.stage("pairs", None);
-        pairs
+        (found.pairs, found.near_copy_groups)
     });
+    related.stock_runs = crate::analysis::pairs::stock_runs(&features);
     let reused = Reused {
         features_computed: missing.len(),
         pairs_recomputed: recomputed,

@@ -1,0 +1,199 @@
+//! Near copies (analysis::near_copies): a large group of reports that are near duplicates at
+//! every threshold stores a spanning tree of its pairs, and what the page shows from it (stories
+//! and duplicate flags at every value of the threshold control, any pair's figures on demand) is
+//! exactly what all-pairs comparison of every report gives.
+
+mod common;
+
+use parallax_core::analysis::copies::INLINE_UP_TO;
+use parallax_core::analysis::{self, pairs, stories, Thresholds};
+use parallax_core::metadata::Metadata;
+use parallax_core::query::duplicate_flags;
+use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
+use parallax_core::{build_corpus, Pair, Relation, SourceFile};
+use std::collections::HashMap;
+
+/// A synthetic corpus, plus `count` near copies of one of its reports spread through it: each
+/// has its own title and one sentence of its own at the end.
+fn corpus_with_near_copies(count: usize) -> Vec<SourceFile> {
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(150, 5));
+    let mut files: Vec<SourceFile> = synth
+        .files
+        .iter()
+        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let n = files.len();
+    let source = n / 3;
+    let text = String::from_utf8(files[source].bytes.clone()).unwrap();
+    let body = text
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest)
+        .trim_end();
+    let extra: Vec<SourceFile> = (0..count)
+        .map(|k| {
+            let after = &files[(source + 1 + k * 5) % n].name;
+            SourceFile {
+                name: format!("{after}~near{k}.txt"),
+                bytes: format!("Near copy {k} under its own title\n{}\n", own_line(body, k))
+                    .into_bytes(),
+            }
+        })
+        .collect();
+    files.extend(extra);
+    // A line a spokesperson repeats at three briefings: a stock line.
+    for (k, date) in ["4 March 2024", "9 April 2024", "14 May 2024"]
+        .iter()
+        .enumerate()
+    {
+        files.push(SourceFile {
+            name: format!("stock-{k}.txt"),
+            bytes: format!(
+                "Spokesperson repeats a line, briefing {k}\n\n{date}\n\n\
+                 At a press briefing on {date}, the spokesperson took questions on trade number {k}. \
+                 “We have a shared interest in combating threats to regional security,” he said.\n"
+            )
+            .into_bytes(),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// `body` with a sentence of copy `k`'s own at the end of its first long paragraph.
+fn own_line(body: &str, k: usize) -> String {
+    let mut done = false;
+    body.lines()
+        .map(|line| {
+            if !done && line.len() > 100 {
+                done = true;
+                format!("{line} The {} desk filed this version.", desk(k))
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A name of two words for desk `k`, different for every `k` below 676.
+fn desk(k: usize) -> String {
+    const WORDS: [&str; 26] = [
+        "amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbor", "iris", "juniper",
+        "kestrel", "lagoon", "maple", "north", "olive", "pine", "quartz", "river", "slate",
+        "tundra", "umber", "valley", "willow", "xenon", "yarrow", "zephyr",
+    ];
+    format!("{} {}", WORDS[k % 26], WORDS[k / 26 % 26])
+}
+
+#[test]
+fn a_large_group_of_near_copies_stores_a_tree_and_reads_as_all_pairs() {
+    let count = 3 * INLINE_UP_TO;
+    let files = corpus_with_near_copies(count);
+    let parsed =
+        parallax_core::ingest::parse_corpus(&files, &Metadata::default(), &common::options());
+    let full = analysis::relate_all(&parsed.reports, &Thresholds::default());
+    let c = build_corpus(&files, &Metadata::default(), &[], &common::options());
+    assert!(
+        c.copy_groups.is_empty(),
+        "the copies differ: {:?}",
+        c.copy_groups
+    );
+    assert_eq!(c.near_copy_groups.len(), 1, "{:?}", c.near_copy_groups);
+    let group = &c.near_copy_groups[0];
+    assert!(
+        group.len() > count,
+        "the copies and their source: {group:?}"
+    );
+    let position: HashMap<&str, u32> = c
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect();
+    let inside = |p: &Pair| {
+        group.binary_search(&position[p.a.as_str()]).is_ok()
+            && group.binary_search(&position[p.b.as_str()]).is_ok()
+    };
+    // A spanning tree inside the group instead of every pair.
+    assert_eq!(
+        c.pairs.iter().filter(|p| inside(p)).count(),
+        group.len() - 1
+    );
+    assert_eq!(
+        full.iter().filter(|p| inside(p)).count(),
+        group.len() * (group.len() - 1) / 2
+    );
+    // Stories and duplicate flags at every value of the page's control are the all-pairs ones.
+    let stored = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
+    let full_kept: Vec<Pair> = full
+        .iter()
+        .filter(|p| p.relation != Relation::Unrelated || pairs::regroupable_by_control(p))
+        .cloned()
+        .collect();
+    for percent in THRESHOLD_PERCENT_RANGE.step_by(10).chain([30]) {
+        let t = Thresholds::with_near_duplicate_percent(percent);
+        let want = pairs::reclassify(&full_kept, &t);
+        let got = pairs::reclassify(&stored, &t);
+        let dropped: Vec<&Pair> = want
+            .iter()
+            .filter(|p| !got.iter().any(|g| g.a == p.a && g.b == p.b))
+            .collect();
+        assert!(
+            dropped.iter().all(|p| inside(p)),
+            "only pairs inside the group are dropped, at {percent} %"
+        );
+        assert_eq!(
+            stories::build_stories(&parsed.reports, &got, t.same_story_max_days),
+            stories::build_stories(&parsed.reports, &want, t.same_story_max_days),
+            "at {percent} %"
+        );
+        assert_eq!(
+            duplicate_flags(&parsed.reports, &got),
+            duplicate_flags(&parsed.reports, &want),
+            "at {percent} %"
+        );
+    }
+    // Any two reports: the pair computed on demand is the all-pairs one (stock lines included).
+    assert!(
+        full.iter().any(|p| !p.stock_quotes.is_empty()),
+        "no stock line to check"
+    );
+    for want in &full {
+        let (a, b) = (position[want.a.as_str()], position[want.b.as_str()]);
+        let live = pairs::live_pair(
+            &c.reports,
+            &c.stock_runs,
+            b as usize,
+            a as usize,
+            &Thresholds::default(),
+        );
+        assert_eq!(live.as_ref(), Some(want));
+    }
+}
+
+#[test]
+fn a_small_group_of_near_copies_keeps_every_pair() {
+    let files = corpus_with_near_copies(INLINE_UP_TO - 5);
+    let c = build_corpus(&files, &Metadata::default(), &[], &common::options());
+    let near = |i: &u32| c.reports[*i as usize].file.contains("~near");
+    assert!(
+        !c.near_copy_groups.iter().flatten().any(near),
+        "{:?}",
+        c.near_copy_groups
+            .iter()
+            .map(|g| g
+                .iter()
+                .map(|&i| c.reports[i as usize].file.clone())
+                .collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    );
+    let parsed =
+        parallax_core::ingest::parse_corpus(&files, &Metadata::default(), &common::options());
+    let full = analysis::relate_all(&parsed.reports, &Thresholds::default());
+    let related: Vec<&Pair> = full
+        .iter()
+        .filter(|p| p.relation != Relation::Unrelated)
+        .collect();
+    assert_eq!(c.pairs.iter().collect::<Vec<_>>(), related);
+}
