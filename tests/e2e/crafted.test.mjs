@@ -75,3 +75,27 @@ test('an outlet named by a footer is shown with its basis, and the footer date i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a report among many near copies lists them, and any two compare with their figures', async () => {
+  // Ten editions of one wire story (fixtures 005_wire_*): a large group of near copies, stored as
+  // a tree from the first edition, so the pair of two later editions is computed by the page.
+  const { page, problems, context } = await openApp(browser, site, '?v=1&report=005_wire_05-0');
+  await page.getByTestId('reader').waitFor();
+  const group = page.getByTestId('near-copies');
+  assert.match(await group.textContent(), /One of 10 near copies/);
+  const links = group.getByTestId('near-copy-compare');
+  assert.equal(await links.count(), 9);
+  assert.match(await links.last().textContent(), /Juniper edition/);
+  // Only the link to the first edition is among the stored relations.
+  const related = await page.getByTestId('relation').allTextContents();
+  assert.ok(related.some((r) => r.includes('Amber edition')), related.join(' | '));
+  assert.ok(!related.some((r) => r.includes('Juniper edition')), related.join(' | '));
+  await links.last().click();
+  await page.getByTestId('compare').waitFor();
+  assert.match(page.url(), /left=005_wire_05-0&right=005_wire_09-0/);
+  assert.match(await page.getByTestId('relation').textContent(), /Near duplicate/);
+  const jaccard = Number(await page.getByTestId('fig-jaccard').textContent());
+  assert.ok(jaccard > 0.5 && jaccard < 1, `Jaccard ${jaccard}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -110,7 +110,8 @@ fn relating_near_copies_is_linear_in_the_copies_on_both_paths() {
         let (wl, pl, gl) = run(large);
         let growth = wl as f64 / ws as f64;
         // Candidates read the LSH buckets a group fills (cheap reads counted one per entry,
-        // quadratic in the group); the comparisons, counted by their own work, stay linear.
+        // quadratic in the group; `bound` allows that, no more); the comparisons, counted by
+        // their own work, stay linear.
         let bound = if exact_up_to == 0 {
             8.0 * 8.0
         } else {
@@ -131,6 +132,49 @@ fn relating_near_copies_is_linear_in_the_copies_on_both_paths() {
             "{pl} pairs stored for {large} near copies"
         );
     }
+}
+
+/// `count` reports of one day in words of their own, all naming one person and carrying one
+/// quote: every pair is a candidate.
+fn one_quote_corpus(count: usize) -> Vec<Report> {
+    let quote = "We have a shared interest in combating threats to regional security".to_string();
+    (0..count)
+        .map(|i| Report {
+            people: vec!["Matthew Miller".into()],
+            event_date: Some("2024-07-08".parse().unwrap()),
+            ..report(
+                &format!("r{i}"),
+                format!("Report {i} in words of its own. “{quote},” Matthew Miller said."),
+                vec![quote.clone()],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn candidate_indexes_grow_with_the_reports_not_the_pairs_they_make() {
+    use parallax_core::analysis::lsh::{PersonDateIndex, QuoteIndex};
+    use parallax_core::analysis::pairs::{corpus_features, Thresholds};
+    let t = Thresholds::default();
+    let sizes = |n: usize| {
+        let features = corpus_features(&one_quote_corpus(n), &t);
+        (
+            QuoteIndex::new(&features).len(),
+            PersonDateIndex::new(&features, t.same_story_max_days).len(),
+        )
+    };
+    let (small, large) = (50, 400);
+    let ((qs, ps), (ql, pl)) = (sizes(small), sizes(large));
+    assert!(qs > 0 && ps > 0);
+    let growth = (large / small) as f64;
+    assert!(
+        ql as f64 <= SLACK * growth * qs as f64,
+        "quotes {qs} → {ql}"
+    );
+    assert!(
+        pl as f64 <= SLACK * growth * ps as f64,
+        "people {ps} → {pl}"
+    );
 }
 
 /// `copies` exact copies of a report that quotes and names people, plus a cut-down copy and a

@@ -58,14 +58,14 @@ use super::pairs::{
     relate, relate_all_features, ReportFeatures, Thresholds, QUOTE_MIN_RUN, QUOTE_MIN_WORDS,
 };
 use crate::model::{Pair, Report};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 mod indexes;
 mod minhash;
 mod rows;
 mod verify;
 
-pub use indexes::{person_date_pairs, quote_pairs, same_person_near};
+pub use indexes::{same_person_near, PersonDateIndex, QuoteIndex};
 pub use minhash::{estimate_jaccard, LshIndex, LshParams, MinHasher};
 pub use rows::{BandIndex, CandidateIndex, Partners, PrefixIndex, RowCounts};
 pub(crate) use verify::{passes, Rules, ShingleBits};
@@ -79,6 +79,7 @@ pub const NUM_PERM: usize = 128;
 /// Largest miss probability accepted at the Jaccard threshold when choosing bands and rows.
 pub const MAX_MISS_AT_THRESHOLD: f64 = 0.005;
 
+#[cfg(test)]
 pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
     let (i, j) = if a < b { (a, b) } else { (b, a) };
     (u64::from(i) << 32) | u64::from(j)
@@ -119,19 +120,11 @@ pub fn candidate_index_signed(
     );
     let shingles: Vec<&[u64]> = features.iter().map(|f| f.shingles.as_slice()).collect();
     let prefix = PrefixIndex::new(&shingles, thresholds.near_duplicate_containment);
-    let mut quoted = Vec::new();
-    quote_pairs(features, &mut quoted);
-    quoted.sort_unstable();
-    quoted.dedup();
-    let mut person_date = Vec::new();
-    person_date_pairs(features, thresholds.same_story_max_days, &mut person_date);
-    person_date.sort_unstable();
-    person_date.dedup();
     CandidateIndex {
         bands,
         prefix,
-        quoted,
-        person_date,
+        quotes: QuoteIndex::new(features),
+        people: PersonDateIndex::new(features, thresholds.same_story_max_days),
     }
 }
 
@@ -235,7 +228,7 @@ fn candidate_row(
     filter: &mut dyn RowFilter,
 ) -> (RowCounts, Vec<(u32, Pair)>) {
     let mut partners = Partners::default();
-    let counts = index.partners_wanted(i, &features[i as usize].shingles, &mut partners, &|j| {
+    let counts = index.partners_wanted(i, &features[i as usize], &mut partners, &|j| {
         filter.wants(j)
     });
     let a = &features[i as usize];
@@ -264,7 +257,7 @@ fn candidate_row(
         let met = if containment_only {
             passes(&bits, a, b, t, Rules::Containment)
         } else {
-            index.shares_quote(i, j) || passes(&bits, a, b, t, Rules::All)
+            partners.quoted.binary_search(&j).is_ok() || passes(&bits, a, b, t, Rules::All)
         };
         if met {
             let pair = relate(a, b, t);

@@ -43,6 +43,9 @@ pub type IndexedPair = (u32, u32, Pair);
 /// Stored pairs in order of (a, b), and the large groups of near copies (positions, ascending).
 pub type Collapsed = (Vec<IndexedPair>, Vec<Vec<u32>>);
 
+/// [`NearCopies::big_of`] for a report in no large group.
+const NOT_BIG: u32 = u32::MAX;
+
 /// Rows verified between two joins of the groups: enough to keep both cores busy, few enough
 /// that a group whose first members share a block costs little more than one row each.
 pub const ROWS_PER_BLOCK: usize = 16;
@@ -52,6 +55,12 @@ pub const ROWS_PER_BLOCK: usize = 16;
 pub struct NearCopies {
     parent: Vec<u32>,
     size: Vec<u32>,
+    /// Each group's members as a circular list (`next` of the last is the first): two groups
+    /// join by swapping two entries.
+    next: Vec<u32>,
+    /// For each report in a group of more than [`INLINE_UP_TO`], that group's root, else
+    /// [`NOT_BIG`]: a row asks it for every partner, so it is one read, not a walk to the root.
+    big_of: Vec<u32>,
     /// The thresholds with the near-duplicate Jaccard at the control's highest value.
     strictest: Thresholds,
     /// Links, as (a, b) positions.
@@ -65,6 +74,8 @@ impl NearCopies {
         NearCopies {
             parent: (0..reports as u32).collect(),
             size: vec![1; reports],
+            next: (0..reports as u32).collect(),
+            big_of: vec![NOT_BIG; reports],
             strictest: Thresholds {
                 near_duplicate_jaccard: t.near_duplicate_jaccard.max(highest),
                 ..t.clone()
@@ -110,7 +121,28 @@ impl NearCopies {
         };
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
+        if self.size[big as usize] as usize > INLINE_UP_TO {
+            // The smaller side (and the larger one when it was small too) learns its big
+            // group: each report is relabelled O(log n) times at most.
+            if self.big_of[big as usize] != big {
+                self.mark_big(big, big);
+            }
+            self.mark_big(small, big);
+        }
+        self.next.swap(big as usize, small as usize);
         true
+    }
+
+    /// Sets the big group of every member of `start`'s group to `root`.
+    fn mark_big(&mut self, start: u32, root: u32) {
+        let mut x = start;
+        loop {
+            self.big_of[x as usize] = root;
+            x = self.next[x as usize];
+            if x == start {
+                break;
+            }
+        }
     }
 
     /// Whether the pair (a, b) lies inside one group of more than [`INLINE_UP_TO`] reports
@@ -209,7 +241,10 @@ impl<'g> RowSkip<'g> {
 
 impl RowFilter for RowSkip<'_> {
     fn wants(&self, j: u32) -> bool {
-        self.joined_size <= INLINE_UP_TO || !self.joined.contains(&self.groups.root(j))
+        // A partner in a small group is verified even when the row joined it: skipping is
+        // only a saving, and large groups are where it counts.
+        let big = self.groups.big_of[j as usize];
+        self.joined_size <= INLINE_UP_TO || big == NOT_BIG || !self.joined.contains(&big)
     }
 
     fn saw(&mut self, j: u32, pair: &Pair) {

@@ -242,11 +242,12 @@ impl<'m> Plan<'m> {
         // Each pair with a changed report, once: by its changed report, or by the first of two.
         let fresh = crate::par::map_counted(&changed, progress, |&i| {
             let bits = ShingleBits::new(&heads[i as usize].shingles);
+            let quoted = rule.quoted_with(i);
             (0..heads.len() as u32)
                 .filter(|&j| j != i && !(is_changed(j as usize) && j < i))
                 .filter_map(|j| {
                     let (a, b) = (i.min(j), i.max(j));
-                    Some((a, b, rule.pair(a, b, &bits, i)?))
+                    Some((a, b, rule.pair(a, b, &bits, i, &quoted)?))
                 })
                 .collect::<Vec<_>>()
         });

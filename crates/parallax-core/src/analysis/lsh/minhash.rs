@@ -221,32 +221,6 @@ impl LshIndex {
     }
 }
 
-/// All pairs within runs of equal keys of a sorted list, except in a run whose members (ids in
-/// order) are in `seen` already: another band or window emitted its pairs. Counts the pairs
-/// pushed as work (`ingest::work`).
-pub(super) fn emit_groups<K: PartialEq + Copy>(
-    sorted: &[(K, u32)],
-    seen: &mut HashSet<Vec<u32>>,
-    out: &mut Vec<u64>,
-) {
-    let mut start = 0;
-    while start < sorted.len() {
-        let mut end = start + 1;
-        while end < sorted.len() && sorted[end].0 == sorted[start].0 {
-            end += 1;
-        }
-        if end - start >= 2 && seen.insert(sorted[start..end].iter().map(|x| x.1).collect()) {
-            crate::ingest::work::add((end - start) * (end - start - 1) / 2);
-            for x in start..end {
-                for y in x + 1..end {
-                    out.push(pair_key(sorted[x].1, sorted[y].1));
-                }
-            }
-        }
-        start = end;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,9 +9,11 @@
 //! * LSH: `i` and `j` share a band key.
 //! * Containment prefix filter: `i`'s probe prefix meets `j`'s shingles, or `j`'s prefix meets
 //!   `i`'s (the filter is exact one way; asking both ways makes the pair's test symmetric).
-//! * Shared quotes and same person on nearby dates: few pairs, kept as sorted pair lists.
+//! * Shared quotes and same person on nearby dates: postings by quote window and by person and
+//!   date ([`super::indexes`]), asked the same way.
 
-use super::{pair_key, LshParams};
+use super::indexes::{PersonDateIndex, QuoteIndex};
+use super::{LshParams, ReportFeatures};
 use crate::ingest::work;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -237,27 +239,12 @@ impl BandIndex {
     }
 }
 
-/// The pairs (keys `i << 32 | j`, sorted) starting at report `i`, as partners.
-fn listed_partners(sorted_keys: &[u64], i: u32, out: &mut Vec<u32>) {
-    let lo = u64::from(i) << 32;
-    let from = sorted_keys.partition_point(|&k| k < lo);
-    out.extend(
-        sorted_keys[from..]
-            .iter()
-            .take_while(|&&k| k >> 32 == u64::from(i))
-            .map(|&k| (k & 0xffff_ffff) as u32)
-            .filter(|&j| j > i),
-    );
-}
-
 /// All candidate generators, ready to be asked report by report.
 pub struct CandidateIndex {
     pub bands: BandIndex,
     pub prefix: PrefixIndex,
-    /// Pairs sharing a quote (sorted keys): the verification needs to know which.
-    pub quoted: Vec<u64>,
-    /// Pairs naming one person on nearby dates (sorted keys).
-    pub person_date: Vec<u64>,
+    pub quotes: QuoteIndex,
+    pub people: PersonDateIndex,
 }
 
 /// How many partners each generator gave report `i`, and how many distinct.
@@ -280,20 +267,22 @@ pub struct Partners {
     /// shingles are rare in this corpus; keeping them would make a pair's result depend on
     /// the rest of the corpus, and an incremental rebuild could not equal a full one.
     pub by_prefix: Vec<u32>,
+    /// Those of `listed` that can share a quote with the report.
+    pub quoted: Vec<u32>,
 }
 
 impl CandidateIndex {
-    /// The partners `j > i` of report `i` (`out` is cleared first).
-    pub fn partners(&self, i: u32, shingles: &[u64], out: &mut Partners) -> RowCounts {
-        self.partners_wanted(i, shingles, out, &|_| true)
+    /// The partners `j > i` of report `i`, whose features are `f` (`out` is cleared first).
+    pub fn partners(&self, i: u32, f: &ReportFeatures, out: &mut Partners) -> RowCounts {
+        self.partners_wanted(i, f, out, &|_| true)
     }
 
-    /// [`Self::partners`] leaving out LSH partners `wanted` refuses before they are gathered
+    /// [`Self::partners`] leaving out partners `wanted` refuses before they are gathered
     /// (near copies already grouped with `i`: a band of a large group holds the whole group).
     pub fn partners_wanted(
         &self,
         i: u32,
-        shingles: &[u64],
+        f: &ReportFeatures,
         out: &mut Partners,
         wanted: &dyn Fn(u32) -> bool,
     ) -> RowCounts {
@@ -302,26 +291,27 @@ impl CandidateIndex {
         listed.clear();
         self.bands.partners(i, listed, wanted);
         counts.lsh = listed.len();
-        listed_partners(&self.quoted, i, listed);
-        counts.quotes = listed.len() - counts.lsh;
+        let quoted = &mut out.quoted;
+        quoted.clear();
+        work::add(self.quotes.partners(f, i, quoted, wanted));
+        quoted.sort_unstable();
+        quoted.dedup();
+        counts.quotes = quoted.len();
+        listed.extend_from_slice(quoted);
         let before = listed.len();
-        listed_partners(&self.person_date, i, listed);
+        work::add(self.people.partners(f, i, listed, wanted));
         counts.person_date = listed.len() - before;
         listed.sort_unstable();
         listed.dedup();
         let prefix = &mut out.by_prefix;
         prefix.clear();
-        self.prefix.partners(i, shingles, prefix);
+        self.prefix.partners(i, &f.shingles, prefix);
         counts.containment = prefix.len();
+        prefix.retain(|&j| wanted(j));
         prefix.sort_unstable();
         prefix.dedup();
         prefix.retain(|j| listed.binary_search(j).is_err());
         counts.distinct = listed.len() + prefix.len();
         counts
-    }
-
-    /// Whether `i` and `j` share a quote.
-    pub fn shares_quote(&self, i: u32, j: u32) -> bool {
-        self.quoted.binary_search(&pair_key(i, j)).is_ok()
     }
 }

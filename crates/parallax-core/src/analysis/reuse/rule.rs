@@ -1,6 +1,6 @@
 //! The pairwise rule of a full analysis, applied to one pair at a time.
 
-use super::super::lsh::{self, quote_pairs, LshParams, ShingleBits, NUM_PERM};
+use super::super::lsh::{self, LshParams, QuoteIndex, ShingleBits, NUM_PERM};
 use super::super::pairs::{relate, relate_if_evidence, ReportFeatures, Thresholds};
 use crate::model::Pair;
 
@@ -12,8 +12,8 @@ pub(super) struct PairRule<'a> {
     /// LSH band keys, `bands` per report.
     band_keys: Vec<Option<u64>>,
     bands: usize,
-    /// Pairs that share a quote (sorted keys).
-    quoted: Vec<u64>,
+    /// Which reports can share a quote (candidates only).
+    quotes: Option<QuoteIndex>,
 }
 
 impl<'a> PairRule<'a> {
@@ -24,14 +24,13 @@ impl<'a> PairRule<'a> {
         signatures: &[Vec<u32>],
     ) -> Self {
         let params = LshParams::for_threshold(t.near_duplicate_jaccard, NUM_PERM);
-        let (band_keys, quoted) = if exact {
-            (Vec::new(), Vec::new())
+        let (band_keys, quotes) = if exact {
+            (Vec::new(), None)
         } else {
-            let mut quoted = Vec::new();
-            quote_pairs(heads, &mut quoted);
-            quoted.sort_unstable();
-            quoted.dedup();
-            (lsh::BandIndex::keys(signatures, params), quoted)
+            (
+                lsh::BandIndex::keys(signatures, params),
+                Some(QuoteIndex::new(heads)),
+            )
         };
         PairRule {
             heads,
@@ -39,20 +38,38 @@ impl<'a> PairRule<'a> {
             exact,
             band_keys,
             bands: params.bands,
-            quoted,
+            quotes,
         }
     }
 
+    /// The reports that can share a quote with report `own`, sorted: what [`Self::pair`] asks.
+    pub(super) fn quoted_with(&self, own: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Some(quotes) = &self.quotes {
+            quotes.partners_all(&self.heads[own as usize], own, &mut out);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The pair (a, b), a before b, if a full analysis keeps it; `bits` are the shingles of
-    /// `own` (a or b).
-    pub(super) fn pair(&self, a: u32, b: u32, bits: &ShingleBits, own: u32) -> Option<Pair> {
+    /// `own` (a or b), `quoted` is [`Self::quoted_with`] of `own`.
+    pub(super) fn pair(
+        &self,
+        a: u32,
+        b: u32,
+        bits: &ShingleBits,
+        own: u32,
+        quoted: &[u32],
+    ) -> Option<Pair> {
         let (fa, fb) = (&self.heads[a as usize], &self.heads[b as usize]);
         if self.exact {
             return relate_if_evidence(fa, fb, self.t);
         }
         let other = if own == a { fb } else { fa };
         let mine = &self.heads[own as usize];
-        let quoted = self.quoted.binary_search(&lsh::pair_key(a, b)).is_ok();
+        let quoted = quoted.binary_search(&(a + b - own)).is_ok();
         let listed = quoted || self.bands_meet(a, b) || lsh::same_person_near(fa, fb, self.t);
         let met = if listed {
             quoted || lsh::passes(bits, mine, other, self.t, lsh::Rules::All)
