@@ -20,8 +20,8 @@ E2E_PUBLIC_URL := /parallax/
 E2E_DIST := target/e2e-dist
 # A corpus of markup and script (tests/e2e/crafted.test.mjs): built into its own site.
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
-# The benchmark's synthetic corpus size.
-BENCH_REPORTS ?= 300
+# `make bench-browser`: synthetic corpus sizes (each its own site; 100000 does not fit the page yet).
+BENCH_SIZES ?= 1000 10000
 # `make bench-scale`: synthetic corpus sizes (add 100000 for the 100k row: ~8 minutes, several GB).
 SIZES ?= 1000 10000
 # `make fuzz`: seconds per target, and which targets.
@@ -60,13 +60,12 @@ e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
 	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
-# Browser benchmark: first render, filter change and keystroke medians on the bundled corpus and
-# on a synthetic corpus of BENCH_REPORTS reports (built into its own site).
-bench-browser: setup-test e2e-build
-	rm -rf target/bench-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(BENCH_REPORTS)" --out target/bench-corpus
-	$(PARALLAX_BUILD) "$(CURDIR)/target/bench-corpus" --out "$(CURDIR)/$(DATA_DIR)/bench.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/bench"
-	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/bench.postcard" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist target/bench-dist
-	PARALLAX_BASE="$(E2E_PUBLIC_URL)" node tests/e2e/bench.mjs "$(E2E_DIST)" target/bench-dist
+# Browser benchmark (sites served gzipped): bytes before the first result, first render, filter
+# change, keystroke, opening a report and a comparison, typing a query, on the bundled corpus and
+# on synthetic corpora of BENCH_SIZES reports; Pagefind 1.6 on the 10,000-report one.
+bench-browser: e2e-build
+	.ci/setup bench
+	.ci/bench-browser $(BENCH_SIZES)
 
 inspect:
 	cargo run --release --bin parallax -- inspect corpus

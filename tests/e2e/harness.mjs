@@ -1,11 +1,12 @@
 // Shared harness for the browser tests: serves the built site the way GitHub Pages does (under a
-// subpath, 404.html for unknown paths), drives Chromium (CHROME_PATH, else Debian's) through
+// subpath, gzipped, 404.html for unknown paths), drives Chromium (CHROME_PATH, else Debian's) through
 // playwright-core, and records everything a page must never do: throw, log an error, or request
 // another origin.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const BASE = process.env.PARALLAX_BASE ?? '/parallax/';
 export const DIST = path.resolve(process.env.PARALLAX_DIST ?? 'target/e2e-dist');
@@ -24,7 +25,14 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts a static server on loopback for `dist` under `base`; resolves to { url, origin, close }. */
+/** Types GitHub Pages sends gzipped (when the browser accepts it), so sizes and timings are honest. */
+// (Pagefind's .pf_* and .pagefind files are gzipped already.)
+const COMPRESSED = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.postcard']);
+
+/**
+ * Starts a static server on loopback for `dist` under `base`, gzipping text and wasm as GitHub
+ * Pages does; resolves to { url, origin, close }.
+ */
 export function startSite({ dist = DIST, base = BASE } = {}) {
   // Long links are legal (Chromium takes up to 2 MB); Node's default header cap is 16 KB.
   const server = http.createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
@@ -43,8 +51,13 @@ export function startSite({ dist = DIST, base = BASE } = {}) {
     }
     const status = file ? 200 : 404;
     file ??= path.join(dist, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    const gzip = COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    if (gzip) headers['content-encoding'] = 'gzip';
+    res.writeHead(status, headers);
+    const body = fs.createReadStream(file);
+    if (gzip) body.pipe(zlib.createGzip({ level: 6 })).pipe(res);
+    else body.pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
