@@ -76,8 +76,9 @@ fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> 
         );
     }
     let shown_out = escape_controls(&out.display().to_string()).into_owned();
-    let bytes = postcard::to_allocvec(corpus).expect("the corpus serialises");
-    if let Err(e) = write_atomically(out, &bytes) {
+    let pieces = crate::serialise::corpus_pieces(corpus).expect("the corpus serialises");
+    let bytes: usize = pieces.iter().map(Vec::len).sum();
+    if let Err(e) = write_atomically(out, &pieces) {
         let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
         return ExitCode::FAILURE;
     }
@@ -94,7 +95,7 @@ fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> 
         counted(corpus.stories.len(), "story", "stories"),
         counted(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
-        size(bytes.len()),
+        size(bytes),
         reuse.unwrap_or(""),
     );
     ExitCode::SUCCESS
@@ -112,11 +113,12 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// Writes a temporary file beside `path`, then renames it: a reader (or a build interrupted
-/// half-way) never sees half a corpus. Creates the parent folder. A file that already holds
-/// `bytes` is left alone, so cargo does not rebuild the app for an unchanged corpus.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::read(path).is_ok_and(|old| old == bytes) {
+/// Writes `pieces`, one after the other, to a temporary file beside `path`, then renames it: a
+/// reader (or a build interrupted half-way) never sees half a corpus. Creates the parent
+/// folder. A file that already holds those bytes is left alone, so cargo does not rebuild the
+/// app for an unchanged corpus.
+fn write_atomically(path: &Path, pieces: &[Vec<u8>]) -> io::Result<()> {
+    if holds(path, pieces) {
         return Ok(());
     }
     let name = path
@@ -132,12 +134,35 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = parent.join(tmp_name);
     let written = File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|mut f| {
+            pieces.iter().try_for_each(|p| f.write_all(p))?;
+            f.sync_all()
+        })
         .and_then(|()| fs::rename(&tmp, path));
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+/// Whether the file at `path` holds `pieces`, one after the other. Its length is looked at
+/// first: after a change it usually differs, and reading 50 MB to learn so is a tenth of a rebuild.
+fn holds(path: &Path, pieces: &[Vec<u8>]) -> bool {
+    let len: usize = pieces.iter().map(Vec::len).sum();
+    if !fs::metadata(path).is_ok_and(|m| m.len() == len as u64) {
+        return false;
+    }
+    let Ok(old) = fs::read(path) else {
+        return false;
+    };
+    let mut rest = old.as_slice();
+    for piece in pieces {
+        match rest.strip_prefix(piece.as_slice()) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]
