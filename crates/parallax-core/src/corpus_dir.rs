@@ -6,7 +6,6 @@ mod topics;
 
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
-use crate::ingest::ParsedFile;
 use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::progress::Progress;
 use crate::SourceFile;
@@ -173,7 +172,8 @@ pub fn load_dir_cached(
         cache::file_key(&f.name, &f.bytes, meta, &today, lexicon)
     });
     let mut stored = cache.as_mut().map(|c| c.load_files()).unwrap_or_default();
-    let mut parsed: Vec<Option<ParsedFile>> = keys.iter().map(|k| stored.remove(k)).collect();
+    let mut parsed: Vec<Option<cache::CachedFile>> =
+        keys.iter().map(|k| stored.remove(k)).collect();
     drop(stored);
     let missing: Vec<usize> = (0..files.len()).filter(|&i| parsed[i].is_none()).collect();
     progress.advance((files.len() - missing.len()) as u64);
@@ -186,6 +186,7 @@ pub fn load_dir_cached(
         parsed
             .iter()
             .flatten()
+            .map(|c| &c.parsed)
             .chain(&fresh)
             .flat_map(|p| &p.diagnostics)
             .filter(|d| d.level == Level::Error)
@@ -196,31 +197,43 @@ pub fn load_dir_cached(
         return Err(errors);
     }
     // Tagging reads only titles and paragraphs, so it is done per file, before names are
-    // normalised across the corpus, and cached with the parse.
+    // normalised across the corpus, and cached with the parse; so are the name counts.
     progress.stage("topics", Some(fresh.len() as u64));
     let tagger = crate::analysis::topics::Tagger::new(&topics);
     crate::par::for_each_mut_counted(&mut fresh, progress, |file| {
         file.reports.iter_mut().for_each(|r| tagger.tag(r))
     });
+    let fresh = crate::par::map(&fresh, |file| {
+        file.reports
+            .iter()
+            .map(crate::ingest::name_counts)
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .zip(fresh)
+    .map(|(names, parsed)| cache::CachedFile { parsed, names });
     for (i, file) in missing.iter().zip(fresh) {
         parsed[*i] = Some(file);
     }
-    let parsed: Vec<ParsedFile> = parsed.into_iter().flatten().collect();
+    let parsed: Vec<cache::CachedFile> = parsed.into_iter().flatten().collect();
     let mut cache_problem = None;
     if let Some(cache) = &cache {
-        let entries: Vec<(u64, &ParsedFile)> = keys.iter().copied().zip(&parsed).collect();
+        let entries: Vec<(u64, &cache::CachedFile)> = keys.iter().copied().zip(&parsed).collect();
         cache_problem = cache.save_files(&entries).err();
     }
     // The raw files are parsed: their bytes (0.55 GB at 100,000 reports) are not held through
     // the analysis.
     drop(files);
     let mut corpus = Corpus::default();
+    let mut name_counts = Vec::new();
     for file in parsed {
-        corpus.reports.extend(file.reports);
-        corpus.diagnostics.extend(file.diagnostics);
+        corpus.reports.extend(file.parsed.reports);
+        corpus.diagnostics.extend(file.parsed.diagnostics);
+        name_counts.extend(file.names);
     }
     progress.stage("names", None);
-    crate::ingest::normalise_people(&mut corpus.reports);
+    crate::ingest::normalise_people_counted(&mut corpus.reports, &name_counts);
+    drop(name_counts);
     if cache.is_some() {
         progress.stage("read cache", None);
     }

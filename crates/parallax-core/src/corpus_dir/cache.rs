@@ -3,8 +3,9 @@
 //! In the cache folder (`parallax build --cache DIR`; the Makefile uses
 //! `target/parallax-cache/`):
 //!
-//! * `files-NN.postcard`: each file's parsed and topic-tagged reports, by a hash of everything
-//!   parsing reads (the file's name and bytes, its metadata, the build date, the topic lexicon).
+//! * `files-NN.postcard`: each file's parsed and topic-tagged reports and their name counts
+//!   ([`CachedFile`]), by a hash of everything parsing reads (the file's name and bytes, its
+//!   metadata, the build date, the topic lexicon).
 //! * `features-NN.postcard`: each report's features by a hash of what they are made from.
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
 //!
@@ -16,7 +17,7 @@
 
 use crate::analysis::pairs::ReportFeatures;
 use crate::analysis::reuse::Carry;
-use crate::ingest::ParsedFile;
+use crate::ingest::{NameCounts, ParsedFile};
 use crate::metadata::FileMeta;
 use crate::model::TopicDef;
 use crate::ParseOptions;
@@ -26,13 +27,28 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
-const SCHEMA: &str = concat!("parallax cache 1, core ", env!("CARGO_PKG_VERSION"));
+const SCHEMA: &str = concat!("parallax cache 2, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
 
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
     schema: String,
     body: T,
+}
+
+/// One file's entry: its parse, topic-tagged, and each report's name counts (what the corpus-wide
+/// name unification sums), so that an unchanged file is neither parsed nor read for names again.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CachedFile {
+    pub parsed: ParsedFile,
+    pub names: Vec<NameCounts>,
+}
+
+impl CachedFile {
+    /// Whether the entry is whole: a name count list per report.
+    fn is_whole(&self) -> bool {
+        self.names.len() == self.parsed.reports.len()
+    }
 }
 
 /// Shards per kind of entry.
@@ -79,14 +95,15 @@ impl Cache {
     }
 
     /// The parsed files of the last build, by [`file_key`] (none without a usable cache).
-    pub fn load_files(&mut self) -> HashMap<u64, ParsedFile> {
-        let (map, read) = self.load_shards::<ParsedFile>("files");
+    pub fn load_files(&mut self) -> HashMap<u64, CachedFile> {
+        let (mut map, read) = self.load_shards::<CachedFile>("files");
+        map.retain(|_, f| f.is_whole());
         self.files_read = read;
         map
     }
 
     /// Writes the shards whose entries are not those read.
-    pub fn save_files(&self, entries: &[(u64, &ParsedFile)]) -> Result<(), String> {
+    pub fn save_files(&self, entries: &[(u64, &CachedFile)]) -> Result<(), String> {
         self.save_shards("files", entries, &self.files_read)
     }
 
