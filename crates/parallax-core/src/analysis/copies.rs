@@ -52,8 +52,10 @@ fn same_features(a: &ReportFeatures, b: &ReportFeatures) -> bool {
         && a.event_date == b.event_date
 }
 
+/// Buckets reports for [`same_features`]; FxHash, as the words are hashes already and SipHash
+/// over every word of the corpus was most of the copies stage.
 fn features_key(f: &ReportFeatures) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     f.word_hashes.hash(&mut h);
     f.quotes.hash(&mut h);
     f.quote_of.hash(&mut h);
@@ -69,9 +71,10 @@ fn features_key(f: &ReportFeatures) -> u64 {
 pub fn classes(features: &[ReportFeatures]) -> Vec<Vec<u32>> {
     let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut classes: Vec<Vec<u32>> = Vec::new();
-    for (i, f) in features.iter().enumerate() {
+    let keys = crate::par::map(features, features_key);
+    for (i, (f, key)) in features.iter().zip(keys).enumerate() {
         work::add(1 + f.word_hashes.len());
-        let candidates = by_key.entry(features_key(f)).or_default();
+        let candidates = by_key.entry(key).or_default();
         let found = candidates
             .iter()
             .copied()

@@ -111,7 +111,8 @@ pub fn corpus_features(reports: &[Report], thresholds: &Thresholds) -> Vec<Repor
 /// Linear in the quote words of the corpus: every run is hashed once and each hash keeps only
 /// the few dates needed to count [`STOCK_MIN_EVENTS`] events.
 pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
-    use std::collections::HashMap;
+    // The keys are hashes already: FxHash, not SipHash, to look them up.
+    use rustc_hash::FxHashMap as HashMap;
     // The event dates seen for a run, until they make enough events (`None` from then on).
     fn add(seen: &mut Option<Vec<NaiveDate>>, date: NaiveDate, max_days: i64) {
         if let Some(dates) = seen {
@@ -131,8 +132,8 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
     };
     // Runs of QUOTE_MIN_RUN words, and the shorter sentences (which another sentence carries
     // when it contains them whole), keyed by their words.
-    let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::new();
-    let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::new();
+    let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::default();
+    let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::default();
     for f in features.iter() {
         for q in f.quote_hashes.iter().filter(|q| q.len() < QUOTE_MIN_RUN) {
             short
