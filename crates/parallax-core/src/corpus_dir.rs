@@ -9,7 +9,7 @@ pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::progress::Progress;
 use crate::SourceFile;
-use files::{entry_kind, name_problem, read_regular, EntryKind};
+use files::{entry_kind, name_problem, read_listed_file, read_regular, EntryKind};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -120,13 +120,19 @@ pub fn load_dir_cached(
             errors.push(diagnostic(name, 0, Level::Error, problem));
             continue;
         }
-        to_read.push((name, entry.path()));
+        // The listing tells a plain file from a link or a special file without a lookup.
+        let plain = entry.file_type().is_ok_and(|t| t.is_file());
+        to_read.push((name, entry.path(), plain));
     }
     // Reading is mostly waiting on the disk: on all cores, in order.
-    let read = crate::par::map_counted(&to_read, progress, |(_, path)| {
-        read_regular(path, MAX_FILE_BYTES)
+    let read = crate::par::map_counted(&to_read, progress, |(_, path, plain)| {
+        if *plain {
+            read_listed_file(path, MAX_FILE_BYTES)
+        } else {
+            read_regular(path, MAX_FILE_BYTES)
+        }
     });
-    for ((name, _), result) in to_read.into_iter().zip(read) {
+    for ((name, _, _), result) in to_read.into_iter().zip(read) {
         match result {
             Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
             Ok(None) => {
@@ -146,9 +152,12 @@ pub fn load_dir_cached(
         errors.append(&mut e);
         Vec::new()
     });
+    let mut cache = cache_dir.map(cache::Cache::new);
+    let mut cache_problem = None;
     // The curator's sidecar: metadata wins over what the text says.
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let (metadata, meta_text) = match read_metadata(dir, &names) {
+    let (metadata, meta_text) = match read_metadata(dir, &names, cache.as_ref(), &mut cache_problem)
+    {
         Ok((meta, text, diags)) => {
             for d in diags {
                 match d.level {
@@ -164,7 +173,6 @@ pub fn load_dir_cached(
         }
     };
     let today = crate::ParseOptions::at(std::time::SystemTime::now());
-    let mut cache = cache_dir.map(cache::Cache::new);
     let lexicon = cache::lexicon_key(&topics);
     progress.stage("parse", Some(files.len() as u64));
     let keys: Vec<u64> = crate::par::map(&files, |f| {
@@ -216,10 +224,11 @@ pub fn load_dir_cached(
         parsed[*i] = Some(file);
     }
     let parsed: Vec<cache::CachedFile> = parsed.into_iter().flatten().collect();
-    let mut cache_problem = None;
     if let Some(cache) = &cache {
         let entries: Vec<(u64, &cache::CachedFile)> = keys.iter().copied().zip(&parsed).collect();
-        cache_problem = cache.save_files(&entries).err();
+        if let Err(e) = cache.save_files(&entries) {
+            cache_problem.get_or_insert(e);
+        }
     }
     // The raw files are parsed: their bytes (0.55 GB at 100,000 reports) are not held through
     // the analysis.
@@ -249,7 +258,9 @@ pub fn load_dir_cached(
             cache_problem.get_or_insert(e);
         }
     }
-    drop(carry);
+    // Freeing every report's features is a tenth of a rebuild: on a thread of its own, while
+    // the build goes on (where no thread can be had, here).
+    let _ = std::thread::Builder::new().spawn(move || drop(carry));
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;
@@ -271,9 +282,16 @@ pub fn load_dir_cached(
 }
 
 /// Reads and parses `DIR/metadata.toml`: the metadata, its text (for line numbers later) and
-/// its diagnostics. No file is no metadata.
+/// its diagnostics. No file is no metadata. With a cache, the last parse is taken when the text
+/// and the file names are the same (a TOML parse of a large corpus's sidecar is a tenth of a
+/// rebuild), and a new parse is kept (else `cache_problem` says why not).
 type MetaRead = (crate::metadata::Metadata, String, Vec<Diagnostic>);
-fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
+fn read_metadata(
+    dir: &Path,
+    names: &[&str],
+    cache: Option<&cache::Cache>,
+    cache_problem: &mut Option<String>,
+) -> Result<MetaRead, Diagnostic> {
     let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
     let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_SIDECAR_BYTES) {
         Ok(Some(bytes)) => bytes,
@@ -282,7 +300,14 @@ fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
     };
     let text = String::from_utf8(bytes)
         .map_err(|e| error(line_of_utf8_error(&e), "not UTF-8 text: save it as UTF-8"))?;
+    let key = cache::metadata_key(&text, names);
+    if let Some((meta, diags)) = cache.and_then(|c| c.load_metadata(key)) {
+        return Ok((meta, text, diags));
+    }
     let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, names);
+    if let Some(Err(e)) = cache.map(|c| c.save_metadata(key, &meta, &diags)) {
+        cache_problem.get_or_insert(e);
+    }
     Ok((meta, text, diags))
 }
 

@@ -8,6 +8,8 @@
 //!   metadata, the build date, the topic lexicon).
 //! * `features-NN.postcard`: each report's features by a hash of what they are made from.
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
+//! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
+//!   corpus's file names (all the parse reads).
 //!
 //! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
 //! entries changed: after one file changed, two or three small files are written, not the
@@ -16,10 +18,10 @@
 //! ignored and rewritten: it can make a build slower, never different.
 
 use crate::analysis::pairs::ReportFeatures;
-use crate::analysis::reuse::Carry;
+use crate::analysis::reuse::{Carry, PairMemo};
 use crate::ingest::{NameCounts, ParsedFile};
-use crate::metadata::FileMeta;
-use crate::model::TopicDef;
+use crate::metadata::{FileMeta, Metadata};
+use crate::model::{Diagnostic, TopicDef};
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::collections::HashMap;
@@ -29,6 +31,7 @@ use std::path::{Path, PathBuf};
 /// Changes with the crate version and this format: a cache of another build is not read.
 const SCHEMA: &str = concat!("parallax cache 2, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
+const METADATA: &str = "metadata.postcard";
 
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
@@ -76,6 +79,16 @@ pub fn file_key(
     h.digest()
 }
 
+/// The key of a parse of `metadata.toml`: its text and the file names it is checked against.
+pub fn metadata_key(text: &str, names: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in std::iter::once(text).chain(names.iter().copied()) {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.digest()
+}
+
 /// The key of a topic lexicon.
 pub fn lexicon_key(topics: &[TopicDef]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(format!("{topics:?}").as_bytes())
@@ -109,12 +122,30 @@ impl Cache {
 
     /// The analysis carry of the last build (empty without a usable cache).
     pub fn load_carry(&mut self) -> Carry {
-        let (features, read) = self.load_shards::<ReportFeatures>("features");
-        self.features_read = read;
-        Carry {
-            features,
-            pairs: self.load(PAIRS),
+        // The memo is read while the shards are: it is as large as eight of them.
+        enum Part {
+            Memo(Option<PairMemo>),
+            Shards(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
         }
+        let parts = crate::par::map(&[true, false], |&memo| {
+            if memo {
+                Part::Memo(self.load(PAIRS))
+            } else {
+                let (features, read) = self.load_shards("features");
+                Part::Shards(features, read)
+            }
+        });
+        let mut carry = Carry::default();
+        for part in parts {
+            match part {
+                Part::Memo(memo) => carry.pairs = memo,
+                Part::Shards(features, read) => {
+                    carry.features = features;
+                    self.features_read = read;
+                }
+            }
+        }
+        carry
     }
 
     pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
@@ -125,6 +156,21 @@ impl Cache {
             Some(memo) => self.save(PAIRS, memo),
             None => Ok(()),
         }
+    }
+
+    /// The last parse of `metadata.toml` if it had this [`metadata_key`].
+    pub fn load_metadata(&self, key: u64) -> Option<(Metadata, Vec<Diagnostic>)> {
+        let (stored_key, meta, diags): (u64, Metadata, Vec<Diagnostic>) = self.load(METADATA)?;
+        (stored_key == key).then_some((meta, diags))
+    }
+
+    pub fn save_metadata(
+        &self,
+        key: u64,
+        meta: &Metadata,
+        diags: &[Diagnostic],
+    ) -> Result<(), String> {
+        self.save(METADATA, &(key, meta, diags))
     }
 
     fn load_shards<T: DeserializeOwned + Send>(
