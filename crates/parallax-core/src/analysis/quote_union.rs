@@ -66,8 +66,14 @@ pub(super) fn unite_in_order(
     let is_short = |h: &[u64]| (QUOTE_MIN_WORDS..QUOTE_MIN_RUN).contains(&h.len());
     // The classes holding each long window, as chains through `long_nodes` (class, next node):
     // one map entry per window, not one list.
-    let mut long_by_key: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut long_nodes: Vec<(usize, usize)> = Vec::new();
+    // Sized up front, so the map is not rehashed as it grows.
+    let windows: usize = classes
+        .iter()
+        .map(|m| hashes[m[0]].len().saturating_sub(QUOTE_MIN_RUN - 1))
+        .sum();
+    let mut long_by_key: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(windows, Default::default());
+    let mut long_nodes: Vec<(usize, usize)> = Vec::with_capacity(windows);
     // Only the openings of short classes are looked up: only those are kept.
     let mut opening_in: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for members in &classes {

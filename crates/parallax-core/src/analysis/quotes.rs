@@ -38,14 +38,16 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     // Folding every quote sentence is most of the work: per report, on all cores.
     let per_report = crate::par::map(reports, |rep| {
         let mut units = Vec::new();
+        // Each word folded into one buffer and hashed: `text::words` without a string per word.
+        let mut folded = String::new();
         for (qi, q) in rep.quotes.iter().enumerate() {
             for (start, end) in split_sentences(&q.text) {
-                let words = text::words(&q.text[start..end]);
-                if !words.is_empty() {
-                    let hashes = words
-                        .iter()
-                        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
-                        .collect();
+                let mut hashes: Vec<u64> = Vec::new();
+                text::for_each_word(&q.text[start..end], |_, w| {
+                    text::fold_word_into(w, &mut folded);
+                    hashes.push(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
+                });
+                if !hashes.is_empty() {
                     units.push((qi, start, end, hashes));
                 }
             }
@@ -173,25 +175,21 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             }
         }
         occ.sort_by_key(|o| (when(o.1), o.0));
-        let text_of = |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
+        let text_of = |o: &(usize, usize, usize, usize)| &units[o.0].q.text[o.2..o.3];
         let first = &occ[0];
-        let first_words = text::words(&text_of(first));
+        let first_text = text_of(first);
         let first_report = &reports[first.1];
+        // The id hashes the report id and the first printing's words: one list for both, so
+        // the words are not copied.
+        let mut id_words = vec![first_report.id.clone()];
+        id_words.extend(text::words(first_text));
+        let first_words = &id_words[1..];
         let entry = QuoteEntry {
             // Stable while the first printing stays; the report id keeps two speakers'
             // identical words apart.
-            id: format!(
-                "q-{:016x}",
-                text::hash_words(
-                    &[
-                        std::slice::from_ref(&first_report.id),
-                        first_words.as_slice()
-                    ]
-                    .concat()
-                )
-            ),
+            id: format!("q-{:016x}", text::hash_words(&id_words)),
             speaker: group_speaker.map(str::to_string),
-            text: text_of(first),
+            text: first_text.to_string(),
             occurrences: occ
                 .iter()
                 .map(|o| {
@@ -199,8 +197,9 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
                     QuoteOccurrence {
                         report: reports[o.1].id.clone(),
                         paragraph: units[o.0].q.paragraph,
-                        verbatim: text::words(&t) == first_words,
-                        text: t,
+                        // The same characters are the same words: folded only when they differ.
+                        verbatim: t == first_text || text::words(t) == first_words,
+                        text: t.to_string(),
                     }
                 })
                 .collect(),
