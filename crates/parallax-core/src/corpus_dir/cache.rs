@@ -151,11 +151,13 @@ impl Cache {
     pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
         let entries: Vec<(u64, &ReportFeatures)> =
             carry.features.iter().map(|(k, f)| (*k, f)).collect();
-        self.save_shards("features", &entries, &self.features_read)?;
-        match &carry.pairs {
-            Some(memo) => self.save(PAIRS, memo),
-            None => Ok(()),
-        }
+        // The memo is written while the shards are, as it is read.
+        let written = crate::par::map(&[true, false], |&memo| match (memo, &carry.pairs) {
+            (true, Some(memo)) => self.save(PAIRS, memo),
+            (true, None) => Ok(()),
+            (false, _) => self.save_shards("features", &entries, &self.features_read),
+        });
+        written.into_iter().collect()
     }
 
     /// The last parse of `metadata.toml` if it had this [`metadata_key`].
@@ -250,5 +252,30 @@ impl Cache {
             let _ = std::fs::remove_file(&tmp);
         }
         written.map_err(shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Report;
+
+    /// An entry whose name counts do not match its reports (a cache of another build) is not
+    /// used: its file is parsed again.
+    #[test]
+    fn a_file_entry_without_a_count_list_per_report_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |reports: usize, counts: usize| CachedFile {
+            parsed: ParsedFile {
+                reports: vec![Report::default(); reports],
+                diagnostics: Vec::new(),
+            },
+            names: vec![Vec::new(); counts],
+        };
+        let (whole, torn) = (file(2, 2), file(2, 1));
+        let cache = Cache::new(dir.path());
+        cache.save_files(&[(1, &whole), (2, &torn)]).unwrap();
+        let loaded = Cache::new(dir.path()).load_files();
+        assert_eq!(loaded.keys().collect::<Vec<_>>(), [&1]);
     }
 }
