@@ -158,20 +158,16 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     // Each entry folds its occurrences' words again: per group, on all cores.
     let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(&groups, |(g, group_speaker)| {
         // One occurrence per printed quote: the span of its sentences in this group.
+        // A group's sentences are in corpus order, so those of one printed quote are together.
         let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
-        let mut occ_of: HashMap<(usize, usize), usize> = HashMap::new();
         for &i in g {
             let u = &units[i];
-            match occ_of.get(&(u.report, u.quote)) {
-                Some(&k) => {
-                    let o = &mut occ[k];
+            match occ.last_mut() {
+                Some(o) if (o.1, units[o.0].quote) == (u.report, u.quote) => {
                     o.2 = o.2.min(u.start);
                     o.3 = o.3.max(u.end);
                 }
-                None => {
-                    occ_of.insert((u.report, u.quote), occ.len());
-                    occ.push((i, u.report, u.start, u.end));
-                }
+                _ => occ.push((i, u.report, u.start, u.end)),
             }
         }
         occ.sort_by_key(|o| (when(o.1), o.0));
