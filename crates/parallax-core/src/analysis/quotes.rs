@@ -35,6 +35,21 @@ struct Unit<'a> {
 /// order; undated last); an occurrence is verbatim when its folded words equal that text's.
 /// Entries are ordered by first appearance.
 pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
+    entries(reports, &group_quotes(reports))
+}
+
+/// Which quote sentences are one ledger entry: the matching half of [`ledger`]. It reads only
+/// the reports' quotes (text and speaker), not their dates, so it can run while the pairs are
+/// found; [`entries`] orders the entries once the dates are inferred.
+pub struct QuoteGroups {
+    /// Each sentence of each quote: (report, quote, byte start, byte end), in corpus order.
+    sentences: Vec<(usize, usize, usize, usize)>,
+    /// Each group's sentences in order, and its speaker.
+    groups: Vec<(Vec<usize>, Option<String>)>,
+}
+
+/// The matching half of [`ledger`] (see there).
+pub fn group_quotes(reports: &[Report]) -> QuoteGroups {
     // Folding every quote sentence is most of the work: per report, on all cores.
     let per_report = crate::par::map(reports, |rep| {
         let mut units = Vec::new();
@@ -133,6 +148,31 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         }
     }
 
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups[root].push(i);
+    }
+    let groups: Vec<(Vec<usize>, Option<String>)> = groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, g)| !g.is_empty())
+        .map(|(root, g)| (g, speaker[root].map(str::to_string)))
+        .collect();
+    QuoteGroups {
+        sentences: units
+            .iter()
+            .map(|u| (u.report, u.quote, u.start, u.end))
+            .collect(),
+        groups,
+    }
+}
+
+/// The ledger's entries from [`group_quotes`] of the same reports (their quotes unchanged since;
+/// their dates may have been inferred meanwhile), ordered by first appearance.
+pub fn entries(reports: &[Report], quote_groups: &QuoteGroups) -> Vec<QuoteEntry> {
+    let QuoteGroups { sentences, groups } = quote_groups;
+    let quote_of = |i: usize| &reports[sentences[i].0].quotes[sentences[i].1];
     // When a report was first out: its event date, else its publication date; undated last.
     let when = |r: usize| {
         let rep = &reports[r];
@@ -144,34 +184,23 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             r,
         )
     };
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in 0..n {
-        let root = find(&mut parent, i);
-        groups[root].push(i);
-    }
-    let groups: Vec<(Vec<usize>, Option<&str>)> = groups
-        .into_iter()
-        .enumerate()
-        .filter(|(_, g)| !g.is_empty())
-        .map(|(root, g)| (g, speaker[root]))
-        .collect();
     // Each entry folds its occurrences' words again: per group, on all cores.
-    let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(&groups, |(g, group_speaker)| {
+    let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(groups, |(g, group_speaker)| {
         // One occurrence per printed quote: the span of its sentences in this group.
         // A group's sentences are in corpus order, so those of one printed quote are together.
-        let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
+        let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (first sentence, report, start, end)
         for &i in g {
-            let u = &units[i];
+            let (report, quote, start, end) = sentences[i];
             match occ.last_mut() {
-                Some(o) if (o.1, units[o.0].quote) == (u.report, u.quote) => {
-                    o.2 = o.2.min(u.start);
-                    o.3 = o.3.max(u.end);
+                Some(o) if (o.1, sentences[o.0].1) == (report, quote) => {
+                    o.2 = o.2.min(start);
+                    o.3 = o.3.max(end);
                 }
-                _ => occ.push((i, u.report, u.start, u.end)),
+                _ => occ.push((i, report, start, end)),
             }
         }
         occ.sort_by_key(|o| (when(o.1), o.0));
-        let text_of = |o: &(usize, usize, usize, usize)| &units[o.0].q.text[o.2..o.3];
+        let text_of = |o: &(usize, usize, usize, usize)| &quote_of(o.0).text[o.2..o.3];
         let first = &occ[0];
         let first_text = text_of(first);
         let first_report = &reports[first.1];
@@ -184,7 +213,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             // Stable while the first printing stays; the report id keeps two speakers'
             // identical words apart.
             id: format!("q-{:016x}", text::hash_words(&id_words)),
-            speaker: group_speaker.map(str::to_string),
+            speaker: group_speaker.clone(),
             text: first_text.to_string(),
             occurrences: occ
                 .iter()
@@ -192,7 +221,7 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
                     let t = text_of(o);
                     QuoteOccurrence {
                         report: reports[o.1].id.clone(),
-                        paragraph: units[o.0].q.paragraph,
+                        paragraph: quote_of(o.0).paragraph,
                         // The same characters are the same words: folded only when they differ.
                         verbatim: t == first_text || text::words(t) == first_words,
                         text: t.to_string(),
