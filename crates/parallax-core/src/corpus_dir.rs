@@ -241,13 +241,24 @@ pub fn load_dir_cached(
         name_counts.extend(file.names);
     }
     progress.stage("names", None);
-    crate::ingest::normalise_people_counted(&mut corpus.reports, &name_counts);
+    // Names are unified (mostly on one core) while the last build's carry is read (on all).
+    let reports = std::sync::Mutex::new(&mut corpus.reports);
+    let loader = std::sync::Mutex::new(cache.as_mut());
+    let carry = crate::par::map(&[true, false], |&names| {
+        if names {
+            let mut reports = reports.lock().unwrap_or_else(|e| e.into_inner());
+            crate::ingest::normalise_people_counted(&mut reports, &name_counts);
+            None
+        } else {
+            let mut loader = loader.lock().unwrap_or_else(|e| e.into_inner());
+            let cache = loader.as_mut()?;
+            progress.stage("read cache", None);
+            Some(cache.load_carry())
+        }
+    });
     drop(name_counts);
-    if cache.is_some() {
-        progress.stage("read cache", None);
-    }
     let reuse = crate::analysis::Reuse {
-        carry: cache.as_mut().map(|c| c.load_carry()).unwrap_or_default(),
+        carry: carry.into_iter().flatten().next().unwrap_or_default(),
         keep: cache.is_some(),
         tagged: true,
     };
