@@ -15,7 +15,8 @@ pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> Exi
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
-    let loaded = corpus_dir::load_dir_cached(dir, &bar, cache);
+    // The cache is written while the output is: `finish_cache` below waits for it.
+    let loaded = corpus_dir::load_dir_cached_writing_behind(dir, &bar, cache);
     bar.finish();
     let shown_dir = escape_controls(&dir.display().to_string()).into_owned();
     let code = match loaded {
@@ -31,13 +32,21 @@ pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> Exi
             );
             ExitCode::FAILURE
         }
-        Ok(built) => {
+        Ok(mut built) => {
             clock.stage("write", None);
             let reuse = cache.map(|_| cache_summary(&built));
+            let written = write(&built.corpus, out);
+            built.finish_cache();
             if let Some(problem) = &built.cache_problem {
                 let _ = writeln!(io::stderr(), "warning: {problem}");
             }
-            let code = write(&built.corpus, out, started, reuse.as_deref());
+            let code = match written {
+                Some(bytes) => {
+                    summary(&built.corpus, out, bytes, started, reuse.as_deref());
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::FAILURE,
+            };
             // The process ends next: freeing the corpus, millions of strings one at a time,
             // would only delay the exit (by a tenth of a rebuild).
             std::mem::forget(built);
@@ -65,9 +74,9 @@ fn cache_summary(built: &corpus_dir::Built) -> String {
 /// thousands (a report without a publication date, a quote without a speaker).
 const WARNINGS_SHOWN: usize = 20;
 
-/// Prints the first warnings, writes the corpus to `out` and the summary line (with `reuse`, what
-/// the cache saved).
-fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> ExitCode {
+/// Prints the first warnings and writes the corpus to `out`: its size, or `None` when it could
+/// not be written (said on stderr).
+fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
     let mut err = io::stderr().lock();
     for d in corpus.diagnostics.iter().take(WARNINGS_SHOWN) {
         let _ = writeln!(err, "{d}");
@@ -79,30 +88,36 @@ fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> 
             more + 1
         );
     }
-    let shown_out = escape_controls(&out.display().to_string()).into_owned();
     let pieces = crate::serialise::corpus_pieces(corpus).expect("the corpus serialises");
-    let bytes: usize = pieces.iter().map(Vec::len).sum();
-    if let Err(e) = write_atomically(out, &pieces) {
-        let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
-        return ExitCode::FAILURE;
+    match write_atomically(out, &pieces) {
+        Ok(()) => Some(pieces.iter().map(Vec::len).sum()),
+        Err(e) => {
+            let shown_out = escape_controls(&out.display().to_string()).into_owned();
+            let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
+            None
+        }
     }
+}
+
+/// The summary line, with `reuse`, what the cache saved.
+fn summary(corpus: &Corpus, out: &Path, bytes: usize, started: Instant, reuse: Option<&str>) {
     let warnings = corpus
         .diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
         .count();
     let _ = writeln!(
-        err,
-        "parallax build: {}, {}, {}, {}, {:.1} s -> {shown_out} ({}){}",
+        io::stderr(),
+        "parallax build: {}, {}, {}, {}, {:.1} s -> {} ({}){}",
         counted(corpus.reports.len(), "report", "reports"),
         counted(corpus.pairs.len(), "related pair", "related pairs"),
         counted(corpus.stories.len(), "story", "stories"),
         counted(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
+        escape_controls(&out.display().to_string()),
         size(bytes),
         reuse.unwrap_or(""),
     );
-    ExitCode::SUCCESS
 }
 
 fn counted(n: usize, one: &str, many: &str) -> String {

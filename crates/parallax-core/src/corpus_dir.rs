@@ -58,14 +58,48 @@ pub struct Built {
     /// Files parsed (not found in the cache).
     pub files_parsed: usize,
     pub reused: crate::analysis::reuse::Reused,
-    /// Why the cache could not be written, if it could not (the build itself is fine).
+    /// Why the cache could not be written, if it could not (the build itself is fine). Known
+    /// once the cache is written: see [`Built::finish_cache`].
     pub cache_problem: Option<String>,
+    /// The writing of the analysis carry to the cache, when it goes on behind.
+    cache_writer: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+impl Built {
+    /// Waits until the cache is written ([`load_dir_cached_writing_behind`]), and notes in
+    /// `cache_problem` why it could not be. Nothing to wait for after [`load_dir_cached`].
+    pub fn finish_cache(&mut self) {
+        let Some(writer) = self.cache_writer.take() else {
+            return;
+        };
+        let problem = match writer.join() {
+            Ok(written) => written.err(),
+            Err(_) => Some("the build cache writer stopped before it was done".to_string()),
+        };
+        if let Some(problem) = problem {
+            self.cache_problem.get_or_insert(problem);
+        }
+    }
 }
 
 /// [`load_dir_marked`] with a build cache folder ([`cache`]): files whose bytes, metadata and
 /// lexicon did not change are not parsed again, reports that did not change keep their
 /// features, and pairs of unchanged reports their evidence. The corpus is the same as without.
 pub fn load_dir_cached(
+    dir: &Path,
+    progress: &dyn Progress,
+    cache_dir: Option<&Path>,
+) -> Result<Built, Vec<Diagnostic>> {
+    let mut built = load_dir_cached_writing_behind(dir, progress, cache_dir)?;
+    built.finish_cache();
+    Ok(built)
+}
+
+/// [`load_dir_cached`], returning while the analysis carry (each report's features and the
+/// pairs) is still being written to the cache, on a thread of its own: the caller writes its
+/// output meanwhile, then calls [`Built::finish_cache`] (before it exits, or the cache may miss
+/// that part; it is never torn). Without a thread to be had, the carry is written first.
+pub fn load_dir_cached_writing_behind(
     dir: &Path,
     progress: &dyn Progress,
     cache_dir: Option<&Path>,
@@ -263,15 +297,19 @@ pub fn load_dir_cached(
         tagged: true,
     };
     let (carry, reused) = crate::analysis::analyze_reusing(&mut corpus, &topics, progress, reuse);
-    if let Some(cache) = &cache {
-        progress.stage("write cache", None);
-        if let Err(e) = cache.save_carry(&carry) {
-            cache_problem.get_or_insert(e);
-        }
-    }
-    // Freeing every report's features is a tenth of a rebuild: on a thread of its own, while
-    // the build goes on (where no thread can be had, here).
-    let _ = std::thread::Builder::new().spawn(move || drop(carry));
+    // Writing the carry, then freeing it (every report's features: a tenth of a rebuild), on a
+    // thread of its own while the build goes on. Without a thread the cache keeps the files
+    // only: the next build computes the features again, no different.
+    let cache_writer = cache.and_then(|cache| {
+        let writer = std::thread::Builder::new().spawn(move || {
+            let written = cache.save_carry(&carry);
+            drop(carry);
+            written
+        });
+        writer
+            .map_err(|e| cache_problem.get_or_insert(format!("cannot write the build cache: {e}")))
+            .ok()
+    });
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;
@@ -289,6 +327,7 @@ pub fn load_dir_cached(
         files_parsed: missing.len(),
         reused,
         cache_problem,
+        cache_writer,
     })
 }
 
