@@ -25,7 +25,7 @@ use crate::model::{Diagnostic, TopicDef};
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
@@ -219,9 +219,20 @@ impl Cache {
     }
 
     fn load<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
-        let bytes = std::fs::read(self.dir.join(name)).ok()?;
-        let stored: Stored<T> = postcard::from_bytes(&bytes).ok()?;
-        (stored.schema == SCHEMA).then_some(stored.body)
+        // One buffer per thread for the files' bytes: a buffer per file allocated the cache's
+        // 130 MB anew on every rebuild (new pages, which the kernel zeroes).
+        thread_local! {
+            static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        BYTES.with_borrow_mut(|bytes| {
+            bytes.clear();
+            let mut file = std::fs::File::open(self.dir.join(name)).ok()?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            bytes.reserve(usize::try_from(len).unwrap_or(0));
+            file.read_to_end(bytes).ok()?;
+            let stored: Stored<T> = postcard::from_bytes(bytes).ok()?;
+            (stored.schema == SCHEMA).then_some(stored.body)
+        })
     }
 
     /// Writes `body` to a temporary file beside `name`, then renames it: a build stopped
