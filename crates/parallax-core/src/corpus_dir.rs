@@ -9,7 +9,6 @@ pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
 use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::progress::Progress;
-use crate::SourceFile;
 use files::{entry_kind, name_problem, read_listed_file, read_regular, EntryKind};
 use metadata_file::read_metadata;
 use std::collections::HashMap;
@@ -46,8 +45,8 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     load_dir_marked(dir, &crate::progress::NoProgress)
 }
 
-/// [`load_dir`], with the stage "read" (advanced per `.txt` file; the sidecars are read in it
-/// too), then "parse" and the stages of [`crate::analysis::analyze_marked`]: the CLI's
+/// [`load_dir`], with the stage "read" (advanced per `.txt` file; the sidecars, and with a cache
+/// its parsed files, are read in it too), then "parse" and the stages of [`crate::analysis::analyze_marked`]: the CLI's
 /// `--timings` times them, `parallax build` shows them.
 pub fn load_dir_marked(dir: &Path, progress: &dyn Progress) -> Result<Corpus, Vec<Diagnostic>> {
     load_dir_cached(dir, progress, None).map(|built| built.corpus)
@@ -116,7 +115,6 @@ pub fn load_dir_cached_writing_behind(
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut files = Vec::new();
     let mut to_read = Vec::new();
     // Listed first, so the reading has a total.
     let entries: Vec<_> = entries.collect();
@@ -160,30 +158,7 @@ pub fn load_dir_cached_writing_behind(
         let plain = entry.file_type().is_ok_and(|t| t.is_file());
         to_read.push((name, entry.path(), plain));
     }
-    // Reading is mostly waiting on the disk: on all cores, in order.
-    let read = crate::par::map_counted(&to_read, progress, |(_, path, plain)| {
-        if *plain {
-            read_listed_file(path, MAX_FILE_BYTES)
-        } else {
-            read_regular(path, MAX_FILE_BYTES)
-        }
-    });
-    for ((name, _, _), result) in to_read.into_iter().zip(read) {
-        match result {
-            Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
-            Ok(None) => {
-                let message = "the file was removed while the folder was read";
-                errors.push(diagnostic(name, 0, Level::Error, message))
-            }
-            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
-        }
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    errors.extend(same_ids(&files));
-    if files.is_empty() && errors.is_empty() {
-        let message = "the corpus folder holds no .txt file";
-        errors.push(diagnostic(folder, 0, Level::Error, message));
-    }
+    to_read.sort_by(|a, b| a.0.cmp(&b.0));
     let topics = load_topics(dir).unwrap_or_else(|mut e| {
         errors.append(&mut e);
         Vec::new()
@@ -191,7 +166,7 @@ pub fn load_dir_cached_writing_behind(
     let mut cache = cache_dir.map(cache::Cache::new);
     let mut cache_problem = None;
     // The curator's sidecar: metadata wins over what the text says.
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = to_read.iter().map(|f| f.0.as_str()).collect();
     let (metadata, meta_text) = match read_metadata(dir, &names, cache.as_ref(), &mut cache_problem)
     {
         Ok((meta, text, diags)) => {
@@ -210,20 +185,52 @@ pub fn load_dir_cached_writing_behind(
     };
     let today = crate::ParseOptions::at(std::time::SystemTime::now());
     let lexicon = cache::lexicon_key(&topics);
-    progress.stage("parse", Some(files.len() as u64));
-    let keys: Vec<u64> = crate::par::map(&files, |f| {
-        let meta = metadata.files.get(&f.name);
-        cache::file_key(&f.name, &f.bytes, meta, &today, lexicon)
-    });
     let mut stored = cache.as_mut().map(|c| c.load_files()).unwrap_or_default();
-    let mut parsed: Vec<Option<cache::CachedFile>> =
-        keys.iter().map(|k| stored.remove(k)).collect();
+    // Reading is mostly waiting on the disk: on all cores, in order. A file's bytes are kept
+    // only when the cache has no parse of them: most are hashed and dropped at once.
+    type Read = Result<Option<(u64, Option<Vec<u8>>)>, String>;
+    let read = crate::par::map_counted(&to_read, progress, |(name, path, plain)| -> Read {
+        let bytes = if *plain {
+            read_listed_file(path, MAX_FILE_BYTES)
+        } else {
+            read_regular(path, MAX_FILE_BYTES)
+        }?;
+        Ok(bytes.map(|bytes| {
+            let meta = metadata.files.get(name);
+            let key = cache::file_key(name, &bytes, meta, &today, lexicon);
+            (key, (!stored.contains_key(&key)).then_some(bytes))
+        }))
+    });
+    let mut files: Vec<(String, u64, Option<Vec<u8>>)> = Vec::new();
+    for ((name, _, _), result) in to_read.into_iter().zip(read) {
+        match result {
+            Ok(Some((key, bytes))) => files.push((name, key, bytes)),
+            Ok(None) => {
+                let message = "the file was removed while the folder was read";
+                errors.push(diagnostic(name, 0, Level::Error, message))
+            }
+            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
+        }
+    }
+    errors.extend(same_ids(files.iter().map(|f| f.0.as_str())));
+    if files.is_empty() && errors.is_empty() {
+        let message = "the corpus folder holds no .txt file";
+        errors.push(diagnostic(folder, 0, Level::Error, message));
+    }
+    progress.stage("parse", Some(files.len() as u64));
+    let keys: Vec<u64> = files.iter().map(|f| f.1).collect();
+    let mut parsed: Vec<Option<cache::CachedFile>> = files
+        .iter()
+        .map(|(_, key, bytes)| bytes.is_none().then(|| stored.remove(key)).flatten())
+        .collect();
     drop(stored);
     let missing: Vec<usize> = (0..files.len()).filter(|&i| parsed[i].is_none()).collect();
     progress.advance((files.len() - missing.len()) as u64);
     let mut fresh = crate::par::map_counted(&missing, progress, |&i| {
-        let f = &files[i];
-        crate::ingest::parse_file_with(&f.name, &f.bytes, metadata.files.get(&f.name), &today)
+        let (name, _, bytes) = &files[i];
+        // Kept for every file the cache lacked: see the reading above.
+        let bytes = bytes.as_deref().unwrap_or_default();
+        crate::ingest::parse_file_with(name, bytes, metadata.files.get(name), &today)
     });
     // Fail fast: the analysis (minutes on a large corpus) cannot mend a file or a sidecar.
     errors.extend(
@@ -341,19 +348,19 @@ fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
 
 /// Report ids come from file names with odd characters made `-` and the extension dropped:
 /// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
-fn same_ids(files: &[SourceFile]) -> Vec<Diagnostic> {
+fn same_ids<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
     let mut first: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
-    for f in files {
-        let id = crate::ingest::report_id(&f.name, 0);
+    for name in names {
+        let id = crate::ingest::report_id(name, 0);
         if let Some(other) = first.get(id.as_str()) {
             let message = format!(
                 "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
                  rename one of the two files"
             );
-            out.push(diagnostic(f.name.as_str(), 0, Level::Error, &message));
+            out.push(diagnostic(name, 0, Level::Error, &message));
         } else {
-            first.insert(id, &f.name);
+            first.insert(id, name);
         }
     }
     out
