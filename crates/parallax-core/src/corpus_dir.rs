@@ -105,6 +105,17 @@ pub fn load_dir_cached_writing_behind(
     progress: &dyn Progress,
     cache_dir: Option<&Path>,
 ) -> Result<Built, Vec<Diagnostic>> {
+    // The last build's carry (features and pairs) needs nothing of the folder: it is read on a
+    // thread of its own from the start, filling the cores while files are listed and assembled.
+    let read_carry = |cache_dir: &Path| {
+        let mut cache = cache::Cache::new(cache_dir);
+        let carry = cache.load_carry();
+        (cache, carry)
+    };
+    let carry_reader = cache_dir.map(|cache_dir| {
+        let cache_dir = cache_dir.to_path_buf();
+        std::thread::Builder::new().spawn(move || read_carry(&cache_dir))
+    });
     let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -284,24 +295,20 @@ pub fn load_dir_cached_writing_behind(
         name_counts.extend(file.names);
     }
     progress.stage("names", None);
-    // Names are unified (mostly on one core) while the last build's carry is read (on all).
-    let reports = std::sync::Mutex::new(&mut corpus.reports);
-    let loader = std::sync::Mutex::new(cache.as_mut());
-    let carry = crate::par::map(&[true, false], |&names| {
-        if names {
-            let mut reports = reports.lock().unwrap_or_else(|e| e.into_inner());
-            crate::ingest::normalise_people_counted(&mut reports, &name_counts);
-            None
-        } else {
-            let mut loader = loader.lock().unwrap_or_else(|e| e.into_inner());
-            let cache = loader.as_mut()?;
-            progress.stage("read cache", None);
-            Some(cache.load_carry())
-        }
-    });
+    crate::ingest::normalise_people_counted(&mut corpus.reports, &name_counts);
     drop(name_counts);
+    let carry_cache = cache_dir.zip(carry_reader).map(|(cache_dir, reader)| {
+        progress.stage("read cache", None);
+        // Read here if no thread could be had for it, or it stopped.
+        let read = reader.ok().and_then(|reader| reader.join().ok());
+        read.unwrap_or_else(|| read_carry(cache_dir))
+    });
+    let (carry_cache, carry) = match carry_cache {
+        Some((cache, carry)) => (Some(cache), carry),
+        None => (None, Default::default()),
+    };
     let reuse = crate::analysis::Reuse {
-        carry: carry.into_iter().flatten().next().unwrap_or_default(),
+        carry,
         keep: cache.is_some(),
         tagged: true,
     };
@@ -309,7 +316,7 @@ pub fn load_dir_cached_writing_behind(
     // Writing the carry, then freeing it (every report's features: a tenth of a rebuild), on a
     // thread of its own while the build goes on. Without a thread the cache keeps the files
     // only: the next build computes the features again, no different.
-    let cache_writer = cache.and_then(|cache| {
+    let cache_writer = carry_cache.and_then(|cache| {
         let writer = std::thread::Builder::new().spawn(move || {
             let written = cache.save_carry(&carry);
             drop(carry);
