@@ -46,8 +46,9 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
 }
 
 /// [`load_dir`], with the stage "read" (advanced per `.txt` file; the sidecars, and with a cache
-/// its parsed files, are read in it too), then "parse" and the stages of [`crate::analysis::analyze_marked`]: the CLI's
-/// `--timings` times them, `parallax build` shows them.
+/// its parsed files, are read in it too), then "parse" and the stages of
+/// [`crate::analysis::analyze_marked`]: the CLI's `--timings` times them, `parallax build` shows
+/// them.
 pub fn load_dir_marked(dir: &Path, progress: &dyn Progress) -> Result<Corpus, Vec<Diagnostic>> {
     load_dir_cached(dir, progress, None).map(|built| built.corpus)
 }
@@ -99,7 +100,8 @@ pub fn load_dir_cached(
 /// [`load_dir_cached`], returning while the analysis carry (each report's features and the
 /// pairs) is still being written to the cache, on a thread of its own: the caller writes its
 /// output meanwhile, then calls [`Built::finish_cache`] (before it exits, or the cache may miss
-/// that part; it is never torn). Without a thread to be had, the carry is written first.
+/// that part; it is never torn). Without a thread to be had, the carry is not written, and
+/// `cache_problem` says so: the next build computes it again.
 pub fn load_dir_cached_writing_behind(
     dir: &Path,
     progress: &dyn Progress,

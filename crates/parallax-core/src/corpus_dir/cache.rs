@@ -221,8 +221,9 @@ impl Cache {
     fn load<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
         // One buffer per thread for the files' bytes: a buffer per file allocated the cache's
         // 130 MB anew on every rebuild (new pages, which the kernel zeroes).
+        use std::cell::RefCell;
         thread_local! {
-            static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
         BYTES.with_borrow_mut(|bytes| {
             bytes.clear();
