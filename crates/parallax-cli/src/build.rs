@@ -15,7 +15,8 @@ pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> Exi
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
-    let loaded = corpus_dir::load_dir_cached(dir, &bar, cache);
+    // The cache is written while the output is: `finish_cache` below waits for it.
+    let loaded = corpus_dir::load_dir_cached_writing_behind(dir, &bar, cache);
     bar.finish();
     let shown_dir = escape_controls(&dir.display().to_string()).into_owned();
     let code = match loaded {
@@ -31,13 +32,25 @@ pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> Exi
             );
             ExitCode::FAILURE
         }
-        Ok(built) => {
+        Ok(mut built) => {
             clock.stage("write", None);
             let reuse = cache.map(|_| cache_summary(&built));
+            let written = write(&built.corpus, out);
+            built.finish_cache();
             if let Some(problem) = &built.cache_problem {
                 let _ = writeln!(io::stderr(), "warning: {problem}");
             }
-            write(&built.corpus, out, started, reuse.as_deref())
+            let code = match written {
+                Some(bytes) => {
+                    summary(&built.corpus, out, bytes, started, reuse.as_deref());
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::FAILURE,
+            };
+            // The process ends next: freeing the corpus, millions of strings one at a time,
+            // would only delay the exit (by a tenth of a rebuild).
+            std::mem::forget(built);
+            code
         }
     };
     if timings {
@@ -61,9 +74,9 @@ fn cache_summary(built: &corpus_dir::Built) -> String {
 /// thousands (a report without a publication date, a quote without a speaker).
 const WARNINGS_SHOWN: usize = 20;
 
-/// Prints the first warnings, writes the corpus to `out` and the summary line (with `reuse`, what
-/// the cache saved).
-fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> ExitCode {
+/// Prints the first warnings and writes the corpus to `out`: its size, or `None` when it could
+/// not be written (said on stderr).
+fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
     let mut err = io::stderr().lock();
     for d in corpus.diagnostics.iter().take(WARNINGS_SHOWN) {
         let _ = writeln!(err, "{d}");
@@ -75,29 +88,36 @@ fn write(corpus: &Corpus, out: &Path, started: Instant, reuse: Option<&str>) -> 
             more + 1
         );
     }
-    let shown_out = escape_controls(&out.display().to_string()).into_owned();
-    let bytes = postcard::to_allocvec(corpus).expect("the corpus serialises");
-    if let Err(e) = write_atomically(out, &bytes) {
-        let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
-        return ExitCode::FAILURE;
+    let pieces = crate::serialise::corpus_pieces(corpus).expect("the corpus serialises");
+    match write_atomically(out, &pieces) {
+        Ok(()) => Some(pieces.iter().map(Vec::len).sum()),
+        Err(e) => {
+            let shown_out = escape_controls(&out.display().to_string()).into_owned();
+            let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
+            None
+        }
     }
+}
+
+/// The summary line, with `reuse`, what the cache saved.
+fn summary(corpus: &Corpus, out: &Path, bytes: usize, started: Instant, reuse: Option<&str>) {
     let warnings = corpus
         .diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
         .count();
     let _ = writeln!(
-        err,
-        "parallax build: {}, {}, {}, {}, {:.1} s -> {shown_out} ({}){}",
+        io::stderr(),
+        "parallax build: {}, {}, {}, {}, {:.1} s -> {} ({}){}",
         counted(corpus.reports.len(), "report", "reports"),
         counted(corpus.pairs.len(), "related pair", "related pairs"),
         counted(corpus.stories.len(), "story", "stories"),
         counted(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
-        size(bytes.len()),
+        escape_controls(&out.display().to_string()),
+        size(bytes),
         reuse.unwrap_or(""),
     );
-    ExitCode::SUCCESS
 }
 
 fn counted(n: usize, one: &str, many: &str) -> String {
@@ -112,11 +132,12 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// Writes a temporary file beside `path`, then renames it: a reader (or a build interrupted
-/// half-way) never sees half a corpus. Creates the parent folder. A file that already holds
-/// `bytes` is left alone, so cargo does not rebuild the app for an unchanged corpus.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::read(path).is_ok_and(|old| old == bytes) {
+/// Writes `pieces`, one after the other, to a temporary file beside `path`, then renames it: a
+/// reader (or a build interrupted half-way) never sees half a corpus. Creates the parent
+/// folder. A file that already holds those bytes is left alone, so cargo does not rebuild the
+/// app for an unchanged corpus.
+fn write_atomically(path: &Path, pieces: &[Vec<u8>]) -> io::Result<()> {
+    if holds(path, pieces) {
         return Ok(());
     }
     let name = path
@@ -132,12 +153,35 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = parent.join(tmp_name);
     let written = File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|mut f| {
+            pieces.iter().try_for_each(|p| f.write_all(p))?;
+            f.sync_all()
+        })
         .and_then(|()| fs::rename(&tmp, path));
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+/// Whether the file at `path` holds `pieces`, one after the other. Its length is looked at
+/// first: after a change it usually differs, and reading 50 MB to learn so is a tenth of a rebuild.
+fn holds(path: &Path, pieces: &[Vec<u8>]) -> bool {
+    let len: usize = pieces.iter().map(Vec::len).sum();
+    if !fs::metadata(path).is_ok_and(|m| m.len() == len as u64) {
+        return false;
+    }
+    let Ok(old) = fs::read(path) else {
+        return false;
+    };
+    let mut rest = old.as_slice();
+    for piece in pieces {
+        match rest.strip_prefix(piece.as_slice()) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]

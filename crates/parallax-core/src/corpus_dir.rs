@@ -2,15 +2,15 @@
 
 pub mod cache;
 mod files;
+mod metadata_file;
 mod topics;
 
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
-use crate::ingest::ParsedFile;
 use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::progress::Progress;
-use crate::SourceFile;
-use files::{entry_kind, name_problem, read_regular, EntryKind};
+use files::{entry_kind, name_problem, read_listed_file, read_regular, EntryKind};
+use metadata_file::read_metadata;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -45,9 +45,10 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     load_dir_marked(dir, &crate::progress::NoProgress)
 }
 
-/// [`load_dir`], with the stage "read" (advanced per `.txt` file; the sidecars are read in it
-/// too), then "parse" and the stages of [`crate::analysis::analyze_marked`]: the CLI's
-/// `--timings` times them, `parallax build` shows them.
+/// [`load_dir`], with the stage "read" (advanced per `.txt` file; the sidecars, and with a cache
+/// its parsed files, are read in it too), then "parse" and the stages of
+/// [`crate::analysis::analyze_marked`]: the CLI's `--timings` times them, `parallax build` shows
+/// them.
 pub fn load_dir_marked(dir: &Path, progress: &dyn Progress) -> Result<Corpus, Vec<Diagnostic>> {
     load_dir_cached(dir, progress, None).map(|built| built.corpus)
 }
@@ -59,8 +60,28 @@ pub struct Built {
     /// Files parsed (not found in the cache).
     pub files_parsed: usize,
     pub reused: crate::analysis::reuse::Reused,
-    /// Why the cache could not be written, if it could not (the build itself is fine).
+    /// Why the cache could not be written, if it could not (the build itself is fine). Known
+    /// once the cache is written: see [`Built::finish_cache`].
     pub cache_problem: Option<String>,
+    /// The writing of the analysis carry to the cache, when it goes on behind.
+    cache_writer: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+impl Built {
+    /// Waits until the cache is written ([`load_dir_cached_writing_behind`]), and notes in
+    /// `cache_problem` why it could not be. Nothing to wait for after [`load_dir_cached`].
+    pub fn finish_cache(&mut self) {
+        let Some(writer) = self.cache_writer.take() else {
+            return;
+        };
+        let problem = match writer.join() {
+            Ok(written) => written.err(),
+            Err(_) => Some("the build cache writer stopped before it was done".to_string()),
+        };
+        if let Some(problem) = problem {
+            self.cache_problem.get_or_insert(problem);
+        }
+    }
 }
 
 /// [`load_dir_marked`] with a build cache folder ([`cache`]): files whose bytes, metadata and
@@ -71,6 +92,32 @@ pub fn load_dir_cached(
     progress: &dyn Progress,
     cache_dir: Option<&Path>,
 ) -> Result<Built, Vec<Diagnostic>> {
+    let mut built = load_dir_cached_writing_behind(dir, progress, cache_dir)?;
+    built.finish_cache();
+    Ok(built)
+}
+
+/// [`load_dir_cached`], returning while the analysis carry (each report's features and the
+/// pairs) is still being written to the cache, on a thread of its own: the caller writes its
+/// output meanwhile, then calls [`Built::finish_cache`] (before it exits, or the cache may miss
+/// that part; it is never torn). Without a thread to be had, the carry is not written, and
+/// `cache_problem` says so: the next build computes it again.
+pub fn load_dir_cached_writing_behind(
+    dir: &Path,
+    progress: &dyn Progress,
+    cache_dir: Option<&Path>,
+) -> Result<Built, Vec<Diagnostic>> {
+    // The last build's carry (features and pairs) needs nothing of the folder: it is read on a
+    // thread of its own from the start, filling the cores while files are listed and assembled.
+    let read_carry = |cache_dir: &Path| {
+        let mut cache = cache::Cache::new(cache_dir);
+        let carry = cache.load_carry();
+        (cache, carry)
+    };
+    let carry_reader = cache_dir.map(|cache_dir| {
+        let cache_dir = cache_dir.to_path_buf();
+        std::thread::Builder::new().spawn(move || read_carry(&cache_dir))
+    });
     let folder = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -81,7 +128,6 @@ pub fn load_dir_cached(
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut files = Vec::new();
     let mut to_read = Vec::new();
     // Listed first, so the reading has a total.
     let entries: Vec<_> = entries.collect();
@@ -121,35 +167,21 @@ pub fn load_dir_cached(
             errors.push(diagnostic(name, 0, Level::Error, problem));
             continue;
         }
-        to_read.push((name, entry.path()));
+        // The listing tells a plain file from a link or a special file without a lookup.
+        let plain = entry.file_type().is_ok_and(|t| t.is_file());
+        to_read.push((name, entry.path(), plain));
     }
-    // Reading is mostly waiting on the disk: on all cores, in order.
-    let read = crate::par::map_counted(&to_read, progress, |(_, path)| {
-        read_regular(path, MAX_FILE_BYTES)
-    });
-    for ((name, _), result) in to_read.into_iter().zip(read) {
-        match result {
-            Ok(Some(bytes)) => files.push(SourceFile { name, bytes }),
-            Ok(None) => {
-                let message = "the file was removed while the folder was read";
-                errors.push(diagnostic(name, 0, Level::Error, message))
-            }
-            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
-        }
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    errors.extend(same_ids(&files));
-    if files.is_empty() && errors.is_empty() {
-        let message = "the corpus folder holds no .txt file";
-        errors.push(diagnostic(folder, 0, Level::Error, message));
-    }
+    to_read.sort_by(|a, b| a.0.cmp(&b.0));
     let topics = load_topics(dir).unwrap_or_else(|mut e| {
         errors.append(&mut e);
         Vec::new()
     });
+    let mut cache = cache_dir.map(cache::Cache::new);
+    let mut cache_problem = None;
     // The curator's sidecar: metadata wins over what the text says.
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let (metadata, meta_text) = match read_metadata(dir, &names) {
+    let names: Vec<&str> = to_read.iter().map(|f| f.0.as_str()).collect();
+    let (metadata, meta_text) = match read_metadata(dir, &names, cache.as_ref(), &mut cache_problem)
+    {
         Ok((meta, text, diags)) => {
             for d in diags {
                 match d.level {
@@ -165,27 +197,60 @@ pub fn load_dir_cached(
         }
     };
     let today = crate::ParseOptions::at(std::time::SystemTime::now());
-    let mut cache = cache_dir.map(cache::Cache::new);
     let lexicon = cache::lexicon_key(&topics);
-    progress.stage("parse", Some(files.len() as u64));
-    let keys: Vec<u64> = crate::par::map(&files, |f| {
-        let meta = metadata.files.get(&f.name);
-        cache::file_key(&f.name, &f.bytes, meta, &today, lexicon)
-    });
     let mut stored = cache.as_mut().map(|c| c.load_files()).unwrap_or_default();
-    let mut parsed: Vec<Option<ParsedFile>> = keys.iter().map(|k| stored.remove(k)).collect();
+    // Reading is mostly waiting on the disk: on all cores, in order. A file's bytes are kept
+    // only when the cache has no parse of them: most are hashed and dropped at once.
+    type Read = Result<Option<(u64, Option<Vec<u8>>)>, String>;
+    let read = crate::par::map_counted(&to_read, progress, |(name, path, plain)| -> Read {
+        let bytes = if *plain {
+            read_listed_file(path, MAX_FILE_BYTES)
+        } else {
+            read_regular(path, MAX_FILE_BYTES)
+        }?;
+        Ok(bytes.map(|bytes| {
+            let meta = metadata.files.get(name);
+            let key = cache::file_key(name, &bytes, meta, &today, lexicon);
+            (key, (!stored.contains_key(&key)).then_some(bytes))
+        }))
+    });
+    let mut files: Vec<(String, u64, Option<Vec<u8>>)> = Vec::new();
+    for ((name, _, _), result) in to_read.into_iter().zip(read) {
+        match result {
+            Ok(Some((key, bytes))) => files.push((name, key, bytes)),
+            Ok(None) => {
+                let message = "the file was removed while the folder was read";
+                errors.push(diagnostic(name, 0, Level::Error, message))
+            }
+            Err(message) => errors.push(diagnostic(name, 0, Level::Error, &message)),
+        }
+    }
+    errors.extend(same_ids(files.iter().map(|f| f.0.as_str())));
+    if files.is_empty() && errors.is_empty() {
+        let message = "the corpus folder holds no .txt file";
+        errors.push(diagnostic(folder, 0, Level::Error, message));
+    }
+    progress.stage("parse", Some(files.len() as u64));
+    let keys: Vec<u64> = files.iter().map(|f| f.1).collect();
+    let mut parsed: Vec<Option<cache::CachedFile>> = files
+        .iter()
+        .map(|(_, key, bytes)| bytes.is_none().then(|| stored.remove(key)).flatten())
+        .collect();
     drop(stored);
     let missing: Vec<usize> = (0..files.len()).filter(|&i| parsed[i].is_none()).collect();
     progress.advance((files.len() - missing.len()) as u64);
     let mut fresh = crate::par::map_counted(&missing, progress, |&i| {
-        let f = &files[i];
-        crate::ingest::parse_file_with(&f.name, &f.bytes, metadata.files.get(&f.name), &today)
+        let (name, _, bytes) = &files[i];
+        // Kept for every file the cache lacked: see the reading above.
+        let bytes = bytes.as_deref().unwrap_or_default();
+        crate::ingest::parse_file_with(name, bytes, metadata.files.get(name), &today)
     });
     // Fail fast: the analysis (minutes on a large corpus) cannot mend a file or a sidecar.
     errors.extend(
         parsed
             .iter()
             .flatten()
+            .map(|c| &c.parsed)
             .chain(&fresh)
             .flat_map(|p| &p.diagnostics)
             .filter(|d| d.level == Level::Error)
@@ -196,47 +261,73 @@ pub fn load_dir_cached(
         return Err(errors);
     }
     // Tagging reads only titles and paragraphs, so it is done per file, before names are
-    // normalised across the corpus, and cached with the parse.
+    // normalised across the corpus, and cached with the parse; so are the name counts.
     progress.stage("topics", Some(fresh.len() as u64));
     let tagger = crate::analysis::topics::Tagger::new(&topics);
     crate::par::for_each_mut_counted(&mut fresh, progress, |file| {
         file.reports.iter_mut().for_each(|r| tagger.tag(r))
     });
+    let fresh = crate::par::map(&fresh, |file| {
+        file.reports
+            .iter()
+            .map(crate::ingest::name_counts)
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .zip(fresh)
+    .map(|(names, parsed)| cache::CachedFile { parsed, names });
     for (i, file) in missing.iter().zip(fresh) {
         parsed[*i] = Some(file);
     }
-    let parsed: Vec<ParsedFile> = parsed.into_iter().flatten().collect();
-    let mut cache_problem = None;
+    let parsed: Vec<cache::CachedFile> = parsed.into_iter().flatten().collect();
     if let Some(cache) = &cache {
-        let entries: Vec<(u64, &ParsedFile)> = keys.iter().copied().zip(&parsed).collect();
-        cache_problem = cache.save_files(&entries).err();
+        let entries: Vec<(u64, &cache::CachedFile)> = keys.iter().copied().zip(&parsed).collect();
+        if let Err(e) = cache.save_files(&entries) {
+            cache_problem.get_or_insert(e);
+        }
     }
     // The raw files are parsed: their bytes (0.55 GB at 100,000 reports) are not held through
     // the analysis.
     drop(files);
     let mut corpus = Corpus::default();
+    let mut name_counts = Vec::new();
     for file in parsed {
-        corpus.reports.extend(file.reports);
-        corpus.diagnostics.extend(file.diagnostics);
+        corpus.reports.extend(file.parsed.reports);
+        corpus.diagnostics.extend(file.parsed.diagnostics);
+        name_counts.extend(file.names);
     }
     progress.stage("names", None);
-    crate::ingest::normalise_people(&mut corpus.reports);
-    if cache.is_some() {
+    crate::ingest::normalise_people_counted(&mut corpus.reports, &name_counts);
+    drop(name_counts);
+    let carry_cache = cache_dir.zip(carry_reader).map(|(cache_dir, reader)| {
         progress.stage("read cache", None);
-    }
+        // Read here if no thread could be had for it, or it stopped.
+        let read = reader.ok().and_then(|reader| reader.join().ok());
+        read.unwrap_or_else(|| read_carry(cache_dir))
+    });
+    let (carry_cache, carry) = match carry_cache {
+        Some((cache, carry)) => (Some(cache), carry),
+        None => (None, Default::default()),
+    };
     let reuse = crate::analysis::Reuse {
-        carry: cache.as_mut().map(|c| c.load_carry()).unwrap_or_default(),
+        carry,
         keep: cache.is_some(),
         tagged: true,
     };
     let (carry, reused) = crate::analysis::analyze_reusing(&mut corpus, &topics, progress, reuse);
-    if let Some(cache) = &cache {
-        progress.stage("write cache", None);
-        if let Err(e) = cache.save_carry(&carry) {
-            cache_problem.get_or_insert(e);
-        }
-    }
-    drop(carry);
+    // Writing the carry, then freeing it (every report's features: a tenth of a rebuild), on a
+    // thread of its own while the build goes on. Without a thread the cache keeps the files
+    // only: the next build computes the features again, no different.
+    let cache_writer = carry_cache.and_then(|cache| {
+        let writer = std::thread::Builder::new().spawn(move || {
+            let written = cache.save_carry(&carry);
+            drop(carry);
+            written
+        });
+        writer
+            .map_err(|e| cache_problem.get_or_insert(format!("cannot write the build cache: {e}")))
+            .ok()
+    });
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;
@@ -254,23 +345,8 @@ pub fn load_dir_cached(
         files_parsed: missing.len(),
         reused,
         cache_problem,
+        cache_writer,
     })
-}
-
-/// Reads and parses `DIR/metadata.toml`: the metadata, its text (for line numbers later) and
-/// its diagnostics. No file is no metadata.
-type MetaRead = (crate::metadata::Metadata, String, Vec<Diagnostic>);
-fn read_metadata(dir: &Path, names: &[&str]) -> Result<MetaRead, Diagnostic> {
-    let error = |line, message: &str| diagnostic(METADATA_FILE, line, Level::Error, message);
-    let bytes = match read_regular(&dir.join(METADATA_FILE), MAX_SIDECAR_BYTES) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return Ok(Default::default()),
-        Err(message) => return Err(error(0, &message)),
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|e| error(line_of_utf8_error(&e), "not UTF-8 text: save it as UTF-8"))?;
-    let (meta, diags) = crate::metadata::parse_toml(&text, METADATA_FILE, names);
-    Ok((meta, text, diags))
 }
 
 /// The 1-based line of the first invalid byte.
@@ -281,19 +357,19 @@ fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
 
 /// Report ids come from file names with odd characters made `-` and the extension dropped:
 /// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
-fn same_ids(files: &[SourceFile]) -> Vec<Diagnostic> {
+fn same_ids<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
     let mut first: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
-    for f in files {
-        let id = crate::ingest::report_id(&f.name, 0);
+    for name in names {
+        let id = crate::ingest::report_id(name, 0);
         if let Some(other) = first.get(id.as_str()) {
             let message = format!(
                 "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
                  rename one of the two files"
             );
-            out.push(diagnostic(f.name.as_str(), 0, Level::Error, &message));
+            out.push(diagnostic(name, 0, Level::Error, &message));
         } else {
-            first.insert(id, &f.name);
+            first.insert(id, name);
         }
     }
     out

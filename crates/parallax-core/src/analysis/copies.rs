@@ -37,7 +37,6 @@ use super::pairs::{relate, relate_if_evidence, ReportFeatures, Thresholds};
 use crate::ingest::work;
 use crate::model::Pair;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Classes of more copies than this are stored collapsed as copy groups (see the module docs).
 pub const INLINE_UP_TO: usize = 8;
@@ -52,16 +51,21 @@ fn same_features(a: &ReportFeatures, b: &ReportFeatures) -> bool {
         && a.event_date == b.event_date
 }
 
+/// Buckets reports for [`same_features`], which decides: copies have equal words, so only the
+/// body's word hashes (hashes already, no hasher needed) and the number of quote sentences are
+/// folded, in four lanes so the multiplications overlap.
 fn features_key(f: &ReportFeatures) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    f.word_hashes.hash(&mut h);
-    f.quotes.hash(&mut h);
-    f.quote_of.hash(&mut h);
-    f.quote_stock.hash(&mut h);
-    f.people.hash(&mut h);
-    f.places.hash(&mut h);
-    f.event_date.hash(&mut h);
-    h.finish()
+    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let words = f.word_hashes.chunks_exact(4);
+    let rest = words.remainder();
+    let mut lanes = [f.word_hashes.len() as u64, 1, 2, 3];
+    for four in words {
+        for (lane, &w) in lanes.iter_mut().zip(four) {
+            *lane = mix(*lane, w);
+        }
+    }
+    let folded = rest.iter().chain(&lanes).fold(0, |h, &w| mix(h, w));
+    mix(folded, f.quotes.len() as u64)
 }
 
 /// The classes of reports with identical features (see the module docs), each in corpus order,
@@ -69,9 +73,10 @@ fn features_key(f: &ReportFeatures) -> u64 {
 pub fn classes(features: &[ReportFeatures]) -> Vec<Vec<u32>> {
     let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut classes: Vec<Vec<u32>> = Vec::new();
-    for (i, f) in features.iter().enumerate() {
+    let keys = crate::par::map(features, features_key);
+    for (i, (f, key)) in features.iter().zip(keys).enumerate() {
         work::add(1 + f.word_hashes.len());
-        let candidates = by_key.entry(features_key(f)).or_default();
+        let candidates = by_key.entry(key).or_default();
         let found = candidates
             .iter()
             .copied()

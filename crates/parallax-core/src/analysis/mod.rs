@@ -78,13 +78,33 @@ pub fn analyze_reusing(
             tagger.tag(report)
         });
     }
-    let (related, carry, reused) = reuse::relate_scaled_reusing(
-        &corpus.reports,
-        &Thresholds::default(),
-        progress,
-        reuse.carry,
-        reuse.keep,
-    );
+    // The quote ledger's matching reads only the quotes, not the dates the stories infer: it
+    // runs beside the pairing (whose stages leave a core idle), and only its entries wait.
+    enum Half {
+        Pairs(Box<(copies::Related, reuse::Carry, reuse::Reused)>),
+        Quotes(quotes::QuoteGroups),
+    }
+    let carry = std::sync::Mutex::new(Some(reuse.carry));
+    let halves = crate::par::map(&[true, false], |&pairs| {
+        if pairs {
+            let carry = carry.lock().ok().and_then(|mut c| c.take());
+            Half::Pairs(Box::new(reuse::relate_scaled_reusing(
+                &corpus.reports,
+                &Thresholds::default(),
+                progress,
+                carry.unwrap_or_default(),
+                reuse.keep,
+            )))
+        } else {
+            Half::Quotes(quotes::group_quotes(&corpus.reports))
+        }
+    });
+    let [Half::Pairs(pairs), Half::Quotes(quote_groups)] = <[Half; 2]>::try_from(halves)
+        .unwrap_or_else(|_| unreachable!("par::map gives one result per item"))
+    else {
+        unreachable!("par::map keeps the items' order")
+    };
+    let (related, carry, reused) = *pairs;
     progress.stage("evidence", None);
     corpus.copy_groups = related.copy_groups;
     corpus.near_copy_groups = related.near_copy_groups;
@@ -122,7 +142,7 @@ pub fn analyze_reusing(
     progress.stage("dates", None);
     stories::infer_dates(&mut corpus.reports, &corpus.stories);
     progress.stage("quote ledger", None);
-    corpus.quotes = quotes::ledger(&corpus.reports);
+    corpus.quotes = quotes::entries(&corpus.reports, &quote_groups);
     (carry, reused)
 }
 

@@ -15,7 +15,8 @@
 
 use super::pairs::{shared_quote_run, QUOTE_MIN_RUN, QUOTE_MIN_WORDS};
 use crate::ingest::work;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -40,7 +41,8 @@ pub(super) fn unite_in_order(
     // Classes of equal words, each in sentence order.
     let mut class_of = vec![0usize; n];
     let mut classes: Vec<Vec<usize>> = Vec::new();
-    let mut by_words: HashMap<&[u64], usize> = HashMap::new();
+    // Keys are word hashes: FxHash, not SipHash (hashing them was most of the ledger's time).
+    let mut by_words: FxHashMap<&[u64], usize> = FxHashMap::default();
     for (i, h) in hashes.iter().enumerate() {
         work::add(1 + h.len());
         let c = *by_words.entry(h).or_insert_with(|| {
@@ -61,27 +63,62 @@ pub(super) fn unite_in_order(
             (a.rotate_left(23) ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd)
         })
     };
-    let mut long_by_key: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut opening_in: HashMap<u64, Vec<usize>> = HashMap::new();
+    let is_short = |h: &[u64]| (QUOTE_MIN_WORDS..QUOTE_MIN_RUN).contains(&h.len());
+    // The classes holding each long window, as chains through `long_nodes` (class, next node):
+    // one map entry per window, not one list.
+    // Sized up front, so the map is not rehashed as it grows.
+    let windows: usize = classes
+        .iter()
+        .map(|m| hashes[m[0]].len().saturating_sub(QUOTE_MIN_RUN - 1))
+        .sum();
+    let mut long_by_key: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(windows, Default::default());
+    let mut long_nodes: Vec<(usize, usize)> = Vec::with_capacity(windows);
+    // Only the openings of short classes are looked up: only those are kept.
+    let mut opening_in: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for members in &classes {
+        let h = hashes[members[0]];
+        if is_short(h) {
+            opening_in.entry(key(&h[..QUOTE_MIN_WORDS])).or_default();
+        }
+    }
     let mut keys: Vec<u64> = Vec::new();
     for (c, members) in classes.iter().enumerate() {
         let h = hashes[members[0]];
-        for (size, index) in [
-            (QUOTE_MIN_RUN, &mut long_by_key),
-            (QUOTE_MIN_WORDS, &mut opening_in),
-        ] {
-            keys.clear();
-            keys.extend(h.windows(size).map(key));
-            keys.sort_unstable();
-            keys.dedup();
-            work::add(h.len());
-            for &k in &keys {
-                index.entry(k).or_default().push(c);
+        keys.clear();
+        keys.extend(h.windows(QUOTE_MIN_RUN).map(key));
+        keys.sort_unstable();
+        keys.dedup();
+        work::add(h.len());
+        for &k in &keys {
+            let next = long_by_key
+                .insert(k, long_nodes.len())
+                .unwrap_or(usize::MAX);
+            long_nodes.push((c, next));
+        }
+        if opening_in.is_empty() {
+            continue;
+        }
+        keys.clear();
+        keys.extend(h.windows(QUOTE_MIN_WORDS).map(key));
+        keys.sort_unstable();
+        keys.dedup();
+        work::add(h.len());
+        for &k in &keys {
+            if let Some(list) = opening_in.get_mut(&k) {
+                list.push(c);
             }
         }
     }
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for list in long_by_key.values() {
+    let mut list: Vec<usize> = Vec::new();
+    for &head in long_by_key.values() {
+        list.clear();
+        let mut node = head;
+        while node != usize::MAX {
+            list.push(long_nodes[node].0);
+            node = long_nodes[node].1;
+        }
         for (x, &c) in list.iter().enumerate() {
             for &d in &list[x + 1..] {
                 work::add(1);
@@ -91,7 +128,7 @@ pub(super) fn unite_in_order(
     }
     for (c, members) in classes.iter().enumerate() {
         let h = hashes[members[0]];
-        if (QUOTE_MIN_WORDS..QUOTE_MIN_RUN).contains(&h.len()) {
+        if is_short(h) {
             for &d in opening_in
                 .get(&key(&h[..QUOTE_MIN_WORDS]))
                 .into_iter()
@@ -169,7 +206,7 @@ fn regroup(buckets: &mut Vec<BTreeSet<usize>>, parent: &mut [usize]) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeSet, HashMap};
 
     fn keys_of(h: &[u64]) -> Vec<u64> {
         if h.len() >= 4 {

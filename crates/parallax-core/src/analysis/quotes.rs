@@ -35,17 +35,34 @@ struct Unit<'a> {
 /// order; undated last); an occurrence is verbatim when its folded words equal that text's.
 /// Entries are ordered by first appearance.
 pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
+    entries(reports, &group_quotes(reports))
+}
+
+/// Which quote sentences are one ledger entry: the matching half of [`ledger`]. It reads only
+/// the reports' quotes (text and speaker), not their dates, so it can run while the pairs are
+/// found; [`entries`] orders the entries once the dates are inferred.
+pub struct QuoteGroups {
+    /// Each sentence of each quote: (report, quote, byte start, byte end), in corpus order.
+    sentences: Vec<(usize, usize, usize, usize)>,
+    /// Each group's sentences in order, and its speaker.
+    groups: Vec<(Vec<usize>, Option<String>)>,
+}
+
+/// The matching half of [`ledger`] (see there).
+pub fn group_quotes(reports: &[Report]) -> QuoteGroups {
     // Folding every quote sentence is most of the work: per report, on all cores.
     let per_report = crate::par::map(reports, |rep| {
         let mut units = Vec::new();
+        // Each word folded into one buffer and hashed: `text::words` without a string per word.
+        let mut folded = String::new();
         for (qi, q) in rep.quotes.iter().enumerate() {
             for (start, end) in split_sentences(&q.text) {
-                let words = text::words(&q.text[start..end]);
-                if !words.is_empty() {
-                    let hashes = words
-                        .iter()
-                        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
-                        .collect();
+                let mut hashes: Vec<u64> = Vec::new();
+                text::for_each_word(&q.text[start..end], |_, w| {
+                    text::fold_word_into(w, &mut folded);
+                    hashes.push(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
+                });
+                if !hashes.is_empty() {
                     units.push((qi, start, end, hashes));
                 }
             }
@@ -131,6 +148,31 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
         }
     }
 
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups[root].push(i);
+    }
+    let groups: Vec<(Vec<usize>, Option<String>)> = groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, g)| !g.is_empty())
+        .map(|(root, g)| (g, speaker[root].map(str::to_string)))
+        .collect();
+    QuoteGroups {
+        sentences: units
+            .iter()
+            .map(|u| (u.report, u.quote, u.start, u.end))
+            .collect(),
+        groups,
+    }
+}
+
+/// The ledger's entries from [`group_quotes`] of the same reports (their quotes unchanged since;
+/// their dates may have been inferred meanwhile), ordered by first appearance.
+pub fn entries(reports: &[Report], quote_groups: &QuoteGroups) -> Vec<QuoteEntry> {
+    let QuoteGroups { sentences, groups } = quote_groups;
+    let quote_of = |i: usize| &reports[sentences[i].0].quotes[sentences[i].1];
     // When a report was first out: its event date, else its publication date; undated last.
     let when = |r: usize| {
         let rep = &reports[r];
@@ -142,65 +184,47 @@ pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
             r,
         )
     };
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in 0..n {
-        let root = find(&mut parent, i);
-        groups[root].push(i);
-    }
-    let groups: Vec<(Vec<usize>, Option<&str>)> = groups
-        .into_iter()
-        .enumerate()
-        .filter(|(_, g)| !g.is_empty())
-        .map(|(root, g)| (g, speaker[root]))
-        .collect();
     // Each entry folds its occurrences' words again: per group, on all cores.
-    let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(&groups, |(g, group_speaker)| {
+    let mut entries: Vec<(_, QuoteEntry)> = crate::par::map(groups, |(g, group_speaker)| {
         // One occurrence per printed quote: the span of its sentences in this group.
-        let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (unit of first sentence, report, start, end)
-        let mut occ_of: HashMap<(usize, usize), usize> = HashMap::new();
+        // A group's sentences are in corpus order, so those of one printed quote are together.
+        let mut occ: Vec<(usize, usize, usize, usize)> = Vec::new(); // (first sentence, report, start, end)
         for &i in g {
-            let u = &units[i];
-            match occ_of.get(&(u.report, u.quote)) {
-                Some(&k) => {
-                    let o = &mut occ[k];
-                    o.2 = o.2.min(u.start);
-                    o.3 = o.3.max(u.end);
+            let (report, quote, start, end) = sentences[i];
+            match occ.last_mut() {
+                Some(o) if (o.1, sentences[o.0].1) == (report, quote) => {
+                    o.2 = o.2.min(start);
+                    o.3 = o.3.max(end);
                 }
-                None => {
-                    occ_of.insert((u.report, u.quote), occ.len());
-                    occ.push((i, u.report, u.start, u.end));
-                }
+                _ => occ.push((i, report, start, end)),
             }
         }
         occ.sort_by_key(|o| (when(o.1), o.0));
-        let text_of = |o: &(usize, usize, usize, usize)| units[o.0].q.text[o.2..o.3].to_string();
+        let text_of = |o: &(usize, usize, usize, usize)| &quote_of(o.0).text[o.2..o.3];
         let first = &occ[0];
-        let first_words = text::words(&text_of(first));
+        let first_text = text_of(first);
         let first_report = &reports[first.1];
+        // The id hashes the report id and the first printing's words: one list for both, so
+        // the words are not copied.
+        let mut id_words = vec![first_report.id.clone()];
+        id_words.extend(text::words(first_text));
+        let first_words = &id_words[1..];
         let entry = QuoteEntry {
             // Stable while the first printing stays; the report id keeps two speakers'
             // identical words apart.
-            id: format!(
-                "q-{:016x}",
-                text::hash_words(
-                    &[
-                        std::slice::from_ref(&first_report.id),
-                        first_words.as_slice()
-                    ]
-                    .concat()
-                )
-            ),
-            speaker: group_speaker.map(str::to_string),
-            text: text_of(first),
+            id: format!("q-{:016x}", text::hash_words(&id_words)),
+            speaker: group_speaker.clone(),
+            text: first_text.to_string(),
             occurrences: occ
                 .iter()
                 .map(|o| {
                     let t = text_of(o);
                     QuoteOccurrence {
                         report: reports[o.1].id.clone(),
-                        paragraph: units[o.0].q.paragraph,
-                        verbatim: text::words(&t) == first_words,
-                        text: t,
+                        paragraph: quote_of(o.0).paragraph,
+                        // The same characters are the same words: folded only when they differ.
+                        verbatim: t == first_text || text::words(t) == first_words,
+                        text: t.to_string(),
                     }
                 })
                 .collect(),

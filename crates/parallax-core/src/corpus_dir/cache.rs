@@ -3,10 +3,13 @@
 //! In the cache folder (`parallax build --cache DIR`; the Makefile uses
 //! `target/parallax-cache/`):
 //!
-//! * `files-NN.postcard`: each file's parsed and topic-tagged reports, by a hash of everything
-//!   parsing reads (the file's name and bytes, its metadata, the build date, the topic lexicon).
+//! * `files-NN.postcard`: each file's parsed and topic-tagged reports and their name counts
+//!   ([`CachedFile`]), by a hash of everything parsing reads (the file's name and bytes, its
+//!   metadata, the build date, the topic lexicon).
 //! * `features-NN.postcard`: each report's features by a hash of what they are made from.
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
+//! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
+//!   corpus's file names (all the parse reads).
 //!
 //! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
 //! entries changed: after one file changed, two or three small files are written, not the
@@ -15,24 +18,40 @@
 //! ignored and rewritten: it can make a build slower, never different.
 
 use crate::analysis::pairs::ReportFeatures;
-use crate::analysis::reuse::Carry;
-use crate::ingest::ParsedFile;
-use crate::metadata::FileMeta;
-use crate::model::TopicDef;
+use crate::analysis::reuse::{Carry, PairMemo};
+use crate::ingest::{NameCounts, ParsedFile};
+use crate::metadata::{FileMeta, Metadata};
+use crate::model::{Diagnostic, TopicDef};
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
-const SCHEMA: &str = concat!("parallax cache 1, core ", env!("CARGO_PKG_VERSION"));
+const SCHEMA: &str = concat!("parallax cache 2, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
+const METADATA: &str = "metadata.postcard";
 
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
     schema: String,
     body: T,
+}
+
+/// One file's entry: its parse, topic-tagged, and each report's name counts (what the corpus-wide
+/// name unification sums), so that an unchanged file is neither parsed nor read for names again.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CachedFile {
+    pub parsed: ParsedFile,
+    pub names: Vec<NameCounts>,
+}
+
+impl CachedFile {
+    /// Whether the entry is whole: a name count list per report.
+    fn is_whole(&self) -> bool {
+        self.names.len() == self.parsed.reports.len()
+    }
 }
 
 /// Shards per kind of entry.
@@ -60,6 +79,16 @@ pub fn file_key(
     h.digest()
 }
 
+/// The key of a parse of `metadata.toml`: its text and the file names it is checked against.
+pub fn metadata_key(text: &str, names: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in std::iter::once(text).chain(names.iter().copied()) {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.digest()
+}
+
 /// The key of a topic lexicon.
 pub fn lexicon_key(topics: &[TopicDef]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(format!("{topics:?}").as_bytes())
@@ -79,35 +108,71 @@ impl Cache {
     }
 
     /// The parsed files of the last build, by [`file_key`] (none without a usable cache).
-    pub fn load_files(&mut self) -> HashMap<u64, ParsedFile> {
-        let (map, read) = self.load_shards::<ParsedFile>("files");
+    pub fn load_files(&mut self) -> HashMap<u64, CachedFile> {
+        let (mut map, read) = self.load_shards::<CachedFile>("files");
+        map.retain(|_, f| f.is_whole());
         self.files_read = read;
         map
     }
 
     /// Writes the shards whose entries are not those read.
-    pub fn save_files(&self, entries: &[(u64, &ParsedFile)]) -> Result<(), String> {
+    pub fn save_files(&self, entries: &[(u64, &CachedFile)]) -> Result<(), String> {
         self.save_shards("files", entries, &self.files_read)
     }
 
     /// The analysis carry of the last build (empty without a usable cache).
     pub fn load_carry(&mut self) -> Carry {
-        let (features, read) = self.load_shards::<ReportFeatures>("features");
-        self.features_read = read;
-        Carry {
-            features,
-            pairs: self.load(PAIRS),
+        // The memo is read while the shards are: it is as large as eight of them.
+        enum Part {
+            Memo(Option<PairMemo>),
+            Shards(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
         }
+        let parts = crate::par::map(&[true, false], |&memo| {
+            if memo {
+                Part::Memo(self.load(PAIRS))
+            } else {
+                let (features, read) = self.load_shards("features");
+                Part::Shards(features, read)
+            }
+        });
+        let mut carry = Carry::default();
+        for part in parts {
+            match part {
+                Part::Memo(memo) => carry.pairs = memo,
+                Part::Shards(features, read) => {
+                    carry.features = features;
+                    self.features_read = read;
+                }
+            }
+        }
+        carry
     }
 
     pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
         let entries: Vec<(u64, &ReportFeatures)> =
             carry.features.iter().map(|(k, f)| (*k, f)).collect();
-        self.save_shards("features", &entries, &self.features_read)?;
-        match &carry.pairs {
-            Some(memo) => self.save(PAIRS, memo),
-            None => Ok(()),
-        }
+        // The memo is written while the shards are, as it is read.
+        let written = crate::par::map(&[true, false], |&memo| match (memo, &carry.pairs) {
+            (true, Some(memo)) => self.save(PAIRS, memo),
+            (true, None) => Ok(()),
+            (false, _) => self.save_shards("features", &entries, &self.features_read),
+        });
+        written.into_iter().collect()
+    }
+
+    /// The last parse of `metadata.toml` if it had this [`metadata_key`].
+    pub fn load_metadata(&self, key: u64) -> Option<(Metadata, Vec<Diagnostic>)> {
+        let (stored_key, meta, diags): (u64, Metadata, Vec<Diagnostic>) = self.load(METADATA)?;
+        (stored_key == key).then_some((meta, diags))
+    }
+
+    pub fn save_metadata(
+        &self,
+        key: u64,
+        meta: &Metadata,
+        diags: &[Diagnostic],
+    ) -> Result<(), String> {
+        self.save(METADATA, &(key, meta, diags))
     }
 
     fn load_shards<T: DeserializeOwned + Send>(
@@ -154,9 +219,21 @@ impl Cache {
     }
 
     fn load<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
-        let bytes = std::fs::read(self.dir.join(name)).ok()?;
-        let stored: Stored<T> = postcard::from_bytes(&bytes).ok()?;
-        (stored.schema == SCHEMA).then_some(stored.body)
+        // One buffer per thread for the files' bytes: a buffer per file allocated the cache's
+        // 130 MB anew on every rebuild (new pages, which the kernel zeroes).
+        use std::cell::RefCell;
+        thread_local! {
+            static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        BYTES.with_borrow_mut(|bytes| {
+            bytes.clear();
+            let mut file = std::fs::File::open(self.dir.join(name)).ok()?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            bytes.reserve(usize::try_from(len).unwrap_or(0));
+            file.read_to_end(bytes).ok()?;
+            let stored: Stored<T> = postcard::from_bytes(bytes).ok()?;
+            (stored.schema == SCHEMA).then_some(stored.body)
+        })
     }
 
     /// Writes `body` to a temporary file beside `name`, then renames it: a build stopped
@@ -187,5 +264,30 @@ impl Cache {
             let _ = std::fs::remove_file(&tmp);
         }
         written.map_err(shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Report;
+
+    /// An entry whose name counts do not match its reports (a cache of another build) is not
+    /// used: its file is parsed again.
+    #[test]
+    fn a_file_entry_without_a_count_list_per_report_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |reports: usize, counts: usize| CachedFile {
+            parsed: ParsedFile {
+                reports: vec![Report::default(); reports],
+                diagnostics: Vec::new(),
+            },
+            names: vec![Vec::new(); counts],
+        };
+        let (whole, torn) = (file(2, 2), file(2, 1));
+        let cache = Cache::new(dir.path());
+        cache.save_files(&[(1, &whole), (2, &torn)]).unwrap();
+        let loaded = Cache::new(dir.path()).load_files();
+        assert_eq!(loaded.keys().collect::<Vec<_>>(), [&1]);
     }
 }

@@ -55,21 +55,39 @@ pub(super) fn entry_kind(name: &OsStr) -> EntryKind {
 /// writer comes, and a device such as /dev/zero never ends. The size is checked on the opened
 /// file and the read is capped, so a file swapped or growing meanwhile is refused too.
 pub(crate) fn read_regular(path: &Path, max: u64) -> Result<Option<Vec<u8>>, String> {
-    let kind = match std::fs::metadata(path) {
-        Ok(m) => m.file_type(),
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            return match path.symlink_metadata() {
-                Ok(_) => Err("a symbolic link to a file that does not exist".into()),
-                Err(_) => Ok(None),
-            };
+    read_checked(path, max, false)
+}
+
+/// [`read_regular`] for a folder entry the listing gave as a regular file (not a link): its
+/// type is known, so it is not looked up once more before opening (a syscall per report file).
+/// The checks on the opened file stay.
+pub(crate) fn read_listed_file(path: &Path, max: u64) -> Result<Option<Vec<u8>>, String> {
+    read_checked(path, max, true)
+}
+
+fn read_checked(path: &Path, max: u64, listed_regular: bool) -> Result<Option<Vec<u8>>, String> {
+    if !listed_regular {
+        let kind = match std::fs::metadata(path) {
+            Ok(m) => m.file_type(),
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return match path.symlink_metadata() {
+                    Ok(_) => Err("a symbolic link to a file that does not exist".into()),
+                    Err(_) => Ok(None),
+                };
+            }
+            Err(e) => return Err(format!("cannot read: {e}")),
+        };
+        if !kind.is_file() {
+            let link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+            return Err(not_regular(kind, link));
         }
+    }
+    let file = match File::open(path) {
+        Ok(file) => file,
+        // Removed since it was listed.
+        Err(e) if listed_regular && e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot read: {e}")),
     };
-    if !kind.is_file() {
-        let link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
-        return Err(not_regular(kind, link));
-    }
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
         return Err(not_regular(meta.file_type(), false));

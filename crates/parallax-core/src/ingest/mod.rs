@@ -47,7 +47,7 @@ use std::collections::HashSet;
 
 pub use normalize::MAX_FILE_BYTES;
 pub use options::ParseOptions;
-pub use people::normalise_people;
+pub use people::{name_counts, normalise_people, normalise_people_counted, NameCounts};
 
 /// What one file yields.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]

@@ -97,33 +97,54 @@ pub(super) fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostic
     report.speakers = speakers;
 }
 
+/// How often each of a report's names of more than one word is printed in it, by name: what
+/// [`normalise_people`] sums over the corpus. It depends on the report alone, so a build cache
+/// keeps it with the parse.
+pub type NameCounts = Vec<(String, usize)>;
+
+/// The [`NameCounts`] of one report (parsed, names not yet normalised).
+pub fn name_counts(r: &Report) -> NameCounts {
+    let texts: Vec<&str> = r
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(r.standfirst.iter().map(|s| s.as_str()))
+        .collect();
+    let mut names: Vec<&str> = r
+        .people
+        .iter()
+        .chain(r.speakers.iter())
+        .filter(|n| n.contains(' '))
+        .map(|n| n.as_str())
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut counts: NameCounts = entities::count_names(&texts, &names).into_iter().collect();
+    counts.sort_unstable();
+    counts
+}
+
 /// One spelling per person across the corpus: spelling variants of a name merge into the
 /// spelling most reports use ("Mathew Miller" → "Matthew Miller"), and a surname alone
 /// becomes the one full name in the corpus with that surname.
 pub fn normalise_people(reports: &mut [Report]) {
-    // How often each spelling is printed in the whole corpus: the majority spelling wins.
     // Counting is per report (on all cores), the sum over the corpus.
-    let per_report = crate::par::map(reports, |r| {
-        let texts: Vec<&str> = r
-            .paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .chain(r.standfirst.iter().map(|s| s.as_str()))
-            .collect();
-        let mut names: Vec<&str> = r
-            .people
-            .iter()
-            .chain(r.speakers.iter())
-            .filter(|n| n.contains(' '))
-            .map(|n| n.as_str())
-            .collect();
-        names.sort();
-        names.dedup();
-        entities::count_names(&texts, &names)
-    });
+    let per_report = crate::par::map(reports, name_counts);
+    normalise_people_counted(reports, &per_report);
+}
+
+/// [`normalise_people`] with each report's [`name_counts`] already known (`per_report`, in
+/// the reports' order).
+pub fn normalise_people_counted(reports: &mut [Report], per_report: &[NameCounts]) {
+    // How often each spelling is printed in the whole corpus: the majority spelling wins.
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for (n, c) in per_report.into_iter().flatten() {
-        *counts.entry(n).or_default() += c;
+    for (n, c) in per_report.iter().flatten() {
+        match counts.get_mut(n.as_str()) {
+            Some(sum) => *sum += c,
+            None => {
+                counts.insert(n.clone(), *c);
+            }
+        }
     }
     let map = entities::alias_map(&counts);
     let mut canon: Vec<String> = map.values().cloned().collect();
@@ -151,7 +172,7 @@ pub fn normalise_people(reports: &mut [Report]) {
         let mut seen = HashSet::new();
         v.retain(|x| seen.insert(x.clone()));
     };
-    for r in reports.iter_mut() {
+    crate::par::for_each_mut(reports, |r| {
         r.people = r.people.iter().map(|n| fix(n)).collect();
         dedup(&mut r.people);
         r.speakers = r.speakers.iter().map(|n| fix(n)).collect();
@@ -159,5 +180,5 @@ pub fn normalise_people(reports: &mut [Report]) {
         for q in &mut r.quotes {
             q.speaker = q.speaker.as_deref().map(fix);
         }
-    }
+    });
 }

@@ -111,7 +111,8 @@ pub fn corpus_features(reports: &[Report], thresholds: &Thresholds) -> Vec<Repor
 /// Linear in the quote words of the corpus: every run is hashed once and each hash keeps only
 /// the few dates needed to count [`STOCK_MIN_EVENTS`] events.
 pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
-    use std::collections::HashMap;
+    // The keys are hashes already: FxHash, not SipHash, to look them up.
+    use rustc_hash::FxHashMap as HashMap;
     // The event dates seen for a run, until they make enough events (`None` from then on).
     fn add(seen: &mut Option<Vec<NaiveDate>>, date: NaiveDate, max_days: i64) {
         if let Some(dates) = seen {
@@ -129,10 +130,9 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
             (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95)
         })
     };
-    // Runs of QUOTE_MIN_RUN words, and the shorter sentences (which another sentence carries
-    // when it contains them whole), keyed by their words.
-    let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::new();
-    let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::new();
+    // Shorter sentences (which another sentence carries when it contains them whole), keyed by
+    // their words.
+    let mut short: HashMap<(usize, u64), Option<Vec<NaiveDate>>> = HashMap::default();
     for f in features.iter() {
         for q in f.quote_hashes.iter().filter(|q| q.len() < QUOTE_MIN_RUN) {
             short
@@ -142,26 +142,41 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
     }
     let short_lengths: std::collections::BTreeSet<usize> =
         short.keys().map(|(len, _)| *len).collect();
-    for f in features.iter() {
-        let Some(date) = f.event_date else { continue };
+    // The runs of QUOTE_MIN_RUN words and the short sentences each dated report carries, found
+    // on all cores; its date is added to them after, in corpus order.
+    let carried = crate::par::filter_map(features, |f| {
+        let date = f.event_date?;
+        let mut runs: Vec<u64> = Vec::new();
+        let mut shorts: Vec<(usize, u64)> = Vec::new();
         for q in &f.quote_hashes {
-            for w in q.windows(QUOTE_MIN_RUN) {
-                add(
-                    runs.entry(key(w)).or_insert_with(|| Some(Vec::new())),
-                    date,
-                    max_days,
+            runs.extend(q.windows(QUOTE_MIN_RUN).map(key));
+            for &len in short_lengths.iter().filter(|&&len| len <= q.len()) {
+                shorts.extend(
+                    q.windows(len)
+                        .map(|w| (len, key(w)))
+                        .filter(|k| short.contains_key(k)),
                 );
             }
-            for &len in short_lengths.iter().filter(|&&len| len <= q.len()) {
-                for w in q.windows(len) {
-                    if let Some(seen) = short.get_mut(&(len, key(w))) {
-                        add(seen, date, max_days);
-                    }
-                }
+        }
+        Some((date, runs, shorts))
+    });
+    let mut runs: HashMap<u64, Option<Vec<NaiveDate>>> = HashMap::default();
+    for (date, run_keys, short_keys) in carried {
+        for k in run_keys {
+            add(
+                runs.entry(k).or_insert_with(|| Some(Vec::new())),
+                date,
+                max_days,
+            );
+        }
+        for k in short_keys {
+            if let Some(seen) = short.get_mut(&k) {
+                add(seen, date, max_days);
             }
         }
     }
-    for f in features.iter_mut() {
+    // Marking only reads the two maps: per report, on all cores.
+    crate::par::for_each_mut(features, |f| {
         for (q, mask) in f.quote_hashes.iter().zip(f.quote_stock.iter_mut()) {
             if q.len() < QUOTE_MIN_RUN {
                 if matches!(short.get(&(q.len(), key(q))), Some(None)) {
@@ -177,7 +192,7 @@ pub fn mark_stock_quotes(features: &mut [ReportFeatures], max_days: i64) {
                 }
             }
         }
-    }
+    });
 }
 
 /// The most of `dates` that are pairwise more than `max_days` apart (greedy from the earliest,
