@@ -20,6 +20,8 @@ pub fn corpus_pieces(corpus: &Corpus) -> postcard::Result<Vec<Vec<u8>>> {
         evidence,
         stories,
         copy_groups,
+        near_copy_groups,
+        stock_runs,
         quotes,
         topics,
         diagnostics,
@@ -30,6 +32,8 @@ pub fn corpus_pieces(corpus: &Corpus) -> postcard::Result<Vec<Vec<u8>>> {
     sequence(evidence, &mut jobs);
     sequence(stories, &mut jobs);
     sequence(copy_groups, &mut jobs);
+    sequence(near_copy_groups, &mut jobs);
+    sequence(stock_runs, &mut jobs);
     sequence(quotes, &mut jobs);
     sequence(topics, &mut jobs);
     sequence(diagnostics, &mut jobs);
@@ -74,6 +78,13 @@ mod tests {
             let corpus = Corpus {
                 reports: (0..n).map(report).collect(),
                 copy_groups: vec![vec![0, 300], vec![]],
+                near_copy_groups: vec![vec![1, 2, 9]],
+                stock_runs: vec![parallax_core::StockRun {
+                    report: 3,
+                    sentence: 1,
+                    start: 2,
+                    len: 8,
+                }],
                 diagnostics: vec![Diagnostic {
                     file: "a.txt".into(),
                     line: 2,
