@@ -61,8 +61,8 @@ e2e: setup-test e2e-build
 	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark (sites served gzipped): bytes before the first result, first render, filter
-# change, keystroke, opening a report and a comparison, typing a query, on the bundled corpus and
-# on synthetic corpora of BENCH_SIZES reports; Pagefind 1.6 on the 10,000-report one.
+# change, keystroke, opening a report and a comparison, typing a query, Lighthouse mobile, on the
+# bundled corpus and on synthetic corpora of BENCH_SIZES reports; Pagefind 1.6 on the 10k one.
 bench-browser: e2e-build
 	.ci/setup bench
 	.ci/bench-browser $(BENCH_SIZES)
