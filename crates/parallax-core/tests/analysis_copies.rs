@@ -9,18 +9,11 @@ use parallax_core::metadata::Metadata;
 use parallax_core::query::duplicate_flags;
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
 use parallax_core::{build_corpus, Corpus, Pair, Relation, Report, SourceFile};
-use std::collections::HashMap;
 
 /// A synthetic corpus with two large groups of exact copies spread through it (each copy sorts
 /// right after another file, under a title of its own), and one small group.
 fn corpus_with_copies() -> Vec<SourceFile> {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(60, 3));
-    let mut files: Vec<SourceFile> = synth
-        .files
-        .iter()
-        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-        .collect();
-    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut files = common::synth_files(60, 3);
     let n = files.len();
     let mut extra = Vec::new();
     for (source, copies) in [
@@ -46,12 +39,7 @@ fn corpus_with_copies() -> Vec<SourceFile> {
 
 /// Every pair the stored pairs stand for, in corpus order of (a, b).
 fn expand_all(c: &Corpus, stored: &[Pair]) -> Vec<Pair> {
-    let position: HashMap<&str, u32> = c
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i as u32))
-        .collect();
+    let position = common::positions(c);
     let mut by_report = vec![Vec::new(); c.reports.len()];
     for (k, p) in stored.iter().enumerate() {
         by_report[position[p.a.as_str()] as usize].push(k as u32);
@@ -114,12 +102,7 @@ fn stored_copy_groups_expand_to_the_all_pairs_answer() {
     }
     // Any two reports: the pair on demand is the all-pairs one.
     let copies = CopyIndex::new(c.reports.len(), &c.copy_groups);
-    let position: HashMap<&str, u32> = c
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i as u32))
-        .collect();
+    let position = common::positions(&c);
     let pos = |id: &str| position.get(id).copied();
     let ids = |i: u32| c.reports[i as usize].id.clone();
     for want in &full_kept {

@@ -11,18 +11,11 @@ use parallax_core::metadata::Metadata;
 use parallax_core::query::duplicate_flags;
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
 use parallax_core::{build_corpus, Pair, Relation, SourceFile};
-use std::collections::HashMap;
 
 /// A synthetic corpus, plus `count` near copies of one of its reports spread through it: each
 /// has its own title and one sentence of its own at the end.
 fn corpus_with_near_copies(count: usize) -> Vec<SourceFile> {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(150, 5));
-    let mut files: Vec<SourceFile> = synth
-        .files
-        .iter()
-        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-        .collect();
-    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut files = common::synth_files(150, 5);
     let n = files.len();
     let source = n / 3;
     let text = String::from_utf8(files[source].bytes.clone()).unwrap();
@@ -105,12 +98,7 @@ fn a_large_group_of_near_copies_stores_a_tree_and_reads_as_all_pairs() {
         group.len() > count,
         "the copies and their source: {group:?}"
     );
-    let position: HashMap<&str, u32> = c
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i as u32))
-        .collect();
+    let position = common::positions(&c);
     let inside = |p: &Pair| {
         group.binary_search(&position[p.a.as_str()]).is_ok()
             && group.binary_search(&position[p.b.as_str()]).is_ok()

@@ -2,6 +2,10 @@
 //! are exactly the pairs of a full analysis of the new corpus, on both pairing paths (all pairs
 //! and candidates), and a folder rebuilt through the build cache equals one loaded without it.
 
+mod common;
+
+use common::synth_folder;
+
 use parallax_core::analysis::pairs::{mark_stock_quotes, ReportFeatures, Thresholds};
 use parallax_core::analysis::reuse::relate_heads_up_to;
 use parallax_core::corpus_dir::{load_dir, load_dir_cached};
@@ -166,21 +170,6 @@ proptest! {
         let before = synthetic(90, seed);
         check(&before, &edits, if exact { usize::MAX } else { 0 });
     }
-}
-
-/// A folder of `n` parallax-synth reports, and its files (name, text).
-fn synth_folder(n: usize, seed: u64) -> (tempfile::TempDir, Vec<(String, String)>) {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
-    let dir = tempfile::tempdir().unwrap();
-    let files: Vec<(String, String)> = synth
-        .files
-        .iter()
-        .map(|f| (f.name.clone(), f.text.clone()))
-        .collect();
-    for (name, text) in &files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    (dir, files)
 }
 
 /// A folder built through the cache after each change equals the folder loaded without it.

@@ -1,25 +1,14 @@
 //! What the build cache keeps besides features and pairs (each file's name counts, the parse of
 //! metadata.toml): a rebuild through it equals a build without it after each kind of change.
 
+mod common;
+
+use common::synth_folder;
+
 use parallax_core::corpus_dir::{load_dir, load_dir_cached};
 use parallax_core::progress::NoProgress;
 use parallax_core::Corpus;
 use std::path::Path;
-
-/// A folder of `n` parallax-synth reports, and its files (name, text).
-fn synth_folder(n: usize, seed: u64) -> (tempfile::TempDir, Vec<(String, String)>) {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
-    let dir = tempfile::tempdir().unwrap();
-    let files: Vec<(String, String)> = synth
-        .files
-        .iter()
-        .map(|f| (f.name.clone(), f.text.clone()))
-        .collect();
-    for (name, text) in &files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    (dir, files)
-}
 
 /// Builds `dir` through `cache`, checks it equals a build without the cache, and returns it.
 fn rebuilt(dir: &Path, cache: &Path) -> Corpus {

@@ -70,3 +70,39 @@ pub fn body(r: &Report) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The files of `n` parallax-synth reports (seed `seed`), sorted by name.
+pub fn synth_files(n: usize, seed: u64) -> Vec<SourceFile> {
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
+    let mut files: Vec<SourceFile> = synth
+        .files
+        .iter()
+        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// A folder of `n` parallax-synth reports, and its files (name, text).
+pub fn synth_folder(n: usize, seed: u64) -> (tempfile::TempDir, Vec<(String, String)>) {
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<(String, String)> = synth
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), f.text.clone()))
+        .collect();
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    (dir, files)
+}
+
+/// Each report's index by id.
+pub fn positions(c: &Corpus) -> std::collections::HashMap<&str, u32> {
+    c.reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect()
+}
