@@ -8,7 +8,7 @@ use parallax_core::analysis::{self, pairs, stories, Thresholds};
 use parallax_core::metadata::Metadata;
 use parallax_core::query::duplicate_flags;
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
-use parallax_core::{build_corpus, Corpus, Pair, Relation, Report, SourceFile};
+use parallax_core::{build_corpus, Corpus, Pair, Report, SourceFile};
 
 /// A synthetic corpus with two large groups of exact copies spread through it (each copy sorts
 /// right after another file, under a title of its own), and one small group.
@@ -71,11 +71,7 @@ fn stored_copy_groups_expand_to_the_all_pairs_answer() {
     );
     // Collapsed: far fewer pairs stored than all pairs give.
     let stored = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
-    let full_kept: Vec<Pair> = full
-        .iter()
-        .filter(|p| p.relation != Relation::Unrelated || pairs::regroupable_by_control(p))
-        .cloned()
-        .collect();
+    let full_kept = common::kept_by_page(&full);
     assert!(
         stored.len() + 100 < full_kept.len(),
         "{} vs {}",

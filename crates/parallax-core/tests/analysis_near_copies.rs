@@ -114,11 +114,7 @@ fn a_large_group_of_near_copies_stores_a_tree_and_reads_as_all_pairs() {
     );
     // Stories and duplicate flags at every value of the page's control are the all-pairs ones.
     let stored = pairs::regroupable(&c.reports, &c.pairs, &c.evidence);
-    let full_kept: Vec<Pair> = full
-        .iter()
-        .filter(|p| p.relation != Relation::Unrelated || pairs::regroupable_by_control(p))
-        .cloned()
-        .collect();
+    let full_kept = common::kept_by_page(&full);
     for percent in THRESHOLD_PERCENT_RANGE.step_by(10).chain([30]) {
         let t = Thresholds::with_near_duplicate_percent(percent);
         let want = pairs::reclassify(&full_kept, &t);

@@ -106,3 +106,12 @@ pub fn positions(c: &Corpus) -> std::collections::HashMap<&str, u32> {
         .map(|(i, r)| (r.id.as_str(), i as u32))
         .collect()
 }
+
+/// Of all pairs, those the page can show as related at some value of its threshold control.
+pub fn kept_by_page(full: &[parallax_core::Pair]) -> Vec<parallax_core::Pair> {
+    use parallax_core::analysis::pairs::regroupable_by_control;
+    full.iter()
+        .filter(|p| p.relation != parallax_core::Relation::Unrelated || regroupable_by_control(p))
+        .cloned()
+        .collect()
+}
