@@ -14,6 +14,10 @@
 //! precomputed index and running a query), `matching` (folding, search terms, word-start
 //! matches, highlights) and `snippet` (the piece of text the results list shows).
 
+mod bitsets;
+mod facet_index;
+#[cfg(test)]
+mod facet_reference;
 mod facets;
 mod index;
 mod matching;
@@ -21,6 +25,7 @@ mod snippet;
 #[cfg(test)]
 mod tests;
 
+pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
 pub use index::{Query, QueryIndex, QueryResult};
 pub use matching::{fold, highlight_ranges, search_terms};
