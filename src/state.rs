@@ -154,10 +154,12 @@ impl AppState {
         });
         let duplicates =
             Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
+        // As bits, once per set of pairs: every query reads them.
+        let duplicate_set = Memo::new(move |_| duplicates.with(|d| data.index.duplicate_set(d)));
         let query = Memo::new(move |_| url.with(UrlState::query));
         let result = Memo::new(move |_| {
             let q = query.get();
-            duplicates.with(|d| data.index.run(&q, d))
+            duplicate_set.with(|d| data.index.run_with(&q, d))
         });
         let state = AppState {
             data,

@@ -16,8 +16,11 @@
 
 mod bitsets;
 mod facet_index;
+#[cfg(any(test, feature = "facet-reference"))]
+#[doc(hidden)]
+pub mod facet_reference;
 #[cfg(test)]
-mod facet_reference;
+mod facet_tests;
 mod facets;
 mod index;
 mod matching;

@@ -57,20 +57,35 @@ impl RankBits {
             .is_some_and(|w| w & (1 << (rank % 64)) != 0)
     }
 
-    /// Keeps only the ranks also in `other`.
-    pub fn and_with(&mut self, other: &RankBits) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
+    /// Keeps only the ranks also in `other`, in the words `span` (the caller knows the rest are
+    /// empty).
+    pub fn and_with(&mut self, other: &RankBits, span: &Range<usize>) {
+        for (a, b) in self.words[span.clone()]
+            .iter_mut()
+            .zip(&other.words[span.clone()])
+        {
             *a &= b;
         }
-        work::add(self.words.len());
+        work::add(span.len());
     }
 
-    /// Adds the ranks of `other`.
-    pub fn or_with(&mut self, other: &RankBits) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
+    /// A copy of the words `span`, the others empty.
+    pub fn copy_of(&self, span: &Range<usize>) -> RankBits {
+        let mut out = RankBits::empty(self.len);
+        out.words[span.clone()].copy_from_slice(&self.words[span.clone()]);
+        work::add(span.len());
+        out
+    }
+
+    /// Adds the ranks of `other` in the words `span`.
+    pub fn or_with(&mut self, other: &RankBits, span: &Range<usize>) {
+        for (a, b) in self.words[span.clone()]
+            .iter_mut()
+            .zip(&other.words[span.clone()])
+        {
             *a |= b;
         }
-        work::add(self.words.len());
+        work::add(span.len());
     }
 
     /// How many ranks of this set are in `within`, looking only at the words `span`.
@@ -89,15 +104,22 @@ impl RankBits {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    /// The words that hold any rank (an empty range when none does): counting looks only there.
-    pub fn occupied_words(&self) -> Range<usize> {
-        work::add(self.words.len());
-        let first = self.words.iter().position(|&w| w != 0);
-        let last = self.words.iter().rposition(|&w| w != 0);
-        match (first, last) {
-            (Some(f), Some(l)) => f..l + 1,
-            _ => 0..0,
-        }
+    /// Every word.
+    pub fn all_words(&self) -> Range<usize> {
+        0..self.words.len()
+    }
+
+    /// The words of `span` from the first to the last that holds a rank (an empty range when
+    /// none does): counting looks only there.
+    pub fn occupied_words(&self, span: &Range<usize>) -> Range<usize> {
+        let words = &self.words[span.clone()];
+        let Some(first) = words.iter().position(|&w| w != 0) else {
+            work::add(words.len());
+            return 0..0;
+        };
+        let last = words.iter().rposition(|&w| w != 0).unwrap_or(first);
+        work::add(first + (words.len() - last));
+        span.start + first..span.start + last + 1
     }
 
     /// The ranks held, ascending.
@@ -156,11 +178,12 @@ impl ValueSet {
         }
     }
 
-    /// Adds the value's reports to `bits`.
-    pub fn add_to(&self, bits: &mut RankBits) {
+    /// Adds the value's reports within the words `span` to `bits`.
+    pub fn add_to(&self, bits: &mut RankBits, span: &Range<usize>) {
         match self {
-            ValueSet::Dense { bits: own, .. } => bits.or_with(own),
+            ValueSet::Dense { bits: own, .. } => bits.or_with(own, span),
             ValueSet::Sparse(ranks) => {
+                let ranks = &ranks[sparse_span(ranks, span)];
                 for &r in ranks {
                     bits.insert(r as usize);
                 }
@@ -175,16 +198,22 @@ impl ValueSet {
         match self {
             ValueSet::Dense { bits, .. } => bits.count_in(within, span),
             ValueSet::Sparse(ranks) => {
-                let lo = ranks.partition_point(|&r| (r as usize) < span.start * 64);
-                let hi = ranks.partition_point(|&r| (r as usize) < span.end * 64);
-                work::add(hi - lo);
-                ranks[lo..hi]
+                let ranks = &ranks[sparse_span(ranks, span)];
+                work::add(ranks.len());
+                ranks
                     .iter()
                     .filter(|&&r| within.contains(r as usize))
                     .count()
             }
         }
     }
+}
+
+/// The part of a sorted rank list that falls in the words `span`.
+fn sparse_span(ranks: &[u32], span: &Range<usize>) -> Range<usize> {
+    let lo = ranks.partition_point(|&r| (r as usize) < span.start * 64);
+    let hi = ranks.partition_point(|&r| (r as usize) < span.end * 64);
+    lo..hi.max(lo)
 }
 
 #[cfg(test)]
@@ -211,9 +240,10 @@ mod tests {
             let set = ValueSet::new(members.clone(), len);
             prop_assert_eq!(set.len(), members.len());
             let expected = members.iter().filter(|&&r| within.contains(&(r as usize))).count();
-            prop_assert_eq!(set.count_in(&bits, &bits.occupied_words()), expected);
+            prop_assert_eq!(set.count_in(&bits, &bits.occupied_words(&bits.all_words())), expected);
             let mut union = bits.clone();
-            set.add_to(&mut union);
+            let words = union.all_words();
+            set.add_to(&mut union, &words);
             let mut all: Vec<usize> = within.iter().copied().chain(members.iter().map(|&r| r as usize)).collect();
             all.sort_unstable();
             all.dedup();
@@ -222,7 +252,7 @@ mod tests {
             let ranged = RankBits::range(len, a..b);
             prop_assert_eq!(ranged.ranks().collect::<Vec<_>>(), (a.min(len)..b.min(len)).collect::<Vec<_>>());
             let mut both = bits.clone();
-            both.and_with(&ranged);
+            both.and_with(&ranged, &ranged.all_words());
             prop_assert_eq!(both.ranks().collect::<Vec<_>>(), within.iter().copied().filter(|r| (a..b).contains(r)).collect::<Vec<_>>());
         }
     }

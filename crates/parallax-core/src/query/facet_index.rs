@@ -122,6 +122,8 @@ impl FacetIndex {
         selection: &FacetSelection,
         duplicates: &DuplicateSet,
     ) -> FacetCounts {
+        // Everything is within `base`: the words outside its span are never looked at.
+        let span = base.occupied_words(&base.all_words());
         // The ranks passing each facet that has a selection (a selection the corpus does not
         // know passes nothing).
         let passing: Vec<Option<RankBits>> = FacetKind::ALL
@@ -136,25 +138,25 @@ impl FacetIndex {
                 if k < VALUE_FACETS {
                     for value in selected {
                         if let Ok(v) = self.values[k].binary_search(value) {
-                            self.sets[k][v].add_to(&mut bits);
+                            self.sets[k][v].add_to(&mut bits, &span);
                         }
                     }
                 } else {
                     if selected.contains(DUP_YES) {
-                        bits.or_with(&duplicates.yes);
+                        bits.or_with(&duplicates.yes, &span);
                     }
                     if selected.contains(DUP_NO) {
-                        bits.or_with(&duplicates.no);
+                        bits.or_with(&duplicates.no, &span);
                     }
                 }
                 Some(bits)
             })
             .collect();
         let all_but = |skip: Option<usize>| {
-            let mut bits = base.clone();
+            let mut bits = base.copy_of(&span);
             for (k, p) in passing.iter().enumerate() {
                 if let (Some(p), false) = (p, Some(k) == skip) {
-                    bits.and_with(p);
+                    bits.and_with(p, &span);
                 }
             }
             bits
@@ -171,7 +173,7 @@ impl FacetIndex {
             } else {
                 &matches
             };
-            let span = within.occupied_words();
+            let span = within.occupied_words(&span);
             let mut options: Vec<FacetOption> = if k < VALUE_FACETS {
                 self.values[k]
                     .iter()

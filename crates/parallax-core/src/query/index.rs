@@ -145,6 +145,7 @@ impl QueryIndex {
         let mut found = RankBits::empty(self.order.len());
         for rank in within.ranks() {
             let report = &self.reports[self.order[rank]];
+            crate::ingest::work::add(report.folded.len());
             if terms
                 .iter()
                 .all(|t| find_word_start(&report.folded, t).is_some())
