@@ -170,6 +170,14 @@ impl ValueSet {
         }
     }
 
+    /// Bytes of its bits or list.
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            ValueSet::Dense { bits, .. } => bits.words.len() * 8,
+            ValueSet::Sparse(ranks) => ranks.len() * 4,
+        }
+    }
+
     /// How many reports hold the value.
     pub fn len(&self) -> usize {
         match self {

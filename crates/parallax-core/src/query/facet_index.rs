@@ -86,6 +86,12 @@ impl FacetIndex {
         }
     }
 
+    /// Bytes the value sets and the date index take.
+    pub fn heap_bytes(&self) -> usize {
+        let sets: usize = self.sets.iter().flatten().map(ValueSet::heap_bytes).sum();
+        sets + self.dates.len() * std::mem::size_of::<NaiveDate>()
+    }
+
     /// The reports with a near duplicate, from per-report flags (`flags[i]` for report `i`).
     pub fn duplicate_set(&self, flags: &[bool], order: &[usize]) -> DuplicateSet {
         let mut yes = RankBits::empty(self.len);

@@ -106,6 +106,11 @@ impl QueryIndex {
         &self.default_duplicates
     }
 
+    /// Bytes the facet sets and the date index take (the benchmark reports it).
+    pub fn facet_bytes(&self) -> usize {
+        self.facets.heap_bytes()
+    }
+
     /// The reports with a near duplicate, from per-report flags, ready for [`QueryIndex::run_with`]:
     /// made once per set of pairs rather than on every query.
     pub fn duplicate_set(&self, flags: &[bool]) -> DuplicateSet {
