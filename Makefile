@@ -22,6 +22,9 @@ E2E_DIST := target/e2e-dist
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
 # `make bench-browser`: synthetic corpus sizes (each its own site; 100000 does not fit the page yet).
 BENCH_SIZES ?= 1000 10000
+# A synthetic corpus large enough to page and to bin (tests/e2e/large.test.mjs): its own site.
+E2E_LARGE_DIST := target/e2e-large-dist
+E2E_LARGE_REPORTS := 300
 # `make bench-scale`: synthetic corpus sizes (add 100000 for the 100k row: ~8 minutes, several GB).
 SIZES ?= 1000 10000
 # `make fuzz`: seconds per target, and which targets.
@@ -55,10 +58,13 @@ e2e-build: setup-build data
 	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --out "$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-crafted"
 	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
 	trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
+	rm -rf target/e2e-large-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(E2E_LARGE_REPORTS)" --seed 2024 --out target/e2e-large-corpus
+	$(PARALLAX_BUILD) "$(CURDIR)/target/e2e-large-corpus" --out "$(CURDIR)/$(DATA_DIR)/e2e-large.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-large"
+	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-large.postcard" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_LARGE_DIST)"
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
-	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
+	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_LARGE_DIST="$(E2E_LARGE_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark (sites served gzipped): bytes before the first result, first render, filter
 # change, keystroke, opening a report and a comparison, typing a query, Lighthouse mobile, on the

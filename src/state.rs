@@ -154,10 +154,12 @@ impl AppState {
         });
         let duplicates =
             Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
+        // As bits, once per set of pairs: every query reads them.
+        let duplicate_set = Memo::new(move |_| duplicates.with(|d| data.index.duplicate_set(d)));
         let query = Memo::new(move |_| url.with(UrlState::query));
         let result = Memo::new(move |_| {
             let q = query.get();
-            duplicates.with(|d| data.index.run(&q, d))
+            duplicate_set.with(|d| data.index.run_with(&q, d))
         });
         let state = AppState {
             data,
@@ -196,7 +198,9 @@ impl AppState {
         self.cancel_pending_write();
         self.typing_pushed.set_value(false);
         let mut next = self.url.get_untracked();
+        let before = next.clone();
         change(&mut next);
+        next.restart_paging_if_query_changed(&before);
         history::write(&url_state::render(&next), history::Entry::Push);
         self.url.set(next);
     }
@@ -205,7 +209,11 @@ impl AppState {
     /// reader pauses. The first write of an edit session pushes an entry, later ones replace it,
     /// so Back leaves the whole search in one step and no keystroke leaves an entry of its own.
     pub fn edit(&self, change: impl FnOnce(&mut UrlState)) {
-        self.url.update(change);
+        self.url.update(|u| {
+            let before = u.clone();
+            change(u);
+            u.restart_paging_if_query_changed(&before);
+        });
         self.cancel_pending_write();
         let url = self.url;
         let pushed = self.typing_pushed;
@@ -249,7 +257,9 @@ impl AppState {
     /// A same-origin link (relative to the document) to the state `change` makes of this one.
     pub fn href(&self, change: impl FnOnce(&mut UrlState)) -> String {
         let mut next = self.url.get();
+        let before = next.clone();
         change(&mut next);
+        next.restart_paging_if_query_changed(&before);
         history::href(&url_state::render(&next))
     }
 

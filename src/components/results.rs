@@ -5,11 +5,8 @@ use crate::components::highlight::{marked_text, search_marks};
 use crate::state::AppState;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use parallax_core::query::{highlight_ranges, snippet};
+use parallax_core::query::{highlight_ranges, snippet, Page};
 use parallax_core::url_state::UrlState;
-
-/// Results rendered before "show more" (keeps each keystroke cheap on big corpora).
-const PAGE: usize = 40;
 
 /// An in-app link: a real `href` (open in a new tab, copy) whose plain click navigates in place.
 pub fn nav_link(
@@ -55,19 +52,12 @@ pub fn ResultCount() -> impl IntoView {
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let shown = RwSignal::new(PAGE);
-    // A new query starts from the first page again.
-    Effect::new(move |_| {
-        state.result.track();
-        shown.set(PAGE);
+    // One page at a time (the page is in the URL): only what is shown is rendered.
+    let page = Memo::new(move |_| {
+        let total = state.result.with(|r| r.matches.len());
+        Page::of(total, state.with(|u| u.page))
     });
     let is_empty = Memo::new(move |_| state.result.with(|r| r.matches.is_empty()));
-    let more = move || {
-        state
-            .result
-            .with(|r| r.matches.len())
-            .saturating_sub(shown.get())
-    };
     view! {
         <section class="results" aria-labelledby="results-title" data-testid="results">
             <h2 id="results-title" class="visually-hidden">"Matching reports"</h2>
@@ -80,24 +70,62 @@ pub fn Results() -> impl IntoView {
                     </div>
                 }
             >
-                <ol class="result-list" data-testid="report-list">
+                <ol class="result-list" data-testid="report-list" start=move || page.with(|p| p.range.start + 1)>
                     // Keyed by report and search terms: a filter change keeps the items that stay.
                     <For
                         each=move || {
-                            let limit = shown.get();
-                            state.result.with(|r| r.matches.iter().take(limit).map(|&i| (i, r.terms.clone())).collect::<Vec<_>>())
+                            let range = page.with(|p| p.range.clone());
+                            state.result.with(|r| r.matches[range].iter().map(|&i| (i, r.terms.clone())).collect::<Vec<_>>())
                         }
                         key=|item| item.clone()
                         children=|(index, terms)| view! { <ResultItem index=index terms=terms/> }
                     />
                 </ol>
-                <Show when=move || { more() > 0 }>
-                    <button type="button" class="button" data-testid="show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                        {move || format!("Show {} more", more().min(PAGE))}
-                    </button>
+                <Show when=move || page.with(|p| p.count > 1)>
+                    <Pager page=page/>
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// Previous and next page links (real links: a page of results is a shareable URL), and where
+/// the reader is. At either end the link stays in place, marked unavailable.
+#[component]
+fn Pager(page: Memo<Page>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let link = move |label: &'static str,
+                     testid: &'static str,
+                     step: fn(&Page) -> Option<usize>| {
+        let target = move || page.with(step);
+        view! {
+            <a
+                class="button"
+                data-testid=testid
+                href=move || target().map(|n| state.href(move |u| u.page = n))
+                aria-disabled=move || target().is_none().then_some("true")
+                on:click=move |ev: MouseEvent| {
+                    let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+                    if plain || target().is_none() {
+                        ev.prevent_default();
+                    }
+                    if let (true, Some(n)) = (plain, target()) {
+                        state.navigate(move |u| u.page = n);
+                    }
+                }
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <nav class="pager" aria-label="Result pages" data-testid="pager">
+            {link("Previous page", "previous-page", Page::previous)}
+            <span aria-live="polite" data-testid="page-status">
+                {move || page.with(|p| format!("Page {} of {}", p.index + 1, p.count))}
+            </span>
+            {link("Next page", "next-page", Page::next)}
+        </nav>
     }
 }
 

@@ -1,9 +1,10 @@
 //! The query engine behind the explorer: facets, date range and full-text search.
 //!
 //! Pure and synchronous so the page can run it on every keystroke. [`QueryIndex::new`] does the
-//! expensive work once (folding every title and paragraph for search, interning facet values);
-//! [`QueryIndex::run`] then costs one scan of the folded text per search term plus a pass over
-//! the reports.
+//! expensive work once (folding every title and paragraph for search, the set of reports of
+//! every facet value as bits or a rank list); [`QueryIndex::run`] then costs one scan of the
+//! folded text per search term, and for the date range and facets a few passes over words of 64
+//! reports, never a report.
 //!
 //! Facets combine with OR inside a facet and AND across facets. Each option's count is the
 //! "disjunctive" count: how many reports the selection would give if that option were added to
@@ -11,17 +12,34 @@
 //! facet never drop to 0 just because a sibling option is selected.
 //!
 //! One file per job: `facets` (the facets, a selection, duplicate flags), `index` (the
-//! precomputed index and running a query), `matching` (folding, search terms, word-start
-//! matches, highlights) and `snippet` (the piece of text the results list shows).
+//! precomputed index and running a query), `bitsets` (sets of reports as bits or rank lists),
+//! `facet_index` (facet and date filtering and counting on them), `matching` (folding, search
+//! terms, word-start matches, highlights), `snippet` (the piece of text the results list shows),
+//! `paging` (one page of results) and `timeline` (marks or bins on the timeline).
 
+mod bitsets;
+mod facet_index;
+#[cfg(any(test, feature = "facet-reference"))]
+#[doc(hidden)]
+pub mod facet_reference;
+#[cfg(test)]
+mod facet_tests;
 mod facets;
 mod index;
 mod matching;
+mod paging;
 mod snippet;
 #[cfg(test)]
 mod tests;
+mod timeline;
 
+pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
 pub use index::{Query, QueryIndex, QueryResult};
 pub use matching::{fold, highlight_ranges, search_terms};
+pub use paging::{Page, PAGE_SIZE};
 pub use snippet::{snippet, Snippet};
+pub use timeline::{
+    timeline_density, DateBin, TimelineAxis, TimelineDensity, MAX_MARKS_PER_COLUMN,
+    MAX_STACKED_MARKS, MAX_UNDATED_ROWS,
+};

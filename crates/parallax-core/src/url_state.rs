@@ -39,9 +39,9 @@ pub const URL_VERSION: u32 = 1;
 pub const THRESHOLD_PERCENT_RANGE: std::ops::RangeInclusive<u8> = 5..=95;
 
 /// The order parameters are written in.
-pub const PARAMETER_ORDER: [&str; 16] = [
-    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "report",
-    "p", "left", "right", "t",
+pub const PARAMETER_ORDER: [&str; 17] = [
+    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "page",
+    "report", "p", "left", "right", "t",
 ];
 
 /// How the explorer presents the matching reports.
@@ -75,6 +75,9 @@ pub struct UrlState {
     /// Whether the timeline's x axis is zoomed to the date range.
     pub zoom: bool,
     pub view: View,
+    /// The page of the result list, from 0 (written `page=N` from 1, left out for the first
+    /// page, so links made before paging open the first page).
+    pub page: usize,
     /// The report open in the reader.
     pub report: Option<String>,
     /// The paragraph of the open report to scroll to (index into its paragraphs).
@@ -103,6 +106,14 @@ impl UrlState {
             || !self.facets.is_empty()
             || self.from.is_some()
             || self.to.is_some()
+    }
+
+    /// After a change from `before`: a different query (or threshold, which changes the
+    /// duplicates facet) lists other reports, so the list starts again at its first page.
+    pub fn restart_paging_if_query_changed(&mut self, before: &UrlState) {
+        if self.query() != before.query() || self.threshold != before.threshold {
+            self.page = 0;
+        }
     }
 
     /// Drops every filter, keeping what is open.

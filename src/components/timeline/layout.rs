@@ -1,8 +1,11 @@
 //! Where the timeline draws everything: the date scale, the ticks, and each mark's place (stories
-//! packed into rows, an undated lane below). Pure functions of the data and the width, tested
-//! natively.
+//! packed into rows, an undated lane below), or the bins the core chose where marks would pile
+//! up. Pure functions of the data and the width, tested natively.
 
-use parallax_core::chrono::{Datelike, Duration};
+use super::bins::{place_bins, PlacedBin, BIN_AREA_HEIGHT};
+use super::ticks::ticks;
+use parallax_core::chrono::Duration;
+use parallax_core::query::{timeline_density, TimelineAxis};
 use parallax_core::{Corpus, DateBasis, NaiveDate, Pair, Relation};
 use std::collections::HashMap;
 
@@ -52,6 +55,12 @@ pub struct Layout {
     pub ticks: Vec<Tick>,
     /// Marks in keyboard order: dated by x, then undated.
     pub marks: Vec<PlacedMark>,
+    /// Bins of dated reports, when marks would pile up (then no dated report has a mark).
+    pub bins: Vec<PlacedBin>,
+    /// How many matches the timeline stands for (marks, bins and the undated lane).
+    pub reports: usize,
+    /// The undated reports, when there are too many for marks (then they have none).
+    pub undated_count: Option<usize>,
     /// Story connections: polylines through a story's dated marks.
     pub links: Vec<Vec<(f64, f64)>>,
     /// Top of the undated lane (None: no undated match).
@@ -74,7 +83,7 @@ impl Layout {
         self.start + Duration::days(days)
     }
 
-    fn plot_width(&self) -> f64 {
+    pub(super) fn plot_width(&self) -> f64 {
         (self.width - MARGIN_LEFT - MARGIN_RIGHT).max(1.0)
     }
 }
@@ -112,6 +121,9 @@ pub fn layout(
         end,
         ticks: Vec::new(),
         marks: Vec::new(),
+        bins: Vec::new(),
+        reports: matches.len(),
+        undated_count: None,
         links: Vec::new(),
         undated_top: None,
         dated_bottom: AXIS_HEIGHT,
@@ -123,6 +135,20 @@ pub fn layout(
             label,
         })
         .collect();
+
+    // Marks or bins, as the core decides from the dates and the width.
+    let axis = TimelineAxis {
+        start,
+        end,
+        plot_width: out.plot_width(),
+        mark_width: MARK_GAP,
+    };
+    let dates = matches.iter().filter_map(|&i| corpus.reports[i].event_date);
+    let undated_total = matches.len() - dates.clone().count();
+    let density = timeline_density(dates, undated_total, &axis);
+    if let Some(bins) = &density.bins {
+        out.bins = place_bins(bins, &out);
+    }
 
     // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
     let position: HashMap<&str, usize> = corpus
@@ -163,7 +189,7 @@ pub fn layout(
             undated.push(i);
             continue;
         };
-        if domain.is_some() && (d < start || d > end) {
+        if density.bins.is_some() || (domain.is_some() && (d < start || d > end)) {
             continue;
         }
         let root = union.find(i);
@@ -231,11 +257,19 @@ pub fn layout(
             out.links.push(link);
         }
     }
-    out.dated_bottom = AXIS_HEIGHT + ROW_HEIGHT * row_ends.len().max(1) as f64;
+    out.dated_bottom = if out.bins.is_empty() {
+        AXIS_HEIGHT + ROW_HEIGHT * row_ends.len().max(1) as f64
+    } else {
+        AXIS_HEIGHT + BIN_AREA_HEIGHT
+    };
     out.marks
         .sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     let mut height = out.dated_bottom + 8.0;
-    if !undated.is_empty() {
+    if !undated.is_empty() && !density.undated_marks {
+        out.undated_top = Some(height);
+        out.undated_count = Some(undated.len());
+        height += UNDATED_LABEL_HEIGHT + 4.0;
+    } else if !undated.is_empty() {
         let top = height;
         out.undated_top = Some(top);
         let per_row = ((out.plot_width() / MARK_GAP).floor() as usize).max(1);
@@ -250,60 +284,6 @@ pub fn layout(
     }
     out.height = height;
     out
-}
-
-/// Tick dates and labels for a range: days, weeks, months or years, as many as fit.
-pub fn ticks(start: NaiveDate, end: NaiveDate, plot_width: f64) -> Vec<(NaiveDate, String)> {
-    let max_ticks = ((plot_width / 70.0).floor() as i64).max(2);
-    let span = (end - start).num_days().max(1);
-    for step in [1i64, 2, 7, 14] {
-        if span / step <= max_ticks {
-            let mut d = start;
-            if step == 7 || step == 14 {
-                // Weeks start on Monday.
-                while d.weekday().num_days_from_monday() != 0 {
-                    d += Duration::days(1);
-                }
-            }
-            let mut out = Vec::new();
-            while d <= end {
-                out.push((d, d.format("%-d %b").to_string()));
-                d += Duration::days(step);
-            }
-            return out;
-        }
-    }
-    let months = span / 30 + 1;
-    for step in [1u32, 2, 3, 6, 12, 24, 60] {
-        if months / i64::from(step) <= max_ticks {
-            let mut out = Vec::new();
-            let mut y = start.year();
-            let mut m = start.month0();
-            // First month boundary at or after start, aligned to the step.
-            while let Some(d) = NaiveDate::from_ymd_opt(y, m + 1, 1) {
-                if d > end {
-                    break;
-                }
-                if d >= start && m.is_multiple_of(step) {
-                    let label = if step >= 12 {
-                        d.format("%Y").to_string()
-                    } else if m == 0 || out.is_empty() {
-                        d.format("%b %Y").to_string()
-                    } else {
-                        d.format("%b").to_string()
-                    };
-                    out.push((d, label));
-                }
-                m += 1;
-                if m == 12 {
-                    m = 0;
-                    y += 1;
-                }
-            }
-            return out;
-        }
-    }
-    Vec::new()
 }
 
 struct UnionFind(Vec<usize>);
@@ -368,19 +348,6 @@ mod tests {
         assert!(mark(3).y > l.dated_bottom);
         assert!(l.undated_top.is_some());
         assert!(mark(2).x < mark(0).x);
-    }
-
-    #[test]
-    fn ticks_adapt_to_the_range() {
-        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
-        let days = ticks(d(7, 1), d(7, 8), 800.0);
-        assert_eq!(days.len(), 8);
-        assert_eq!(days[0].1, "1 Jul");
-        let months = ticks(d(1, 1), d(12, 31), 800.0);
-        assert!(months.len() >= 6 && months.len() <= 12, "{months:?}");
-        assert!(months.iter().all(|(date, _)| date.day() == 1));
-        let narrow = ticks(d(1, 1), d(12, 31), 200.0);
-        assert!(narrow.len() <= 3);
     }
 
     #[test]

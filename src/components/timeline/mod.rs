@@ -4,9 +4,14 @@
 //! the width, so it is testable natively; the component only draws it and handles pointer and
 //! keyboard input.
 
+mod bin_view;
+mod bins;
 mod layout;
+mod ticks;
 
-pub use layout::{layout, ticks, Layout, MarkShape, PlacedMark, Tick};
+pub use bins::PlacedBin;
+pub use layout::{layout, Layout, MarkShape, PlacedMark, Tick};
+pub use ticks::ticks;
 
 use crate::components::format;
 use crate::state::AppState;
@@ -214,7 +219,7 @@ pub fn Timeline() -> impl IntoView {
                 </div>
             </div>
             <p class="hint" id="timeline-help">
-                "Drag across the timeline to filter by event date. Arrow keys move between reports, Enter opens one. The list below holds the same reports."
+                "Drag across the timeline to filter by event date. Arrow keys move between reports, Enter opens one; where reports crowd, bars count them and Enter zooms in. The list below holds the same reports."
             </p>
             <div class="timeline-frame" node_ref=container>
                 <svg
@@ -224,7 +229,7 @@ pub fn Timeline() -> impl IntoView {
                     height=move || frame.get().1
                     viewBox=move || { let (w, h, ..) = frame.get(); format!("0 0 {w} {h}") }
                     role="group"
-                    aria-label=move || format!("Timeline of {} reports", placed.with(|l| l.marks.len()))
+                    aria-label=move || format!("Timeline of {} reports", placed.with(|l| l.reports))
                     aria-describedby="timeline-help"
                     data-testid="timeline-svg"
                 >
@@ -291,7 +296,12 @@ pub fn Timeline() -> impl IntoView {
                     {move || frame.get().3.map(|top| view! {
                         <g class="undated-lane" aria-hidden="true">
                             <line x1=MARGIN_LEFT x2=plot_right() y1=top y2=top/>
-                            <text x=MARGIN_LEFT y=top + 14.0>"Undated"</text>
+                            <text x=MARGIN_LEFT y=top + 14.0 data-testid="undated-label">
+                                {move || placed.with(|l| match l.undated_count {
+                                    Some(n) => format!("Undated: {} (in the list below)", format::count(n, "report", "reports")),
+                                    None => "Undated".to_string(),
+                                })}
+                            </text>
                         </g>
                     })}
                     // One set of listeners for all marks (delegated): hundreds of marks come and go
@@ -311,6 +321,7 @@ pub fn Timeline() -> impl IntoView {
                             children=move |m| mark_view(m)
                         />
                     </g>
+                    <bin_view::BinBars placed=placed/>
                 </svg>
                 {move || hovered.get().and_then(|report| placed.with(|l| l.marks.iter().find(|m| m.report == report).cloned().map(|m| (m, l.width)))).map(|(m, w)| {
                     let r = &corpus.reports[m.report];

@@ -1,10 +1,12 @@
 //! The query index: per-report data precomputed once, and [`QueryIndex::run`], which filters,
-//! orders and counts facet options for one [`Query`].
+//! orders and counts facet options for one [`Query`]. Dates and facets are filtered and counted
+//! on bits (`facet_index`); the text is matched here.
 
-use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
+use super::bitsets::RankBits;
+use super::facet_index::{DuplicateSet, FacetIndex};
+use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection};
 use super::matching::{find_word_start, fold, search_terms};
 use crate::model::{Corpus, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What the reader asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,36 +47,22 @@ impl QueryResult {
 struct IndexedReport {
     /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack.
     folded: String,
-    /// Interned facet value ids per facet kind (not for Duplicates, which is dynamic).
-    values: [Vec<u32>; 4],
-    date: Option<NaiveDate>,
 }
 
 /// Precomputed, immutable search and facet data for one corpus.
 #[derive(Clone, Debug)]
 pub struct QueryIndex {
     reports: Vec<IndexedReport>,
-    /// Report indices in timeline order.
+    /// Report indices in timeline order (rank → report).
     order: Vec<usize>,
-    /// Interned values per facet kind (Topic, Person, Outlet, Place).
-    values: [Vec<String>; 4],
+    /// Facet value sets and the date index, by rank.
+    facets: FacetIndex,
     /// Whether each report has a near-duplicate per the corpus's own pairs.
     default_duplicates: Vec<bool>,
 }
 
 impl QueryIndex {
     pub fn new(corpus: &Corpus) -> QueryIndex {
-        let mut interner: [BTreeMap<String, u32>; 4] = Default::default();
-        let mut values: [Vec<String>; 4] = Default::default();
-        let mut intern = |kind: usize, value: &str| -> u32 {
-            if let Some(&id) = interner[kind].get(value) {
-                return id;
-            }
-            let id = values[kind].len() as u32;
-            values[kind].push(value.to_string());
-            interner[kind].insert(value.to_string(), id);
-            id
-        };
         let reports: Vec<IndexedReport> = corpus
             .reports
             .iter()
@@ -84,31 +72,7 @@ impl QueryIndex {
                     folded.push('\n');
                     folded.push_str(&fold(&p.text));
                 }
-                let mut per_kind: [Vec<u32>; 4] = Default::default();
-                let topic_ids: Vec<&str> = r.topics.iter().map(|t| t.topic.as_str()).collect();
-                let people: Vec<&str> = r
-                    .people
-                    .iter()
-                    .chain(r.speakers.iter())
-                    .map(String::as_str)
-                    .collect();
-                let outlets: Vec<&str> = r.outlet.iter().map(String::as_str).collect();
-                let places: Vec<&str> = r.places.iter().map(String::as_str).collect();
-                for (kind, list) in [topic_ids, people, outlets, places].into_iter().enumerate() {
-                    let mut ids: Vec<u32> = list
-                        .into_iter()
-                        .filter(|v| !v.trim().is_empty())
-                        .map(|v| intern(kind, v))
-                        .collect();
-                    ids.sort_unstable();
-                    ids.dedup();
-                    per_kind[kind] = ids;
-                }
-                IndexedReport {
-                    folded,
-                    values: per_kind,
-                    date: r.event_date,
-                }
+                IndexedReport { folded }
             })
             .collect();
         let mut order: Vec<usize> = (0..corpus.reports.len()).collect();
@@ -118,9 +82,9 @@ impl QueryIndex {
         });
         QueryIndex {
             default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
+            facets: FacetIndex::new(&corpus.reports, &order),
             reports,
             order,
-            values,
         }
     }
 
@@ -142,124 +106,58 @@ impl QueryIndex {
         &self.default_duplicates
     }
 
+    /// Bytes the facet sets and the date index take (the benchmark reports it).
+    pub fn facet_bytes(&self) -> usize {
+        self.facets.heap_bytes()
+    }
+
+    /// The reports with a near duplicate, from per-report flags, ready for [`QueryIndex::run_with`]:
+    /// made once per set of pairs rather than on every query.
+    pub fn duplicate_set(&self, flags: &[bool]) -> DuplicateSet {
+        self.facets.duplicate_set(flags, &self.order)
+    }
+
     /// Runs a query. `duplicates[i]` says whether report `i` has a near duplicate under the
     /// thresholds in force (pass [`QueryIndex::default_duplicates`] when they are the defaults).
     pub fn run(&self, query: &Query, duplicates: &[bool]) -> QueryResult {
+        self.run_with(query, &self.duplicate_set(duplicates))
+    }
+
+    /// Runs a query with the duplicates as a [`DuplicateSet`]. The date range is a run of ranks,
+    /// the text narrows it, and the facets filter and count on bits: no report is read except by
+    /// the text search.
+    pub fn run_with(&self, query: &Query, duplicates: &DuplicateSet) -> QueryResult {
         let terms = search_terms(&query.text);
-        // Which facet values are selected, by interned id (unknown values select nothing).
-        let selected_ids: Vec<BTreeSet<u32>> = (0..4)
-            .map(|k| {
-                let kind = FacetKind::ALL[k];
-                query
-                    .facets
-                    .get(kind)
-                    .iter()
-                    .filter_map(|v| self.values[k].iter().position(|x| x == v).map(|i| i as u32))
-                    .collect()
-            })
+        let mut base = self.facets.date_ranks(query.from, query.to);
+        if !terms.is_empty() {
+            base = self.text_matches(&base, &terms);
+        }
+        let counted = self.facets.count(&base, &query.facets, duplicates);
+        let matches = counted
+            .matches
+            .ranks()
+            .map(|rank| self.order[rank])
             .collect();
-        let dup_selected = query.facets.get(FacetKind::Duplicates);
-        let dup_active = !dup_selected.is_empty();
-
-        // For every report: does it pass the non-facet constraints, and each facet?
-        let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0; v.len()]).collect();
-        let (mut dup_yes, mut dup_no) = (0usize, 0usize);
-        let mut matches = Vec::new();
-        for &i in &self.order {
-            let report = &self.reports[i];
-            if !self.passes_date(report, query)
-                || !terms
-                    .iter()
-                    .all(|t| find_word_start(&report.folded, t).is_some())
-            {
-                continue;
-            }
-            let has_dup = duplicates.get(i).copied().unwrap_or(false);
-            let mut pass = [true; 5];
-            for k in 0..4 {
-                // A facet with selections filters even when none of them is known (nothing passes).
-                pass[k] = query.facets.get(FacetKind::ALL[k]).is_empty()
-                    || report.values[k].iter().any(|v| selected_ids[k].contains(v));
-            }
-            pass[4] = !dup_active || dup_selected.contains(if has_dup { DUP_YES } else { DUP_NO });
-            let failing = pass.iter().filter(|p| !**p).count();
-            if failing == 0 {
-                matches.push(i);
-            }
-            // A report counts towards facet k's options when every other facet passes.
-            for k in 0..5 {
-                let others_pass = failing == 0 || (failing == 1 && !pass[k]);
-                if !others_pass {
-                    continue;
-                }
-                if k < 4 {
-                    for &v in &report.values[k] {
-                        counts[k][v as usize] += 1;
-                    }
-                } else if has_dup {
-                    dup_yes += 1;
-                } else {
-                    dup_no += 1;
-                }
-            }
-        }
-
-        let mut facets = Vec::with_capacity(5);
-        for (k, kind) in FacetKind::ALL.into_iter().enumerate() {
-            let mut options: Vec<FacetOption> = if k < 4 {
-                self.values[k]
-                    .iter()
-                    .zip(&counts[k])
-                    .map(|(value, &count)| FacetOption {
-                        value: value.clone(),
-                        count,
-                        selected: query.facets.is_selected(kind, value),
-                    })
-                    .collect()
-            } else {
-                vec![
-                    FacetOption {
-                        value: DUP_YES.into(),
-                        count: dup_yes,
-                        selected: dup_selected.contains(DUP_YES),
-                    },
-                    FacetOption {
-                        value: DUP_NO.into(),
-                        count: dup_no,
-                        selected: dup_selected.contains(DUP_NO),
-                    },
-                ]
-            };
-            // Selected values the corpus does not know still show (with 0), so they can be cleared.
-            for value in query.facets.get(kind) {
-                if !options.iter().any(|o| &o.value == value) {
-                    options.push(FacetOption {
-                        value: value.clone(),
-                        count: 0,
-                        selected: true,
-                    });
-                }
-            }
-            options.retain(|o| o.count > 0 || o.selected);
-            if k < 4 {
-                options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            }
-            facets.push((kind, options));
-        }
         QueryResult {
             matches,
-            facets,
+            facets: counted.facets,
             terms,
         }
     }
 
-    fn passes_date(&self, report: &IndexedReport, query: &Query) -> bool {
-        if query.from.is_none() && query.to.is_none() {
-            return true;
+    /// The ranks of `within` whose text holds every term at the start of a word.
+    fn text_matches(&self, within: &RankBits, terms: &[String]) -> RankBits {
+        let mut found = RankBits::empty(self.order.len());
+        for rank in within.ranks() {
+            let report = &self.reports[self.order[rank]];
+            crate::ingest::work::add(report.folded.len());
+            if terms
+                .iter()
+                .all(|t| find_word_start(&report.folded, t).is_some())
+            {
+                found.insert(rank);
+            }
         }
-        match report.date {
-            None => false,
-            Some(d) => query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t),
-        }
+        found
     }
 }

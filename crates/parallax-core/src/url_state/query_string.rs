@@ -30,6 +30,9 @@ pub fn render(state: &UrlState) -> String {
     if state.view != View::default() {
         params.push(("view", state.view.key().into()));
     }
+    if state.page > 0 {
+        params.push(("page", (state.page + 1).to_string()));
+    }
     if let Some(id) = &state.report {
         params.push(("report", id.clone()));
     }
@@ -116,6 +119,10 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
                 "timeline" => state.view = View::Timeline,
                 "list" => state.view = View::List,
                 _ => notices.push(bad("a view (timeline or list)")),
+            },
+            "page" => match value.parse::<usize>() {
+                Ok(n) if n >= 1 => state.page = n - 1,
+                _ => notices.push(bad("a page number (1 or more)")),
             },
             "report" if is_id(&value) => state.report = Some(value),
             "report" => notices.push(bad("a report id")),

@@ -21,6 +21,7 @@ fn renders_in_a_stable_order_with_the_version_first() {
         report: Some("r-1".into()),
         paragraph: Some(3),
         threshold: Some(45),
+        page: 2,
         ..Default::default()
     };
     s.facets.toggle(FacetKind::Topic, "iran");
@@ -30,7 +31,7 @@ fn renders_in_a_stable_order_with_the_version_first() {
     s.compare = Some(("a".into(), "b".into()));
     assert_eq!(
         render(&s),
-        "v=1&q=Miller%20%26%20Khan%E2%80%99s&topic=economy&topic=iran&outlet=Dawn%20News&from=2024-07-01&report=r-1&p=3&left=a&right=b&t=45"
+        "v=1&q=Miller%20%26%20Khan%E2%80%99s&topic=economy&topic=iran&outlet=Dawn%20News&from=2024-07-01&page=3&report=r-1&p=3&left=a&right=b&t=45"
     );
 }
 
@@ -116,6 +117,57 @@ fn unknown_ids_and_facet_values_are_dropped_with_notices() {
     assert_eq!(notices.len(), 3);
 }
 
+#[test]
+fn the_page_is_written_from_1_and_links_without_it_open_the_first() {
+    let (s, notices) = parse("v=1&q=iran&page=4");
+    assert_eq!((s.page, notices), (3, vec![]));
+    assert_eq!(render(&s), "v=1&q=iran&page=4");
+    // A link made before paging.
+    assert_eq!(parse("v=1&q=iran").0.page, 0);
+    // The first page is the default: not written.
+    let (first, _) = parse("page=1");
+    assert_eq!((first.page, render(&first)), (0, String::new()));
+    for bad in [
+        "page=0",
+        "page=-2",
+        "page=two",
+        "page=99999999999999999999999",
+    ] {
+        let (s, notices) = parse(bad);
+        assert_eq!(s.page, 0, "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}");
+        assert_eq!(notices[0].parameter, "page", "{bad}");
+    }
+}
+
+#[test]
+fn a_new_query_restarts_paging_and_opening_a_report_does_not() {
+    let before = UrlState {
+        query: "iran".into(),
+        page: 3,
+        ..Default::default()
+    };
+    let mut opened = before.clone();
+    opened.report = Some("a".into());
+    opened.restart_paging_if_query_changed(&before);
+    assert_eq!(opened.page, 3);
+    let mut next_page = before.clone();
+    next_page.page = 4;
+    next_page.restart_paging_if_query_changed(&before);
+    assert_eq!(next_page.page, 4);
+    for change in [
+        (|s: &mut UrlState| s.query.push('s')) as fn(&mut UrlState),
+        |s| s.facets.toggle(FacetKind::Outlet, "Dawn"),
+        |s| s.from = Some(date(2024, 1, 1)),
+        |s| s.threshold = Some(50),
+    ] {
+        let mut changed = before.clone();
+        change(&mut changed);
+        changed.restart_paging_if_query_changed(&before);
+        assert_eq!(changed.page, 0);
+    }
+}
+
 fn arb_state() -> impl Strategy<Value = UrlState> {
     let id = "[A-Za-z0-9_-]{1,12}";
     let value = "\\PC{0,12}";
@@ -129,14 +181,16 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
         proptest::option::of((id, proptest::option::of(0usize..500))),
         proptest::option::of((id, id)),
         proptest::option::of(THRESHOLD_PERCENT_RANGE),
+        0usize..1000,
     )
         .prop_map(
-            |(query, facets, range, zoom, list, report, compare, threshold)| {
+            |(query, facets, range, zoom, list, report, compare, threshold, page)| {
                 let mut s = UrlState {
                     query,
                     zoom: false,
                     threshold,
                     compare,
+                    page,
                     ..Default::default()
                 };
                 for (k, v) in facets {
