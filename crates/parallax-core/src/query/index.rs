@@ -2,7 +2,10 @@
 //! orders and counts facet options for one [`Query`].
 
 use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
-use super::matching::{find_word_start, fold, search_terms};
+use super::matching::{fold, search_terms};
+use super::postings::SearchIndex;
+use super::ranking::Bm25;
+use super::search::{search, TextMatches};
 use crate::model::{Corpus, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +26,9 @@ pub struct QueryResult {
     /// Indices into `Corpus::reports` of the matching reports, in timeline order
     /// (event date, then published date, then corpus order; undated last).
     pub matches: Vec<usize>,
+    /// The same reports in the order a result list shows them: by relevance (BM25F, see
+    /// `ranking`) for a text query, ties in timeline order; without text, timeline order.
+    pub ranked: Vec<usize>,
     /// Per facet (in [`FacetKind::ALL`] order): every option with its count, most reports first,
     /// then by value. Options with a zero count are kept only when selected.
     pub facets: Vec<(FacetKind, Vec<FacetOption>)>,
@@ -43,7 +49,8 @@ impl QueryResult {
 /// Per-report data precomputed for queries.
 #[derive(Clone, Debug)]
 struct IndexedReport {
-    /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack.
+    /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack, read
+    /// only to confirm phrases on candidates.
     folded: String,
     /// Interned facet value ids per facet kind (not for Duplicates, which is dynamic).
     values: [Vec<u32>; 4],
@@ -56,6 +63,11 @@ pub struct QueryIndex {
     reports: Vec<IndexedReport>,
     /// Report indices in timeline order.
     order: Vec<usize>,
+    /// Each report's place in `order` (ties of relevance keep timeline order).
+    timeline_position: Vec<u32>,
+    /// The inverted index of the folded text, and the figures ranking needs.
+    search: SearchIndex,
+    bm25: Bm25,
     /// Interned values per facet kind (Topic, Person, Outlet, Place).
     values: [Vec<String>; 4],
     /// Whether each report has a near-duplicate per the corpus's own pairs.
@@ -75,11 +87,13 @@ impl QueryIndex {
             interner[kind].insert(value.to_string(), id);
             id
         };
+        let mut title_ends = Vec::with_capacity(corpus.reports.len());
         let reports: Vec<IndexedReport> = corpus
             .reports
             .iter()
             .map(|r| {
                 let mut folded = fold(&r.title);
+                title_ends.push(folded.len());
                 for p in &r.paragraphs {
                     folded.push('\n');
                     folded.push_str(&fold(&p.text));
@@ -116,10 +130,23 @@ impl QueryIndex {
             let r = &corpus.reports[i];
             (r.event_date.is_none(), r.event_date, r.published, i)
         });
+        let mut timeline_position = vec![0u32; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            timeline_position[i] = position as u32;
+        }
+        let search = SearchIndex::build(
+            reports
+                .iter()
+                .zip(title_ends)
+                .map(|(r, end)| r.folded.split_at(end)),
+        );
         QueryIndex {
             default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
+            bm25: Bm25::new(search.lengths()),
+            search,
             reports,
             order,
+            timeline_position,
             values,
         }
     }
@@ -137,6 +164,11 @@ impl QueryIndex {
         &self.order
     }
 
+    /// The inverted index behind search (for measuring it, and later for writing it in shards).
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
+    }
+
     /// Whether each report has a near duplicate according to the corpus's own pairs.
     pub fn default_duplicates(&self) -> &[bool] {
         &self.default_duplicates
@@ -146,6 +178,16 @@ impl QueryIndex {
     /// thresholds in force (pass [`QueryIndex::default_duplicates`] when they are the defaults).
     pub fn run(&self, query: &Query, duplicates: &[bool]) -> QueryResult {
         let terms = search_terms(&query.text);
+        // The text part first, from the postings: which reports match, and how well.
+        let text: Option<TextMatches> = (!terms.is_empty()).then(|| {
+            search(&self.search, &self.bm25, &terms, |r| {
+                &self.reports[r as usize].folded
+            })
+        });
+        let mut text_hit = vec![false; if text.is_some() { self.len() } else { 0 }];
+        for &(r, _) in text.iter().flat_map(|t| &t.reports) {
+            text_hit[r as usize] = true;
+        }
         // Which facet values are selected, by interned id (unknown values select nothing).
         let selected_ids: Vec<BTreeSet<u32>> = (0..4)
             .map(|k| {
@@ -167,11 +209,7 @@ impl QueryIndex {
         let mut matches = Vec::new();
         for &i in &self.order {
             let report = &self.reports[i];
-            if !self.passes_date(report, query)
-                || !terms
-                    .iter()
-                    .all(|t| find_word_start(&report.folded, t).is_some())
-            {
+            if !self.passes_date(report, query) || (text.is_some() && !text_hit[i]) {
                 continue;
             }
             let has_dup = duplicates.get(i).copied().unwrap_or(false);
@@ -246,11 +284,31 @@ impl QueryIndex {
             }
             facets.push((kind, options));
         }
+        let ranked = match &text {
+            None => matches.clone(),
+            Some(text) => self.by_relevance(&matches, text),
+        };
         QueryResult {
             matches,
+            ranked,
             facets,
             terms,
         }
+    }
+
+    /// `matches` (in timeline order) by descending relevance; equal scores stay in timeline order.
+    fn by_relevance(&self, matches: &[usize], text: &TextMatches) -> Vec<usize> {
+        let score = |i: usize| {
+            text.reports
+                .binary_search_by_key(&(i as u32), |&(r, _)| r)
+                .map_or(0.0, |at| text.reports[at].1)
+        };
+        let mut ranked: Vec<(f32, usize)> = matches.iter().map(|&i| (score(i), i)).collect();
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| self.timeline_position[a.1].cmp(&self.timeline_position[b.1]))
+        });
+        ranked.into_iter().map(|(_, i)| i).collect()
     }
 
     fn passes_date(&self, report: &IndexedReport, query: &Query) -> bool {
