@@ -8,6 +8,7 @@ use super::ranking::Bm25;
 use super::search::{search, TextMatches};
 use crate::model::{Corpus, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// What the reader asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,6 +53,8 @@ struct IndexedReport {
     /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack, read
     /// only to confirm phrases on candidates.
     folded: String,
+    /// Where the title ends in `folded`.
+    title_end: usize,
     /// Interned facet value ids per facet kind (not for Duplicates, which is dynamic).
     values: [Vec<u32>; 4],
     date: Option<NaiveDate>,
@@ -65,9 +68,10 @@ pub struct QueryIndex {
     order: Vec<usize>,
     /// Each report's place in `order` (ties of relevance keep timeline order).
     timeline_position: Vec<u32>,
-    /// The inverted index of the folded text, and the figures ranking needs.
-    search: SearchIndex,
-    bm25: Bm25,
+    /// The inverted index of the folded text and the figures ranking needs, built on the first
+    /// text query (or [`QueryIndex::prepare_search`]) so a page that opens without one does
+    /// not pay for it before its first paint.
+    search: OnceLock<(SearchIndex, Bm25)>,
     /// Interned values per facet kind (Topic, Person, Outlet, Place).
     values: [Vec<String>; 4],
     /// Whether each report has a near-duplicate per the corpus's own pairs.
@@ -87,13 +91,12 @@ impl QueryIndex {
             interner[kind].insert(value.to_string(), id);
             id
         };
-        let mut title_ends = Vec::with_capacity(corpus.reports.len());
         let reports: Vec<IndexedReport> = corpus
             .reports
             .iter()
             .map(|r| {
                 let mut folded = fold(&r.title);
-                title_ends.push(folded.len());
+                let title_end = folded.len();
                 for p in &r.paragraphs {
                     folded.push('\n');
                     folded.push_str(&fold(&p.text));
@@ -120,6 +123,7 @@ impl QueryIndex {
                 }
                 IndexedReport {
                     folded,
+                    title_end,
                     values: per_kind,
                     date: r.event_date,
                 }
@@ -134,16 +138,9 @@ impl QueryIndex {
         for (position, &i) in order.iter().enumerate() {
             timeline_position[i] = position as u32;
         }
-        let search = SearchIndex::build(
-            reports
-                .iter()
-                .zip(title_ends)
-                .map(|(r, end)| r.folded.split_at(end)),
-        );
         QueryIndex {
             default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
-            bm25: Bm25::new(search.lengths()),
-            search,
+            search: OnceLock::new(),
             reports,
             order,
             timeline_position,
@@ -166,7 +163,22 @@ impl QueryIndex {
 
     /// The inverted index behind search (for measuring it, and later for writing it in shards).
     pub fn search_index(&self) -> &SearchIndex {
-        &self.search
+        &self.prepared().0
+    }
+
+    /// Builds the inverted index now rather than on the first text query (a page can call it
+    /// once it has painted).
+    pub fn prepare_search(&self) {
+        self.prepared();
+    }
+
+    fn prepared(&self) -> &(SearchIndex, Bm25) {
+        self.search.get_or_init(|| {
+            let index =
+                SearchIndex::build(self.reports.iter().map(|r| r.folded.split_at(r.title_end)));
+            let bm25 = Bm25::new(index.lengths());
+            (index, bm25)
+        })
     }
 
     /// Whether each report has a near duplicate according to the corpus's own pairs.
@@ -180,9 +192,8 @@ impl QueryIndex {
         let terms = search_terms(&query.text);
         // The text part first, from the postings: which reports match, and how well.
         let text: Option<TextMatches> = (!terms.is_empty()).then(|| {
-            search(&self.search, &self.bm25, &terms, |r| {
-                &self.reports[r as usize].folded
-            })
+            let (index, bm25) = self.prepared();
+            search(index, bm25, &terms, |r| &self.reports[r as usize].folded)
         });
         let mut text_hit = vec![false; if text.is_some() { self.len() } else { 0 }];
         for &(r, _) in text.iter().flat_map(|t| &t.reports) {

@@ -19,7 +19,8 @@
 
 use crate::ingest::work;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// One report's occurrences of one word.
@@ -61,47 +62,109 @@ pub(super) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     }
 }
 
+/// The characters of a report that are neither letters, digits nor spaces, each once.
+fn held_symbols(title: &str, body: &str) -> Vec<char> {
+    let mut ascii = [false; 128];
+    let mut other: Vec<char> = Vec::new();
+    for text in [title, body] {
+        for &b in text.as_bytes() {
+            if b.is_ascii() {
+                ascii[b as usize] |= !b.is_ascii_alphanumeric() && !char::from(b).is_whitespace();
+            }
+        }
+        if !text.is_ascii() {
+            other.extend(
+                text.chars()
+                    .filter(|c| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace()),
+            );
+        }
+    }
+    other.sort_unstable();
+    other.dedup();
+    let mut held: Vec<char> = (0u8..128)
+        .filter(|&b| ascii[b as usize])
+        .map(char::from)
+        .collect();
+    held.extend(other);
+    held
+}
+
+/// A fast hash for the dictionary's words while building (the Fx hash of rustc): the keys are
+/// the corpus's own words, and a build hashes every word of every report once.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 impl SearchIndex {
     /// Indexes folded reports, each given as `(title, body)`; report ids are their positions.
+    /// One pass over the words: each word's postings grow report by report, so they come out
+    /// by ascending report without sorting.
     pub fn build<'a>(reports: impl IntoIterator<Item = (&'a str, &'a str)>) -> SearchIndex {
-        let mut by_word: HashMap<&'a str, Vec<Posting>> = HashMap::new();
+        let mut ids: HashMap<&'a str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut words: Vec<&'a str> = Vec::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
         let mut symbols: BTreeMap<char, Vec<u32>> = BTreeMap::new();
         let mut lengths = Vec::new();
-        for (id, (title, body)) in reports.into_iter().enumerate() {
-            let id = id as u32;
-            let mut counts: BTreeMap<&'a str, (u32, u32)> = BTreeMap::new();
+        for (report, (title, body)) in reports.into_iter().enumerate() {
+            let report = report as u32;
             let mut length = FieldLengths::default();
+            let mut count = |w: &'a str, in_title: bool| {
+                let id = *ids.entry(w).or_insert_with(|| {
+                    words.push(w);
+                    postings.push(Vec::new());
+                    (words.len() - 1) as u32
+                });
+                let list = &mut postings[id as usize];
+                if list.last().is_none_or(|p| p.report != report) {
+                    list.push(Posting {
+                        report,
+                        in_title: 0,
+                        in_body: 0,
+                    });
+                }
+                let last = list.last_mut().expect("pushed above");
+                if in_title {
+                    last.in_title += 1;
+                } else {
+                    last.in_body += 1;
+                }
+            };
             for_each_word(title, |w| {
-                counts.entry(w).or_default().0 += 1;
+                count(w, true);
                 length.title += 1;
             });
             for_each_word(body, |w| {
-                counts.entry(w).or_default().1 += 1;
+                count(w, false);
                 length.body += 1;
             });
             lengths.push(length);
-            for (word, (in_title, in_body)) in counts {
-                by_word.entry(word).or_default().push(Posting {
-                    report: id,
-                    in_title,
-                    in_body,
-                });
-            }
-            let held: BTreeSet<char> = title
-                .chars()
-                .chain(body.chars())
-                .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-                .collect();
-            for c in held {
-                symbols.entry(c).or_default().push(id);
+            for c in held_symbols(title, body) {
+                symbols.entry(c).or_default().push(report);
             }
         }
-        let mut entries: Vec<(&str, Vec<Posting>)> = by_word.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let (words, postings) = entries.into_iter().map(|(w, p)| (w.to_string(), p)).unzip();
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        order.sort_unstable_by_key(|&i| words[i]);
+        let mut postings: Vec<Option<Vec<Posting>>> = postings.into_iter().map(Some).collect();
         SearchIndex {
-            words,
-            postings,
+            words: order.iter().map(|&i| words[i].to_string()).collect(),
+            postings: order
+                .iter()
+                .map(|&i| postings[i].take().unwrap_or_default())
+                .collect(),
             symbols: symbols.into_iter().collect(),
             lengths,
         }
@@ -138,11 +201,16 @@ impl SearchIndex {
         start..start + len
     }
 
-    /// The postings of every word starting with `prefix`, merged per report (counts summed),
-    /// by report id. Costs the postings read, plus at most a quarter of that in reports when
-    /// they are many (counted in a table over the reports instead of sorted).
-    pub fn prefix_postings(&self, prefix: &str) -> Vec<Posting> {
-        let range = self.prefix_range(prefix);
+    /// How many postings the words of `range` hold together.
+    pub fn postings_in(&self, range: Range<usize>) -> usize {
+        work::add(range.len());
+        self.postings[range].iter().map(Vec::len).sum()
+    }
+
+    /// The postings of the words of `range` merged per report, by report id. Costs the
+    /// postings read, plus at most a quarter of that in reports when they are many (counted in
+    /// a table over the reports instead of sorted).
+    pub fn merged(&self, range: Range<usize>) -> Vec<Posting> {
         let lists = &self.postings[range];
         let total: usize = lists.iter().map(Vec::len).sum();
         work::add(total);
@@ -191,5 +259,45 @@ impl SearchIndex {
             }
             Err(_) => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_postings_and_symbols() {
+        let index = SearchIndex::build([
+            ("water talks", "\nthe water-sharing deal & more water"),
+            ("other", "\nwatery café 3.5"),
+        ]);
+        let reports = |p: &[Posting]| p.iter().map(|p| p.report).collect::<Vec<_>>();
+        let water = index.exact("water");
+        assert_eq!(
+            water,
+            [Posting {
+                report: 0,
+                in_title: 1,
+                in_body: 2
+            }]
+        );
+        assert_eq!(reports(index.exact("café")), [1]);
+        assert!(index.exact("wat").is_empty());
+        let range = index.prefix_range("wat");
+        assert_eq!(reports(&index.merged(range.clone())), [0, 1]);
+        assert_eq!(index.postings_in(range), 2);
+        assert_eq!(index.prefix_range("zz").len(), 0);
+        assert_eq!(index.symbol('&'), [0]);
+        assert_eq!(index.symbol('.'), [1]);
+        assert_eq!(index.symbol('-'), [0]);
+        assert!(index.symbol('\n').is_empty());
+        assert_eq!(
+            index.lengths(),
+            [
+                FieldLengths { title: 2, body: 6 },
+                FieldLengths { title: 1, body: 4 }
+            ]
+        );
     }
 }

@@ -9,12 +9,20 @@
 //! every run, that word (or a word with that prefix): a superset of the matches, and exactly
 //! them when the term is a single run. A term with no letter or digit ("-", "&") narrows by the
 //! reports holding each of its characters.
+//!
+//! A short prefix typed after other words ("water s") would merge the postings of thousands of
+//! words to filter a few candidates: when its postings outnumber the candidates more than
+//! [`CONFIRM_RATHER_THAN_MERGE`]-fold, the term is confirmed on the candidates' text instead
+//! (where a common prefix is found within the first words), and adds nothing to their score.
 
 use super::matching::find_word_start;
 use super::postings::{Posting, SearchIndex};
 use super::ranking::Bm25;
 use crate::ingest::work;
 use std::borrow::Cow;
+
+/// How many times more postings than candidates a prefix may hold and still be merged.
+const CONFIRM_RATHER_THAN_MERGE: usize = 8;
 
 /// Reports matching every term, by ascending id, with their relevance.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,7 +55,7 @@ fn intersect(
     postings: &[Posting],
     mut score: impl FnMut(&Posting) -> f32,
 ) -> Vec<(u32, f32)> {
-    work::add(held.len() + postings.len());
+    work::add(held.len() * (postings.len().max(1).ilog2() as usize + 1));
     let mut out = Vec::with_capacity(held.len().min(postings.len()));
     let mut rest = postings;
     for (report, s) in held {
@@ -60,14 +68,14 @@ fn intersect(
     out
 }
 
-/// The reports holding one term, by ascending report, with the term's score in each; `None`
-/// when the term has no letter or digit (then it narrows by its characters, with no score).
+/// The reports of `within` (all reports when `None`) that may hold `term`, by ascending report,
+/// with the term's score added, and whether the term still needs confirming on their text.
 fn term_matches(
     index: &SearchIndex,
     bm25: &Bm25,
     term: &str,
     within: Option<Vec<(u32, f32)>>,
-) -> Vec<(u32, f32)> {
+) -> (Vec<(u32, f32)>, bool) {
     let runs = term_runs(term);
     let mut held = within;
     if runs.is_empty() {
@@ -86,14 +94,22 @@ fn term_matches(
                 Some(h) => intersect(h, &reports, |_| 0.0),
             });
         }
-        return held.unwrap_or_default();
+        return (held.unwrap_or_default(), true);
     }
     let lengths = index.lengths();
+    let mut confirm = !(runs.len() == 1 && runs[0].0.len() == term.len());
     for (run, whole_word) in runs {
         let postings: Cow<[Posting]> = if whole_word {
             Cow::Borrowed(index.exact(run))
         } else {
-            Cow::Owned(index.prefix_postings(run))
+            let range = index.prefix_range(run);
+            if let Some(h) = &held {
+                if index.postings_in(range.clone()) > CONFIRM_RATHER_THAN_MERGE * h.len() {
+                    confirm = true;
+                    continue;
+                }
+            }
+            Cow::Owned(index.merged(range))
         };
         let idf = bm25.idf(postings.len());
         let score = |p: &Posting| bm25.score(idf, p, &lengths[p.report as usize]);
@@ -102,11 +118,11 @@ fn term_matches(
             Some(h) => intersect(h, &postings, score),
         };
         if next.is_empty() {
-            return next;
+            return (next, false);
         }
         held = Some(next);
     }
-    held.unwrap_or_default()
+    (held.unwrap_or_default(), confirm)
 }
 
 /// The reports matching every term (all folded, as `search_terms` gives them); `text_of(r)` is
@@ -120,14 +136,13 @@ pub(super) fn search<'a>(
     let mut held: Option<Vec<(u32, f32)>> = None;
     let mut to_confirm: Vec<&str> = Vec::new();
     for term in terms {
-        let matches = term_matches(index, bm25, term, held.take());
+        let (matches, confirm) = term_matches(index, bm25, term, held.take());
         if matches.is_empty() {
             // Nothing can match every term: the other terms need no look-up.
             return TextMatches::default();
         }
         held = Some(matches);
-        let runs = term_runs(term);
-        if !(runs.len() == 1 && runs[0].0.len() == term.len()) {
+        if confirm {
             to_confirm.push(term);
         }
     }
