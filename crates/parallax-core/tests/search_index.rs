@@ -300,3 +300,48 @@ proptest! {
         prop_assert_eq!(result.ranked.len(), result.matches.len());
     }
 }
+
+#[test]
+fn a_short_prefix_after_a_rare_word_is_confirmed_on_text_alike() {
+    // "water" in 3 reports, words starting with "s" in all 200: "water s" confirms "s" on the
+    // three candidates' text rather than merging every s-word's postings.
+    let mut reports: Vec<Report> = (0..200)
+        .map(|i| {
+            report(
+                &format!("r{i}"),
+                "Budget",
+                &format!("Some say sums s{i} stay."),
+            )
+        })
+        .collect();
+    reports[5].paragraphs[0].text = "Water sharing stays on the table.".into();
+    reports[9].paragraphs[0].text = "Water, then nothing else.".into();
+    reports[77].paragraphs[0].text = "Water: sharing it is a start.".into();
+    let corpus = Corpus {
+        reports,
+        ..Corpus::default()
+    };
+    let index = QueryIndex::new(&corpus);
+    let haystacks = haystacks(&corpus);
+    for q in [
+        "water s",
+        "water sh",
+        "s water",
+        "water st",
+        "water ",
+        "water t",
+        "\"water s\"",
+    ] {
+        assert_same_as_scan(&haystacks, &index, q);
+    }
+    assert_eq!(run(&index, "water s").matches, [5, 77]);
+}
+
+#[test]
+fn the_index_round_trips_through_postcard() {
+    let index = QueryIndex::new(synthetic());
+    let bytes = postcard::to_allocvec(index.search_index()).unwrap();
+    let back: parallax_core::query::SearchIndex = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(&back, index.search_index());
+    assert!(back.words() > 100);
+}
