@@ -47,36 +47,51 @@ pub struct SearchIndex {
     lengths: Vec<FieldLengths>,
 }
 
-/// Calls `f` with every word (maximal run of letters and digits) of `text`, in order.
+/// Calls `f` with every word (maximal run of letters and digits) of `text`, in order. ASCII
+/// bytes are classified without decoding; other characters by `char::is_alphanumeric`.
 pub(super) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (in_word, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if in_word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             f(&text[s..i]);
         }
+        i += len;
     }
     if let Some(s) = start {
         f(&text[s..]);
     }
 }
 
-/// The characters of a report that are neither letters, digits nor spaces, each once.
+/// The characters of a report that are neither letters, digits nor spaces, each once, in
+/// one pass over the bytes (ASCII in a table, other characters decoded).
 fn held_symbols(title: &str, body: &str) -> Vec<char> {
     let mut ascii = [false; 128];
     let mut other: Vec<char> = Vec::new();
     for text in [title, body] {
-        for &b in text.as_bytes() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
             if b.is_ascii() {
                 ascii[b as usize] |= !b.is_ascii_alphanumeric() && !char::from(b).is_whitespace();
+                i += 1;
+                continue;
             }
-        }
-        if !text.is_ascii() {
-            other.extend(
-                text.chars()
-                    .filter(|c| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace()),
-            );
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() && !c.is_whitespace() {
+                other.push(c);
+            }
+            i += c.len_utf8();
         }
     }
     other.sort_unstable();
