@@ -138,6 +138,23 @@ mod tests {
             prop_assert_eq!(&search, &crate::analysis::text::fold_word(&text));
         }
 
+        /// Any text with one typographic apostrophe (or quote) in place of another folds alike.
+        #[test]
+        fn typographic_marks_fold_alike_anywhere(
+            before in any::<String>(),
+            after in any::<String>(),
+            apostrophes in (0usize..7, 0usize..7),
+            quotes in (0usize..8, 0usize..8),
+        ) {
+            const APOSTROPHES: [char; 7] = ['\'', '’', 'ʼ', '‘', '‛', '′', '`'];
+            const QUOTES: [char; 8] = ['"', '«', '»', '„', '“', '”', '‟', '″'];
+            let with = |a: char, q: char| fold(&format!("{before}{a}{after}{q}{before}"));
+            prop_assert_eq!(
+                with(APOSTROPHES[apostrophes.0], QUOTES[quotes.0]),
+                with(APOSTROPHES[apostrophes.1], QUOTES[quotes.1])
+            );
+        }
+
         #[test]
         fn fold_is_per_character(a in any::<String>(), b in any::<String>()) {
             prop_assert_eq!(fold(&(a.clone() + &b)), fold(&a) + &fold(&b));
