@@ -71,11 +71,12 @@ pub fn Results() -> impl IntoView {
                 }
             >
                 <ol class="result-list" data-testid="report-list" start=move || page.with(|p| p.range.start + 1)>
-                    // Keyed by report and search terms: a filter change keeps the items that stay.
+                    // In relevance order when searching (ties, and no search: timeline order). Keyed by
+                    // report and search terms: a filter change keeps the items that stay.
                     <For
                         each=move || {
                             let range = page.with(|p| p.range.clone());
-                            state.result.with(|r| r.matches[range].iter().map(|&i| (i, r.terms.clone())).collect::<Vec<_>>())
+                            state.result.with(|r| r.ranked[range].iter().map(|&i| (i, r.terms.clone())).collect::<Vec<_>>())
                         }
                         key=|item| item.clone()
                         children=|(index, terms)| view! { <ResultItem index=index terms=terms/> }

@@ -1,9 +1,10 @@
 //! The query engine behind the explorer: facets, date range and full-text search.
 //!
 //! Pure and synchronous so the page can run it on every keystroke. [`QueryIndex::new`] does the
-//! expensive work once (folding every title and paragraph for search, the set of reports of
-//! every facet value as bits or a rank list); [`QueryIndex::run`] then costs one scan of the
-//! folded text per search term, and for the date range and facets a few passes over words of 64
+//! expensive work once (folding every title and paragraph, an inverted index of their words, the
+//! set of reports of every facet value as bits or a rank list); [`QueryIndex::run`] then reads
+//! the postings of the words typed (phrases confirmed on the candidates' text only), ranks the
+//! matches (BM25F), and for the date range and facets makes a few passes over words of 64
 //! reports, never a report.
 //!
 //! Facets combine with OR inside a facet and AND across facets. Each option's count is the
@@ -13,9 +14,11 @@
 //!
 //! One file per job: `facets` (the facets, a selection, duplicate flags), `index` (the
 //! precomputed index and running a query), `bitsets` (sets of reports as bits or rank lists),
-//! `facet_index` (facet and date filtering and counting on them), `matching` (folding, search
-//! terms, word-start matches, highlights), `snippet` (the piece of text the results list shows),
-//! `paging` (one page of results) and `timeline` (marks or bins on the timeline).
+//! `facet_index` (facet and date filtering and counting on them), `matching` (search terms,
+//! word-start matches, highlights; the fold itself is `crate::text_fold`), `postings` (the
+//! inverted index and its layout), `search` (a query's text answered from the postings),
+//! `ranking` (BM25F), `snippet` (the piece of text the results list shows, made only for results
+//! shown), `paging` (one page of results) and `timeline` (marks or bins on the timeline).
 
 mod bitsets;
 mod facet_index;
@@ -28,6 +31,9 @@ mod facets;
 mod index;
 mod matching;
 mod paging;
+mod postings;
+mod ranking;
+mod search;
 mod snippet;
 #[cfg(test)]
 mod tests;
@@ -38,6 +44,8 @@ pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO
 pub use index::{Query, QueryIndex, QueryResult};
 pub use matching::{fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
+pub use postings::{FieldLengths, Posting, SearchIndex};
+pub use ranking::TITLE_WEIGHT;
 pub use snippet::{snippet, Snippet};
 pub use timeline::{
     timeline_density, DateBin, TimelineAxis, TimelineDensity, MAX_MARKS_PER_COLUMN,

@@ -3,7 +3,8 @@
 //! Two outlets printing the same sentence differ in quote marks (’ vs '), case and British vs
 //! American spelling ("characterisation" / "characterization", "combatting" / "combating").
 //! Every comparison in the analysis goes through [`fold_word`], so those differences never count
-//! as different text. Word boundaries are Unicode's (UAX #29, `unicode-segmentation`): an
+//! as different text. Its character fold is search's ([`crate::text_fold`]), so a word the
+//! analysis equates with another is one search finds both ways. Word boundaries are Unicode's (UAX #29, `unicode-segmentation`): an
 //! apostrophe inside a word keeps it whole ("Pakistan’s"), hyphens split ("cross-border" is two
 //! words, the same on both sides).
 //!
@@ -23,7 +24,9 @@ pub use runs::{longest_common_run, longest_run_hashed, window_hashes, window_ind
 pub use shingles::{containment, hash_words, intersection_size, jaccard, shingles, text_shingles};
 pub use stem::stem;
 
-use spelling::fold_spelling;
+use crate::text_fold::fold_char;
+pub use crate::text_fold::fold_quote_char;
+pub(crate) use spelling::fold_spelling;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Shingle size used throughout: word 5-shingles are long enough that two unrelated reports on
@@ -137,18 +140,8 @@ fn ascii_words<'a>(piece: &'a str, offset: usize, f: &mut impl FnMut(usize, &'a 
     }
 }
 
-/// Folds quote-like characters to their ASCII forms (’ ‘ ʼ ′ → ', “ ” „ ″ → ").
-pub fn fold_quote_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
-        | '\u{FF07}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' | '\u{FF02}' => '"',
-        _ => c,
-    }
-}
-
-/// The comparison key of one word: lower case, quote marks folded, spelling variants folded.
+/// The comparison key of one word: the shared text fold ([`crate::text_fold`]: case, diacritics,
+/// quote marks), then British and American spellings folded onto one form.
 pub fn fold_word(word: &str) -> String {
     let mut w = String::with_capacity(word.len());
     fold_word_into(word, &mut w);
@@ -169,11 +162,9 @@ pub(crate) fn fold_word_into(word: &str, out: &mut String) {
             out.push_str(&quoted);
         }
     } else {
-        out.extend(
-            word.chars()
-                .map(fold_quote_char)
-                .flat_map(char::to_lowercase),
-        );
+        for c in word.chars() {
+            fold_char(c, |f| out.push(f));
+        }
     }
     fold_spelling(out);
 }

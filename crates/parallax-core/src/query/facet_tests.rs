@@ -142,7 +142,21 @@ proptest! {
         let new = QueryIndex::new(&corpus);
         let old = ReferenceIndex::new(&corpus);
         let flags = if own_flags { new.default_duplicates().to_vec() } else { flags };
-        prop_assert_eq!(new.run(&query, &flags), old.run(&query, &flags));
+        prop_assert_eq!(unranked(new.run(&query, &flags)), old.run(&query, &flags));
+    }
+}
+
+/// `result` without the list's order by relevance, which the old scan did not make; checks
+/// that order holds exactly the matches.
+fn unranked(result: QueryResult) -> QueryResult {
+    let mut ranked = result.ranked.clone();
+    ranked.sort_unstable();
+    let mut matches = result.matches.clone();
+    matches.sort_unstable();
+    assert_eq!(ranked, matches, "the ranked list is the matches reordered");
+    QueryResult {
+        ranked: Vec::new(),
+        ..result
     }
 }
 
@@ -173,11 +187,11 @@ fn the_reference_and_the_bitsets_agree_on_the_default_view_of_a_synthetic_corpus
     let (new, old) = (QueryIndex::new(&corpus), ReferenceIndex::new(&corpus));
     let flags: Vec<bool> = (0..700).map(|i| i % 4 == 0).collect();
     let mut query = Query::default();
-    assert_eq!(new.run(&query, &flags), old.run(&query, &flags));
+    assert_eq!(unranked(new.run(&query, &flags)), old.run(&query, &flags));
     query.facets.toggle(FacetKind::Outlet, "Dawn");
     query.facets.toggle(FacetKind::Duplicates, DUP_YES);
     query.text = "water".into();
     let result = new.run(&query, &flags);
     assert!(!result.matches.is_empty());
-    assert_eq!(result, old.run(&query, &flags));
+    assert_eq!(unranked(result), old.run(&query, &flags));
 }

@@ -1,12 +1,17 @@
 //! The query index: per-report data precomputed once, and [`QueryIndex::run`], which filters,
 //! orders and counts facet options for one [`Query`]. Dates and facets are filtered and counted
-//! on bits (`facet_index`); the text is matched here.
+//! on bits (`facet_index`); the text is answered from the inverted index (`search`) and ranked
+//! (`ranking`).
 
 use super::bitsets::RankBits;
 use super::facet_index::{DuplicateSet, FacetIndex};
 use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection};
-use super::matching::{find_word_start, fold, search_terms};
+use super::matching::{fold, search_terms};
+use super::postings::SearchIndex;
+use super::ranking::Bm25;
+use super::search::{search, TextMatches};
 use crate::model::{Corpus, NaiveDate};
+use std::sync::OnceLock;
 
 /// What the reader asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +30,9 @@ pub struct QueryResult {
     /// Indices into `Corpus::reports` of the matching reports, in timeline order
     /// (event date, then published date, then corpus order; undated last).
     pub matches: Vec<usize>,
+    /// The same reports in the order a result list shows them: by relevance (BM25F, see
+    /// `ranking`) for a text query, ties in timeline order; without text, timeline order.
+    pub ranked: Vec<usize>,
     /// Per facet (in [`FacetKind::ALL`] order): every option with its count, most reports first,
     /// then by value. Options with a zero count are kept only when selected.
     pub facets: Vec<(FacetKind, Vec<FacetOption>)>,
@@ -45,8 +53,11 @@ impl QueryResult {
 /// Per-report data precomputed for queries.
 #[derive(Clone, Debug)]
 struct IndexedReport {
-    /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack.
+    /// Folded title, then "\n", then each folded paragraph joined by "\n": one haystack, read
+    /// only to confirm phrases on candidates.
     folded: String,
+    /// Where the title ends in `folded`.
+    title_end: usize,
 }
 
 /// Precomputed, immutable search and facet data for one corpus.
@@ -55,6 +66,12 @@ pub struct QueryIndex {
     reports: Vec<IndexedReport>,
     /// Report indices in timeline order (rank → report).
     order: Vec<usize>,
+    /// Each report's rank in `order` (report → rank).
+    timeline_position: Vec<u32>,
+    /// The inverted index of the folded text and the figures ranking needs, built on the first
+    /// text query (or [`QueryIndex::prepare_search`]) so a page that opens without one does
+    /// not pay for it before its first paint.
+    search: OnceLock<(SearchIndex, Bm25)>,
     /// Facet value sets and the date index, by rank.
     facets: FacetIndex,
     /// Whether each report has a near-duplicate per the corpus's own pairs.
@@ -68,11 +85,12 @@ impl QueryIndex {
             .iter()
             .map(|r| {
                 let mut folded = fold(&r.title);
+                let title_end = folded.len();
                 for p in &r.paragraphs {
                     folded.push('\n');
                     folded.push_str(&fold(&p.text));
                 }
-                IndexedReport { folded }
+                IndexedReport { folded, title_end }
             })
             .collect();
         let mut order: Vec<usize> = (0..corpus.reports.len()).collect();
@@ -80,11 +98,17 @@ impl QueryIndex {
             let r = &corpus.reports[i];
             (r.event_date.is_none(), r.event_date, r.published, i)
         });
+        let mut timeline_position = vec![0u32; order.len()];
+        for (position, &i) in order.iter().enumerate() {
+            timeline_position[i] = position as u32;
+        }
         QueryIndex {
             default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
             facets: FacetIndex::new(&corpus.reports, &order),
+            search: OnceLock::new(),
             reports,
             order,
+            timeline_position,
         }
     }
 
@@ -99,6 +123,26 @@ impl QueryIndex {
     /// Report indices in timeline order.
     pub fn timeline_order(&self) -> &[usize] {
         &self.order
+    }
+
+    /// The inverted index behind search (for measuring it, and later for writing it in shards).
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.prepared().0
+    }
+
+    /// Builds the inverted index now rather than on the first text query (a page can call it
+    /// once it has painted).
+    pub fn prepare_search(&self) {
+        self.prepared();
+    }
+
+    fn prepared(&self) -> &(SearchIndex, Bm25) {
+        self.search.get_or_init(|| {
+            let index =
+                SearchIndex::build(self.reports.iter().map(|r| r.folded.split_at(r.title_end)));
+            let bm25 = Bm25::new(index.lengths());
+            (index, bm25)
+        })
     }
 
     /// Whether each report has a near duplicate according to the corpus's own pairs.
@@ -124,40 +168,60 @@ impl QueryIndex {
     }
 
     /// Runs a query with the duplicates as a [`DuplicateSet`]. The date range is a run of ranks,
-    /// the text narrows it, and the facets filter and count on bits: no report is read except by
-    /// the text search.
+    /// the text (from the postings) narrows it, and the facets filter and count on bits: no
+    /// report is read except to confirm a phrase on a candidate.
     pub fn run_with(&self, query: &Query, duplicates: &DuplicateSet) -> QueryResult {
         let terms = search_terms(&query.text);
         let mut base = self.facets.date_ranks(query.from, query.to);
-        if !terms.is_empty() {
-            base = self.text_matches(&base, &terms);
+        let text: Option<TextMatches> = (!terms.is_empty()).then(|| {
+            let (index, bm25) = self.prepared();
+            search(index, bm25, &terms, |r| &self.reports[r as usize].folded)
+        });
+        if let Some(text) = &text {
+            base = self.within(&base, text);
         }
         let counted = self.facets.count(&base, &query.facets, duplicates);
-        let matches = counted
+        let matches: Vec<usize> = counted
             .matches
             .ranks()
             .map(|rank| self.order[rank])
             .collect();
+        let ranked = match &text {
+            None => matches.clone(),
+            Some(text) => self.by_relevance(&matches, text),
+        };
         QueryResult {
             matches,
+            ranked,
             facets: counted.facets,
             terms,
         }
     }
 
-    /// The ranks of `within` whose text holds every term at the start of a word.
-    fn text_matches(&self, within: &RankBits, terms: &[String]) -> RankBits {
+    /// The ranks of `within` among the reports the text matched.
+    fn within(&self, within: &RankBits, text: &TextMatches) -> RankBits {
         let mut found = RankBits::empty(self.order.len());
-        for rank in within.ranks() {
-            let report = &self.reports[self.order[rank]];
-            crate::ingest::work::add(report.folded.len());
-            if terms
-                .iter()
-                .all(|t| find_word_start(&report.folded, t).is_some())
-            {
+        for &(report, _) in &text.reports {
+            let rank = self.timeline_position[report as usize] as usize;
+            if within.contains(rank) {
                 found.insert(rank);
             }
         }
         found
+    }
+
+    /// `matches` (in timeline order) by descending relevance; equal scores stay in timeline order.
+    fn by_relevance(&self, matches: &[usize], text: &TextMatches) -> Vec<usize> {
+        let score = |i: usize| {
+            text.reports
+                .binary_search_by_key(&(i as u32), |&(r, _)| r)
+                .map_or(0.0, |at| text.reports[at].1)
+        };
+        let mut ranked: Vec<(f32, usize)> = matches.iter().map(|&i| (score(i), i)).collect();
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| self.timeline_position[a.1].cmp(&self.timeline_position[b.1]))
+        });
+        ranked.into_iter().map(|(_, i)| i).collect()
     }
 }

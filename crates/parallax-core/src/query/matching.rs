@@ -1,52 +1,22 @@
-//! Folded matching: text folded so case, diacritics and typographic quotes never matter, a
-//! query split into terms, terms found at word starts, and the ranges the page highlights.
+//! Folded matching: text folded (the shared [`crate::text_fold`]) so case, diacritics and
+//! typographic quotes never matter, a query split into terms, terms found at word starts, and
+//! the ranges the page highlights.
 
+pub use crate::text_fold::fold;
+use crate::text_fold::fold_with_offsets;
+use std::collections::HashSet;
 use std::ops::Range;
-
-/// Folds text for matching: canonical decomposition, combining marks dropped, lower case,
-/// typographic quotes and apostrophes made plain. "Café" and "CAFE" fold alike.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, |c, _| out.push(c));
-    out
-}
-
-/// Folds `text`, calling `emit(folded_char, original_byte_offset)` for each output char.
-fn fold_into(text: &str, mut emit: impl FnMut(char, usize)) {
-    for (offset, c) in text.char_indices() {
-        if c.is_ascii() {
-            emit(c.to_ascii_lowercase(), offset);
-            continue;
-        }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if unicode_normalization::char::is_combining_mark(d) {
-                return;
-            }
-            for l in d.to_lowercase() {
-                emit(plain_punctuation(l), offset);
-            }
-        });
-    }
-}
-
-fn plain_punctuation(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-        '\u{2010}'..='\u{2015}' => '-',
-        '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
-        other => other,
-    }
-}
 
 /// Splits a query into folded terms: words, or "quoted phrases" kept whole. Repeats dropped.
 pub fn search_terms(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut terms: Vec<String> = Vec::new();
+    // Repeats found by hash, so a query of many words costs linear time.
+    let mut seen: HashSet<String> = HashSet::new();
     let mut push = |t: &str| {
         let t = t.trim_matches(|c: char| c.is_whitespace() || c == '"');
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() && !terms.contains(&t) {
+        if !t.is_empty() && seen.insert(t.clone()) {
             terms.push(t);
         }
     };
@@ -88,7 +58,7 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     // Fold once, remembering for each folded byte which original char produced it.
     let mut folded = String::with_capacity(text.len());
     let mut origin: Vec<usize> = Vec::with_capacity(text.len());
-    fold_into(text, |c, offset| {
+    fold_with_offsets(text, |c, offset| {
         folded.push(c);
         origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
     });

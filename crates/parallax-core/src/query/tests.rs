@@ -230,6 +230,15 @@ fn highlights_map_back_to_original_bytes() {
 }
 
 #[test]
+fn highlights_cover_every_typographic_apostrophe_and_quote() {
+    let text = "Pakistanʼs «water sharing» and „water sharing“ again";
+    let terms = search_terms("pakistan's \"water sharing\"");
+    let ranges = highlight_ranges(text, &terms);
+    let got: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(got, ["Pakistanʼs", "water sharing", "water sharing"]);
+}
+
+#[test]
 fn snippet_centres_on_the_first_match() {
     let long = format!(
         "{} Miller said the pipeline faces sanctions. {}",

@@ -20,11 +20,15 @@ fn old_words(text: &str) -> Vec<String> {
     text.unicode_words().map(old_fold_word).collect()
 }
 
+/// The shared text fold written plainly (whole-string NFD, marks dropped, lower case, plain
+/// punctuation), then the spelling fold.
 fn old_fold_word(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut w: String = word
-        .chars()
-        .map(fold_quote_char)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .map(crate::text_fold::fold_punctuation)
         .collect();
     old_fold_spelling(&mut w);
     w

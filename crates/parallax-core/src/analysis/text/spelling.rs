@@ -3,7 +3,7 @@
 /// Folds British/American spelling variants onto one form. Both forms of a pair map to the same
 /// key; the key need not be a real word. Rules are suffix rules with length guards so short
 /// common words ("four", "size", "fill") are left alone.
-pub(super) fn fold_spelling(w: &mut String) {
+pub(crate) fn fold_spelling(w: &mut String) {
     if !w.is_ascii() || w.len() < 5 {
         return;
     }
