@@ -10,7 +10,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use parallax_core::metadata::Metadata;
 use parallax_core::model::Corpus;
-use parallax_core::query::{fold, search_terms, Query, QueryIndex, SearchIndex};
+use parallax_core::query::{find_word_start, fold, search_terms, Query, QueryIndex, SearchIndex};
 use parallax_core::{ingest, ParseOptions, SourceFile};
 use std::time::Duration;
 
@@ -31,25 +31,6 @@ fn corpus() -> Corpus {
         reports,
         ..Corpus::default()
     }
-}
-
-/// The old scan's rule: the first occurrence of `term` that starts a word.
-fn find_word_start(haystack: &str, term: &str) -> Option<usize> {
-    let needs_boundary = term.chars().next().is_some_and(char::is_alphanumeric);
-    let mut from = 0;
-    while let Some(pos) = haystack[from..].find(term) {
-        let at = from + pos;
-        if !needs_boundary
-            || !haystack[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            return Some(at);
-        }
-        from = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
 }
 
 /// The folded title and body of each report, as the index reads them.

@@ -42,7 +42,7 @@ mod timeline;
 pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
 pub use index::{Query, QueryIndex, QueryResult};
-pub use matching::{fold, highlight_ranges, search_terms};
+pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
 pub use postings::{FieldLengths, Posting, SearchIndex};
 pub use ranking::TITLE_WEIGHT;

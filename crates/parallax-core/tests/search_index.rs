@@ -7,29 +7,10 @@ mod common;
 
 use parallax_core::metadata::Metadata;
 use parallax_core::model::{Corpus, Paragraph, Report};
-use parallax_core::query::{fold, search_terms, Query, QueryIndex};
+use parallax_core::query::{find_word_start, fold, search_terms, Query, QueryIndex};
 use parallax_core::{ingest, SourceFile};
 use proptest::prelude::*;
 use std::sync::OnceLock;
-
-/// The first occurrence of `term` in `haystack` that starts a word (the old scan's rule).
-fn find_word_start(haystack: &str, term: &str) -> Option<usize> {
-    let needs_boundary = term.chars().next().is_some_and(char::is_alphanumeric);
-    let mut from = 0;
-    while let Some(pos) = haystack[from..].find(term) {
-        let at = from + pos;
-        if !needs_boundary
-            || !haystack[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            return Some(at);
-        }
-        from = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
-}
 
 /// Each report's folded title and paragraphs, one haystack, as the old scan kept them.
 fn haystacks(corpus: &Corpus) -> Vec<String> {

@@ -30,8 +30,9 @@ pub fn search_terms(text: &str) -> Vec<String> {
     terms
 }
 
-/// The first occurrence of `term` in `haystack` that starts a word.
-pub(super) fn find_word_start(haystack: &str, term: &str) -> Option<usize> {
+/// The first occurrence of `term` in `haystack` that starts a word (the rule of search, and of
+/// the old scan the tests and benchmarks compare the index with).
+pub fn find_word_start(haystack: &str, term: &str) -> Option<usize> {
     let needs_boundary = term.chars().next().is_some_and(char::is_alphanumeric);
     let mut from = 0;
     while let Some(pos) = haystack[from..].find(term) {
