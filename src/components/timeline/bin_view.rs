@@ -3,13 +3,11 @@
 //! through the URL (a date range, zoomed), arrow keys move between bins.
 
 use super::layout::Layout;
-use super::PlacedBin;
+use super::{roving, PlacedBin};
 use crate::components::format;
 use crate::state::AppState;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys;
 use parallax_core::query::DateBin;
 use parallax_core::NaiveDate;
 
@@ -56,28 +54,14 @@ pub(super) fn BinBars(placed: Memo<Layout>) -> impl IntoView {
         let Some(n) = order.iter().position(|&d| d == bin.first) else {
             return;
         };
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((n + 1).min(order.len() - 1)),
-            "ArrowLeft" | "ArrowUp" => Some(n.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(order.len() - 1),
-            "Enter" | " " => {
-                ev.prevent_default();
-                zoom_to(&bin);
-                None
-            }
-            _ => None,
-        };
-        if let Some(next) = next {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            zoom_to(&bin);
+        } else if let Some(next) = roving::step(&key, n, order.len()) {
             ev.prevent_default();
             focused.set(Some(order[next]));
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("bin-{}", order[next])))
-                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-            {
-                let _ = el.focus();
-            }
+            roving::focus_svg(&format!("bin-{}", order[next]));
         }
     };
     let bin_view = move |b: PlacedBin| {

@@ -7,6 +7,7 @@
 mod bin_view;
 mod bins;
 mod layout;
+mod roving;
 mod ticks;
 
 pub use bins::PlacedBin;
@@ -138,30 +139,16 @@ pub fn Timeline() -> impl IntoView {
         let Some(n) = order.iter().position(|&r| r == report) else {
             return;
         };
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((n + 1).min(order.len() - 1)),
-            "ArrowLeft" | "ArrowUp" => Some(n.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(order.len() - 1),
-            "Enter" | " " => {
-                ev.prevent_default();
-                open(report);
-                None
-            }
-            _ => None,
-        };
-        if let Some(next) = next {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            open(report);
+        } else if let Some(next) = roving::step(&key, n, order.len()) {
             ev.prevent_default();
             let target = order[next];
             focused.set(Some(target));
             hovered.set(Some(target));
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("mark-{target}")))
-                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-            {
-                let _ = el.focus();
-            }
+            roving::focus_svg(&format!("mark-{target}"));
         }
     };
     let mark_view = move |m: PlacedMark| {
