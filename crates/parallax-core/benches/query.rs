@@ -10,24 +10,21 @@
 //! `cargo bench -p parallax-core --bench query` (building the corpus takes a minute or two on 2
 //! cores, the measurements about as long). `PARALLAX_BENCH_REPORTS=…` for another size.
 
+#[path = "synth_files/mod.rs"]
+mod synth_files;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use parallax_core::chrono::Duration as Days;
 use parallax_core::corpus_dir::parse_topics;
 use parallax_core::query::facet_reference::ReferenceIndex;
 use parallax_core::query::{FacetKind, Query, QueryIndex, QueryResult, DUP_YES};
 use parallax_core::{
-    build_corpus, metadata::Metadata, Corpus, NaiveDate, ParseOptions, Report, SourceFile,
-    TopicScore,
+    build_corpus, metadata::Metadata, Corpus, NaiveDate, ParseOptions, Report, TopicScore,
 };
 use std::time::Duration;
 
 fn corpus(n: usize) -> Corpus {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, 2024));
-    let files: Vec<SourceFile> = synth
-        .files
-        .iter()
-        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-        .collect();
+    let (files, _) = synth_files::synth_files(n);
     let lexicon = include_str!("../../../corpus/topics.toml");
     let topics = parse_topics("topics.toml", lexicon).expect("the bundled lexicon parses");
     let options = ParseOptions::at(std::time::SystemTime::now());

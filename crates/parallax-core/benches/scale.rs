@@ -6,6 +6,9 @@
 //! `PARALLAX_BENCH_LARGE=1` to add LSH on 10 k reports (about 5 minutes more) and
 //! `PARALLAX_BENCH_100K=1` for 100 k (not measured yet: expect it to be very slow, see lsh.rs).
 
+#[path = "synth_files/mod.rs"]
+mod synth_files;
+
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use parallax_core::analysis::lsh::{relate_candidates, MinHasher, NUM_PERM};
 use parallax_core::analysis::pairs::{relate_all_features, ReportFeatures, Thresholds};
@@ -19,12 +22,7 @@ fn options() -> ParseOptions {
 }
 
 fn corpus(n: usize) -> (Vec<SourceFile>, Vec<Report>, parallax_synth::SynthCorpus) {
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, 2024));
-    let files: Vec<SourceFile> = synth
-        .files
-        .iter()
-        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-        .collect();
+    let (files, synth) = synth_files::synth_files(n);
     let reports = ingest::parse_corpus(&files, &Metadata::default(), &options()).reports;
     (files, reports, synth)
 }

@@ -7,11 +7,14 @@
 //! whole query (text, ranking and the facet pass over the reports); `index: no text` is that
 //! facet pass alone, so the text part is their difference.
 
+#[path = "synth_files/mod.rs"]
+mod synth_files;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use parallax_core::metadata::Metadata;
 use parallax_core::model::Corpus;
 use parallax_core::query::{find_word_start, fold, search_terms, Query, QueryIndex, SearchIndex};
-use parallax_core::{ingest, ParseOptions, SourceFile};
+use parallax_core::{ingest, ParseOptions};
 use std::time::Duration;
 
 fn corpus() -> Corpus {
@@ -19,12 +22,7 @@ fn corpus() -> Corpus {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, 2024));
-    let files: Vec<SourceFile> = synth
-        .files
-        .iter()
-        .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-        .collect();
+    let (files, _) = synth_files::synth_files(n);
     let options = ParseOptions::at(std::time::SystemTime::now());
     let reports = ingest::parse_corpus(&files, &Metadata::default(), &options).reports;
     Corpus {
