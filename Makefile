@@ -8,10 +8,11 @@ SHELL := /bin/bash
 PORT ?= 8080
 PUBLIC_URL ?= /
 # The corpus folder the site is built from (PARALLAX_CORPUS, its old name, still works), and the
-# file `parallax build` analyses it into; build.rs embeds that file (its default path, see
-# build.rs). Other sites' data files are passed to their trunk builds as PARALLAX_DATA.
+# folder `parallax build --site` analyses it into (a catalogue and shards): Trunk's post-build
+# hook (.ci/tools/site.mjs) copies it into the site's data/ folder, PARALLAX_SITE names it.
 CORPUS ?= $(or $(PARALLAX_CORPUS),corpus)
 DATA_DIR := target/parallax-data
+SITE_DATA := $(CURDIR)/$(DATA_DIR)/site
 # Build caches (parsed files, features, pairs), one per corpus: a rebuild redoes only what changed.
 CACHE_DIR := target/parallax-cache
 PARALLAX_BUILD := cargo run --release --quiet -p parallax-cli -- build
@@ -35,32 +36,36 @@ export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 .PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale bench-incremental setup-build setup-test
 
 serve: setup-build data
-	trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
+	PARALLAX_SITE="$(SITE_DATA)" trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
 
 dist: setup-build data
-	trunk build --release --offline --public-url "$(PUBLIC_URL)"
+	PARALLAX_SITE="$(SITE_DATA)" trunk build --release --offline --public-url "$(PUBLIC_URL)"
 
 # The analysis, a step of its own (progress on a terminal, one summary line otherwise): the
-# corpus folder into the file the app embeds. cargo builds of the app (trunk, test, clippy) need it.
+# corpus folder into the site's data folder (a catalogue and content-hashed shards).
 data:
-	$(PARALLAX_BUILD) "$(CORPUS)" --out "$(CURDIR)/$(DATA_DIR)/corpus.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/corpus"
+	$(PARALLAX_BUILD) "$(CORPUS)" --site "$(SITE_DATA)" --cache "$(CURDIR)/$(CACHE_DIR)/corpus"
 
 test: setup-test lint native-test script-test e2e
 
-native-test: data
+native-test:
 	cargo test --workspace
 
 # Shell tests of the Makefile and the scripts (fast: no build).
 script-test:
 	@for t in tests/scripts/*.sh; do echo "== $$t"; bash "$$t" || exit 1; done
 
+# Three sites from one build of the code (the wasm does not depend on the corpus): the seeds;
+# the crafted corpus (with the test hooks); 300 synthetic reports (the seeds' site with its data).
 e2e-build: setup-build data
-	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --out "$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-crafted"
-	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-crafted.postcard" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
-	trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
+	$(PARALLAX_BUILD) "$(CURDIR)/tests/e2e/fixtures/crafted" --site "$(CURDIR)/$(DATA_DIR)/e2e-crafted-site" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-crafted"
+	PARALLAX_SITE="$(CURDIR)/$(DATA_DIR)/e2e-crafted-site" trunk build --release --offline --features test-hooks --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_CRAFTED_DIST)"
+	PARALLAX_SITE="$(SITE_DATA)" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_DIST)"
 	rm -rf target/e2e-large-corpus && cargo run --release --quiet -p parallax-synth -- --reports "$(E2E_LARGE_REPORTS)" --seed 2024 --out target/e2e-large-corpus
-	$(PARALLAX_BUILD) "$(CURDIR)/target/e2e-large-corpus" --out "$(CURDIR)/$(DATA_DIR)/e2e-large.postcard" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-large"
-	PARALLAX_DATA="$(CURDIR)/$(DATA_DIR)/e2e-large.postcard" trunk build --release --offline --public-url "$(E2E_PUBLIC_URL)" --dist "$(E2E_LARGE_DIST)"
+	$(PARALLAX_BUILD) "$(CURDIR)/target/e2e-large-corpus" --site "$(CURDIR)/$(DATA_DIR)/e2e-large-site" --cache "$(CURDIR)/$(CACHE_DIR)/e2e-large"
+	rm -rf "$(E2E_LARGE_DIST)" && cp -r "$(E2E_DIST)" "$(E2E_LARGE_DIST)"
+	node .ci/tools/site.mjs "$(E2E_LARGE_DIST)" "$(CURDIR)/$(DATA_DIR)/e2e-large-site"
+	node .ci/tools/csp.mjs "$(E2E_LARGE_DIST)"
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
@@ -96,7 +101,7 @@ bench-incremental:
 	.ci/bench-incremental $(if $(REPORTS),"$(REPORTS)")
 
 # Formatting and clippy, warnings as errors (also the fuzz crate's formatting). Part of `test`.
-lint: data
+lint:
 	cargo fmt --all --check
 	rustfmt --edition 2021 --check fuzz/src/lib.rs fuzz/fuzz_targets/*.rs
 	cargo clippy --workspace --all-targets -- -D warnings

@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
         }
         now
     });
-    let empty_corpus = state.data.corpus.reports.is_empty();
+    let empty_corpus = state.data.catalogue.reports.is_empty();
     view! {
         <div class="app" data-testid="app">
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{format!("{} reports · {} related pairs · {} stories", state.data.corpus.reports.len(), state.data.corpus.pairs.len(), state.data.corpus.stories.len())}</p>
+                <p>{format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), state.data.catalogue.pairs.len(), state.data.catalogue.stories.len())}</p>
             </footer>
         </div>
     }

@@ -1,10 +1,12 @@
 fn main() {
     parallax_app::panic_notice::install();
-    leptos::mount::mount_to_body(parallax_app::App);
-    // index.html's "Loading…" line covers only the moments before the wasm runs.
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("app-loading") {
-        loading.remove();
-    }
+    parallax_app::boot::start(|| {
+        leptos::mount::mount_to_body(parallax_app::App);
+        // index.html's "Loading…" line covers only the moments before the app runs.
+        if let Some(loading) = leptos::prelude::document().get_element_by_id("app-loading") {
+            loading.remove();
+        }
+    });
 }
 
 /// Browser tests only (the `test-hooks` feature, built into the crafted test site): a panic on

@@ -5,120 +5,20 @@
 //! (a discrete step: pushes a history entry) or [`AppState::edit`] (typing, dragging a slider:
 //! replaces the entry, debounced) and the URL follows. Back and forward parse the URL again.
 
+pub use crate::data::CorpusData;
+use crate::data::Loaded;
 use crate::history;
 use leptos::prelude::*;
-use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
-use parallax_core::query::{duplicate_flags, FacetKind, QueryIndex, QueryResult};
+use parallax_core::query::{duplicate_flags, ChunkedIndex, Query, QueryResult, SearchShard};
 use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
-use parallax_core::{Corpus, Pair};
+use parallax_core::{Pair, Report};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::time::Duration;
 
 /// How long typing must pause before the URL is rewritten.
 const URL_WRITE_DEBOUNCE: Duration = Duration::from_millis(350);
-
-/// Everything derived from the corpus once: the query index and id lookups.
-pub struct CorpusData {
-    pub corpus: &'static Corpus,
-    pub index: QueryIndex,
-    pub position: HashMap<&'static str, usize>,
-    /// The corpus's copy groups, to expand the pairs stored for them.
-    pub copies: CopyIndex,
-}
-
-impl CorpusData {
-    pub fn get() -> &'static CorpusData {
-        static DATA: OnceLock<CorpusData> = OnceLock::new();
-        DATA.get_or_init(|| {
-            let corpus = crate::corpus();
-            CorpusData {
-                corpus,
-                index: QueryIndex::new(corpus),
-                position: corpus
-                    .reports
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (r.id.as_str(), i))
-                    .collect(),
-                copies: CopyIndex::new(corpus.reports.len(), &corpus.copy_groups),
-            }
-        })
-    }
-
-    /// The stored pair of two reports among `pairs` (either order; a pair of a copy group's
-    /// member expanded from what is stored for its group).
-    pub fn pair_between(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
-        let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
-        let pos = |id: &str| self.position.get(id).map(|&i| i as u32);
-        let ids = |i: u32| self.corpus.reports[i as usize].id.clone();
-        self.copies
-            .pair_between(i as u32, j as u32, pairs, &pos, &ids)
-    }
-
-    /// The pair of two reports (either order) as the build computed it: stored, or, for a
-    /// pair the build did not store (inside a large group of near copies, or sharing nothing),
-    /// computed now from the two reports.
-    pub fn pair_or_live(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
-        self.pair_between(pairs, a, b).or_else(|| {
-            let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
-            parallax_core::analysis::pairs::live_pair(
-                &self.corpus.reports,
-                &self.corpus.stock_runs,
-                i,
-                j,
-                &Thresholds::default(),
-            )
-        })
-    }
-
-    pub fn report(&self, id: &str) -> Option<(usize, &'static parallax_core::Report)> {
-        self.position.get(id).map(|&i| (i, &self.corpus.reports[i]))
-    }
-
-    /// Whether a facet option exists anywhere in the corpus.
-    pub fn facet_value_exists(&self, kind: FacetKind, value: &str) -> bool {
-        let c = self.corpus;
-        match kind {
-            FacetKind::Topic => c
-                .reports
-                .iter()
-                .any(|r| r.topics.iter().any(|t| t.topic == value)),
-            FacetKind::Person => c
-                .reports
-                .iter()
-                .any(|r| r.people.iter().chain(&r.speakers).any(|p| p == value)),
-            FacetKind::Outlet => c.reports.iter().any(|r| r.outlet.as_deref() == Some(value)),
-            FacetKind::Place => c
-                .reports
-                .iter()
-                .any(|r| r.places.iter().any(|p| p == value)),
-            FacetKind::Duplicates => {
-                value == parallax_core::query::DUP_YES || value == parallax_core::query::DUP_NO
-            }
-        }
-    }
-
-    /// The display label of a facet option (topic ids become their labels).
-    pub fn facet_label(&self, kind: FacetKind, value: &str) -> String {
-        match kind {
-            FacetKind::Topic => self
-                .corpus
-                .topics
-                .iter()
-                .find(|t| t.id == value)
-                .map(|t| t.label.clone())
-                .unwrap_or_else(|| value.to_string()),
-            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => {
-                "has a near duplicate".into()
-            }
-            FacetKind::Duplicates => "no near duplicate".into(),
-            _ => value.to_string(),
-        }
-    }
-}
 
 /// The application state, shared through context. Cheap to copy.
 #[derive(Clone, Copy)]
@@ -131,6 +31,9 @@ pub struct AppState {
     pub pairs: Memo<RelatedPairs>,
     pub duplicates: Memo<Vec<bool>>,
     pub result: Memo<QueryResult>,
+    /// Whether `result` answers the query in the URL, or still waits for shards of the search
+    /// index or of report text (then `result` is the last answer), or they failed to load.
+    pub search_status: Memo<SearchStatus>,
     /// A typing session has already pushed its history entry; later writes replace it.
     typing_pushed: StoredValue<bool>,
     pending_write: StoredValue<Option<TimeoutHandle>>,
@@ -146,21 +49,27 @@ impl AppState {
         let pairs = Memo::new(move |_| {
             let t = thresholds.get();
             let pairs = if t == Thresholds::default() {
-                Cow::Borrowed(data.corpus.pairs.as_slice())
+                Cow::Borrowed(data.catalogue.pairs.as_slice())
             } else {
                 Cow::Owned(reclassify(regroupable_pairs(), &t))
             };
             RelatedPairs::new(data, pairs)
         });
         let duplicates =
-            Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.corpus, &p.pairs)));
+            Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.reports(), &p.pairs)));
         // As bits, once per set of pairs: every query reads them.
         let duplicate_set = Memo::new(move |_| duplicates.with(|d| data.index.duplicate_set(d)));
         let query = Memo::new(move |_| url.with(UrlState::query));
-        let result = Memo::new(move |_| {
+        let answer = Memo::new(move |previous: Option<&(QueryResult, SearchStatus)>| {
             let q = query.get();
-            duplicate_set.with(|d| data.index.run_with(&q, d))
+            let outcome = duplicate_set.with(|d| answer_query(data, &q, d));
+            match outcome {
+                Ok(result) => (result, SearchStatus::Answered),
+                Err(status) => (previous.map(|p| p.0.clone()).unwrap_or_default(), status),
+            }
         });
+        let result = Memo::new(move |_| answer.with(|a| a.0.clone()));
+        let search_status = Memo::new(move |_| answer.with(|a| a.1.clone()));
         let state = AppState {
             data,
             url,
@@ -168,6 +77,7 @@ impl AppState {
             pairs,
             duplicates,
             result,
+            search_status,
             typing_pushed: StoredValue::new(false),
             pending_write: StoredValue::new(None),
         };
@@ -270,7 +180,7 @@ impl AppState {
         };
         // Pairs of a large copy group are stored collapsed: expanded here.
         let pos = |id: &str| self.data.position.get(id).map(|&i| i as u32);
-        let ids = |i: u32| self.data.corpus.reports[i as usize].id.clone();
+        let ids = |i: u32| self.data.reports()[i as usize].id.clone();
         let mut found: Vec<Pair> = self.pairs.with(|p| {
             let copies = &self.data.copies;
             copies.pairs_of(position as u32, &p.pairs, &p.by_report, &pos, &ids)
@@ -296,7 +206,7 @@ pub struct RelatedPairs {
 
 impl RelatedPairs {
     fn new(data: &CorpusData, pairs: Cow<'static, [Pair]>) -> RelatedPairs {
-        let mut by_report = vec![Vec::new(); data.corpus.reports.len()];
+        let mut by_report = vec![Vec::new(); data.reports().len()];
         for (i, pair) in pairs.iter().enumerate() {
             for id in [&pair.a, &pair.b] {
                 if let Some(&position) = data.position.get(id.as_str()) {
@@ -319,7 +229,7 @@ impl Default for AppState {
 pub fn regroupable_pairs() -> &'static [Pair] {
     static PAIRS: OnceLock<Vec<Pair>> = OnceLock::new();
     PAIRS.get_or_init(|| {
-        let c = crate::corpus();
+        let c = CorpusData::get().catalogue;
         regroupable(&c.reports, &c.pairs, &c.evidence)
     })
 }
@@ -334,8 +244,62 @@ pub fn default_threshold_percent() -> u8 {
     (Thresholds::default().near_duplicate_jaccard * 100.0).round() as u8
 }
 
-fn duplicate_flags_of(corpus: &Corpus, pairs: &[Pair]) -> Vec<bool> {
-    duplicate_flags(&corpus.reports, pairs)
+fn duplicate_flags_of(reports: &[Report], pairs: &[Pair]) -> Vec<bool> {
+    duplicate_flags(reports, pairs)
+}
+
+/// Where the answer to the URL's query stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchStatus {
+    Answered,
+    /// Shards of the search index (or text to confirm a phrase on) are on their way.
+    Loading,
+    /// A shard failed to load: the message, for the retry notice.
+    Failed(String),
+}
+
+/// Runs `query` on the shards it needs (tracked: re-run when one arrives), or says why not yet.
+fn answer_query(
+    data: &'static CorpusData,
+    query: &Query,
+    duplicates: &parallax_core::query::DuplicateSet,
+) -> Result<QueryResult, SearchStatus> {
+    let meta = &data.catalogue.search;
+    let mut waiting = false;
+    for shard in meta.shards_for_text(&query.text) {
+        let loaded = match shard {
+            SearchShard::Words(i) => data.words.get(i).map(|_| ()),
+            SearchShard::Prefixes(i) => data.prefixes.get(i).map(|_| ()),
+        };
+        match loaded {
+            Loaded::Ready(()) => {}
+            Loaded::Loading => waiting = true,
+            Loaded::Failed(e) => return Err(SearchStatus::Failed(e)),
+        }
+    }
+    if waiting {
+        return Err(SearchStatus::Loading);
+    }
+    let index = ChunkedIndex::new(meta, |i| data.words.peek(i), |i| data.prefixes.peek(i));
+    data.index
+        .run_from(query, duplicates, &index, |r| data.folded(r))
+        .map_err(|missing| {
+            // `folded` asked for the shards of the text still missing; a failed one says so.
+            let failed = missing
+                .iter()
+                .find_map(|&r| match data.full_report(r as usize) {
+                    Loaded::Failed(e) => Some(e),
+                    _ => None,
+                });
+            failed.map_or(SearchStatus::Loading, SearchStatus::Failed)
+        })
+}
+
+/// Retries every shard that failed (the search notice's retry button).
+pub fn retry_failed_shards(data: &CorpusData) {
+    data.words.retry_failed();
+    data.prefixes.retry_failed();
+    data.bodies.retry_failed();
 }
 
 fn read_location(data: &'static CorpusData) -> (UrlState, Vec<UrlNotice>) {

@@ -9,9 +9,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = process.env.TRUNK_STAGING_DIR;
+// Also writes 404.html (= index.html): GitHub Pages serves it for unknown paths, so deep links
+// load the app. As a Trunk post_build hook the dist is TRUNK_STAGING_DIR; by hand, the argument.
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
-  console.error('csp.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is unset)');
+  console.error('usage: node .ci/tools/csp.mjs DIST (or run as a Trunk post_build hook)');
   process.exit(1);
 }
 const file = path.join(dir, 'index.html');
@@ -34,3 +36,4 @@ const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
 html = html.replace(/<head>/, `<head>\n    ${meta}`);
 fs.writeFileSync(file, html);
+fs.writeFileSync(path.join(dir, '404.html'), html);

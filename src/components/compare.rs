@@ -2,7 +2,8 @@
 
 use crate::components::aligned::AlignedView;
 use crate::components::format;
-use crate::components::results::{capitalise, nav_link};
+use crate::components::results::{capitalise, nav_link, ShardError};
+use crate::data::Loaded;
 use crate::state::{default_threshold_percent, regroupable_pairs, thresholds_for, AppState};
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::{classify, evidence, ReportFeatures, Thresholds};
@@ -13,10 +14,41 @@ use std::collections::BTreeMap;
 #[component]
 pub fn Compare(left: String, right: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (Some((_, l)), Some((_, r))) = (state.data.report(&left), state.data.report(&right)) else {
+    let (Some((li, _)), Some((ri, _))) = (state.data.report(&left), state.data.report(&right))
+    else {
         return view! { <p class="empty">"One of these reports is not in the corpus."</p> }
             .into_any();
     };
+    // Both reports' text come in shards: the comparison shows once both are here.
+    (move || {
+        let (l, r) = (state.data.full_report(li), state.data.full_report(ri));
+        match (l, r) {
+            (Loaded::Ready(l), Loaded::Ready(r)) => {
+                view! { <CompareLoaded left=left.clone() right=right.clone() l=l r=r/> }.into_any()
+            }
+            (Loaded::Failed(message), _) => view! { <ShardError message=message report=li/> }.into_any(),
+            (_, Loaded::Failed(message)) => view! { <ShardError message=message report=ri/> }.into_any(),
+            _ => view! {
+                <article class="compare" aria-labelledby="compare-title" data-testid="compare-loading" aria-busy="true">
+                    <h2 id="compare-title">"Side by side"</h2>
+                    <p class="hint" role="status">"Loading the two reports…"</p>
+                </article>
+            }
+            .into_any(),
+        }
+    })
+    .into_any()
+}
+
+/// The comparison once both reports' text is here.
+#[component]
+fn CompareLoaded(
+    left: String,
+    right: String,
+    l: &'static Report,
+    r: &'static Report,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let pair = evidence_between(l, r);
     let (swap_l, swap_r) = (left.clone(), right.clone());
     view! {
@@ -69,7 +101,7 @@ fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
                     }
                 });
             }>
-                {state.data.corpus.reports.iter().map(|r| {
+                {state.data.catalogue.reports.iter().map(|r| {
                     let selected = r.id == current;
                     view! { <option value=r.id.clone() selected=selected>{format!("{} — {}", crate::components::results::shorten(&r.title, 70), format::outlet(r))}</option> }
                 }).collect_view()}

@@ -18,7 +18,7 @@ pub fn NearCopies(id: String) -> impl IntoView {
     let Some((here, _)) = data.report(&id) else {
         return ().into_any();
     };
-    let Some(group) = group_of(&data.corpus.near_copy_groups, here as u32) else {
+    let Some(group) = group_of(&data.catalogue.near_copy_groups, here as u32) else {
         return ().into_any();
     };
     let others: Vec<u32> = group
@@ -35,7 +35,7 @@ pub fn NearCopies(id: String) -> impl IntoView {
             )}</p>
             <ul>
                 {others.into_iter().take(LISTED).map(|m| {
-                    let other = &data.corpus.reports[m as usize];
+                    let other = &data.catalogue.reports[m as usize];
                     let (left, right) = (id.clone(), other.id.clone());
                     view! {
                         <li>

@@ -2,7 +2,8 @@
 
 use crate::components::format;
 use crate::components::highlight::{marked_text, Mark, MarkKind};
-use crate::components::results::{capitalise, nav_link};
+use crate::components::results::{capitalise, nav_link, ShardError};
+use crate::data::Loaded;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::web_sys;
@@ -12,9 +13,34 @@ use parallax_core::{Level, ParagraphKind, Report};
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((_, report)) = state.data.report(&id) else {
+    let Some((index, head)) = state.data.report(&id) else {
         return view! { <p class="empty">"This report is not in the corpus."</p> }.into_any();
     };
+    // The report's text comes in a shard: the title shows at once, the rest when it arrives.
+    (move || match state.data.full_report(index) {
+        Loaded::Ready(report) => view! { <ReaderLoaded report=report/> }.into_any(),
+        Loaded::Loading => view! {
+            <article class="reader" aria-labelledby="reader-title" data-testid="reader-loading" aria-busy="true">
+                <h2 id="reader-title">{head.title.clone()}</h2>
+                <p class="hint" role="status">"Loading the text…"</p>
+            </article>
+        }
+        .into_any(),
+        Loaded::Failed(message) => view! {
+            <article class="reader" aria-labelledby="reader-title">
+                <h2 id="reader-title">{head.title.clone()}</h2>
+                <ShardError message=message report=index/>
+            </article>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+/// The reader once the report's text is here.
+#[component]
+fn ReaderLoaded(report: &'static Report) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let show_topics = RwSignal::new(false);
     let terms = Memo::new(move |_| state.result.with(|r| r.terms.clone()));
     // Scroll the linked paragraph into view once rendered.
@@ -25,7 +51,7 @@ pub fn Reader(id: String) -> impl IntoView {
     });
     let warnings: Vec<_> = state
         .data
-        .corpus
+        .catalogue
         .diagnostics
         .iter()
         .filter(|d| d.report.as_deref() == Some(report.id.as_str()))
@@ -33,7 +59,7 @@ pub fn Reader(id: String) -> impl IntoView {
         .collect();
     let stories: Vec<_> = state
         .data
-        .corpus
+        .catalogue
         .stories
         .iter()
         .filter(|s| s.reports.contains(&report.id))

@@ -2,6 +2,7 @@
 
 use crate::components::format;
 use crate::components::highlight::{marked_text, search_marks};
+use crate::data::Loaded;
 use crate::state::AppState;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn nav_link(
 #[component]
 pub fn ResultCount() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let total = state.data.corpus.reports.len();
+    let total = state.data.catalogue.reports.len();
     view! {
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
             {move || {
@@ -133,12 +134,9 @@ fn Pager(page: Memo<Page>) -> impl IntoView {
 #[component]
 fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let corpus = state.data.corpus;
-    let report = &corpus.reports[index];
+    let report = &state.data.reports()[index];
     let id = report.id.clone();
     let title_marks = search_marks(highlight_ranges(&report.title, &terms));
-    let snip = snippet(corpus, index, &terms);
-    let snip_marks = search_marks(snip.highlights.clone());
     let open_id = id.clone();
     let topics: Vec<String> = report
         .topics
@@ -151,11 +149,21 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
         })
         .collect();
     let related = state.pairs_of(&id);
-    let open_paragraph = snip.paragraph;
+    // The paragraph of the first match, once the text is here: the link opens the reader there.
+    let link_terms = terms.clone();
+    let open_paragraph = move || {
+        state
+            .data
+            .full_report(index)
+            .ready()
+            .and_then(|full| snippet(full, &link_terms).paragraph)
+    };
+    // Hovering or focusing a result fetches its text: it is likely to be opened next.
+    let prefetch = move || state.data.prefetch(index);
     view! {
-        <li class="result" data-testid="result" data-report-id=id.clone()>
+        <li class="result" data-testid="result" data-report-id=id.clone() on:mouseenter=move |_| prefetch() on:focusin=move |_| prefetch()>
             <h3 class="result-title">
-                {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph; u.compare = None; }, "", "open-report", view! { <span data-testid="report-title">{marked_text(&report.title, &title_marks)}</span> })}
+                {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph(); u.compare = None; }, "", "open-report", view! { <span data-testid="report-title">{marked_text(&report.title, &title_marks)}</span> })}
             </h3>
             <p class="meta">
                 <span class="outlet">{format::outlet(report)}</span>
@@ -163,11 +171,7 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
                 <span class:inferred=report.event_date_basis == parallax_core::DateBasis::Inferred>{format::date_with_basis(report.event_date, report.event_date_basis)}</span>
                 {report.published.map(|d| format!(" · published {}", format::date(d)))}
             </p>
-            {(!snip.text.is_empty()).then(|| view! {
-                <p class="snippet" data-testid="snippet">
-                    {snip.cut_before.then_some("… ")}{marked_text(&snip.text, &snip_marks)}{snip.cut_after.then_some(" …")}
-                </p>
-            })}
+            <ResultSnippet index=index terms=terms/>
             <p class="tags">
                 {topics.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                 {related.into_iter().take(2).map(|p| {
@@ -179,6 +183,45 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
                 }).collect_view()}
             </p>
         </li>
+    }
+}
+
+/// The piece of a result's text around its first match: made once the text has arrived; until
+/// then a line of the same height, or what went wrong with a button to try again.
+#[component]
+fn ResultSnippet(index: usize, terms: Vec<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.data.full_report(index) {
+        Loaded::Ready(full) => {
+            let snip = snippet(full, &terms);
+            let marks = search_marks(snip.highlights.clone());
+            (!snip.text.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="snippet" data-testid="snippet">
+                            {snip.cut_before.then_some("… ")}{marked_text(&snip.text, &marks)}{snip.cut_after.then_some(" …")}
+                        </p>
+                    }
+                })
+                .into_any()
+        }
+        Loaded::Loading => view! {
+            <p class="snippet snippet-loading" data-testid="snippet-loading">"Loading the text…"</p>
+        }
+        .into_any(),
+        Loaded::Failed(message) => view! { <ShardError message=message report=index/> }.into_any(),
+    }
+}
+
+/// A shard that failed to load: why, and a button that fetches it again.
+#[component]
+pub fn ShardError(message: String, report: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="shard-error" role="alert" data-testid="shard-error">
+            {format!("The text could not be loaded: {message}. ")}
+            <button type="button" class="button" data-testid="shard-retry" on:click=move |_| state.data.retry(report)>"Try again"</button>
+        </p>
     }
 }
 

@@ -11,7 +11,13 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> ExitCode {
+pub fn build(
+    dir: &Path,
+    out: Option<&Path>,
+    site: Option<&Path>,
+    timings: bool,
+    cache: Option<&Path>,
+) -> ExitCode {
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
@@ -35,17 +41,42 @@ pub fn build(dir: &Path, out: &Path, timings: bool, cache: Option<&Path>) -> Exi
         Ok(mut built) => {
             clock.stage("write", None);
             let reuse = cache.map(|_| cache_summary(&built));
-            let written = write(&built.corpus, out);
+            print_warnings(&built.corpus);
+            let mut written: Vec<(String, usize)> = Vec::new();
+            let mut failed = false;
+            if let Some(out) = out {
+                match write(&built.corpus, out) {
+                    Some(bytes) => written.push((shown(out), bytes)),
+                    None => failed = true,
+                }
+            }
+            if let Some(site) = site.filter(|_| !failed) {
+                match crate::site::write_site_dir(&built.corpus, site) {
+                    Ok(w) => written.push((
+                        format!(
+                            "{}/ ({} files, {} new; catalogue {})",
+                            shown(site),
+                            w.files,
+                            w.new_files,
+                            size(w.catalogue_bytes)
+                        ),
+                        w.bytes,
+                    )),
+                    Err(e) => {
+                        let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", shown(site));
+                        failed = true;
+                    }
+                }
+            }
             built.finish_cache();
             if let Some(problem) = &built.cache_problem {
                 let _ = writeln!(io::stderr(), "warning: {problem}");
             }
-            let code = match written {
-                Some(bytes) => {
-                    summary(&built.corpus, out, bytes, started, reuse.as_deref());
-                    ExitCode::SUCCESS
-                }
-                None => ExitCode::FAILURE,
+            let code = if failed {
+                ExitCode::FAILURE
+            } else {
+                summary(&built.corpus, &written, started, reuse.as_deref());
+                ExitCode::SUCCESS
             };
             // The process ends next: freeing the corpus, millions of strings one at a time,
             // would only delay the exit (by a tenth of a rebuild).
@@ -74,9 +105,12 @@ fn cache_summary(built: &corpus_dir::Built) -> String {
 /// thousands (a report without a publication date, a quote without a speaker).
 const WARNINGS_SHOWN: usize = 20;
 
-/// Prints the first warnings and writes the corpus to `out`: its size, or `None` when it could
-/// not be written (said on stderr).
-fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
+fn shown(path: &Path) -> String {
+    escape_controls(&path.display().to_string()).into_owned()
+}
+
+/// Prints the first warnings.
+fn print_warnings(corpus: &Corpus) {
     let mut err = io::stderr().lock();
     for d in corpus.diagnostics.iter().take(WARNINGS_SHOWN) {
         let _ = writeln!(err, "{d}");
@@ -88,34 +122,41 @@ fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
             more + 1
         );
     }
+}
+
+/// Writes the corpus to `out`: its size, or `None` when it could not be written (said on
+/// stderr).
+fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
     let pieces = crate::serialise::corpus_pieces(corpus).expect("the corpus serialises");
     match write_atomically(out, &pieces) {
         Ok(()) => Some(pieces.iter().map(Vec::len).sum()),
         Err(e) => {
-            let shown_out = escape_controls(&out.display().to_string()).into_owned();
-            let _ = writeln!(err, "error: cannot write {shown_out}: {e}");
+            let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", shown(out));
             None
         }
     }
 }
 
-/// The summary line, with `reuse`, what the cache saved.
-fn summary(corpus: &Corpus, out: &Path, bytes: usize, started: Instant, reuse: Option<&str>) {
+/// The summary line: what was written where, with `reuse`, what the cache saved.
+fn summary(corpus: &Corpus, written: &[(String, usize)], started: Instant, reuse: Option<&str>) {
     let warnings = corpus
         .diagnostics
         .iter()
         .filter(|d| d.level == Level::Warning)
         .count();
+    let outputs: Vec<String> = written
+        .iter()
+        .map(|(what, bytes)| format!("{what} ({})", size(*bytes)))
+        .collect();
     let _ = writeln!(
         io::stderr(),
-        "parallax build: {}, {}, {}, {}, {:.1} s -> {} ({}){}",
+        "parallax build: {}, {}, {}, {}, {:.1} s -> {}{}",
         counted(corpus.reports.len(), "report", "reports"),
         counted(corpus.pairs.len(), "related pair", "related pairs"),
         counted(corpus.stories.len(), "story", "stories"),
         counted(warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
-        escape_controls(&out.display().to_string()),
-        size(bytes),
+        outputs.join(", "),
         reuse.unwrap_or(""),
     );
 }

@@ -12,6 +12,7 @@ mod build;
 mod inspect;
 mod progress;
 mod serialise;
+mod site;
 mod timings;
 
 // A build allocates millions of small strings from two threads; the system allocator spent a
@@ -52,8 +53,12 @@ enum Command {
         /// The corpus folder: *.txt reports, optional metadata.toml and topics.toml
         dir: PathBuf,
         /// The file to write (its folder is created); replaced whole, or not at all on errors
-        #[arg(long)]
-        out: PathBuf,
+        #[arg(long, required_unless_present = "site")]
+        out: Option<PathBuf>,
+        /// The site's data folder to write: a catalogue and content-hashed shards the page
+        /// fetches (created; files no longer named are removed)
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
         /// Print each stage's wall time to stderr (read, parse, topics, features, …, write)
         #[arg(long)]
         timings: bool,
@@ -77,8 +82,15 @@ fn main() -> ExitCode {
         Command::Build {
             dir,
             out,
+            site,
             timings,
             cache,
-        } => build::build(&dir, &out, timings, cache.as_deref()),
+        } => build::build(
+            &dir,
+            out.as_deref(),
+            site.as_deref(),
+            timings,
+            cache.as_deref(),
+        ),
     }
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod par;
 pub mod progress;
 pub mod query;
+pub mod site;
 pub mod text_fold;
 pub mod text_marks;
 pub mod url_state;

@@ -34,6 +34,7 @@ mod paging;
 mod postings;
 mod ranking;
 mod search;
+mod search_shards;
 mod snippet;
 #[cfg(test)]
 mod tests;
@@ -41,11 +42,12 @@ mod timeline;
 
 pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
-pub use index::{Query, QueryIndex, QueryResult};
+pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
-pub use postings::{FieldLengths, Posting, SearchIndex};
+pub use postings::{FieldLengths, Posting, SearchIndex, TermSource, SHORT_PREFIX_CHARS};
 pub use ranking::TITLE_WEIGHT;
+pub use search_shards::{ChunkedIndex, PrefixShard, SearchMeta, SearchShard, WordShard};
 pub use snippet::{snippet, Snippet};
 pub use timeline::{
     timeline_density, DateBin, TimelineAxis, TimelineDensity, MAX_MARKS_PER_COLUMN,

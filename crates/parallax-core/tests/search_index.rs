@@ -283,9 +283,9 @@ proptest! {
 }
 
 #[test]
-fn a_short_prefix_after_a_rare_word_is_confirmed_on_text_alike() {
-    // "water" in 3 reports, words starting with "s" in all 200: "water s" confirms "s" on the
-    // three candidates' text rather than merging every s-word's postings.
+fn a_short_prefix_after_a_rare_word_finds_what_the_scan_finds() {
+    // "water" in 3 reports, words starting with "s" in all 200: "water s" reads the merged
+    // list of the s-words, kept ready for one- and two-letter prefixes, and keeps the three.
     let mut reports: Vec<Report> = (0..200)
         .map(|i| {
             report(

@@ -6,7 +6,7 @@ use super::bins::{place_bins, PlacedBin, BIN_AREA_HEIGHT};
 use super::ticks::ticks;
 use parallax_core::chrono::Duration;
 use parallax_core::query::{timeline_density, TimelineAxis};
-use parallax_core::{Corpus, DateBasis, NaiveDate, Pair, Relation};
+use parallax_core::{DateBasis, NaiveDate, Pair, Relation, Report};
 use std::collections::HashMap;
 
 pub(super) const MARGIN_LEFT: f64 = 16.0;
@@ -91,7 +91,7 @@ impl Layout {
 /// Places the matching reports. `domain` fixes the x range (zoom); otherwise it spans every dated
 /// report of the corpus so the axis stays put while filters change.
 pub fn layout(
-    corpus: &Corpus,
+    reports: &[Report],
     matches: &[usize],
     pairs: &[Pair],
     width: f64,
@@ -100,7 +100,7 @@ pub fn layout(
 ) -> Layout {
     let width = width.max(200.0);
     let (start, end) = domain.unwrap_or_else(|| {
-        let dates = corpus.reports.iter().filter_map(|r| r.event_date);
+        let dates = reports.iter().filter_map(|r| r.event_date);
         let min = dates.clone().min();
         let max = dates.max();
         match (min, max) {
@@ -143,7 +143,7 @@ pub fn layout(
         plot_width: out.plot_width(),
         mark_width: MARK_GAP,
     };
-    let dates = matches.iter().filter_map(|&i| corpus.reports[i].event_date);
+    let dates = matches.iter().filter_map(|&i| reports[i].event_date);
     let undated_total = matches.len() - dates.clone().count();
     let density = timeline_density(dates, undated_total, &axis);
     if let Some(bins) = &density.bins {
@@ -151,14 +151,13 @@ pub fn layout(
     }
 
     // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
-    let position: HashMap<&str, usize> = corpus
-        .reports
+    let position: HashMap<&str, usize> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let mut shape = vec![MarkShape::Circle; corpus.reports.len()];
-    let mut union = UnionFind::new(corpus.reports.len());
+    let mut shape = vec![MarkShape::Circle; reports.len()];
+    let mut union = UnionFind::new(reports.len());
     let matched: std::collections::HashSet<usize> = matches.iter().copied().collect();
     for p in pairs {
         let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else {
@@ -184,7 +183,7 @@ pub fn layout(
     let mut group_of: HashMap<usize, usize> = HashMap::new();
     let mut undated = Vec::new();
     for &i in matches {
-        let r = &corpus.reports[i];
+        let r = &reports[i];
         let Some(d) = r.event_date else {
             undated.push(i);
             continue;
@@ -200,7 +199,7 @@ pub fn layout(
         groups[g].push(i);
     }
     let make = |i: usize, x: f64, y: f64| {
-        let r = &corpus.reports[i];
+        let r = &reports[i];
         PlacedMark {
             report: i,
             x,
@@ -218,7 +217,7 @@ pub fn layout(
     for group in &groups {
         let mut members: Vec<(f64, usize)> = group
             .iter()
-            .map(|&i| (out.x_of(corpus.reports[i].event_date.unwrap_or(start)), i))
+            .map(|&i| (out.x_of(reports[i].event_date.unwrap_or(start)), i))
             .collect();
         members.sort_by(|a, b| a.0.total_cmp(&b.0));
         // Within the group, stack marks that would overlap.
@@ -310,7 +309,7 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::Report;
+    use parallax_core::Corpus;
 
     fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
         Report {
@@ -337,7 +336,14 @@ mod tests {
             relation: Relation::NearDuplicate,
             ..Default::default()
         }];
-        let l = layout(&corpus, &[0, 1, 2, 3], &pairs, 800.0, None, &HashMap::new());
+        let l = layout(
+            &corpus.reports,
+            &[0, 1, 2, 3],
+            &pairs,
+            800.0,
+            None,
+            &HashMap::new(),
+        );
         assert_eq!(l.marks.len(), 4);
         let mark = |i: usize| l.marks.iter().find(|m| m.report == i).unwrap();
         assert_eq!(mark(0).shape, MarkShape::Square);
@@ -359,7 +365,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let l = layout(&corpus, &[0, 1], &[], 1000.0, None, &HashMap::new());
+        let l = layout(&corpus.reports, &[0, 1], &[], 1000.0, None, &HashMap::new());
         let d = NaiveDate::from_ymd_opt(2024, 6, 15).unwrap();
         assert_eq!(l.date_at(l.x_of(d)), d);
     }

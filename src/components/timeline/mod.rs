@@ -21,7 +21,7 @@ use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
-use parallax_core::Corpus;
+use parallax_core::site::Catalogue;
 use std::collections::HashMap;
 
 /// The report index of the timeline mark an event happened in.
@@ -36,7 +36,7 @@ fn mark_of(ev: &web_sys::Event) -> Option<usize> {
 }
 
 /// Letters for the topics, in lexicon order, shown inside marks and in the legend.
-fn topic_letters(corpus: &Corpus) -> HashMap<&str, char> {
+fn topic_letters(corpus: &Catalogue) -> HashMap<&str, char> {
     corpus
         .topics
         .iter()
@@ -48,7 +48,7 @@ fn topic_letters(corpus: &Corpus) -> HashMap<&str, char> {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let corpus = state.data.corpus;
+    let corpus = state.data.catalogue;
     let letters = topic_letters(corpus);
     let container: NodeRef<leptos::html::Div> = NodeRef::new();
     let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
@@ -85,7 +85,7 @@ pub fn Timeline() -> impl IntoView {
         state.result.with(|r| {
             state
                 .pairs
-                .with(|p| layout(corpus, &r.matches, &p.pairs, w, d, &letters))
+                .with(|p| layout(&corpus.reports, &r.matches, &p.pairs, w, d, &letters))
         })
     });
     // Parts that change less often than the marks get their own memos, so a keystroke that only
@@ -331,7 +331,7 @@ pub fn Timeline() -> impl IntoView {
 #[component]
 fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let corpus = state.data.corpus;
+    let corpus = state.data.catalogue;
     view! {
         <details class="legend">
             <summary>"Legend"</summary>

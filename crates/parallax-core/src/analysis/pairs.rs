@@ -85,7 +85,7 @@ mod regroup;
 
 pub use classify::classify;
 pub use features::{corpus_features, mark_stock_quotes, ReportFeatures};
-pub use live::{live_pair, marked_features, stock_runs};
+pub use live::{live_pair, live_pair_of, marked_features, stock_runs};
 pub use regroup::{compact, expand, reclassify, regroupable, regroupable_by_control};
 
 /// A quote shorter than this (in words) is a scare quote or a phrase, not evidence.

@@ -7,10 +7,10 @@ use super::bitsets::RankBits;
 use super::facet_index::{DuplicateSet, FacetIndex};
 use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection};
 use super::matching::{fold, search_terms};
-use super::postings::SearchIndex;
+use super::postings::{SearchIndex, TermSource};
 use super::ranking::Bm25;
 use super::search::{search, TextMatches};
-use crate::model::{Corpus, NaiveDate};
+use crate::model::{Corpus, NaiveDate, Pair, Report};
 use std::sync::OnceLock;
 
 /// What the reader asked for.
@@ -60,9 +60,34 @@ struct IndexedReport {
     title_end: usize,
 }
 
+/// A report's folded text as search confirms phrases on it: the title, then each paragraph,
+/// joined by "\n" (headings included, as the reader shows them). With where the title ends.
+pub fn folded_report(report: &Report) -> (String, usize) {
+    let mut folded = fold(&report.title);
+    let title_end = folded.len();
+    for p in &report.paragraphs {
+        folded.push('\n');
+        folded.push_str(&fold(&p.text));
+    }
+    (folded, title_end)
+}
+
+/// Report indices in timeline order: event date, then published date, then corpus order;
+/// undated last. The order of the result list, the timeline, and the shards of bodies.
+pub fn timeline_order(reports: &[Report]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by_key(|&i| {
+        let r = &reports[i];
+        (r.event_date.is_none(), r.event_date, r.published, i)
+    });
+    order
+}
+
 /// Precomputed, immutable search and facet data for one corpus.
 #[derive(Clone, Debug)]
 pub struct QueryIndex {
+    /// Every report's folded text, when the index was made from whole reports; empty when it
+    /// was made from a catalogue's reports (their text is in shards: see [`QueryIndex::run_from`]).
     reports: Vec<IndexedReport>,
     /// Report indices in timeline order (rank → report).
     order: Vec<usize>,
@@ -71,53 +96,59 @@ pub struct QueryIndex {
     /// The inverted index of the folded text and the figures ranking needs, built on the first
     /// text query (or [`QueryIndex::prepare_search`]) so a page that opens without one does
     /// not pay for it before its first paint.
-    search: OnceLock<(SearchIndex, Bm25)>,
+    search: OnceLock<SearchIndex>,
     /// Facet value sets and the date index, by rank.
     facets: FacetIndex,
     /// Whether each report has a near-duplicate per the corpus's own pairs.
     default_duplicates: Vec<bool>,
+    /// BM25's corpus figures, made on the first text query.
+    bm25: OnceLock<Bm25>,
 }
 
 impl QueryIndex {
     pub fn new(corpus: &Corpus) -> QueryIndex {
-        let reports: Vec<IndexedReport> = corpus
+        let mut index = QueryIndex::from_reports(&corpus.reports, &corpus.pairs);
+        index.reports = corpus
             .reports
             .iter()
             .map(|r| {
-                let mut folded = fold(&r.title);
-                let title_end = folded.len();
-                for p in &r.paragraphs {
-                    folded.push('\n');
-                    folded.push_str(&fold(&p.text));
-                }
+                let (folded, title_end) = folded_report(r);
                 IndexedReport { folded, title_end }
             })
             .collect();
-        let mut order: Vec<usize> = (0..corpus.reports.len()).collect();
-        order.sort_by_key(|&i| {
-            let r = &corpus.reports[i];
-            (r.event_date.is_none(), r.event_date, r.published, i)
-        });
+        index
+    }
+
+    /// The index of a catalogue: reports without their text (titles, dates, facet values), whose
+    /// text queries are answered by [`QueryIndex::run_from`] from the search shards loaded.
+    pub fn from_reports(reports: &[Report], pairs: &[Pair]) -> QueryIndex {
+        let order = timeline_order(reports);
         let mut timeline_position = vec![0u32; order.len()];
         for (position, &i) in order.iter().enumerate() {
             timeline_position[i] = position as u32;
         }
         QueryIndex {
-            default_duplicates: duplicate_flags(&corpus.reports, &corpus.pairs),
-            facets: FacetIndex::new(&corpus.reports, &order),
+            default_duplicates: duplicate_flags(reports, pairs),
+            facets: FacetIndex::new(reports, &order),
             search: OnceLock::new(),
-            reports,
+            reports: Vec::new(),
             order,
             timeline_position,
+            bm25: OnceLock::new(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.reports.len()
+        self.order.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.reports.is_empty()
+        self.order.is_empty()
+    }
+
+    /// Each report's rank in timeline order.
+    pub fn timeline_positions(&self) -> &[u32] {
+        &self.timeline_position
     }
 
     /// Report indices in timeline order.
@@ -127,7 +158,7 @@ impl QueryIndex {
 
     /// The inverted index behind search (for measuring it, and later for writing it in shards).
     pub fn search_index(&self) -> &SearchIndex {
-        &self.prepared().0
+        self.prepared()
     }
 
     /// Builds the inverted index now rather than on the first text query (a page can call it
@@ -136,12 +167,9 @@ impl QueryIndex {
         self.prepared();
     }
 
-    fn prepared(&self) -> &(SearchIndex, Bm25) {
+    fn prepared(&self) -> &SearchIndex {
         self.search.get_or_init(|| {
-            let index =
-                SearchIndex::build(self.reports.iter().map(|r| r.folded.split_at(r.title_end)));
-            let bm25 = Bm25::new(index.lengths());
-            (index, bm25)
+            SearchIndex::build(self.reports.iter().map(|r| r.folded.split_at(r.title_end)))
         })
     }
 
@@ -167,16 +195,53 @@ impl QueryIndex {
         self.run_with(query, &self.duplicate_set(duplicates))
     }
 
-    /// Runs a query with the duplicates as a [`DuplicateSet`]. The date range is a run of ranks,
-    /// the text (from the postings) narrows it, and the facets filter and count on bits: no
-    /// report is read except to confirm a phrase on a candidate.
+    /// Runs a query with the duplicates as a [`DuplicateSet`], on the index's own text (an
+    /// index made [`QueryIndex::new`] from whole reports; one made from a catalogue's reports
+    /// matches no text here: it asks [`QueryIndex::run_from`]).
     pub fn run_with(&self, query: &Query, duplicates: &DuplicateSet) -> QueryResult {
+        let empty = SearchIndex::default();
+        // The inverted index is built on the first text query, not before.
+        let source: &dyn TermSource =
+            if self.reports.is_empty() || search_terms(&query.text).is_empty() {
+                &empty
+            } else {
+                self.prepared()
+            };
+        self.run_from(query, duplicates, source, |r| {
+            self.reports.get(r as usize).map(|r| r.folded.as_str())
+        })
+        .unwrap_or_default()
+    }
+
+    /// Runs a query, its text answered from `source` (the whole index, or the search shards a
+    /// page has loaded: `SearchMeta::shards_for` says which a query reads) and confirmed, where
+    /// the postings cannot decide (phrases, punctuation), on `folded_text(r)`, report r's
+    /// [`folded_report`]. When some candidate's text is missing, the answer is those reports.
+    /// The date range is a run of ranks, the text narrows it, and the facets filter and count
+    /// on bits: no report is read except to confirm a phrase on a candidate.
+    pub fn run_from<'a>(
+        &self,
+        query: &Query,
+        duplicates: &DuplicateSet,
+        source: &dyn TermSource,
+        folded_text: impl Fn(u32) -> Option<&'a str>,
+    ) -> Result<QueryResult, Vec<u32>> {
         let terms = search_terms(&query.text);
         let mut base = self.facets.date_ranks(query.from, query.to);
-        let text: Option<TextMatches> = (!terms.is_empty()).then(|| {
-            let (index, bm25) = self.prepared();
-            search(index, bm25, &terms, |r| &self.reports[r as usize].folded)
-        });
+        let text: Option<TextMatches> = if terms.is_empty() {
+            None
+        } else {
+            // The corpus's figures, once; a source of other lengths (no index) gets its own.
+            let lengths = source.lengths();
+            let own;
+            let bm25 = if lengths.len() == self.len() {
+                self.bm25.get_or_init(|| Bm25::new(lengths))
+            } else {
+                own = Bm25::new(lengths);
+                &own
+            };
+            Some(search(source, bm25, &terms, folded_text)?)
+        };
         if let Some(text) = &text {
             base = self.within(&base, text);
         }
@@ -190,12 +255,12 @@ impl QueryIndex {
             None => matches.clone(),
             Some(text) => self.by_relevance(&matches, text),
         };
-        QueryResult {
+        Ok(QueryResult {
             matches,
             ranked,
             facets: counted.facets,
             terms,
-        }
+        })
     }
 
     /// The ranks of `within` among the reports the text matched.

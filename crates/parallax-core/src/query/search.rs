@@ -10,19 +10,18 @@
 //! them when the term is a single run. A term with no letter or digit ("-", "&") narrows by the
 //! reports holding each of its characters.
 //!
-//! A short prefix typed after other words ("water s") would merge the postings of thousands of
-//! words to filter a few candidates: when its postings outnumber the candidates more than
-//! [`CONFIRM_RATHER_THAN_MERGE`]-fold, the term is confirmed on the candidates' text instead
-//! (where a common prefix is found within the first words), and adds nothing to their score.
+//! The word being typed reads the postings of every word it starts, merged per report: for one
+//! or two letters the index keeps that list ready (`postings::SHORT_PREFIX_CHARS`), so "s" after
+//! "water " reads one list of at most one posting per report, never thousands of words'.
+//!
+//! Search reads a [`TermSource`]: the whole index, or the shards of it a page has loaded. A term
+//! to confirm needs its candidates' folded text: when some is not at hand, search says which
+//! reports' text it needs instead of answering.
 
 use super::matching::find_word_start;
-use super::postings::{Posting, SearchIndex};
+use super::postings::{Posting, TermSource};
 use super::ranking::Bm25;
 use crate::ingest::work;
-use std::borrow::Cow;
-
-/// How many times more postings than candidates a prefix may hold and still be merged.
-const CONFIRM_RATHER_THAN_MERGE: usize = 8;
 
 /// Reports matching every term, by ascending id, with their relevance.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,7 +31,7 @@ pub(super) struct TextMatches {
 
 /// The runs of letters and digits of `term`, each with whether it must be a whole word (it is
 /// followed by something else in the term).
-fn term_runs(term: &str) -> Vec<(&str, bool)> {
+pub(super) fn term_runs(term: &str) -> Vec<(&str, bool)> {
     let mut runs = Vec::new();
     let mut start = None;
     for (i, c) in term.char_indices() {
@@ -71,7 +70,7 @@ fn intersect(
 /// The reports of `within` (all reports when `None`) that may hold `term`, by ascending report,
 /// with the term's score added, and whether the term still needs confirming on their text.
 fn term_matches(
-    index: &SearchIndex,
+    index: &dyn TermSource,
     bm25: &Bm25,
     term: &str,
     within: Option<Vec<(u32, f32)>>,
@@ -97,19 +96,12 @@ fn term_matches(
         return (held.unwrap_or_default(), true);
     }
     let lengths = index.lengths();
-    let mut confirm = !(runs.len() == 1 && runs[0].0.len() == term.len());
+    let confirm = !(runs.len() == 1 && runs[0].0.len() == term.len());
     for (run, whole_word) in runs {
-        let postings: Cow<[Posting]> = if whole_word {
-            Cow::Borrowed(index.exact(run))
+        let postings = if whole_word {
+            index.exact(run)
         } else {
-            let range = index.prefix_range(run);
-            if let Some(h) = &held {
-                if index.postings_in(range.clone()) > CONFIRM_RATHER_THAN_MERGE * h.len() {
-                    confirm = true;
-                    continue;
-                }
-            }
-            Cow::Owned(index.merged(range))
+            index.prefix(run)
         };
         let idf = bm25.idf(postings.len());
         let score = |p: &Posting| bm25.score(idf, p, &lengths[p.report as usize]);
@@ -126,20 +118,21 @@ fn term_matches(
 }
 
 /// The reports matching every term (all folded, as `search_terms` gives them); `text_of(r)` is
-/// report r's folded text, read only for candidates of terms the postings cannot decide.
+/// report r's folded text, read only for candidates of terms the postings cannot decide. When
+/// it is missing for some of them (`None`: not loaded yet), the answer is those reports.
 pub(super) fn search<'a>(
-    index: &SearchIndex,
+    index: &dyn TermSource,
     bm25: &Bm25,
     terms: &[String],
-    text_of: impl Fn(u32) -> &'a str,
-) -> TextMatches {
+    text_of: impl Fn(u32) -> Option<&'a str>,
+) -> Result<TextMatches, Vec<u32>> {
     let mut held: Option<Vec<(u32, f32)>> = None;
     let mut to_confirm: Vec<&str> = Vec::new();
     for term in terms {
         let (matches, confirm) = term_matches(index, bm25, term, held.take());
         if matches.is_empty() {
             // Nothing can match every term: the other terms need no look-up.
-            return TextMatches::default();
+            return Ok(TextMatches::default());
         }
         held = Some(matches);
         if confirm {
@@ -148,15 +141,23 @@ pub(super) fn search<'a>(
     }
     let mut reports = held.unwrap_or_default();
     if !to_confirm.is_empty() {
+        let missing: Vec<u32> = reports
+            .iter()
+            .map(|&(r, _)| r)
+            .filter(|&r| text_of(r).is_none())
+            .collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
         reports.retain(|&(report, _)| {
-            let text = text_of(report);
+            let text = text_of(report).unwrap_or_default();
             to_confirm.iter().all(|term| {
                 work::add(text.len());
                 find_word_start(text, term).is_some()
             })
         });
     }
-    TextMatches { reports }
+    Ok(TextMatches { reports })
 }
 
 #[cfg(test)]

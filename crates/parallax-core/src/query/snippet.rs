@@ -2,7 +2,7 @@
 //! boundaries, with its highlights.
 
 use super::matching::highlight_ranges;
-use crate::model::Corpus;
+use crate::model::Report;
 use std::ops::Range;
 
 /// A piece of a report's text around the first match, with highlight ranges into `text`.
@@ -23,10 +23,7 @@ const SNIPPET_LEAD: usize = 180;
 
 /// A snippet for one report: the first paragraph with a match, cut around the first match, with
 /// its highlights. With no terms, or when only the title matches, the lead of the first paragraph.
-pub fn snippet(corpus: &Corpus, report: usize, terms: &[String]) -> Snippet {
-    let Some(r) = corpus.reports.get(report) else {
-        return Snippet::default();
-    };
+pub fn snippet(r: &Report, terms: &[String]) -> Snippet {
     let text_paragraphs = || {
         r.paragraphs
             .iter()

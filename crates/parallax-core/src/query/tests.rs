@@ -249,12 +249,12 @@ fn snippet_centres_on_the_first_match() {
         reports: vec![report("x", "T", &["Lead paragraph.", &long], None)],
         ..Default::default()
     };
-    let s = snippet(&c, 0, &search_terms("pipeline"));
+    let s = snippet(&c.reports[0], &search_terms("pipeline"));
     assert_eq!(s.paragraph, Some(1));
     assert!(s.cut_before && s.cut_after);
     assert_eq!(s.highlights.len(), 1);
     assert_eq!(&s.text[s.highlights[0].clone()], "pipeline");
-    let lead = snippet(&c, 0, &[]);
+    let lead = snippet(&c.reports[0], &[]);
     assert_eq!(lead.text, "Lead paragraph.");
 }
 
@@ -285,7 +285,7 @@ proptest! {
     fn snippets_never_panic(paras in proptest::collection::vec("\\PC{0,300}", 0..4), query in "\\PC{0,10}") {
         let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
         let c = Corpus { reports: vec![report("x", "t", &refs, None)], ..Default::default() };
-        let s = snippet(&c, 0, &search_terms(&query));
+        let s = snippet(&c.reports[0], &search_terms(&query));
         for h in &s.highlights {
             prop_assert!(h.end <= s.text.len() && s.text.is_char_boundary(h.start) && s.text.is_char_boundary(h.end));
         }

@@ -62,10 +62,29 @@ pub fn live_pair(
     if a == b {
         return None;
     }
-    let (ra, rb) = (reports.get(a)?, reports.get(b)?);
+    live_pair_of(
+        (a, reports.get(a)?),
+        (b, reports.get(b)?),
+        stock,
+        thresholds,
+    )
+}
+
+/// [`live_pair`] of two reports given with their indices in the corpus (a page holding only
+/// some reports' text); `stock` holds at least their stock runs, ordered by report.
+pub fn live_pair_of(
+    a: (usize, &Report),
+    b: (usize, &Report),
+    stock: &[StockRun],
+    thresholds: &Thresholds,
+) -> Option<Pair> {
+    let ((ia, ra), (ib, rb)) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    if ia == ib {
+        return None;
+    }
     Some(relate(
-        &marked_features(ra, a as u32, stock),
-        &marked_features(rb, b as u32, stock),
+        &marked_features(ra, ia as u32, stock),
+        &marked_features(rb, ib as u32, stock),
         thresholds,
     ))
 }

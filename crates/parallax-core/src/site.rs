@@ -1,0 +1,208 @@
+//! The analysed corpus as a static site's data: a compact catalogue, fetched first, and
+//! content-hashed shards fetched when the page needs them.
+//!
+//! - The [`Catalogue`] holds what the first view, the facets, the timeline, the stories and the
+//!   threshold control need: every report without its text (title, dates, outlet, names,
+//!   topics), the pairs and their evidence, the stories, the topic lexicon, the diagnostics, the
+//!   search index's [`SearchMeta`] and the names of every shard.
+//! - Body shards hold the reports' text (standfirst, paragraphs with their topic hits, quotes,
+//!   related links) and their stock quote runs (what a comparison computed on the page needs),
+//!   [`REPORTS_PER_BODY_SHARD`] reports each in timeline order, so the default first page of
+//!   results reads one or two.
+//! - Search shards: the inverted index cut by word range and by short prefix
+//!   (`query::search_shards`).
+//! - The quote ledger, in a shard of its own.
+//!
+//! [`split`] makes the parts from a [`Corpus`] and [`join`] puts them back together (tested to
+//! give the corpus back); `write` (with the `sidecar` feature) serialises them with postcard
+//! and names each file by a hash of its bytes, so a browser may cache it for ever.
+
+use crate::model::{Corpus, Diagnostic, Pair, PairEvidence, Paragraph, Quote, QuoteEntry};
+use crate::model::{RelatedLink, Report, StockRun, Story, TopicDef};
+use crate::query::{
+    folded_report, timeline_order, PrefixShard, SearchIndex, SearchMeta, WordShard,
+};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "sidecar")]
+mod write;
+#[cfg(feature = "sidecar")]
+pub use write::{write_site, SiteFile, SiteFiles};
+
+/// Reports per body shard: a page of results (25) spans at most three shards in timeline
+/// order; one shard of the 10k synthetic corpus is about 20 KB gzipped.
+pub const REPORTS_PER_BODY_SHARD: usize = 16;
+
+/// Bytes of postings per search shard, about (before gzip).
+pub const SEARCH_SHARD_BYTES: usize = 16 * 1024;
+
+/// What the page fetches first. See the module documentation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// Every report without its text ([`ReportBody`]'s fields are empty here).
+    pub reports: Vec<Report>,
+    pub pairs: Vec<Pair>,
+    pub evidence: Vec<PairEvidence>,
+    pub stories: Vec<Story>,
+    pub copy_groups: Vec<Vec<u32>>,
+    pub near_copy_groups: Vec<Vec<u32>>,
+    pub topics: Vec<TopicDef>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub search: SearchMeta,
+    /// Shard files, relative to the catalogue's folder.
+    pub files: ShardFiles,
+}
+
+/// The file of every shard, in shard order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardFiles {
+    /// Body shard k holds the reports of timeline ranks `k * REPORTS_PER_BODY_SHARD ..`.
+    pub bodies: Vec<String>,
+    pub search_words: Vec<String>,
+    pub search_prefixes: Vec<String>,
+    pub ledger: String,
+}
+
+/// A report's text: what the catalogue leaves out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportBody {
+    pub standfirst: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub related: Vec<RelatedLink>,
+    /// The report's stock quote runs (`Corpus::stock_runs`), for comparisons made on the page.
+    pub stock_runs: Vec<StockRun>,
+}
+
+/// The bodies of a run of reports in timeline order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BodyShard {
+    /// Indices into `Catalogue::reports`, in timeline order.
+    pub reports: Vec<u32>,
+    pub bodies: Vec<ReportBody>,
+}
+
+/// Everything [`split`] makes, before serialising.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteParts {
+    /// `files` still empty: the writer names the shards.
+    pub catalogue: Catalogue,
+    pub bodies: Vec<BodyShard>,
+    pub search_words: Vec<WordShard>,
+    pub search_prefixes: Vec<PrefixShard>,
+    pub ledger: Vec<QuoteEntry>,
+}
+
+/// The body shard holding the report at timeline rank `rank`.
+pub fn body_shard_of_rank(rank: usize) -> usize {
+    rank / REPORTS_PER_BODY_SHARD
+}
+
+/// Takes a report's text out of it.
+pub fn take_body(report: &mut Report) -> ReportBody {
+    ReportBody {
+        standfirst: std::mem::take(&mut report.standfirst),
+        paragraphs: std::mem::take(&mut report.paragraphs),
+        quotes: std::mem::take(&mut report.quotes),
+        related: std::mem::take(&mut report.related),
+        stock_runs: Vec::new(),
+    }
+}
+
+/// A whole report again: a catalogue's report with its body.
+pub fn with_body(head: &Report, body: &ReportBody) -> Report {
+    Report {
+        standfirst: body.standfirst.clone(),
+        paragraphs: body.paragraphs.clone(),
+        quotes: body.quotes.clone(),
+        related: body.related.clone(),
+        ..head.clone()
+    }
+}
+
+/// Cuts an analysed corpus into a catalogue and shards.
+pub fn split(corpus: Corpus) -> SiteParts {
+    let folded: Vec<(String, usize)> = corpus.reports.iter().map(folded_report).collect();
+    let index = SearchIndex::build(
+        folded
+            .iter()
+            .map(|(text, title_end)| text.split_at(*title_end)),
+    );
+    drop(folded);
+    let (search, search_words, search_prefixes) = index.into_shards(SEARCH_SHARD_BYTES);
+    let order = timeline_order(&corpus.reports);
+    let Corpus {
+        mut reports,
+        pairs,
+        evidence,
+        stories,
+        copy_groups,
+        near_copy_groups,
+        stock_runs,
+        quotes,
+        topics,
+        diagnostics,
+    } = corpus;
+    let mut bodies: Vec<ReportBody> = reports.iter_mut().map(take_body).collect();
+    for run in stock_runs {
+        if let Some(body) = bodies.get_mut(run.report as usize) {
+            body.stock_runs.push(run);
+        }
+    }
+    let mut bodies: Vec<Option<ReportBody>> = bodies.into_iter().map(Some).collect();
+    let shards = order
+        .chunks(REPORTS_PER_BODY_SHARD)
+        .map(|ranks| BodyShard {
+            reports: ranks.iter().map(|&i| i as u32).collect(),
+            bodies: ranks
+                .iter()
+                .map(|&i| bodies[i].take().unwrap_or_default())
+                .collect(),
+        })
+        .collect();
+    SiteParts {
+        catalogue: Catalogue {
+            reports,
+            pairs,
+            evidence,
+            stories,
+            copy_groups,
+            near_copy_groups,
+            topics,
+            diagnostics,
+            search,
+            files: ShardFiles::default(),
+        },
+        bodies: shards,
+        search_words,
+        search_prefixes,
+        ledger: quotes,
+    }
+}
+
+/// The corpus a catalogue, all its body shards and its ledger were cut from.
+pub fn join(catalogue: &Catalogue, bodies: &[BodyShard], ledger: &[QuoteEntry]) -> Corpus {
+    let mut reports = catalogue.reports.clone();
+    let mut stock_runs = Vec::new();
+    for shard in bodies {
+        for (&i, body) in shard.reports.iter().zip(&shard.bodies) {
+            if let Some(report) = reports.get_mut(i as usize) {
+                *report = with_body(report, body);
+                stock_runs.extend(body.stock_runs.iter().cloned());
+            }
+        }
+    }
+    stock_runs.sort_by_key(|r| r.report);
+    Corpus {
+        reports,
+        pairs: catalogue.pairs.clone(),
+        evidence: catalogue.evidence.clone(),
+        stories: catalogue.stories.clone(),
+        copy_groups: catalogue.copy_groups.clone(),
+        near_copy_groups: catalogue.near_copy_groups.clone(),
+        stock_runs,
+        quotes: ledger.to_vec(),
+        topics: catalogue.topics.clone(),
+        diagnostics: catalogue.diagnostics.clone(),
+    }
+}

@@ -1,0 +1,52 @@
+//! Fetching one of the site's data files: same origin, relative to the document's `<base>` (so
+//! the site works under a GitHub Pages subpath), decoded from postcard.
+
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+/// The folder of the site's data, relative to `<base>`.
+pub const DATA_DIR: &str = "data/";
+
+/// Fetches `data/<file>` and decodes it. The error says which file and why, in words a reader
+/// can act on (offline, not found, unreadable).
+pub async fn fetch_postcard<T: DeserializeOwned>(file: &str) -> Result<T, String> {
+    let bytes = fetch_bytes(file).await?;
+    postcard::from_bytes(&bytes).map_err(|e| {
+        format!("{file} could not be read ({e}): the site's data and its code are from different builds; reload the page")
+    })
+}
+
+/// The raw bytes of `data/<file>`.
+pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let url = format!("{DATA_DIR}{file}");
+    let offline = || web_sys::window().is_some_and(|w| !w.navigator().on_line());
+    let response = Request::get(&url).send().await.map_err(|e| {
+        if offline() {
+            format!("you are offline, so {file} could not be loaded")
+        } else {
+            format!("{file} could not be loaded ({e})")
+        }
+    })?;
+    if !response.ok() {
+        return Err(format!(
+            "{file} could not be loaded (the server answered {} {})",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| format!("{file} stopped loading half-way ({e})"))
+}
+
+/// The catalogue's file name, as the build wrote it into the page
+/// (`<meta name="parallax-catalogue">`), or `None` when the page has none.
+pub fn catalogue_file() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document
+        .query_selector("meta[name=parallax-catalogue]")
+        .ok()
+        .flatten()?;
+    meta.get_attribute("content").filter(|c| !c.is_empty())
+}

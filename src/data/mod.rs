@@ -1,0 +1,209 @@
+//! The corpus as the page holds it: the catalogue (fetched before the app starts) with what is
+//! derived from it once, and the shards fetched when a view needs them (`store`).
+//!
+//! Every rule lives in the core (`parallax_core::site` says what is where; the query index and
+//! the search shards answer queries); this module only fetches and keeps.
+
+pub mod fetch;
+pub mod store;
+
+use parallax_core::analysis::copies::CopyIndex;
+use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
+use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
+use parallax_core::site::{body_shard_of_rank, with_body, BodyShard, Catalogue};
+use parallax_core::{Pair, Report, StockRun};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+pub use store::{Loaded, ShardStore};
+
+/// A body shard as the page keeps it: whole reports (catalogue entry and body together), their
+/// stock runs and their folded text (what search confirms phrases on).
+pub struct LoadedBodies {
+    /// Report index → (whole report, stock runs, folded text).
+    reports: HashMap<u32, (Report, Vec<StockRun>, String)>,
+}
+
+impl LoadedBodies {
+    fn new(catalogue: &Catalogue, shard: BodyShard) -> LoadedBodies {
+        let reports = shard
+            .reports
+            .into_iter()
+            .zip(shard.bodies)
+            .filter_map(|(i, body)| {
+                let head = catalogue.reports.get(i as usize)?;
+                let report = with_body(head, &body);
+                let folded = folded_report(&report).0;
+                Some((i, (report, body.stock_runs, folded)))
+            })
+            .collect();
+        LoadedBodies { reports }
+    }
+}
+
+/// Decodes a search shard.
+fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, String> {
+    postcard::from_bytes(&bytes).map_err(|e| format!("a search shard could not be read ({e})"))
+}
+
+/// Everything derived from the catalogue once, and the shard stores.
+pub struct CorpusData {
+    pub catalogue: &'static Catalogue,
+    pub index: QueryIndex,
+    pub position: HashMap<&'static str, usize>,
+    /// The corpus's copy groups, to expand the pairs stored for them.
+    pub copies: CopyIndex,
+    pub bodies: ShardStore<LoadedBodies>,
+    pub words: ShardStore<WordShard>,
+    pub prefixes: ShardStore<PrefixShard>,
+}
+
+static DATA: OnceLock<CorpusData> = OnceLock::new();
+
+impl CorpusData {
+    /// The corpus data; [`CorpusData::install`] must have run (the app starts after it).
+    pub fn get() -> &'static CorpusData {
+        DATA.get()
+            .expect("the catalogue is loaded before the app starts")
+    }
+
+    /// Derives the page's data from a fetched catalogue, once.
+    pub fn install(catalogue: Catalogue) -> &'static CorpusData {
+        DATA.get_or_init(|| {
+            let catalogue: &'static Catalogue = Box::leak(Box::new(catalogue));
+            let decode_bodies = move |bytes: Vec<u8>| {
+                postcard::from_bytes::<BodyShard>(&bytes)
+                    .map(|shard| LoadedBodies::new(catalogue, shard))
+                    .map_err(|e| format!("a body shard could not be read ({e})"))
+            };
+            CorpusData {
+                index: QueryIndex::from_reports(&catalogue.reports, &catalogue.pairs),
+                position: catalogue
+                    .reports
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect(),
+                copies: CopyIndex::new(catalogue.reports.len(), &catalogue.copy_groups),
+                bodies: ShardStore::new(&catalogue.files.bodies, decode_bodies),
+                words: ShardStore::new(&catalogue.files.search_words, decode_search),
+                prefixes: ShardStore::new(&catalogue.files.search_prefixes, decode_search),
+                catalogue,
+            }
+        })
+    }
+
+    /// The catalogue's reports (without their text).
+    pub fn reports(&self) -> &'static [Report] {
+        &self.catalogue.reports
+    }
+
+    /// The body shard holding report `report`.
+    pub fn body_shard(&self, report: usize) -> u32 {
+        let rank = self
+            .index
+            .timeline_positions()
+            .get(report)
+            .copied()
+            .unwrap_or(0);
+        body_shard_of_rank(rank as usize) as u32
+    }
+
+    /// Report `report` whole, with its text (tracked; fetched when not loaded).
+    pub fn full_report(&self, report: usize) -> Loaded<&'static Report> {
+        self.body_entry(report).map(|e| &e.0)
+    }
+
+    fn body_entry(&self, report: usize) -> Loaded<&'static (Report, Vec<StockRun>, String)> {
+        match self.bodies.get(self.body_shard(report)) {
+            Loaded::Ready(shard) => match shard.reports.get(&(report as u32)) {
+                Some(entry) => Loaded::Ready(entry),
+                None => Loaded::Failed(format!("report {report} is missing from its shard")),
+            },
+            Loaded::Loading => Loaded::Loading,
+            Loaded::Failed(e) => Loaded::Failed(e),
+        }
+    }
+
+    /// Report `report`'s folded text when its shard has arrived (tracked; fetched when not).
+    pub fn folded(&self, report: u32) -> Option<&'static str> {
+        self.body_entry(report as usize)
+            .ready()
+            .map(|e| e.2.as_str())
+    }
+
+    /// Starts fetching report `report`'s text (hover, focus: it is likely to be opened next).
+    pub fn prefetch(&self, report: usize) {
+        self.bodies.request(self.body_shard(report));
+    }
+
+    /// Retries the body shard of `report`.
+    pub fn retry(&self, report: usize) {
+        self.bodies.retry(self.body_shard(report));
+    }
+
+    /// The stored pair of two reports among `pairs` (either order; a pair of a copy group's
+    /// member expanded from what is stored for its group).
+    pub fn pair_between(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
+        let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+        let pos = |id: &str| self.position.get(id).map(|&i| i as u32);
+        let ids = |i: u32| self.catalogue.reports[i as usize].id.clone();
+        self.copies
+            .pair_between(i as u32, j as u32, pairs, &pos, &ids)
+    }
+
+    /// The pair of two reports (either order) as the build computed it: stored, or, for a
+    /// pair the build did not store (inside a large group of near copies, or sharing nothing),
+    /// computed now from the two reports, whose text must have arrived.
+    pub fn pair_or_live(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
+        self.pair_between(pairs, a, b).or_else(|| {
+            let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+            let left = self.body_entry(i).ready()?;
+            let right = self.body_entry(j).ready()?;
+            let mut stock: Vec<StockRun> = left.1.iter().chain(&right.1).cloned().collect();
+            stock.sort_by_key(|s| s.report);
+            live_pair_of((i, &left.0), (j, &right.0), &stock, &Thresholds::default())
+        })
+    }
+
+    pub fn report(&self, id: &str) -> Option<(usize, &'static Report)> {
+        self.position
+            .get(id)
+            .map(|&i| (i, &self.catalogue.reports[i]))
+    }
+
+    /// Whether a facet option exists anywhere in the corpus.
+    pub fn facet_value_exists(&self, kind: FacetKind, value: &str) -> bool {
+        let reports = self.reports();
+        match kind {
+            FacetKind::Topic => reports
+                .iter()
+                .any(|r| r.topics.iter().any(|t| t.topic == value)),
+            FacetKind::Person => reports
+                .iter()
+                .any(|r| r.people.iter().chain(&r.speakers).any(|p| p == value)),
+            FacetKind::Outlet => reports.iter().any(|r| r.outlet.as_deref() == Some(value)),
+            FacetKind::Place => reports.iter().any(|r| r.places.iter().any(|p| p == value)),
+            FacetKind::Duplicates => {
+                value == parallax_core::query::DUP_YES || value == parallax_core::query::DUP_NO
+            }
+        }
+    }
+
+    /// The display label of a facet option (topic ids become their labels).
+    pub fn facet_label(&self, kind: FacetKind, value: &str) -> String {
+        match kind {
+            FacetKind::Topic => self
+                .catalogue
+                .topics
+                .iter()
+                .find(|t| t.id == value)
+                .map(|t| t.label.clone())
+                .unwrap_or_else(|| value.to_string()),
+            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => {
+                "has a near duplicate".into()
+            }
+            FacetKind::Duplicates => "no near duplicate".into(),
+            _ => value.to_string(),
+        }
+    }
+}
