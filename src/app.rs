@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), state.data.catalogue.pairs.len(), state.data.catalogue.stories.len())}</p>
+                <p>{format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), state.data.pairs.len(), state.data.catalogue.stories.len())}</p>
             </footer>
         </div>
     }

@@ -49,7 +49,7 @@ impl AppState {
         let pairs = Memo::new(move |_| {
             let t = thresholds.get();
             let pairs = if t == Thresholds::default() {
-                Cow::Borrowed(data.catalogue.pairs.as_slice())
+                Cow::Borrowed(data.pairs)
             } else {
                 Cow::Owned(reclassify(regroupable_pairs(), &t))
             };
@@ -229,8 +229,8 @@ impl Default for AppState {
 pub fn regroupable_pairs() -> &'static [Pair] {
     static PAIRS: OnceLock<Vec<Pair>> = OnceLock::new();
     PAIRS.get_or_init(|| {
-        let c = CorpusData::get().catalogue;
-        regroupable(&c.reports, &c.pairs, &c.evidence)
+        let data = CorpusData::get();
+        regroupable(data.reports(), data.pairs, &data.catalogue.evidence)
     })
 }
 

@@ -79,10 +79,10 @@ fn CompareLoaded(
     .into_any()
 }
 
-/// The pair's evidence as the build computed it (stored, or computed now when not stored).
+/// The pair's evidence as the build computed it, from the two reports' text (here by now).
 fn evidence_between(l: &Report, r: &Report) -> Pair {
     crate::state::CorpusData::get()
-        .pair_or_live(regroupable_pairs(), &l.id, &r.id)
+        .live_pair(&l.id, &r.id)
         .unwrap_or_else(|| evidence(&ReportFeatures::new(l), &ReportFeatures::new(r)))
 }
 

@@ -10,7 +10,7 @@ pub mod store;
 use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
 use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
-use parallax_core::site::{body_shard_of_rank, with_body, BodyShard, Catalogue};
+use parallax_core::site::{body_shard_of_rank, expand_pairs, with_body, BodyShard, Catalogue};
 use parallax_core::{Pair, Report, StockRun};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -48,6 +48,8 @@ fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, St
 /// Everything derived from the catalogue once, and the shard stores.
 pub struct CorpusData {
     pub catalogue: &'static Catalogue,
+    /// The related pairs under the default thresholds (`site::expand_pairs`: counted quotes).
+    pub pairs: &'static [Pair],
     pub index: QueryIndex,
     pub position: HashMap<&'static str, usize>,
     /// The corpus's copy groups, to expand the pairs stored for them.
@@ -75,8 +77,11 @@ impl CorpusData {
                     .map(|shard| LoadedBodies::new(catalogue, shard))
                     .map_err(|e| format!("a body shard could not be read ({e})"))
             };
+            let pairs: &'static [Pair] =
+                Box::leak(expand_pairs(&catalogue.pairs, &catalogue.reports).into_boxed_slice());
             CorpusData {
-                index: QueryIndex::from_reports(&catalogue.reports, &catalogue.pairs),
+                index: QueryIndex::from_reports(&catalogue.reports, pairs),
+                pairs,
                 position: catalogue
                     .reports
                     .iter()
@@ -151,18 +156,16 @@ impl CorpusData {
             .pair_between(i as u32, j as u32, pairs, &pos, &ids)
     }
 
-    /// The pair of two reports (either order) as the build computed it: stored, or, for a
-    /// pair the build did not store (inside a large group of near copies, or sharing nothing),
-    /// computed now from the two reports, whose text must have arrived.
-    pub fn pair_or_live(&self, pairs: &[Pair], a: &str, b: &str) -> Option<Pair> {
-        self.pair_between(pairs, a, b).or_else(|| {
-            let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
-            let left = self.body_entry(i).ready()?;
-            let right = self.body_entry(j).ready()?;
-            let mut stock: Vec<StockRun> = left.1.iter().chain(&right.1).cloned().collect();
-            stock.sort_by_key(|s| s.report);
-            live_pair_of((i, &left.0), (j, &right.0), &stock, &Thresholds::default())
-        })
+    /// The pair of two reports (either order) as the build computed it, quotes and all: computed
+    /// from the two reports' text (exactly as the build did: `live_pair_of`), which must have
+    /// arrived; `None` until then. Under the default thresholds; the caller reclassifies.
+    pub fn live_pair(&self, a: &str, b: &str) -> Option<Pair> {
+        let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+        let left = self.body_entry(i).ready()?;
+        let right = self.body_entry(j).ready()?;
+        let mut stock: Vec<StockRun> = left.1.iter().chain(&right.1).cloned().collect();
+        stock.sort_by_key(|s| s.report);
+        live_pair_of((i, &left.0), (j, &right.0), &stock, &Thresholds::default())
     }
 
     pub fn report(&self, id: &str) -> Option<(usize, &'static Report)> {

@@ -11,14 +11,16 @@
 //!   results reads one or two.
 //! - Search shards: the inverted index cut by word range and by short prefix
 //!   (`query::search_shards`).
-//! - The quote ledger, in a shard of its own.
+//! - The quote ledger, and the pairs in full (with their quotes' text), each in a shard of its
+//!   own: the page needs neither (a comparison computes its pair from the two reports' text).
 //!
 //! [`split`] makes the parts from a [`Corpus`] and [`join`] puts them back together (tested to
 //! give the corpus back); `write` (with the `sidecar` feature) serialises them with postcard
 //! and names each file by a hash of its bytes, so a browser may cache it for ever.
 
+use crate::analysis::pairs::{classify, Thresholds};
 use crate::model::{Corpus, Diagnostic, Pair, PairEvidence, Paragraph, Quote, QuoteEntry};
-use crate::model::{RelatedLink, Report, StockRun, Story, TopicDef};
+use crate::model::{RelatedLink, Relation, Report, StockRun, Story, TopicDef};
 use crate::query::{
     folded_report, timeline_order, PrefixShard, SearchIndex, SearchMeta, WordShard,
 };
@@ -41,7 +43,8 @@ pub const SEARCH_SHARD_BYTES: usize = 16 * 1024;
 pub struct Catalogue {
     /// Every report without its text ([`ReportBody`]'s fields are empty here).
     pub reports: Vec<Report>,
-    pub pairs: Vec<Pair>,
+    /// The related pairs without their quotes' text ([`expand_pairs`] makes them pairs again).
+    pub pairs: Vec<PairHead>,
     pub evidence: Vec<PairEvidence>,
     pub stories: Vec<Story>,
     pub copy_groups: Vec<Vec<u32>>,
@@ -61,6 +64,89 @@ pub struct ShardFiles {
     pub search_words: Vec<String>,
     pub search_prefixes: Vec<String>,
     pub ledger: String,
+    /// `Corpus::pairs` in full.
+    pub pairs: String,
+}
+
+/// A related pair as the catalogue holds it: the figures its relation is decided on, the
+/// number of quotes the reports share rather than their text, reports by index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairHead {
+    pub a: u32,
+    pub b: u32,
+    pub relation: Relation,
+    pub jaccard: f32,
+    pub containment_a_in_b: f32,
+    pub containment_b_in_a: f32,
+    pub longest_run: u32,
+    /// How many quotes both carry, and how many of those are stock lines.
+    pub shared_quotes: u32,
+    pub stock_quotes: u32,
+    pub shared_people: Vec<String>,
+    pub shared_places: Vec<String>,
+    pub date_distance_days: Option<i64>,
+}
+
+impl PairHead {
+    fn of(pair: &Pair, position: &std::collections::HashMap<&str, u32>) -> PairHead {
+        let index = |id: &str| position.get(id).copied().unwrap_or(u32::MAX);
+        PairHead {
+            a: index(&pair.a),
+            b: index(&pair.b),
+            relation: pair.relation,
+            jaccard: pair.jaccard,
+            containment_a_in_b: pair.containment_a_in_b,
+            containment_b_in_a: pair.containment_b_in_a,
+            longest_run: u32::try_from(pair.longest_run).unwrap_or(u32::MAX),
+            shared_quotes: pair.shared_quotes.len() as u32,
+            stock_quotes: pair
+                .stock_quotes
+                .iter()
+                .filter(|&&i| i < pair.shared_quotes.len())
+                .count() as u32,
+            shared_people: pair.shared_people.clone(),
+            shared_places: pair.shared_places.clone(),
+            date_distance_days: pair.date_distance_days,
+        }
+    }
+}
+
+/// The catalogue's pairs as [`Pair`]s for the page's rules (relations at any threshold, stories,
+/// duplicates): figures, people, places and the reason as the build gave them; the shared
+/// quotes are counted, not quoted (`shared_quotes` holds one empty text per quote, the stock
+/// ones last). What a reader sees of a pair's quotes comes from the two reports' text.
+pub fn expand_pairs(heads: &[PairHead], reports: &[Report]) -> Vec<Pair> {
+    let id = |i: u32| {
+        reports
+            .get(i as usize)
+            .map(|r| r.id.clone())
+            .unwrap_or_default()
+    };
+    heads
+        .iter()
+        .map(|h| {
+            let quotes = h.shared_quotes as usize;
+            let stock = (h.stock_quotes as usize).min(quotes);
+            let mut pair = Pair {
+                a: id(h.a),
+                b: id(h.b),
+                relation: h.relation,
+                jaccard: h.jaccard,
+                containment_a_in_b: h.containment_a_in_b,
+                containment_b_in_a: h.containment_b_in_a,
+                longest_run: h.longest_run as usize,
+                shared_quotes: vec![String::new(); quotes],
+                stock_quotes: (quotes - stock..quotes).collect(),
+                shared_people: h.shared_people.clone(),
+                shared_places: h.shared_places.clone(),
+                date_distance_days: h.date_distance_days,
+                why: String::new(),
+            };
+            // The reason is the defaults' classification of these figures, as at build time.
+            pair.why = classify(&pair, &Thresholds::default()).1;
+            pair
+        })
+        .collect()
 }
 
 /// A report's text: what the catalogue leaves out.
@@ -91,6 +177,7 @@ pub struct SiteParts {
     pub search_words: Vec<WordShard>,
     pub search_prefixes: Vec<PrefixShard>,
     pub ledger: Vec<QuoteEntry>,
+    pub pairs: Vec<Pair>,
 }
 
 /// The body shard holding the report at timeline rank `rank`.
@@ -143,6 +230,13 @@ pub fn split(corpus: Corpus) -> SiteParts {
         topics,
         diagnostics,
     } = corpus;
+    let position: std::collections::HashMap<&str, u32> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect();
+    let pair_heads: Vec<PairHead> = pairs.iter().map(|p| PairHead::of(p, &position)).collect();
+    drop(position);
     let mut bodies: Vec<ReportBody> = reports.iter_mut().map(take_body).collect();
     for run in stock_runs {
         if let Some(body) = bodies.get_mut(run.report as usize) {
@@ -163,7 +257,7 @@ pub fn split(corpus: Corpus) -> SiteParts {
     SiteParts {
         catalogue: Catalogue {
             reports,
-            pairs,
+            pairs: pair_heads,
             evidence,
             stories,
             copy_groups,
@@ -177,11 +271,17 @@ pub fn split(corpus: Corpus) -> SiteParts {
         search_words,
         search_prefixes,
         ledger: quotes,
+        pairs,
     }
 }
 
-/// The corpus a catalogue, all its body shards and its ledger were cut from.
-pub fn join(catalogue: &Catalogue, bodies: &[BodyShard], ledger: &[QuoteEntry]) -> Corpus {
+/// The corpus a catalogue, all its body shards, its ledger and its pairs were cut from.
+pub fn join(
+    catalogue: &Catalogue,
+    bodies: &[BodyShard],
+    ledger: &[QuoteEntry],
+    pairs: &[Pair],
+) -> Corpus {
     let mut reports = catalogue.reports.clone();
     let mut stock_runs = Vec::new();
     for shard in bodies {
@@ -195,7 +295,7 @@ pub fn join(catalogue: &Catalogue, bodies: &[BodyShard], ledger: &[QuoteEntry]) 
     stock_runs.sort_by_key(|r| r.report);
     Corpus {
         reports,
-        pairs: catalogue.pairs.clone(),
+        pairs: pairs.to_vec(),
         evidence: catalogue.evidence.clone(),
         stories: catalogue.stories.clone(),
         copy_groups: catalogue.copy_groups.clone(),

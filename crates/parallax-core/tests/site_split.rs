@@ -8,7 +8,9 @@ use parallax_core::model::Corpus;
 use parallax_core::query::{
     folded_report, search_terms, ChunkedIndex, FacetKind, Query, QueryIndex, SearchShard,
 };
-use parallax_core::site::{join, split, write_site, BodyShard, Catalogue, REPORTS_PER_BODY_SHARD};
+use parallax_core::site::{
+    expand_pairs, join, split, write_site, BodyShard, Catalogue, REPORTS_PER_BODY_SHARD,
+};
 use parallax_core::{build_corpus, SourceFile};
 use std::collections::HashSet;
 
@@ -47,7 +49,36 @@ fn a_split_corpus_joins_back_whole() {
             .bodies
             .iter()
             .all(|s| s.reports.len() <= REPORTS_PER_BODY_SHARD));
-        assert_eq!(join(&parts.catalogue, &parts.bodies, &parts.ledger), corpus);
+        assert_eq!(
+            join(&parts.catalogue, &parts.bodies, &parts.ledger, &parts.pairs),
+            corpus
+        );
+    }
+}
+
+#[test]
+fn the_catalogues_pairs_give_every_relation_and_reason_as_built() {
+    for corpus in [seeds(), crafted(), synthetic(300)] {
+        let parts = split(corpus.clone());
+        let expanded = expand_pairs(&parts.catalogue.pairs, &parts.catalogue.reports);
+        assert_eq!(expanded.len(), corpus.pairs.len());
+        assert!(!expanded.is_empty());
+        for (e, p) in expanded.iter().zip(&corpus.pairs) {
+            assert_eq!(
+                (&e.a, &e.b, e.relation, &e.why),
+                (&p.a, &p.b, p.relation, &p.why)
+            );
+            assert_eq!(e.shared_quotes.len(), p.shared_quotes.len());
+            assert_eq!(e.stock_quotes.len(), p.stock_quotes.len());
+            assert_eq!(
+                (&e.shared_people, &e.shared_places),
+                (&p.shared_people, &p.shared_places)
+            );
+            assert_eq!(
+                (e.jaccard, e.longest_run, e.date_distance_days),
+                (p.jaccard, p.longest_run, p.date_distance_days)
+            );
+        }
     }
 }
 
@@ -70,7 +101,7 @@ fn every_file_is_named_by_its_bytes_and_the_catalogue_names_every_shard() {
         .iter()
         .chain(&files.search_words)
         .chain(&files.search_prefixes)
-        .chain([&files.ledger])
+        .chain([&files.ledger, &files.pairs])
     {
         assert!(names.contains(name.as_str()), "{name} is not written");
     }
@@ -130,7 +161,8 @@ fn check_sharded_search(corpus: &Corpus, limit: usize) {
     let whole = QueryIndex::new(corpus);
     let parts = split(corpus.clone());
     let catalogue = &parts.catalogue;
-    let paged = QueryIndex::from_reports(&catalogue.reports, &catalogue.pairs);
+    let pairs = expand_pairs(&catalogue.pairs, &catalogue.reports);
+    let paged = QueryIndex::from_reports(&catalogue.reports, &pairs);
     let folded: Vec<String> = corpus.reports.iter().map(|r| folded_report(r).0).collect();
     let duplicates = paged.duplicate_set(paged.default_duplicates());
     let mut found = 0;

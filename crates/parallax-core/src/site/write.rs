@@ -51,6 +51,7 @@ pub fn write_site(corpus: Corpus) -> Result<SiteFiles, postcard::Error> {
             .push(names(named("prefixes", shard)?));
     }
     shard_files.ledger = names(named("ledger", &parts.ledger)?);
+    shard_files.pairs = names(named("pairs", &parts.pairs)?);
     let catalogue = Catalogue {
         files: shard_files,
         ..parts.catalogue
