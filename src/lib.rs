@@ -8,6 +8,7 @@ pub mod components;
 pub mod history;
 pub mod listeners;
 pub mod panic_notice;
+pub mod prerender;
 pub mod state;
 
 pub use app::App;
