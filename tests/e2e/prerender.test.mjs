@@ -95,17 +95,21 @@ test('without JavaScript the default view shows the count and the result list', 
   await context.close();
 });
 
-test('the app takes over in place: the same boxes, no layout shift', async () => {
+test('the app takes over in place: the same boxes and scroll, no layout shift', async () => {
   const { page, context, problems, release } = await open({ holdWasm: true });
   await page.waitForSelector(PRERENDERED);
-  // Two frames of the static view, then the app.
+  // The reader scrolls the static view a little; two frames of it, then the app.
+  await page.mouse.wheel(0, 120);
+  await page.waitForFunction(() => scrollY > 0);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const scrolled = await page.evaluate(() => scrollY);
   const before = await boxes(page, PRERENDERED);
   release();
   await page.waitForSelector(APP);
   assert.equal(await page.locator(PRERENDERED).count(), 0, 'the static view is gone');
   const afterTakeOver = await boxes(page, APP);
   assert.deepEqual(afterTakeOver, before, 'the app lays out as the static view did');
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the scroll position is kept');
   await page.waitForTimeout(2000);
   const shift = await cls(page);
   console.log(`cumulative layout shift: ${shift.toFixed(4)}`);
