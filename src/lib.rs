@@ -10,6 +10,7 @@ pub mod data;
 pub mod history;
 pub mod listeners;
 pub mod panic_notice;
+pub mod prerender;
 pub mod state;
 
 pub use app::App;

@@ -178,19 +178,18 @@ impl AppState {
         let Some(&position) = self.data.position.get(id) else {
             return Vec::new();
         };
-        // Pairs of a large copy group are stored collapsed: expanded here.
+        // Pairs of a large copy group are stored collapsed: expanded there.
         let pos = |id: &str| self.data.position.get(id).map(|&i| i as u32);
-        let ids = |i: u32| self.data.reports()[i as usize].id.clone();
-        let mut found: Vec<Pair> = self.pairs.with(|p| {
-            let copies = &self.data.copies;
-            copies.pairs_of(position as u32, &p.pairs, &p.by_report, &pos, &ids)
-        });
-        found.sort_by(|x, y| {
-            y.relation
-                .cmp(&x.relation)
-                .then(y.jaccard.total_cmp(&x.jaccard))
-        });
-        found
+        self.pairs.with(|p| {
+            parallax_core::display::related_pairs(
+                self.data.reports(),
+                &self.data.copies,
+                &p.pairs,
+                &p.by_report,
+                &pos,
+                position,
+            )
+        })
     }
 }
 

@@ -49,7 +49,7 @@ fn FacetGroup(kind: FacetKind) -> impl IntoView {
                             .map(|(_, option)| {
                                 let value = option.value.clone();
                                 let label = state.data.facet_label(kind, &option.value);
-                                let id = format!("f-{}-{}", kind.key(), sanitize(&option.value));
+                                let id = parallax_core::display::facet_dom_id(kind, &option.value);
                                 view! {
                                     <li>
                                         <input
@@ -146,18 +146,4 @@ fn DateRange() -> impl IntoView {
             </Show>
         </fieldset>
     }
-}
-
-/// A DOM-id-safe form of a facet value.
-fn sanitize(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        + &format!(
-            "-{:x}",
-            value
-                .bytes()
-                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
-        )
 }

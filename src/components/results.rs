@@ -43,8 +43,7 @@ pub fn ResultCount() -> impl IntoView {
     view! {
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
             {move || {
-                let n = state.result.with(|r| r.matches.len());
-                if n == total { format::count(total, "report", "reports") } else { format!("{n} of {}", format::count(total, "report", "reports")) }
+                format::result_count(state.result.with(|r| r.matches.len()), total)
             }}
         </p>
     }
@@ -225,16 +224,4 @@ pub fn ShardError(message: String, report: usize) -> impl IntoView {
     }
 }
 
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
-pub fn shorten(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
-        None => s.to_string(),
-    }
-}
+pub use parallax_core::display::{capitalise, shorten};

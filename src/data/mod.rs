@@ -194,19 +194,6 @@ impl CorpusData {
 
     /// The display label of a facet option (topic ids become their labels).
     pub fn facet_label(&self, kind: FacetKind, value: &str) -> String {
-        match kind {
-            FacetKind::Topic => self
-                .catalogue
-                .topics
-                .iter()
-                .find(|t| t.id == value)
-                .map(|t| t.label.clone())
-                .unwrap_or_else(|| value.to_string()),
-            FacetKind::Duplicates if value == parallax_core::query::DUP_YES => {
-                "has a near duplicate".into()
-            }
-            FacetKind::Duplicates => "no near duplicate".into(),
-            _ => value.to_string(),
-        }
+        parallax_core::display::facet_label(&self.catalogue.topics, kind, value)
     }
 }

@@ -10,6 +10,7 @@
 
 mod build;
 mod inspect;
+mod prerender;
 mod progress;
 mod serialise;
 mod site;

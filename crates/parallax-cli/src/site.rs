@@ -38,6 +38,11 @@ pub fn write_site_dir(corpus: &Corpus, out: &Path) -> io::Result<Written> {
         replace(&path, &file.bytes)?;
         new_files += 1;
     }
+    // The default view as HTML, for the page's first paint (the hook puts it in index.html).
+    replace(
+        &out.join("first-view.html"),
+        crate::prerender::first_view_html(corpus).as_bytes(),
+    )?;
     replace(&out.join(POINTER), format!("{catalogue}\n").as_bytes())?;
     let kept: HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
     for entry in fs::read_dir(out)?.flatten() {

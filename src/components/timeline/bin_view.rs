@@ -2,8 +2,7 @@
 //! button named by its count and days; Enter or a click zooms the timeline to the bin's days
 //! through the URL (a date range, zoomed), arrow keys move between bins.
 
-use super::layout::Layout;
-use super::{roving, PlacedBin};
+use super::{roving, Layout, PlacedBin};
 use crate::components::format;
 use crate::state::AppState;
 use leptos::ev::KeyboardEvent;

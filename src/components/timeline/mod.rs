@@ -1,26 +1,24 @@
 //! The SVG timeline: matching reports by event date, stories grouped, an undated lane.
 //!
-//! Layout is a pure function ([`layout()`], in `layout.rs`) of the matches, the live pairs and
-//! the width, so it is testable natively; the component only draws it and handles pointer and
+//! Layout is a pure function ([`layout()`], in the core's `display::timeline`, where the build's
+//! prerendered first view sizes the timeline with it too) of the matches, the live pairs and the
+//! width, so it is testable natively; the component only draws it and handles pointer and
 //! keyboard input.
 
 mod bin_view;
-mod bins;
-mod layout;
 mod roving;
-mod ticks;
 
-pub use bins::PlacedBin;
-pub use layout::{layout, Layout, MarkShape, PlacedMark, Tick};
-pub use ticks::ticks;
+pub use parallax_core::display::timeline::{
+    layout, ticks, Layout, MarkShape, PlacedBin, PlacedMark, Tick,
+};
 
 use crate::components::format;
 use crate::state::AppState;
-use layout::{AXIS_HEIGHT, MARGIN_LEFT, MARGIN_RIGHT, MARK_RADIUS};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
+use parallax_core::display::timeline::{AXIS_HEIGHT, MARGIN_LEFT, MARGIN_RIGHT, MARK_RADIUS};
 use parallax_core::site::Catalogue;
 use std::collections::HashMap;
 
@@ -37,12 +35,7 @@ fn mark_of(ev: &web_sys::Event) -> Option<usize> {
 
 /// Letters for the topics, in lexicon order, shown inside marks and in the legend.
 fn topic_letters(corpus: &Catalogue) -> HashMap<&str, char> {
-    corpus
-        .topics
-        .iter()
-        .zip('A'..='Z')
-        .map(|(t, c)| (t.id.as_str(), c))
-        .collect()
+    parallax_core::display::timeline::topic_letters(&corpus.topics)
 }
 
 #[component]

@@ -1,9 +1,9 @@
 //! Where the bins the core chose are drawn: each bin spans its days on the axis, its height
 //! grows with its count (relative to the fullest bin), bars standing on a common baseline.
 
-use super::layout::{Layout, AXIS_HEIGHT};
-use parallax_core::chrono::Duration;
-use parallax_core::query::DateBin;
+use super::{Layout, AXIS_HEIGHT};
+use crate::chrono::Duration;
+use crate::query::DateBin;
 
 /// Height of the band the bars stand in.
 pub(super) const BIN_AREA_HEIGHT: f64 = 72.0;
@@ -43,8 +43,8 @@ pub fn place_bins(bins: &[DateBin], layout: &Layout) -> Vec<PlacedBin> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::layout::layout;
-    use parallax_core::{Corpus, NaiveDate, Report};
+    use super::super::layout;
+    use crate::{Corpus, NaiveDate, Report};
     use std::collections::HashMap;
 
     fn crowded_corpus() -> Corpus {

@@ -1,19 +1,26 @@
+//! The timeline's layout, moved here from the app so the build's prerendered first view sizes
+//! the timeline exactly as the app does.
+//!
 //! Where the timeline draws everything: the date scale, the ticks, and each mark's place (stories
 //! packed into rows, an undated lane below), or the bins the core chose where marks would pile
 //! up. Pure functions of the data and the width, tested natively.
 
-use super::bins::{place_bins, PlacedBin, BIN_AREA_HEIGHT};
-use super::ticks::ticks;
-use parallax_core::chrono::Duration;
-use parallax_core::query::{timeline_density, TimelineAxis};
-use parallax_core::{DateBasis, NaiveDate, Pair, Relation, Report};
-use std::collections::HashMap;
+mod bins;
+mod ticks;
 
-pub(super) const MARGIN_LEFT: f64 = 16.0;
-pub(super) const MARGIN_RIGHT: f64 = 16.0;
-pub(super) const AXIS_HEIGHT: f64 = 28.0;
+use crate::chrono::Duration;
+use crate::query::{timeline_density, TimelineAxis};
+use crate::{DateBasis, NaiveDate, Pair, Relation, Report, TopicDef};
+pub use bins::PlacedBin;
+use bins::{place_bins, BIN_AREA_HEIGHT};
+use std::collections::HashMap;
+pub use ticks::ticks;
+
+pub const MARGIN_LEFT: f64 = 16.0;
+pub const MARGIN_RIGHT: f64 = 16.0;
+pub const AXIS_HEIGHT: f64 = 28.0;
 const ROW_HEIGHT: f64 = 22.0;
-pub(super) const MARK_RADIUS: f64 = 7.0;
+pub const MARK_RADIUS: f64 = 7.0;
 /// Horizontal room a mark needs before another can share its row.
 const MARK_GAP: f64 = 2.0 * MARK_RADIUS + 4.0;
 const UNDATED_LABEL_HEIGHT: f64 = 20.0;
@@ -83,9 +90,18 @@ impl Layout {
         self.start + Duration::days(days)
     }
 
-    pub(super) fn plot_width(&self) -> f64 {
+    pub fn plot_width(&self) -> f64 {
         (self.width - MARGIN_LEFT - MARGIN_RIGHT).max(1.0)
     }
+}
+
+/// Letters for the topics, in lexicon order, shown inside marks and in the legend.
+pub fn topic_letters(topics: &[TopicDef]) -> HashMap<&str, char> {
+    topics
+        .iter()
+        .zip('A'..='Z')
+        .map(|(t, c)| (t.id.as_str(), c))
+        .collect()
 }
 
 /// Places the matching reports. `domain` fixes the x range (zoom); otherwise it spans every dated
@@ -309,7 +325,7 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::Corpus;
+    use crate::Corpus;
 
     fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
         Report {

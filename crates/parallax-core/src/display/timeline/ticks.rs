@@ -1,7 +1,7 @@
 //! Tick dates and labels for the timeline's axis: days, weeks, months or years, as many as fit.
 
-use parallax_core::chrono::{Datelike, Duration};
-use parallax_core::NaiveDate;
+use crate::chrono::{Datelike, Duration};
+use crate::NaiveDate;
 
 /// Tick dates and labels for a range: days, weeks, months or years, as many as fit.
 pub fn ticks(start: NaiveDate, end: NaiveDate, plot_width: f64) -> Vec<(NaiveDate, String)> {

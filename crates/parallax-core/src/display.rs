@@ -1,0 +1,133 @@
+//! Text the pages show, as pure functions: the app's views and the build's prerendered first
+//! view (`parallax build --site`) format dates, outlets, counts and labels with the same code, so
+//! the static markup says exactly what the app then renders.
+
+pub mod timeline;
+
+use crate::analysis::copies::CopyIndex;
+use crate::query::{FacetKind, DUP_YES};
+use crate::{DateBasis, NaiveDate, Pair, Report, TopicDef};
+
+/// "8 Jul 2024".
+pub fn date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// "8 Jul 2024 (stated)", or "no date".
+pub fn date_with_basis(d: Option<NaiveDate>, basis: DateBasis) -> String {
+    match d {
+        Some(d) => format!("{} ({})", date(d), basis.label()),
+        None => "no date".into(),
+    }
+}
+
+/// The outlet with where it comes from ("Dawn (stated in the text)"), for the reader's facts.
+pub fn outlet_with_basis(r: &Report) -> String {
+    match &r.outlet {
+        Some(outlet) => format!("{outlet} ({})", r.outlet_basis.label()),
+        None => "outlet unknown".into(),
+    }
+}
+
+/// The outlet, or a plain word saying it is unknown.
+pub fn outlet(r: &Report) -> String {
+    r.outlet.clone().unwrap_or_else(|| "outlet unknown".into())
+}
+
+/// "1 report" / "3 reports".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The result count: "12 reports" when nothing is filtered out, else "3 of 12 reports".
+pub fn result_count(matches: usize, total: usize) -> String {
+    if matches == total {
+        count(total, "report", "reports")
+    } else {
+        format!("{matches} of {}", count(total, "report", "reports"))
+    }
+}
+
+/// The first letter upper-cased.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// At most `max` characters, "…" marking a cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+/// The display label of a facet option (topic ids become their labels).
+pub fn facet_label(topics: &[TopicDef], kind: FacetKind, value: &str) -> String {
+    match kind {
+        FacetKind::Topic => topics
+            .iter()
+            .find(|t| t.id == value)
+            .map(|t| t.label.clone())
+            .unwrap_or_else(|| value.to_string()),
+        FacetKind::Duplicates if value == DUP_YES => "has a near duplicate".into(),
+        FacetKind::Duplicates => "no near duplicate".into(),
+        _ => value.to_string(),
+    }
+}
+
+/// A DOM-id-safe form of a facet value (the id of its checkbox).
+pub fn facet_dom_id(kind: FacetKind, value: &str) -> String {
+    let hash = value
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let safe: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("f-{}-{safe}-{hash:x}", kind.key())
+}
+
+/// The related pairs of report `i` among `pairs` (those of a copy group expanded), strongest
+/// relation first: what a result item and the reader list. `by_report` holds, per report, the
+/// indices of its pairs in `pairs`.
+pub fn related_pairs(
+    reports: &[Report],
+    copies: &CopyIndex,
+    pairs: &[Pair],
+    by_report: &[Vec<u32>],
+    position: &dyn Fn(&str) -> Option<u32>,
+    i: usize,
+) -> Vec<Pair> {
+    let ids = |i: u32| reports[i as usize].id.clone();
+    let mut found = copies.pairs_of(i as u32, pairs, by_report, position, &ids);
+    found.sort_by(|x, y| {
+        y.relation
+            .cmp(&x.relation)
+            .then(y.jaccard.total_cmp(&x.jaccard))
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_labels_and_ids_read_as_the_pages_show_them() {
+        assert_eq!(count(1, "report", "reports"), "1 report");
+        assert_eq!(result_count(3, 3), "3 reports");
+        assert_eq!(result_count(1, 3), "1 of 3 reports");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(capitalise("near duplicate"), "Near duplicate");
+        let id = facet_dom_id(FacetKind::Outlet, "Dawn <x>");
+        assert!(id.starts_with("f-outlet-Dawn--x--"), "{id}");
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
+}
