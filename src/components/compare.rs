@@ -2,6 +2,7 @@
 
 use crate::components::aligned::AlignedView;
 use crate::components::format;
+use crate::components::report_picker::ReportPicker;
 use crate::components::results::{capitalise, nav_link, ShardError};
 use crate::data::Loaded;
 use crate::state::{default_threshold_percent, regroupable_pairs, thresholds_for, AppState};
@@ -84,30 +85,6 @@ fn evidence_between(l: &Report, r: &Report) -> Pair {
     crate::state::CorpusData::get()
         .live_pair(&l.id, &r.id)
         .unwrap_or_else(|| evidence(&ReportFeatures::new(l), &ReportFeatures::new(r)))
-}
-
-#[component]
-fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let id = format!("pick-{side}");
-    view! {
-        <label class="picker">
-            {format!("{} report", capitalise(side))}
-            <select id=id data-testid=format!("pick-{side}") on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                state.navigate(move |u| {
-                    if let Some((l, r)) = u.compare.as_mut() {
-                        if side == "left" { *l = chosen; } else { *r = chosen; }
-                    }
-                });
-            }>
-                {state.data.catalogue.reports.iter().map(|r| {
-                    let selected = r.id == current;
-                    view! { <option value=r.id.clone() selected=selected>{format!("{} — {}", crate::components::results::shorten(&r.title, 70), format::outlet(r))}</option> }
-                }).collect_view()}
-            </select>
-        </label>
-    }
 }
 
 #[component]

@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod near_copies;
 pub mod notice;
 pub mod reader;
+pub mod report_picker;
 pub mod results;
 pub mod search;
 pub mod timeline;

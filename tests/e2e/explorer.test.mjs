@@ -137,6 +137,19 @@ test("comparing 001's first report with 002 shows aligned rows and the evidence"
   await page.getByTestId('threshold-input').fill('95');
   await page.waitForFunction(() => /regrouped|This pair/.test(document.querySelector('[data-testid="threshold-changes"]').textContent));
   assert.match(await page.getByTestId('threshold-changes').textContent(), /near duplicate/);
+  // The right-hand picker (a combobox): type part of a third report's title, arrow down to it,
+  // Enter; the URL changes as the old select's did.
+  const third = corpus.reports.find((r) => ![left.id, right.id].includes(r.id));
+  const picker = page.getByTestId('pick-right');
+  await picker.fill(third.title.split(/\s+/).slice(0, 3).join(' '));
+  const listed = await page.locator('[data-testid="pick-right-list"] [role="option"]').evaluateAll((els) => els.map((e) => e.dataset.reportId));
+  const at = listed.indexOf(third.id);
+  assert.ok(at >= 0, `${third.id} is listed for its title's first words`);
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('right') === id, third.id);
+  assert.equal(query(page).get('left'), right.id);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="pick-right"]').value === t, third.title);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -140,3 +140,139 @@ test('axe-core finds no violations with bins and pages', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The compare view's report pickers are comboboxes listing a few matches, never the corpus.
+const MAX_OPTIONS = 20;
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The first page's reports: [{ id, title }]. */
+async function firstPage(page) {
+  return page.locator('[data-testid="result"]').evaluateAll((els) => els.map((e) => ({
+    id: e.dataset.reportId,
+    title: e.querySelector('[data-testid="report-title"]').textContent,
+  })));
+}
+
+/** The options listed by a picker: [{ id, elementId, selected, title }]. */
+const options = (page, side) => page.locator(`[data-testid="pick-${side}-list"] [role="option"]`).evaluateAll((els) => els.map((e) => ({
+  id: e.dataset.reportId,
+  elementId: e.id,
+  selected: e.getAttribute('aria-selected'),
+  title: e.querySelector('.picker-title').textContent,
+})));
+
+test('the report pickers are comboboxes: typing filters, arrows and Enter choose, Escape restores', async () => {
+  const { page, problems, context } = await openApp(browser, site);
+  const reports = await firstPage(page);
+  const [left, right] = reports;
+  await page.goto(`${site.url}?v=1&left=${left.id}&right=${right.id}`);
+  await page.getByTestId('compare').waitFor();
+  const input = page.getByTestId('pick-left');
+
+  // Closed: the chosen report's title, no options rendered, the ARIA wiring in place.
+  assert.equal(await input.getAttribute('role'), 'combobox');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await input.getAttribute('aria-autocomplete'), 'list');
+  assert.equal(await input.inputValue(), left.title);
+  const listId = await input.getAttribute('aria-controls');
+  assert.equal(await page.locator(`#${listId}`).getAttribute('role'), 'listbox');
+  assert.equal(await page.locator('[role="option"]').count(), 0, 'no options while closed');
+  assert.equal(await page.locator(`label[for="${await input.getAttribute('id')}"]`).textContent(), 'Left report');
+
+  // Opened with nothing typed: the chosen report first, then the first reports, at most 20.
+  await input.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  let listed = await options(page, 'left');
+  assert.equal(listed.length, MAX_OPTIONS, `${listed.length} options for 300 reports`);
+  assert.equal(listed[0].id, left.id);
+  assert.equal(await input.getAttribute('aria-activedescendant'), listed[0].elementId);
+  assert.deepEqual(listed.map((o) => o.selected), listed.map((_, i) => String(i === 0)));
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await input.getAttribute('aria-activedescendant'), listed.at(-1).elementId, 'ArrowUp wraps to the last');
+
+  // Typing a title filters: titles beginning with it first, every option a match.
+  const target = reports.find((r) => r.id !== left.id && r.id !== right.id && r.title !== left.title);
+  await input.fill(target.title);
+  await page.waitForFunction(
+    ({ id, max }) => {
+      const listed = [...document.querySelectorAll('[data-testid="pick-left-list"] [role="option"]')];
+      return listed.length < max && listed.some((o) => o.dataset.reportId === id);
+    },
+    { id: target.id, max: MAX_OPTIONS },
+  );
+  listed = await options(page, 'left');
+  assert.ok(listed.length >= 1 && listed.length < MAX_OPTIONS, `${listed.length} options for a whole title`);
+  assert.ok(listed.some((o) => o.id === target.id), 'the report typed is listed');
+  assert.equal(await input.getAttribute('aria-activedescendant'), null, 'typing moves no option');
+  assert.ok(listed.every((o) => o.selected === 'false'));
+  // Arrow down and Enter choose the first option, as the old select did: the URL changes.
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), listed[0].elementId);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('left') === id, listed[0].id);
+  assert.equal(query(page).get('right'), right.id);
+  // The chosen report's title begins with what was typed, and the closed input shows it.
+  const chosenTitle = (await page.locator('[data-testid="side-left"] h3').textContent()).trim();
+  assert.ok(fold(chosenTitle).startsWith(fold(target.title)), `${chosenTitle} begins with ${target.title}`);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="pick-left"]').value === t, chosenTitle);
+  assert.equal(await page.getByTestId('pick-left').getAttribute('aria-expanded'), 'false');
+  const chosenLeft = listed[0].id;
+
+  // Escape closes and restores the chosen title; nothing matching says so.
+  const other = page.getByTestId('pick-right');
+  await other.click();
+  assert.equal(await other.getAttribute('aria-expanded'), 'true');
+  await other.fill('zzqxw nothing like this');
+  await page.waitForFunction(() => /No report matches/.test(document.querySelector('[data-testid="pick-right-none"]').textContent));
+  assert.equal(await other.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('[role="option"]').count(), 0);
+  await page.keyboard.press('Escape');
+  assert.equal(await other.inputValue(), right.title);
+  assert.equal(await other.getAttribute('aria-expanded'), 'false');
+  assert.equal(query(page).get('right'), right.id);
+  // Escape with the list open (and an option active) also restores, and chooses nothing.
+  await other.fill(target.title.split(' ')[0]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  assert.equal(await other.inputValue(), right.title);
+  assert.equal(await page.locator('[role="option"]').count(), 0);
+  assert.equal(query(page).get('right'), right.id);
+
+  // A click on an option chooses it.
+  const third = reports.find((r) => ![chosenLeft, right.id].includes(r.id) && r.title !== right.title);
+  await other.fill(third.title);
+  const option = page.locator(`[data-testid="pick-right-list"] [role="option"][data-report-id="${third.id}"]`);
+  await option.click();
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('right') === id, third.id);
+  assert.equal(query(page).get('left'), chosenLeft);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="pick-right"]').value === t, third.title);
+  assert.equal(await page.getByTestId('pick-right').getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('axe-core finds no violations with a report picker open', async () => {
+  const { page: first, context: scratch } = await openApp(browser, site);
+  const [left, right] = await firstPage(first);
+  await scratch.close();
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, problems, context } = await openApp(browser, site, `?v=1&left=${left.id}&right=${right.id}`, {
+      waitFor: '[data-testid="compare"]',
+      contextOptions: { colorScheme, bypassCSP: true },
+    });
+    await page.getByTestId('pick-right').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    });
+    assert.deepEqual(violations, [], colorScheme);
+    assert.equal(await page.getByTestId('pick-right').getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -18,7 +18,8 @@
 //! word-start matches, highlights; the fold itself is `crate::text_fold`), `postings` (the
 //! inverted index and its layout), `search` (a query's text answered from the postings),
 //! `ranking` (BM25F), `snippet` (the piece of text the results list shows, made only for results
-//! shown), `paging` (one page of results) and `timeline` (marks or bins on the timeline).
+//! shown), `paging` (one page of results), `picker` (the compare view's report pickers) and
+//! `timeline` (marks or bins on the timeline).
 
 mod bitsets;
 mod facet_index;
@@ -31,6 +32,7 @@ mod facets;
 mod index;
 mod matching;
 mod paging;
+mod picker;
 mod postings;
 mod ranking;
 mod search;
@@ -45,6 +47,7 @@ pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO
 pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
+pub use picker::PickerIndex;
 pub use postings::{FieldLengths, Posting, SearchIndex, TermSource, SHORT_PREFIX_CHARS};
 pub use ranking::TITLE_WEIGHT;
 pub use search_shards::{ChunkedIndex, PrefixShard, SearchMeta, SearchShard, WordShard};
