@@ -3,7 +3,7 @@
 use crate::components::format;
 use crate::components::highlight::{marked_text, search_marks};
 use crate::data::Loaded;
-use crate::state::AppState;
+use crate::state::{retry_failed_shards, AppState, SearchStatus};
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use parallax_core::query::{highlight_ranges, snippet, Page};
@@ -45,7 +45,21 @@ pub fn ResultCount() -> impl IntoView {
             {move || {
                 format::result_count(state.result.with(|r| r.matches.len()), total)
             }}
+            // While part of the search index is on its way the count is the last answer's.
+            {move || (state.search_status.get() == SearchStatus::Loading).then(|| view! {
+                <span class="search-pending" data-testid="search-loading">" · searching…"</span>
+            })}
         </p>
+        {move || match state.search_status.get() {
+            SearchStatus::Failed(message) => Some(view! {
+                <p class="shard-error" role="alert" data-testid="search-error">
+                    {format!("The search could not be completed: {message}. ")}
+                    <button type="button" class="button" data-testid="search-retry"
+                        on:click=move |_| retry_failed_shards(state.data)>"Try again"</button>
+                </p>
+            }),
+            _ => None,
+        }}
     }
 }
 
