@@ -171,10 +171,8 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
             .ready()
             .and_then(|full| snippet(full, &link_terms).paragraph)
     };
-    // Hovering or focusing a result fetches its text: it is likely to be opened next.
-    let prefetch = move || state.data.prefetch(index);
     view! {
-        <li class="result" data-testid="result" data-report-id=id.clone() on:mouseenter=move |_| prefetch() on:focusin=move |_| prefetch()>
+        <li class="result" data-testid="result" data-report-id=id.clone()>
             <h3 class="result-title">
                 {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph(); u.compare = None; }, "", "open-report", view! { <span data-testid="report-title">{marked_text(&report.title, &title_marks)}</span> })}
             </h3>
@@ -192,7 +190,14 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
                     let other_title = state.data.report(&other).map(|(_, r)| r.title.clone()).unwrap_or_default();
                     let (left, right) = (id.clone(), other.clone());
                     let label = format!("{}: compare with “{}”", capitalise(p.relation.label()), shorten(&other_title, 50));
-                    nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "tag relation", "compare-link", label)
+                    // Pointing at a comparison fetches the other report's text, which it needs.
+                    let other_index = state.data.position.get(other.as_str()).copied();
+                    let prefetch_other = move || if let Some(i) = other_index { state.data.prefetch(i) };
+                    view! {
+                        <span class="relation-link" on:mouseenter=move |_| prefetch_other() on:focusin=move |_| prefetch_other()>
+                            {nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "tag relation", "compare-link", label)}
+                        </span>
+                    }
                 }).collect_view()}
             </p>
         </li>

@@ -290,9 +290,10 @@ pub fn Timeline() -> impl IntoView {
                         class="marks"
                         on:click=move |ev| if let Some(r) = mark_of(&ev) { open(r) }
                         on:keydown=move |ev: KeyboardEvent| if let Some(r) = mark_of(&ev) { on_key(ev, r) }
-                        on:focusin=move |ev| if let Some(r) = mark_of(&ev) { focused.set(Some(r)); hovered.set(Some(r)); }
+                        on:focusin=move |ev| if let Some(r) = mark_of(&ev) { focused.set(Some(r)); hovered.set(Some(r)); state.data.prefetch(r); }
                         on:focusout=move |_| hovered.set(None)
-                        on:pointerover=move |ev| if let Some(r) = mark_of(&ev) { hovered.set(Some(r)) }
+                        // A mark pointed at or focused is likely to be opened: its text is fetched.
+                        on:pointerover=move |ev| if let Some(r) = mark_of(&ev) { hovered.set(Some(r)); state.data.prefetch(r); }
                         on:pointerout=move |_| hovered.set(None)
                     >
                         <For

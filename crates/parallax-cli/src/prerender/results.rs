@@ -141,7 +141,7 @@ fn item(out: &mut String, corpus: &Corpus, related: &Related, index: usize) {
         });
         let _ = write!(
             out,
-            r#"<a class="tag relation" data-testid="compare-link" href="{link}">{}</a>"#,
+            r#"<span class="relation-link"><a class="tag relation" data-testid="compare-link" href="{link}">{}</a></span>"#,
             esc(&label)
         );
     }
