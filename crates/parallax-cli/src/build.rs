@@ -51,6 +51,7 @@ pub fn build(
                 }
             }
             if let Some(site) = site.filter(|_| !failed) {
+                clock.stage("site", None);
                 match crate::site::write_site_dir(&built.corpus, site) {
                     Ok(w) => written.push((
                         format!(
