@@ -21,7 +21,7 @@ E2E_PUBLIC_URL := /parallax/
 E2E_DIST := target/e2e-dist
 # A corpus of markup and script (tests/e2e/crafted.test.mjs): built into its own site.
 E2E_CRAFTED_DIST := target/e2e-crafted-dist
-# `make bench-browser`: synthetic corpus sizes (each its own site; 100000 does not fit the page yet).
+# `make bench-browser`: synthetic corpus sizes (each its own site; add 100000 for the 100k row).
 BENCH_SIZES ?= 1000 10000
 # A synthetic corpus large enough to page and to bin (tests/e2e/large.test.mjs): its own site.
 E2E_LARGE_DIST := target/e2e-large-dist
@@ -71,9 +71,11 @@ e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
 	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_LARGE_DIST="$(E2E_LARGE_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
-# Browser benchmark (sites served gzipped): bytes before the first result, first render, filter
-# change, keystroke, opening a report and a comparison, typing a query, Lighthouse mobile, on the
-# bundled corpus and on synthetic corpora of BENCH_SIZES reports; Pagefind 1.6 on the 10k one.
+# Browser benchmark (sites served gzipped): bytes before the first (prerendered) result and first
+# render, bytes, requests and time until the app is ready, the catalogue's size, filter change,
+# keystroke and typing a query (search shards fetched included), opening a report and a
+# comparison, Lighthouse mobile, on the bundled corpus and on synthetic corpora of BENCH_SIZES
+# reports; Pagefind 1.6 on the 10k one.
 bench-browser: e2e-build
 	.ci/setup bench
 	.ci/bench-browser $(BENCH_SIZES)
