@@ -41,7 +41,8 @@ pub fn ResultCount() -> impl IntoView {
     let state = expect_context::<AppState>();
     let total = state.data.catalogue.reports.len();
     view! {
-        <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
+        <p class="result-count" role="status" aria-live="polite" data-testid="result-count"
+            aria-busy=move || (state.search_status.get() == SearchStatus::Loading).then_some("true")>
             {move || {
                 format::result_count(state.result.with(|r| r.matches.len()), total)
             }}
@@ -224,7 +225,7 @@ fn ResultSnippet(index: usize, terms: Vec<String>) -> impl IntoView {
                 .into_any()
         }
         Loaded::Loading => view! {
-            <p class="snippet snippet-loading" data-testid="snippet-loading">"Loading the text…"</p>
+            <p class="snippet snippet-loading" data-testid="snippet-loading" aria-busy="true">"Loading the text…"</p>
         }
         .into_any(),
         Loaded::Failed(message) => view! { <ShardError message=message report=index/> }.into_any(),
