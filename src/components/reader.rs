@@ -51,12 +51,10 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
     });
     let warnings: Vec<_> = state
         .data
-        .catalogue
-        .diagnostics
-        .iter()
-        .filter(|d| d.report.as_deref() == Some(report.id.as_str()))
-        .cloned()
-        .collect();
+        .position
+        .get(report.id.as_str())
+        .map(|&i| state.data.diagnostics_of(i).to_vec())
+        .unwrap_or_default();
     let stories: Vec<_> = state
         .data
         .catalogue

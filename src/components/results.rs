@@ -210,7 +210,8 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
 #[component]
 fn ResultSnippet(index: usize, terms: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.data.full_report(index) {
+    move || {
+        match state.data.full_report(index) {
         Loaded::Ready(full) => {
             let snip = snippet(full, &terms);
             let marks = search_marks(snip.highlights.clone());
@@ -229,6 +230,7 @@ fn ResultSnippet(index: usize, terms: Vec<String>) -> impl IntoView {
         }
         .into_any(),
         Loaded::Failed(message) => view! { <ShardError message=message report=index/> }.into_any(),
+    }
     }
 }
 

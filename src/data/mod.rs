@@ -11,16 +11,25 @@ use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
 use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
 use parallax_core::site::{body_shard_of_rank, expand_pairs, with_body, BodyShard, Catalogue};
-use parallax_core::{Pair, Report, StockRun};
+use parallax_core::{Diagnostic, Pair, Report, StockRun};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 pub use store::{Loaded, ShardStore};
 
-/// A body shard as the page keeps it: whole reports (catalogue entry and body together), their
-/// stock runs and their folded text (what search confirms phrases on).
+/// One report of a body shard as the page keeps it.
+pub struct LoadedReport {
+    /// The catalogue's entry and the body together.
+    pub report: Report,
+    pub stock_runs: Vec<StockRun>,
+    /// What search confirms phrases on (`query::folded_report`).
+    pub folded: String,
+    /// What the parser was unsure of in the report.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A body shard as the page keeps it, by report index.
 pub struct LoadedBodies {
-    /// Report index → (whole report, stock runs, folded text).
-    reports: HashMap<u32, (Report, Vec<StockRun>, String)>,
+    reports: HashMap<u32, LoadedReport>,
 }
 
 impl LoadedBodies {
@@ -33,7 +42,13 @@ impl LoadedBodies {
                 let head = catalogue.reports.get(i as usize)?;
                 let report = with_body(head, &body);
                 let folded = folded_report(&report).0;
-                Some((i, (report, body.stock_runs, folded)))
+                let loaded = LoadedReport {
+                    report,
+                    stock_runs: body.stock_runs,
+                    folded,
+                    diagnostics: body.diagnostics.into_iter().map(|(_, d)| d).collect(),
+                };
+                Some((i, loaded))
             })
             .collect();
         LoadedBodies { reports }
@@ -115,10 +130,17 @@ impl CorpusData {
 
     /// Report `report` whole, with its text (tracked; fetched when not loaded).
     pub fn full_report(&self, report: usize) -> Loaded<&'static Report> {
-        self.body_entry(report).map(|e| &e.0)
+        self.body_entry(report).map(|e| &e.report)
     }
 
-    fn body_entry(&self, report: usize) -> Loaded<&'static (Report, Vec<StockRun>, String)> {
+    /// What the parser was unsure of in report `report`, once its text has arrived (tracked).
+    pub fn diagnostics_of(&self, report: usize) -> &'static [Diagnostic] {
+        self.body_entry(report)
+            .ready()
+            .map_or(&[], |e| e.diagnostics.as_slice())
+    }
+
+    fn body_entry(&self, report: usize) -> Loaded<&'static LoadedReport> {
         match self.bodies.get(self.body_shard(report)) {
             Loaded::Ready(shard) => match shard.reports.get(&(report as u32)) {
                 Some(entry) => Loaded::Ready(entry),
@@ -133,7 +155,7 @@ impl CorpusData {
     pub fn folded(&self, report: u32) -> Option<&'static str> {
         self.body_entry(report as usize)
             .ready()
-            .map(|e| e.2.as_str())
+            .map(|e| e.folded.as_str())
     }
 
     /// Starts fetching report `report`'s text (hover, focus: it is likely to be opened next).
@@ -163,9 +185,19 @@ impl CorpusData {
         let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
         let left = self.body_entry(i).ready()?;
         let right = self.body_entry(j).ready()?;
-        let mut stock: Vec<StockRun> = left.1.iter().chain(&right.1).cloned().collect();
+        let mut stock: Vec<StockRun> = left
+            .stock_runs
+            .iter()
+            .chain(&right.stock_runs)
+            .cloned()
+            .collect();
         stock.sort_by_key(|s| s.report);
-        live_pair_of((i, &left.0), (j, &right.0), &stock, &Thresholds::default())
+        live_pair_of(
+            (i, &left.report),
+            (j, &right.report),
+            &stock,
+            &Thresholds::default(),
+        )
     }
 
     pub fn report(&self, id: &str) -> Option<(usize, &'static Report)> {

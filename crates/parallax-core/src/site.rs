@@ -26,6 +26,7 @@ use crate::query::{
 };
 use serde::{Deserialize, Serialize};
 
+mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
 #[cfg(feature = "sidecar")]
@@ -41,7 +42,9 @@ pub const SEARCH_SHARD_BYTES: usize = 16 * 1024;
 /// What the page fetches first. See the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
-    /// Every report without its text ([`ReportBody`]'s fields are empty here).
+    /// Every report without its text ([`ReportBody`]'s fields are empty here); written
+    /// compactly (`wire`: ids their file gives left out, names numbered).
+    #[serde(with = "wire")]
     pub reports: Vec<Report>,
     /// The related pairs without their quotes' text ([`expand_pairs`] makes them pairs again).
     pub pairs: Vec<PairHead>,
@@ -50,7 +53,9 @@ pub struct Catalogue {
     pub copy_groups: Vec<Vec<u32>>,
     pub near_copy_groups: Vec<Vec<u32>>,
     pub topics: Vec<TopicDef>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics naming no report (those of a report go with its text), each with its
+    /// place among all of them.
+    pub diagnostics: Vec<(u32, Diagnostic)>,
     pub search: SearchMeta,
     /// Shard files, relative to the catalogue's folder.
     pub files: ShardFiles,
@@ -158,6 +163,9 @@ pub struct ReportBody {
     pub related: Vec<RelatedLink>,
     /// The report's stock quote runs (`Corpus::stock_runs`), for comparisons made on the page.
     pub stock_runs: Vec<StockRun>,
+    /// What the parser was unsure of in this report (`Corpus::diagnostics` naming it), each
+    /// with its place among all of them.
+    pub diagnostics: Vec<(u32, Diagnostic)>,
 }
 
 /// The bodies of a run of reports in timeline order.
@@ -193,6 +201,7 @@ pub fn take_body(report: &mut Report) -> ReportBody {
         quotes: std::mem::take(&mut report.quotes),
         related: std::mem::take(&mut report.related),
         stock_runs: Vec::new(),
+        diagnostics: Vec::new(),
     }
 }
 
@@ -243,6 +252,22 @@ pub fn split(corpus: Corpus) -> SiteParts {
             body.stock_runs.push(run);
         }
     }
+    // A report's diagnostics go with its text, the others stay in the catalogue; each
+    // remembers its place among all of them, for `join`.
+    let mut corpus_diagnostics = Vec::new();
+    let report_position: std::collections::HashMap<&str, usize> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    for (place, d) in diagnostics.into_iter().enumerate() {
+        let place = place as u32;
+        match d.report.as_deref().and_then(|id| report_position.get(id)) {
+            Some(&i) => bodies[i].diagnostics.push((place, d)),
+            None => corpus_diagnostics.push((place, d)),
+        }
+    }
+    drop(report_position);
     let mut bodies: Vec<Option<ReportBody>> = bodies.into_iter().map(Some).collect();
     let shards = order
         .chunks(REPORTS_PER_BODY_SHARD)
@@ -263,7 +288,7 @@ pub fn split(corpus: Corpus) -> SiteParts {
             copy_groups,
             near_copy_groups,
             topics,
-            diagnostics,
+            diagnostics: corpus_diagnostics,
             search,
             files: ShardFiles::default(),
         },
@@ -284,15 +309,18 @@ pub fn join(
 ) -> Corpus {
     let mut reports = catalogue.reports.clone();
     let mut stock_runs = Vec::new();
+    let mut diagnostics = catalogue.diagnostics.clone();
     for shard in bodies {
         for (&i, body) in shard.reports.iter().zip(&shard.bodies) {
             if let Some(report) = reports.get_mut(i as usize) {
                 *report = with_body(report, body);
                 stock_runs.extend(body.stock_runs.iter().cloned());
+                diagnostics.extend(body.diagnostics.iter().cloned());
             }
         }
     }
     stock_runs.sort_by_key(|r| r.report);
+    diagnostics.sort_by_key(|(place, _)| *place);
     Corpus {
         reports,
         pairs: pairs.to_vec(),
@@ -303,6 +331,6 @@ pub fn join(
         stock_runs,
         quotes: ledger.to_vec(),
         topics: catalogue.topics.clone(),
-        diagnostics: catalogue.diagnostics.clone(),
+        diagnostics: diagnostics.into_iter().map(|(_, d)| d).collect(),
     }
 }
