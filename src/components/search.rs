@@ -14,7 +14,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="e.g. Miller sanctions, \"press briefing\""
+                aria-describedby="search-hint"
                 data-testid="search-input"
                 prop:value=move || state.with(|u| u.query.clone())
                 on:input=move |ev| {
@@ -23,6 +23,10 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:blur=move |_| state.end_edit()
             />
+            // A hint rather than a placeholder: it stays while typing, and as plain text it is
+            // the same box in the prerendered page and the app (a placeholder painted anew by
+            // the app became the page's largest paint, late).
+            <p id="search-hint" class="search-hint">"e.g. Miller sanctions, \"press briefing\""</p>
         </form>
     }
 }

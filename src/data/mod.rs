@@ -10,7 +10,7 @@ pub mod store;
 use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
 use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
-use parallax_core::site::{body_shard_of_rank, expand_pairs, with_body, BodyShard, Catalogue};
+use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue};
 use parallax_core::{Diagnostic, Pair, Report, StockRun};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -125,7 +125,7 @@ impl CorpusData {
             .get(report)
             .copied()
             .unwrap_or(0);
-        body_shard_of_rank(rank as usize) as u32
+        self.catalogue.body_shard_of_rank(rank as usize) as u32
     }
 
     /// Report `report` whole, with its text (tracked; fetched when not loaded).

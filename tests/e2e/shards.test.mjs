@@ -53,8 +53,8 @@ test('the page fetches only its own data files, under the subpath, and few of th
   // (The first load may still be fetching when the listener starts: distinct files.)
   const bodies = [...new Set(requests.filter((u) => u.pathname.includes('/body-')).map((u) => u.pathname))];
   assert.ok(requests.some((u) => u.pathname.includes('/catalogue-')), 'the catalogue is fetched');
-  // The first page of 25 results in timeline order spans two shards of 16 reports.
-  assert.ok(bodies.length >= 1 && bodies.length <= 2, `${bodies.length} body shards for the first page`);
+  // The first page of 25 results in timeline order spans seven shards of 4 reports.
+  assert.ok(bodies.length >= 1 && bodies.length <= 7, `${bodies.length} body shards for the first page`);
   assert.ok(!requests.some((u) => /\/(ledger|pairs)-/.test(u.pathname)), 'the page never needs the ledger or the full pairs');
   assert.deepEqual(problems, []);
   await context.close();

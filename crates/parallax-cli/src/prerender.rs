@@ -58,7 +58,7 @@ pub fn first_view_html(corpus: &Corpus) -> String {
 fn sidebar(out: &mut String, corpus: &Corpus, result: &QueryResult) {
     let _ = write!(
         out,
-        r#"<form class="search" role="search"><label for="search-input">Search titles and text</label><input id="search-input" type="search" autocomplete="off" spellcheck="false" placeholder="{}" data-testid="search-input"></form><p class="result-count" role="status" aria-live="polite" data-testid="result-count">{}</p>"#,
+        r#"<form class="search" role="search"><label for="search-input">Search titles and text</label><input id="search-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint" data-testid="search-input"><p id="search-hint" class="search-hint">{}</p></form><p class="result-count" role="status" aria-live="polite" data-testid="result-count">{}</p>"#,
         esc("e.g. Miller sanctions, \"press briefing\""),
         esc(&display::result_count(
             result.matches.len(),

@@ -113,6 +113,16 @@ impl Report {
     }
 }
 
+/// Each report's index by its id: how pairs, stories and URLs (which name reports by id) find
+/// a report.
+pub fn report_positions(reports: &[Report]) -> std::collections::HashMap<&str, u32> {
+    reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect()
+}
+
 /// Where a date came from. The page shows it next to every date.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

@@ -121,6 +121,7 @@ fn every_file_is_named_by_its_bytes_and_the_catalogue_names_every_shard() {
             postcard::from_bytes(&f.bytes).unwrap()
         })
         .collect();
+    assert_eq!(files.reports_per_body as usize, REPORTS_PER_BODY_SHARD);
     assert_eq!(bodies.len(), 120usize.div_ceil(REPORTS_PER_BODY_SHARD));
 }
 

@@ -159,12 +159,7 @@ struct Related<'a> {
 
 impl<'a> Related<'a> {
     fn new(corpus: &'a Corpus) -> Related<'a> {
-        let position: HashMap<&str, u32> = corpus
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i as u32))
-            .collect();
+        let position = parallax_core::report_positions(&corpus.reports);
         let mut by_report = vec![Vec::new(); corpus.reports.len()];
         for (k, pair) in corpus.pairs.iter().enumerate() {
             for id in [&pair.a, &pair.b] {

@@ -23,7 +23,6 @@ pub use pairs::{classify, relate_all, Thresholds};
 
 use crate::model::{Corpus, Pair, PairEvidence, Relation, Report, Story, TopicDef};
 use crate::progress::Progress;
-use std::collections::HashMap;
 
 /// Analyses a parsed corpus in place: topics per paragraph and report, pair evidence and
 /// relations under the default [`Thresholds`] (large groups of exact copies collapsed, see
@@ -110,12 +109,7 @@ pub fn analyze_reusing(
     corpus.near_copy_groups = related.near_copy_groups;
     corpus.stock_runs = related.stock_runs;
     let evidence = related.pairs;
-    let position: HashMap<&str, u32> = corpus
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i as u32))
-        .collect();
+    let position = crate::model::report_positions(&corpus.reports);
     // Only what the page's threshold control can regroup is kept, compactly: thousands of
     // unrelated pairs in a few hundred reports would otherwise be embedded in the wasm.
     corpus.evidence = evidence

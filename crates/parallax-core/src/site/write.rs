@@ -38,7 +38,10 @@ pub fn write_site(corpus: Corpus) -> Result<SiteFiles, postcard::Error> {
         files.push(file);
         name
     };
-    let mut shard_files = ShardFiles::default();
+    let mut shard_files = ShardFiles {
+        reports_per_body: super::REPORTS_PER_BODY_SHARD as u32,
+        ..ShardFiles::default()
+    };
     for shard in &parts.bodies {
         shard_files.bodies.push(names(named("body", shard)?));
     }
