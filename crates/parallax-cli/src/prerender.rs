@@ -27,7 +27,8 @@ const SHOWN_OPTIONS: usize = 8;
 
 /// The default view's HTML: an element (no `<html>`/`<head>`) for the site's index.html.
 pub fn first_view_html(corpus: &Corpus) -> String {
-    let index = QueryIndex::new(corpus);
+    // The default view has no text query: the index of the reports without their text.
+    let index = QueryIndex::from_reports(&corpus.reports, &corpus.pairs);
     let result = index.run(&Query::default(), index.default_duplicates());
     let mut out = String::new();
     // The app's root (`app.rs`), marked as prerendered. No `data-testid="app"`: that names the

@@ -225,7 +225,7 @@ pub fn with_body(head: &Report, body: &ReportBody) -> Report {
 
 /// Cuts an analysed corpus into a catalogue and shards.
 pub fn split(corpus: Corpus) -> SiteParts {
-    let folded: Vec<(String, usize)> = corpus.reports.iter().map(folded_report).collect();
+    let folded: Vec<(String, usize)> = crate::par::map(&corpus.reports, folded_report);
     let index = SearchIndex::build(
         folded
             .iter()

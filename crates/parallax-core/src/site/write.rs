@@ -38,20 +38,22 @@ pub fn write_site(corpus: Corpus) -> Result<SiteFiles, postcard::Error> {
         files.push(file);
         name
     };
+    // The shards are serialised and hashed on all cores (feature `parallel`), in order.
+    let bodies = crate::par::map(&parts.bodies, |s| named("body", s));
+    let words = crate::par::map(&parts.search_words, |s| named("words", s));
+    let prefixes = crate::par::map(&parts.search_prefixes, |s| named("prefixes", s));
     let mut shard_files = ShardFiles {
         reports_per_body: super::REPORTS_PER_BODY_SHARD as u32,
         ..ShardFiles::default()
     };
-    for shard in &parts.bodies {
-        shard_files.bodies.push(names(named("body", shard)?));
+    for file in bodies {
+        shard_files.bodies.push(names(file?));
     }
-    for shard in &parts.search_words {
-        shard_files.search_words.push(names(named("words", shard)?));
+    for file in words {
+        shard_files.search_words.push(names(file?));
     }
-    for shard in &parts.search_prefixes {
-        shard_files
-            .search_prefixes
-            .push(names(named("prefixes", shard)?));
+    for file in prefixes {
+        shard_files.search_prefixes.push(names(file?));
     }
     shard_files.ledger = names(named("ledger", &parts.ledger)?);
     shard_files.pairs = names(named("pairs", &parts.pairs)?);
