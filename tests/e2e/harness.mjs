@@ -3,6 +3,7 @@
 // playwright-core, and records everything a page must never do: throw, log an error, or request
 // another origin.
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -98,12 +99,7 @@ export function launchBrowser() {
 export async function openApp(browser, site, query = '', { waitFor = '[data-testid="app"]', contextOptions = {} } = {}) {
   const context = await browser.newContext(contextOptions);
   const problems = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(site.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    problems.push(`request left the origin: ${url}`);
-    return route.abort();
-  });
+  await keepToOrigin(context, site, problems);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -115,6 +111,36 @@ export async function openApp(browser, site, query = '', { waitFor = '[data-test
   await page.goto(site.url + query);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });
   return { page, context, problems };
+}
+
+/**
+ * Aborts every request of `context` that would leave `site`'s origin, and lists it in
+ * `problems`: no request ever leaves the site.
+ */
+export async function keepToOrigin(context, site, problems) {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    problems.push(`request left the origin: ${url}`);
+    return route.abort();
+  });
+}
+
+/**
+ * Serves `dist` and launches the browser once for a test file (node:test's before/after);
+ * the returned object's `site` and `browser` are set once the file's tests run.
+ */
+export function siteForTests(dist) {
+  const shared = { site: null, browser: null };
+  before(async () => {
+    shared.site = await startSite({ dist });
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return shared;
 }
 
 /** The corpus as the core parsed it, to compare with what the page shows. */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { CORPUS_JSON, launchBrowser, loadCorpus, startSite } from './harness.mjs';
+import { CORPUS_JSON, keepToOrigin, launchBrowser, loadCorpus, startSite } from './harness.mjs';
 
 let site, browser;
 before(async () => {
@@ -28,12 +28,7 @@ const APP = '[data-testid="app"]';
 async function open({ javaScriptEnabled = true, holdWasm = false } = {}) {
   const context = await browser.newContext({ javaScriptEnabled });
   const problems = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(site.origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    problems.push(`request left the origin: ${url}`);
-    return route.abort();
-  });
+  await keepToOrigin(context, site, problems);
   let release = () => {};
   if (holdWasm) {
     const gate = new Promise((resolve) => (release = resolve));

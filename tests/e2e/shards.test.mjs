@@ -4,20 +4,11 @@
 // whose text and search index span many shards.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { BASE, launchBrowser, openApp, startSite } from './harness.mjs';
+import { test } from 'node:test';
+import { BASE, openApp, siteForTests } from './harness.mjs';
 
-const DIST = path.resolve(process.env.PARALLAX_LARGE_DIST ?? 'target/e2e-large-dist');
-
-let site, browser;
-before(async () => {
-  site = await startSite({ dist: DIST });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = siteForTests(path.resolve(process.env.PARALLAX_LARGE_DIST ?? 'target/e2e-large-dist'));
+const open = (query = '', options) => openApp(shared.browser, shared.site, query, options);
 
 /** Records the data files the page requests. */
 function dataRequests(page) {
@@ -41,12 +32,12 @@ const unexpected = (problems) =>
   problems.filter((p) => !/Failed to load resource|net::ERR_FAILED|ERR_INTERNET_DISCONNECTED/.test(p));
 
 test('the page fetches only its own data files, under the subpath, and few of them before the first view', async () => {
-  const { page, problems, context } = await openApp(browser, site, '', { waitFor: null });
+  const { page, problems, context } = await open('', { waitFor: null });
   const requests = dataRequests(page);
   await page.reload();
   await page.waitForSelector('[data-testid="app"] [data-testid="result"]');
   for (const url of requests) {
-    assert.equal(url.origin, site.origin);
+    assert.equal(url.origin, shared.site.origin);
     assert.ok(url.pathname.startsWith(`${BASE}data/`), url.pathname);
     assert.match(url.pathname, /\/data\/(catalogue|body|words|prefixes)-[0-9a-f]{16}\.postcard$/);
   }
@@ -61,7 +52,7 @@ test('the page fetches only its own data files, under the subpath, and few of th
 });
 
 test('a catalogue that fails to load says so, and trying again starts the app', async () => {
-  const { page, problems, context } = await openApp(browser, site, '', { waitFor: null });
+  const { page, problems, context } = await open('', { waitFor: null });
   const restore = await failing(page, '**/data/catalogue-*');
   await page.reload();
   const error = page.getByTestId('boot-error');
@@ -78,7 +69,7 @@ test('a catalogue that fails to load says so, and trying again starts the app', 
 });
 
 test("a report whose text fails to load shows the error, and trying again shows the report", async () => {
-  const { page, problems, context } = await openApp(browser, site);
+  const { page, problems, context } = await open();
   // The last page's reports are in shards the first view did not fetch.
   await page.getByTestId('view-list').click();
   const restore = await failing(page, '**/data/body-*');
@@ -100,7 +91,7 @@ test("a report whose text fails to load shows the error, and trying again shows 
 });
 
 test('offline, a search says so; back online, trying again answers it', async () => {
-  const { page, problems, context } = await openApp(browser, site);
+  const { page, problems, context } = await open();
   await context.setOffline(true);
   await page.getByRole('searchbox').fill('zq');
   const error = page.getByTestId('search-error');
@@ -116,7 +107,7 @@ test('offline, a search says so; back online, trying again answers it', async ()
 });
 
 test('pointing at a comparison fetches the other report\'s text before it is opened', async () => {
-  const { page, problems, context } = await openApp(browser, site);
+  const { page, problems, context } = await open();
   await page.getByTestId('view-list').click();
   await page.waitForFunction(() => !document.querySelector('[data-testid="snippet-loading"]'));
   // A comparison link whose other report's shard the page has not fetched.
