@@ -197,7 +197,7 @@ impl AppState {
 /// result item or the reader finds its own pairs without scanning them all.
 #[derive(Clone, PartialEq)]
 pub struct RelatedPairs {
-    /// Borrowed from the embedded corpus at the default thresholds; regrouped otherwise.
+    /// Borrowed from the catalogue's pairs at the default thresholds; regrouped otherwise.
     pub pairs: Cow<'static, [Pair]>,
     /// For each report (corpus order), the indices of its pairs in `pairs`.
     by_report: Vec<Vec<u32>>,

@@ -1,5 +1,6 @@
-//! `parallax build DIR --out FILE`: the corpus analysed once, postcard-serialised for the app
-//! (`build.rs` of the app embeds FILE). Progress on a terminal, one summary line at the end.
+//! `parallax build DIR --site OUT [--out FILE]`: the corpus analysed once, written as the site's
+//! data folder (`site.rs`) and/or postcard-serialised whole to FILE. Progress on a terminal,
+//! one summary line at the end.
 
 use crate::progress::Bar;
 use crate::timings::Timings;

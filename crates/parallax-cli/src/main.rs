@@ -4,9 +4,10 @@
 //!   folder. Exit codes: 0 when the corpus was built (also when the reader of the output closed
 //!   it early, as `| head` does: what it took was all it wanted), 1 when the corpus has errors or
 //!   the output cannot be written, 2 for a usage error.
-//! - `parallax build DIR --out FILE [--timings]`: the analysed corpus, postcard-serialised, for
-//!   the app to embed. Exit codes: 0 when FILE was written, 1 when the corpus has errors (then
-//!   nothing is written) or FILE cannot be, 2 for a usage error.
+//! - `parallax build DIR --site OUT [--out FILE] [--timings]`: the site's data folder the page
+//!   fetches (a catalogue, content-hashed shards, the prerendered first view) and, with `--out`,
+//!   the whole analysed corpus, postcard-serialised. Exit codes: 0 when all was written, 1 when
+//!   the corpus has errors (then nothing is written) or an output cannot be, 2 for a usage error.
 
 mod build;
 mod inspect;
@@ -49,7 +50,7 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Parse and analyse a corpus folder into the file the app embeds (postcard), with progress
+    /// Parse and analyse a corpus folder into the site's data (and/or one file), with progress
     Build {
         /// The corpus folder: *.txt reports, optional metadata.toml and topics.toml
         dir: PathBuf,

@@ -1,7 +1,7 @@
 //! The data model shared by the parser, the analysis, the build step, the CLI and the app.
 //!
-//! Everything here is plain data (serde), so the build step can serialise it into the wasm and
-//! `parallax inspect --json` can print it. Report ids are what the URL refers to.
+//! Everything here is plain data (serde), so the build step can serialise it into the site's data
+//! (`site`) and `parallax inspect --json` can print it. Report ids are what the URL refers to.
 
 /// Re-exported so users of the model need no direct chrono dependency.
 pub use chrono::NaiveDate;
@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 mod diagnostics;
 pub use diagnostics::{escape_controls, is_control_char, Diagnostic, Level};
 
-/// A whole analysed corpus: what the build step embeds and what `inspect --json` prints.
+/// A whole analysed corpus: what the build step cuts into the site's data (`site::split`) and
+/// what `inspect --json` prints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     pub reports: Vec<Report>,

@@ -111,7 +111,7 @@ pub fn analyze_reusing(
     let evidence = related.pairs;
     let position = crate::model::report_positions(&corpus.reports);
     // Only what the page's threshold control can regroup is kept, compactly: thousands of
-    // unrelated pairs in a few hundred reports would otherwise be embedded in the wasm.
+    // unrelated pairs in a few hundred reports would otherwise be in the page's catalogue.
     corpus.evidence = evidence
         .iter()
         .filter(|p| p.relation == Relation::Unrelated && pairs::regroupable_by_control(p))
