@@ -16,7 +16,9 @@
 //! precomputed index and running a query), `bitsets` (sets of reports as bits or rank lists),
 //! `facet_index` (facet and date filtering and counting on them), `matching` (search terms,
 //! word-start matches, highlights; the fold itself is `crate::text_fold`), `postings` (the
-//! inverted index and its layout), `search` (a query's text answered from the postings),
+//! inverted index and its layout), `term_source` (what search reads, short-prefix lists, merging
+//! postings), `search_shards` (the index cut into shards a page fetches, and read from those
+//! loaded), `search` (a query's text answered from the postings),
 //! `ranking` (BM25F), `snippet` (the piece of text the results list shows, made only for results
 //! shown), `paging` (one page of results), `picker` (the compare view's report pickers) and
 //! `timeline` (marks or bins on the timeline).
@@ -38,6 +40,7 @@ mod ranking;
 mod search;
 mod search_shards;
 mod snippet;
+mod term_source;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -48,10 +51,11 @@ pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
 pub use picker::PickerIndex;
-pub use postings::{FieldLengths, Posting, SearchIndex, TermSource, SHORT_PREFIX_CHARS};
+pub use postings::{FieldLengths, Posting, SearchIndex};
 pub use ranking::TITLE_WEIGHT;
 pub use search_shards::{ChunkedIndex, PrefixShard, SearchMeta, SearchShard, WordShard};
 pub use snippet::{snippet, Snippet};
+pub use term_source::{TermSource, SHORT_PREFIX_CHARS};
 pub use timeline::{
     timeline_density, DateBin, TimelineAxis, TimelineDensity, MAX_MARKS_PER_COLUMN,
     MAX_STACKED_MARKS, MAX_UNDATED_ROWS,

@@ -7,9 +7,10 @@ use super::bitsets::RankBits;
 use super::facet_index::{DuplicateSet, FacetIndex};
 use super::facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection};
 use super::matching::{fold, search_terms};
-use super::postings::{SearchIndex, TermSource};
+use super::postings::SearchIndex;
 use super::ranking::Bm25;
 use super::search::{search, TextMatches};
+use super::term_source::TermSource;
 use crate::model::{Corpus, NaiveDate, Pair, Report};
 use std::sync::OnceLock;
 

@@ -19,8 +19,9 @@
 //! reports' text it needs instead of answering.
 
 use super::matching::find_word_start;
-use super::postings::{Posting, TermSource};
+use super::postings::Posting;
 use super::ranking::Bm25;
+use super::term_source::TermSource;
 use crate::ingest::work;
 
 /// Reports matching every term, by ascending id, with their relevance.

@@ -9,10 +9,9 @@
 //! gives the same results from shards as from the index they were cut from.
 
 use super::matching::search_terms;
-use super::postings::{
-    is_short_prefix, merge_lists, FieldLengths, Posting, SearchIndex, TermSource,
-};
+use super::postings::{FieldLengths, Posting, SearchIndex};
 use super::search::term_runs;
+use super::term_source::{is_short_prefix, merge_lists, TermSource};
 use crate::ingest::work;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
