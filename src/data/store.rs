@@ -114,7 +114,7 @@ impl<T: Send + Sync + 'static> ShardStore<T> {
                 None if self.files.get(shard as usize).is_none() => {
                     return Loaded::Failed(format!("no shard {shard}"))
                 }
-                None => gloo_timers_sleep().await,
+                None => a_moment().await,
             }
         }
     }
@@ -149,8 +149,8 @@ impl<T: Send + Sync + 'static> ShardStore<T> {
     }
 }
 
-/// One turn of the event loop, for [`ShardStore::load`]'s wait.
-async fn gloo_timers_sleep() {
+/// Ten milliseconds, between two looks of [`ShardStore::load`] at a shard in flight.
+async fn a_moment() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
