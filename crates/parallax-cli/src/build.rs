@@ -51,9 +51,12 @@ pub fn build(
                     None => failed = true,
                 }
             }
+            let figures = Figures::of(&built.corpus);
             if let Some(site) = site.filter(|_| !failed) {
                 clock.stage("site", None);
-                match crate::site::write_site_dir(&built.corpus, site) {
+                // The last use of the corpus: the site takes it.
+                let corpus = std::mem::take(&mut built.corpus);
+                match crate::site::write_site_dir(corpus, site) {
                     Ok(w) => written.push((
                         format!(
                             "{}/ ({} files, {} new; catalogue {})",
@@ -77,7 +80,7 @@ pub fn build(
             let code = if failed {
                 ExitCode::FAILURE
             } else {
-                summary(&built.corpus, &written, started, reuse.as_deref());
+                summary(&figures, &written, started, reuse.as_deref());
                 ExitCode::SUCCESS
             };
             // The process ends next: freeing the corpus, millions of strings one at a time,
@@ -139,13 +142,31 @@ fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
     }
 }
 
+/// What the summary line says of the corpus.
+struct Figures {
+    reports: usize,
+    pairs: usize,
+    stories: usize,
+    warnings: usize,
+}
+
+impl Figures {
+    fn of(corpus: &Corpus) -> Figures {
+        Figures {
+            reports: corpus.reports.len(),
+            pairs: corpus.pairs.len(),
+            stories: corpus.stories.len(),
+            warnings: corpus
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == Level::Warning)
+                .count(),
+        }
+    }
+}
+
 /// The summary line: what was written where, with `reuse`, what the cache saved.
-fn summary(corpus: &Corpus, written: &[(String, usize)], started: Instant, reuse: Option<&str>) {
-    let warnings = corpus
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Warning)
-        .count();
+fn summary(figures: &Figures, written: &[(String, usize)], started: Instant, reuse: Option<&str>) {
     let outputs: Vec<String> = written
         .iter()
         .map(|(what, bytes)| format!("{what} ({})", size(*bytes)))
@@ -153,10 +174,10 @@ fn summary(corpus: &Corpus, written: &[(String, usize)], started: Instant, reuse
     let _ = writeln!(
         io::stderr(),
         "parallax build: {}, {}, {}, {}, {:.1} s -> {}{}",
-        counted(corpus.reports.len(), "report", "reports"),
-        counted(corpus.pairs.len(), "related pair", "related pairs"),
-        counted(corpus.stories.len(), "story", "stories"),
-        counted(warnings, "warning", "warnings"),
+        counted(figures.reports, "report", "reports"),
+        counted(figures.pairs, "related pair", "related pairs"),
+        counted(figures.stories, "story", "stories"),
+        counted(figures.warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
         outputs.join(", "),
         reuse.unwrap_or(""),

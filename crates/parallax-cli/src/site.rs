@@ -6,12 +6,14 @@
 //! line, replaced by a rename), then removes the files the new catalogue no longer names: a page
 //! reading the folder meanwhile sees the old site or the new one, never half of one.
 
-use parallax_core::site::{write_site, SiteFiles};
+use parallax_core::site::{split, write_parts};
 use parallax_core::Corpus;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// The pointer file: the catalogue's file name.
 pub const POINTER: &str = "catalogue";
@@ -24,27 +26,42 @@ pub struct Written {
     pub catalogue_bytes: usize,
 }
 
-/// Writes `corpus` as site data into the folder `out` (created when missing).
-pub fn write_site_dir(corpus: &Corpus, out: &Path) -> io::Result<Written> {
-    let SiteFiles { catalogue, files } =
-        write_site(corpus.clone()).map_err(|e| io::Error::other(e.to_string()))?;
+/// Writes `corpus` as site data into the folder `out` (created when missing). The corpus is
+/// taken, not copied: its text goes into the shards as it is.
+pub fn write_site_dir(corpus: Corpus, out: &Path) -> io::Result<Written> {
+    // The default view as HTML, for the page's first paint (the hook puts it in index.html);
+    // made first, from the whole corpus, which the split then takes apart.
+    let first_view = crate::prerender::first_view_html(&corpus);
+    let mut parts = split(corpus);
     fs::create_dir_all(out)?;
-    let mut new_files = 0;
-    for file in &files {
-        let path = out.join(&file.name);
-        if fs::metadata(&path).is_ok_and(|m| m.len() == file.bytes.len() as u64) {
-            continue;
+    let new_files = AtomicUsize::new(0);
+    // Two shards with equal bytes are one file: written once, not by two threads at a time.
+    let claimed = Mutex::new(HashSet::new());
+    let index = write_parts(&mut parts, &|name, bytes| {
+        let path = out.join(name);
+        if fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
+            return Ok(());
         }
-        replace(&path, &file.bytes)?;
-        new_files += 1;
-    }
-    // The default view as HTML, for the page's first paint (the hook puts it in index.html).
+        if !claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string())
+        {
+            return Ok(());
+        }
+        new_files.fetch_add(1, Ordering::Relaxed);
+        replace(&path, bytes)
+    });
+    // The process ends soon: freeing the parts, the corpus's millions of strings one at a
+    // time, would only delay it.
+    std::mem::forget(parts);
+    let index = index?;
+    replace(&out.join("first-view.html"), first_view.as_bytes())?;
     replace(
-        &out.join("first-view.html"),
-        crate::prerender::first_view_html(corpus).as_bytes(),
+        &out.join(POINTER),
+        format!("{}\n", index.catalogue).as_bytes(),
     )?;
-    replace(&out.join(POINTER), format!("{catalogue}\n").as_bytes())?;
-    let kept: HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let kept: HashSet<&str> = index.files.iter().map(|f| f.name.as_str()).collect();
     for entry in fs::read_dir(out)?.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
@@ -53,13 +70,14 @@ pub fn write_site_dir(corpus: &Corpus, out: &Path) -> io::Result<Written> {
         }
     }
     Ok(Written {
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
-        new_files,
-        catalogue_bytes: files
+        files: index.files.len(),
+        bytes: index.files.iter().map(|f| f.len).sum(),
+        new_files: new_files.into_inner(),
+        catalogue_bytes: index
+            .files
             .iter()
-            .find(|f| f.name == catalogue)
-            .map_or(0, |f| f.bytes.len()),
+            .find(|f| f.name == index.catalogue)
+            .map_or(0, |f| f.len),
     })
 }
 

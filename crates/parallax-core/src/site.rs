@@ -30,7 +30,7 @@ mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
 #[cfg(feature = "sidecar")]
-pub use write::{write_site, SiteFile, SiteFiles};
+pub use write::{write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex};
 
 /// Reports per body shard. Search results come in relevance order, scattered over the shards,
 /// and each shown result's snippet reads its report's shard: measured typing "water sharing" on
