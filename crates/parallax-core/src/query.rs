@@ -24,6 +24,7 @@
 //! `timeline` (marks or bins on the timeline).
 
 mod bitsets;
+mod delta_postings;
 mod facet_index;
 #[cfg(any(test, feature = "facet-reference"))]
 #[doc(hidden)]
