@@ -22,6 +22,10 @@ pub fn build(
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
+    // The last site's search index is read from the cache while the corpus is.
+    let search_cache = cache
+        .filter(|_| site.is_some())
+        .map(crate::site::SearchCache::open);
     // The cache is written while the output is: `finish_cache` below waits for it.
     let loaded = corpus_dir::load_dir_cached_writing_behind(dir, &bar, cache);
     bar.finish();
@@ -41,7 +45,7 @@ pub fn build(
         }
         Ok(mut built) => {
             clock.stage("write", None);
-            let reuse = cache.map(|_| cache_summary(&built));
+            let mut reuse = cache.map(|_| cache_summary(&built));
             print_warnings(&built.corpus);
             let mut written: Vec<(String, usize)> = Vec::new();
             let mut failed = false;
@@ -52,28 +56,41 @@ pub fn build(
                 }
             }
             let figures = Figures::of(&built.corpus);
+            let mut search_writer = None;
             if let Some(site) = site.filter(|_| !failed) {
-                clock.stage("site", None);
                 // The last use of the corpus: the site takes it.
                 let corpus = std::mem::take(&mut built.corpus);
-                match crate::site::write_site_dir(corpus, site) {
-                    Ok(w) => written.push((
-                        format!(
-                            "{}/ ({} files, {} new; catalogue {})",
-                            shown(site),
-                            w.files,
-                            w.new_files,
-                            size(w.catalogue_bytes)
-                        ),
-                        w.bytes,
-                    )),
+                match crate::site::write_site_dir(corpus, site, search_cache, &clock) {
+                    Ok(w) => {
+                        written.push((
+                            format!(
+                                "{}/ ({} files, {} new; catalogue {})",
+                                shown(site),
+                                w.files,
+                                w.new_files,
+                                size(w.catalogue_bytes)
+                            ),
+                            w.bytes,
+                        ));
+                        if let Some(reuse) = &mut reuse {
+                            reuse.push_str(&format!(", indexed {} for search", w.indexed));
+                        }
+                        search_writer = w.cache_writer;
+                    }
                     Err(e) => {
                         let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", shown(site));
                         failed = true;
                     }
                 }
             }
+            if cache.is_some() {
+                // What the cache's writers still have to do.
+                clock.stage("write cache", None);
+            }
             built.finish_cache();
+            if let Some(Err(problem)) = search_writer.map(crate::site::finish_search_cache) {
+                built.cache_problem.get_or_insert(problem);
+            }
             if let Some(problem) = &built.cache_problem {
                 let _ = writeln!(io::stderr(), "warning: {problem}");
             }

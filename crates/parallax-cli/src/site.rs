@@ -6,14 +6,17 @@
 //! line, replaced by a rename), then removes the files the new catalogue no longer names: a page
 //! reading the folder meanwhile sees the old site or the new one, never half of one.
 
-use parallax_core::site::{split, write_parts};
+use parallax_core::corpus_dir::cache::Cache;
+use parallax_core::progress::Progress;
+use parallax_core::site::{split_reusing, write_parts, SearchMemo};
 use parallax_core::Corpus;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 /// The pointer file: the catalogue's file name.
 pub const POINTER: &str = "catalogue";
@@ -24,20 +27,69 @@ pub struct Written {
     pub bytes: usize,
     pub new_files: usize,
     pub catalogue_bytes: usize,
+    /// Reports folded and indexed for search (the others' postings came from the cache).
+    pub indexed: usize,
+    /// The writing of the search index to the cache, going on behind: see
+    /// [`finish_search_cache`].
+    pub cache_writer: Option<JoinHandle<Result<(), String>>>,
+}
+
+/// The build cache's copy of the last site's search index, read on a thread of its own from
+/// the start of the build, while the corpus is read and analysed.
+pub struct SearchCache {
+    dir: PathBuf,
+    reader: Option<JoinHandle<Option<SearchMemo<'static>>>>,
+}
+
+impl SearchCache {
+    pub fn open(dir: &Path) -> SearchCache {
+        let reading = dir.to_path_buf();
+        SearchCache {
+            dir: dir.to_path_buf(),
+            // Without a thread, the index is made from all the text: slower, no different.
+            reader: std::thread::Builder::new()
+                .spawn(move || Cache::new(&reading).load_search())
+                .ok(),
+        }
+    }
+}
+
+/// Waits until the search index is in the cache; why it could not be written, if it could not.
+pub fn finish_search_cache(writer: JoinHandle<Result<(), String>>) -> Result<(), String> {
+    writer
+        .join()
+        .unwrap_or_else(|_| Err("the search index's cache writer stopped".to_string()))
 }
 
 /// Writes `corpus` as site data into the folder `out` (created when missing). The corpus is
-/// taken, not copied: its text goes into the shards as it is.
-pub fn write_site_dir(corpus: Corpus, out: &Path) -> io::Result<Written> {
+/// taken, not copied: its text goes into the shards as it is. With a `cache`, the search index
+/// is made from the last build's and written back to it.
+/// Tells `progress` of its stages: "first view", "search index", "site files".
+pub fn write_site_dir(
+    corpus: Corpus,
+    out: &Path,
+    cache: Option<SearchCache>,
+    progress: &dyn Progress,
+) -> io::Result<Written> {
     // The default view as HTML, for the page's first paint (the hook puts it in index.html);
     // made first, from the whole corpus, which the split then takes apart.
+    progress.stage("first view", None);
     let first_view = crate::prerender::first_view_html(&corpus);
-    let mut parts = split(corpus);
+    progress.stage("search index", None);
+    let (cache_dir, previous) = match cache {
+        Some(SearchCache { dir, reader }) => {
+            (Some(dir), reader.and_then(|r| r.join().ok()).flatten())
+        }
+        None => (None, None),
+    };
+    let mut reused = split_reusing(corpus, previous);
+    let parts = &mut reused.parts;
+    progress.stage("site files", None);
     fs::create_dir_all(out)?;
     let new_files = AtomicUsize::new(0);
     // Two shards with equal bytes are one file: written once, not by two threads at a time.
     let claimed = Mutex::new(HashSet::new());
-    let index = write_parts(&mut parts, &|name, bytes| {
+    let index = write_parts(parts, &|name, bytes| {
         let path = out.join(name);
         if fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64) {
             return Ok(());
@@ -52,9 +104,25 @@ pub fn write_site_dir(corpus: Corpus, out: &Path) -> io::Result<Written> {
         new_files.fetch_add(1, Ordering::Relaxed);
         replace(&path, bytes)
     });
-    // The process ends soon: freeing the parts, the corpus's millions of strings one at a
-    // time, would only delay it.
-    std::mem::forget(parts);
+    let indexed = reused.indexed;
+    // The index goes to the cache behind the rest, from the parts, which are then forgotten:
+    // the process ends soon, and freeing the corpus's millions of strings would only delay it.
+    // Without a thread to be had the index is not cached: the next build makes it from all the
+    // text, no different.
+    let cache_writer = match cache_dir {
+        Some(dir) => {
+            let write = move || {
+                let written = Cache::new(&dir).save_search(&reused.memo());
+                std::mem::forget(reused);
+                written
+            };
+            std::thread::Builder::new().spawn(write).ok()
+        }
+        None => {
+            std::mem::forget(reused);
+            None
+        }
+    };
     let index = index?;
     replace(&out.join("first-view.html"), first_view.as_bytes())?;
     replace(
@@ -78,6 +146,8 @@ pub fn write_site_dir(corpus: Corpus, out: &Path) -> io::Result<Written> {
             .iter()
             .find(|f| f.name == index.catalogue)
             .map_or(0, |f| f.len),
+        indexed,
+        cache_writer,
     })
 }
 

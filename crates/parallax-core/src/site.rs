@@ -26,9 +26,11 @@ use crate::query::{
 };
 use serde::{Deserialize, Serialize};
 
+mod reuse;
 mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
+pub use reuse::{split_reusing, Reused, SearchMemo};
 #[cfg(feature = "sidecar")]
 pub use write::{write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex};
 
@@ -223,15 +225,25 @@ pub fn with_body(head: &Report, body: &ReportBody) -> Report {
     }
 }
 
-/// Cuts an analysed corpus into a catalogue and shards.
-pub fn split(corpus: Corpus) -> SiteParts {
-    let folded: Vec<(String, usize)> = crate::par::map(&corpus.reports, folded_report);
-    let index = SearchIndex::build(
+/// The inverted index of the reports' folded text (`query::folded_report`).
+pub fn search_index(reports: &[Report]) -> SearchIndex {
+    let folded: Vec<(String, usize)> = crate::par::map(reports, folded_report);
+    SearchIndex::build(
         folded
             .iter()
             .map(|(text, title_end)| text.split_at(*title_end)),
-    );
-    drop(folded);
+    )
+}
+
+/// Cuts an analysed corpus into a catalogue and shards.
+pub fn split(corpus: Corpus) -> SiteParts {
+    let index = search_index(&corpus.reports);
+    split_indexed(corpus, index)
+}
+
+/// [`split`], with the corpus's search index at hand ([`search_index`], or a rebuild's: see
+/// [`split_reusing`]).
+pub fn split_indexed(corpus: Corpus, index: SearchIndex) -> SiteParts {
     let (search, search_words, search_prefixes) = index.into_shards(SEARCH_SHARD_BYTES);
     let order = timeline_order(&corpus.reports);
     let Corpus {

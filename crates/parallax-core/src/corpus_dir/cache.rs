@@ -10,6 +10,8 @@
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
 //! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
 //!   corpus's file names (all the parse reads).
+//! * `search.postcard`: the last site's search index ([`SearchMemo`]: its reports' keys and
+//!   shards), from which a rebuild indexes only the reports whose text changed.
 //!
 //! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
 //! entries changed: after one file changed, two or three small files are written, not the
@@ -22,6 +24,7 @@ use crate::analysis::reuse::{Carry, PairMemo};
 use crate::ingest::{NameCounts, ParsedFile};
 use crate::metadata::{FileMeta, Metadata};
 use crate::model::{Diagnostic, TopicDef};
+use crate::site::SearchMemo;
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,6 +35,7 @@ use std::path::{Path, PathBuf};
 const SCHEMA: &str = concat!("parallax cache 2, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
 const METADATA: &str = "metadata.postcard";
+const SEARCH: &str = "search.postcard";
 
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
@@ -173,6 +177,15 @@ impl Cache {
         diags: &[Diagnostic],
     ) -> Result<(), String> {
         self.save(METADATA, &(key, meta, diags))
+    }
+
+    /// The last site's search index (none without a usable cache).
+    pub fn load_search(&self) -> Option<SearchMemo<'static>> {
+        self.load(SEARCH)
+    }
+
+    pub fn save_search(&self, memo: &SearchMemo) -> Result<(), String> {
+        self.save(SEARCH, memo)
     }
 
     fn load_shards<T: DeserializeOwned + Send>(
