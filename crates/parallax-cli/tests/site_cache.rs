@@ -19,7 +19,14 @@ fn report(topic: &str, n: usize) -> String {
 }
 
 const TOPICS: &[&str] = &[
-    "water", "trade", "energy", "visas", "fisheries", "rail links", "café prices", "U.S. aid",
+    "water",
+    "trade",
+    "energy",
+    "visas",
+    "fisheries",
+    "rail links",
+    "café prices",
+    "U.S. aid",
 ];
 
 /// Runs `parallax build` on `corpus` into `site`, through `cache` if given: its stderr.
@@ -74,7 +81,10 @@ fn a_rebuild_after_a_change_an_addition_and_a_removal_equals_a_build_anew() {
     let first = rebuilt_as_built_anew(corpus.path(), work.path());
     assert!(first.contains(", indexed 8 for search"), "{first}");
     // A word changed in one file.
-    write("03.txt", &report("visas", 3).replace("next week", "next month"));
+    write(
+        "03.txt",
+        &report("visas", 3).replace("next week", "next month"),
+    );
     let changed = rebuilt_as_built_anew(corpus.path(), work.path());
     assert!(changed.contains(", indexed 1 for search"), "{changed}");
     // A file comes, between others.
@@ -99,7 +109,10 @@ fn a_damaged_or_foreign_search_index_in_the_cache_is_not_used() {
     let kept = work.path().join("cache/search.postcard");
     let good = std::fs::read(&kept).unwrap();
     // Another version's cache names another schema at its start.
-    let at = good.windows(14).position(|w| w == b"parallax cache").unwrap();
+    let at = good
+        .windows(14)
+        .position(|w| w == b"parallax cache")
+        .unwrap();
     let mut foreign = good.clone();
     foreign[at + 9] = b'C';
     let damaged: Vec<(&str, Vec<u8>)> = vec![
@@ -111,7 +124,10 @@ fn a_damaged_or_foreign_search_index_in_the_cache_is_not_used() {
     for (what, bytes) in damaged {
         std::fs::write(&kept, &bytes).unwrap();
         let summary = rebuilt_as_built_anew(corpus.path(), work.path());
-        assert!(summary.contains(", indexed 8 for search"), "{what}: {summary}");
+        assert!(
+            summary.contains(", indexed 8 for search"),
+            "{what}: {summary}"
+        );
     }
     // Rewritten whole by the last build, it is used again.
     let summary = rebuilt_as_built_anew(corpus.path(), work.path());
