@@ -4,8 +4,9 @@
 //! straight from the lists, without a coded copy; decoding checks the ids do not overflow.
 
 use super::postings::Posting;
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserializer, Serialize, Serializer};
 
 /// One list, written as `(gap, in_title, in_body)` triples.
 struct Gaps<'a>(&'a [Posting]);
@@ -28,31 +29,73 @@ pub fn serialize<S: Serializer>(lists: &[Vec<Posting>], s: S) -> Result<S::Ok, S
     s.collect_seq(lists.iter().map(|list| Gaps(list)))
 }
 
+/// Decoded straight into the lists (a coded copy first doubled the memory a rebuild took to
+/// read the last index). Lengths are taken as hints only up to a bound: a damaged length
+/// cannot make a huge allocation.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Posting>>, D::Error> {
-    let coded: Vec<Vec<(u32, u32, u32)>> = Vec::deserialize(d)?;
-    coded
-        .into_iter()
-        .map(|list| {
-            let mut report = 0u32;
-            list.into_iter()
-                .map(|(gap, in_title, in_body)| {
-                    report = report
-                        .checked_add(gap)
-                        .ok_or_else(|| serde::de::Error::custom("a report id overflows"))?;
-                    Ok(Posting {
-                        report,
-                        in_title,
-                        in_body,
-                    })
-                })
-                .collect()
-        })
-        .collect()
+    d.deserialize_seq(ListsVisitor)
+}
+
+/// At most this many entries are reserved ahead of reading them.
+const RESERVED: usize = 4096;
+
+struct ListsVisitor;
+
+impl<'de> Visitor<'de> for ListsVisitor {
+    type Value = Vec<Vec<Posting>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("postings lists")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut lists = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(RESERVED));
+        while let Some(list) = seq.next_element_seed(ListSeed)? {
+            lists.push(list);
+        }
+        Ok(lists)
+    }
+}
+
+/// One list: its gaps summed back into report ids, which must not overflow.
+struct ListSeed;
+
+impl<'de> DeserializeSeed<'de> for ListSeed {
+    type Value = Vec<Posting>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Posting>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed {
+    type Value = Vec<Posting>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a postings list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Posting>, A::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(RESERVED));
+        let mut report = 0u32;
+        while let Some((gap, in_title, in_body)) = seq.next_element::<(u32, u32, u32)>()? {
+            report = report
+                .checked_add(gap)
+                .ok_or_else(|| serde::de::Error::custom("a report id overflows"))?;
+            list.push(Posting {
+                report,
+                in_title,
+                in_body,
+            });
+        }
+        Ok(list)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Serialize, Deserialize, PartialEq, Debug)]
     struct Lists(#[serde(with = "super")] Vec<Vec<Posting>>);
@@ -81,5 +124,8 @@ mod tests {
         let overflow: Vec<Vec<(u32, u32, u32)>> = vec![vec![(u32::MAX, 0, 1), (1, 0, 1)]];
         let bytes = postcard::to_allocvec(&overflow).unwrap();
         assert!(postcard::from_bytes::<Lists>(&bytes).is_err());
+        // A damaged length (four billion lists, then nothing) is an error, not an allocation.
+        assert!(postcard::from_bytes::<Lists>(&[0xff, 0xff, 0xff, 0xff, 0x0f]).is_err());
+        assert!(postcard::from_bytes::<Lists>(&[1, 0xff, 0xff, 0xff, 0xff, 0x0f]).is_err());
     }
 }
