@@ -100,7 +100,7 @@ pub struct PairHead {
 }
 
 impl PairHead {
-    fn of(pair: &Pair, position: &std::collections::HashMap<&str, u32>) -> PairHead {
+    fn of(pair: &Pair, position: &crate::model::Positions) -> PairHead {
         let index = |id: &str| position.get(id).copied().unwrap_or(u32::MAX);
         PairHead {
             a: index(&pair.a),

@@ -6,7 +6,6 @@ use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::display::{self, timeline};
 use parallax_core::query::{snippet, FacetKind, Page, QueryResult};
 use parallax_core::{Corpus, DateBasis};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The timeline's width in the two-column layout at its widest (the layout's 80rem less the
@@ -152,7 +151,7 @@ fn item(out: &mut String, corpus: &Corpus, related: &Related, index: usize) {
 /// finds them (the pairs of a copy group expanded).
 struct Related<'a> {
     corpus: &'a Corpus,
-    position: HashMap<&'a str, u32>,
+    position: parallax_core::Positions<'a>,
     by_report: Vec<Vec<u32>>,
     copies: CopyIndex,
 }

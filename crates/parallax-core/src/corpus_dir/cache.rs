@@ -27,7 +27,8 @@ use crate::model::{Diagnostic, TopicDef};
 use crate::site::SearchMemo;
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use std::collections::HashMap;
+// Keys are content hashes already: FxHash, not SipHash, to look them up.
+use rustc_hash::FxHashMap as HashMap;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -197,7 +198,7 @@ impl Cache {
             self.load::<Vec<(u64, T)>>(&format!("{kind}-{s:02}.postcard"))
                 .unwrap_or_default()
         });
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut read = Vec::with_capacity(SHARDS);
         for shard in loaded {
             let mut keys: Vec<u64> = shard.iter().map(|e| e.0).collect();

@@ -7,7 +7,8 @@ use crate::ingest::report_id;
 use crate::model::{DateBasis, NaiveDate, OutletBasis, Report, TopicScore};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use std::collections::HashMap;
+// FxHash for the corpus's own names, each looked up once per report naming it.
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Serialize, Deserialize)]
 struct Reports<'a> {

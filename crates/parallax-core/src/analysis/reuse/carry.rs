@@ -3,7 +3,8 @@
 use super::super::pairs::{ReportFeatures, Thresholds};
 use super::{relate_heads, PairMemo};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+// Keys are content hashes already: FxHash, not SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
 /// What one build keeps for the next: each report's features by [`report_key`], and the memo
 /// of the pairs.
