@@ -7,6 +7,8 @@
 //!   ([`CachedFile`]), by a hash of everything parsing reads (the file's name and bytes, its
 //!   metadata, the build date, the topic lexicon).
 //! * `features-NN.postcard`: each report's features by a hash of what they are made from.
+//! * `quotes-NN.postcard`: the sentences of each report's quotes as the quote ledger matches
+//!   them, by a hash of the quotes' text.
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
 //! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
 //!   corpus's file names (all the parse reads).
@@ -20,6 +22,7 @@
 //! ignored and rewritten: it can make a build slower, never different.
 
 use crate::analysis::pairs::ReportFeatures;
+use crate::analysis::quotes::Sentence;
 use crate::analysis::reuse::{Carry, PairMemo};
 use crate::ingest::{NameCounts, ParsedFile};
 use crate::metadata::{FileMeta, Metadata};
@@ -67,6 +70,7 @@ pub struct Cache {
     dir: PathBuf,
     files_read: Vec<Vec<u64>>,
     features_read: Vec<Vec<u64>>,
+    quotes_read: Vec<Vec<u64>>,
 }
 
 /// The key of a parse: everything [`crate::ingest::parse_file_with`] and the tagger read.
@@ -109,6 +113,7 @@ impl Cache {
             dir: dir.to_path_buf(),
             files_read: vec![Vec::new(); SHARDS],
             features_read: vec![Vec::new(); SHARDS],
+            quotes_read: vec![Vec::new(); SHARDS],
         }
     }
 
@@ -130,23 +135,31 @@ impl Cache {
         // The memo is read while the shards are: it is as large as eight of them.
         enum Part {
             Memo(Option<PairMemo>),
-            Shards(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
+            Features(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
+            Quotes(HashMap<u64, Vec<Sentence>>, Vec<Vec<u64>>),
         }
-        let parts = crate::par::map(&[true, false], |&memo| {
-            if memo {
-                Part::Memo(self.load(PAIRS))
-            } else {
+        let parts = crate::par::map(&[0, 1, 2], |&part| match part {
+            0 => Part::Memo(self.load(PAIRS)),
+            1 => {
                 let (features, read) = self.load_shards("features");
-                Part::Shards(features, read)
+                Part::Features(features, read)
+            }
+            _ => {
+                let (quotes, read) = self.load_shards("quotes");
+                Part::Quotes(quotes, read)
             }
         });
         let mut carry = Carry::default();
         for part in parts {
             match part {
                 Part::Memo(memo) => carry.pairs = memo,
-                Part::Shards(features, read) => {
+                Part::Features(features, read) => {
                     carry.features = features;
                     self.features_read = read;
+                }
+                Part::Quotes(quotes, read) => {
+                    carry.quotes = quotes;
+                    self.quotes_read = read;
                 }
             }
         }
@@ -154,13 +167,16 @@ impl Cache {
     }
 
     pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
-        let entries: Vec<(u64, &ReportFeatures)> =
+        let features: Vec<(u64, &ReportFeatures)> =
             carry.features.iter().map(|(k, f)| (*k, f)).collect();
+        let quotes: Vec<(u64, &Vec<Sentence>)> =
+            carry.quotes.iter().map(|(k, s)| (*k, s)).collect();
         // The memo is written while the shards are, as it is read.
-        let written = crate::par::map(&[true, false], |&memo| match (memo, &carry.pairs) {
-            (true, Some(memo)) => self.save(PAIRS, memo),
-            (true, None) => Ok(()),
-            (false, _) => self.save_shards("features", &entries, &self.features_read),
+        let written = crate::par::map(&[0, 1, 2], |&part| match (part, &carry.pairs) {
+            (0, Some(memo)) => self.save(PAIRS, memo),
+            (0, None) => Ok(()),
+            (1, _) => self.save_shards("features", &features, &self.features_read),
+            _ => self.save_shards("quotes", &quotes, &self.quotes_read),
         });
         written.into_iter().collect()
     }

@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 // Keys are content hashes already: FxHash, not SipHash.
 use rustc_hash::FxHashMap as HashMap;
 
-/// What one build keeps for the next: each report's features by [`report_key`], and the memo
-/// of the pairs.
+/// What one build keeps for the next: each report's features by [`report_key`], the memo of
+/// the pairs, and the sentences of each report's quotes by [`quotes_key`](crate::analysis::quotes::quotes_key).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Carry {
     pub features: HashMap<u64, ReportFeatures>,
     pub pairs: Option<PairMemo>,
+    pub quotes: HashMap<u64, Vec<crate::analysis::quotes::Sentence>>,
 }
 
 /// A key of everything [`ReportFeatures::new`] reads of a report: every paragraph (its text
@@ -68,6 +69,7 @@ pub fn relate_scaled_reusing(
     let Carry {
         features: mut cached,
         pairs: memo,
+        quotes: _,
     } = carry;
     // Keys only when there is a carry to read or one to write.
     let keys: Vec<u64> = if keep || !cached.is_empty() {
@@ -114,6 +116,7 @@ pub fn relate_scaled_reusing(
         Carry {
             features: keys.into_iter().zip(features).collect(),
             pairs: next_memo,
+            quotes: HashMap::default(),
         }
     } else {
         Carry::default()
