@@ -8,7 +8,7 @@
 
 use parallax_core::corpus_dir::cache::Cache;
 use parallax_core::progress::Progress;
-use parallax_core::site::{split_reusing, write_parts, SearchMemo};
+use parallax_core::site::{search_index_reusing, split_with, write_parts, SearchMemo};
 use parallax_core::Corpus;
 use std::collections::HashSet;
 use std::fs;
@@ -64,7 +64,8 @@ pub fn finish_search_cache(writer: JoinHandle<Result<(), String>>) -> Result<(),
 /// Writes `corpus` as site data into the folder `out` (created when missing). The corpus is
 /// taken, not copied: its text goes into the shards as it is. With a `cache`, the search index
 /// is made from the last build's and written back to it.
-/// Tells `progress` of its stages: "first view", "search index", "site files".
+/// Tells `progress` of its stages: "search index" (the first view made beside it), "site
+/// files".
 pub fn write_site_dir(
     corpus: Corpus,
     out: &Path,
@@ -72,9 +73,8 @@ pub fn write_site_dir(
     progress: &dyn Progress,
 ) -> io::Result<Written> {
     // The default view as HTML, for the page's first paint (the hook puts it in index.html);
-    // made first, from the whole corpus, which the split then takes apart.
-    progress.stage("first view", None);
-    let first_view = crate::prerender::first_view_html(&corpus);
+    // made from the whole corpus, which the split then takes apart, on a thread of its own
+    // while the search index is made (each a pass a core can take alone).
     progress.stage("search index", None);
     let (cache_dir, previous) = match cache {
         Some(SearchCache { dir, reader }) => {
@@ -82,7 +82,17 @@ pub fn write_site_dir(
         }
         None => (None, None),
     };
-    let mut reused = split_reusing(corpus, previous);
+    let (first_view, index) = std::thread::scope(|scope| {
+        let view = std::thread::Builder::new()
+            .spawn_scoped(scope, || crate::prerender::first_view_html(&corpus))
+            .ok();
+        let index = search_index_reusing(&corpus.reports, previous);
+        let view = view
+            .and_then(|v| v.join().ok())
+            .unwrap_or_else(|| crate::prerender::first_view_html(&corpus));
+        (view, index)
+    });
+    let mut reused = split_with(corpus, index);
     let parts = &mut reused.parts;
     progress.stage("site files", None);
     fs::create_dir_all(out)?;

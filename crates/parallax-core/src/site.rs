@@ -30,7 +30,7 @@ mod reuse;
 mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
-pub use reuse::{split_reusing, Reused, SearchMemo};
+pub use reuse::{search_index_reusing, split_reusing, split_with, IndexReused, Reused, SearchMemo};
 #[cfg(feature = "sidecar")]
 pub use write::{write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex};
 
