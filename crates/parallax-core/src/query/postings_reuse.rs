@@ -24,16 +24,18 @@ pub struct ReportKey {
     pub text: u64,
 }
 
-/// Each report's [`ReportKey`], in order.
+/// Each report's [`ReportKey`], in order. Each text is hashed whole, and its length and hash
+/// streamed into the key (streaming the text copied most of it through the hasher's buffer).
 pub fn report_keys(reports: &[Report]) -> Vec<ReportKey> {
+    use xxhash_rust::xxh3::xxh3_64;
     crate::par::map(reports, |r| {
         let mut text = xxhash_rust::xxh3::Xxh3::new();
         for part in std::iter::once(&r.title).chain(r.paragraphs.iter().map(|p| &p.text)) {
             text.update(&(part.len() as u64).to_le_bytes());
-            text.update(part.as_bytes());
+            text.update(&xxh3_64(part.as_bytes()).to_le_bytes());
         }
         ReportKey {
-            id: xxhash_rust::xxh3::xxh3_64(r.id.as_bytes()),
+            id: xxh3_64(r.id.as_bytes()),
             text: text.digest(),
         }
     })
@@ -75,12 +77,64 @@ fn well_formed<K: Ord, E: Entry>(lists: &[(K, Vec<E>)], reports: usize) -> bool 
         })
 }
 
-/// `lists` with every entry of a report `moved` drops dropped and the others at their new
-/// places (which ascend as the reports do, so lists stay sorted), and `added` (sorted by key,
-/// then report, none of a kept report) merged in. Lists left empty go.
+/// Where the last build's reports went: each to its new place, or dropped (changed or gone).
+enum Moves {
+    /// Every report kept stayed where it was: only these few are dropped, found by binary
+    /// search in each list rather than every entry rewritten.
+    InPlace(Vec<u32>),
+    /// Each report's new place, if kept (the places ascend as the reports do).
+    Places(Vec<Option<u32>>),
+}
+
+/// At most this many reports are dropped list by list ([`Moves::InPlace`]).
+const DROPPED_IN_PLACE: usize = 64;
+
+impl Moves {
+    fn new(moved: Vec<Option<u32>>) -> Moves {
+        let in_place = moved
+            .iter()
+            .enumerate()
+            .all(|(j, m)| m.is_none_or(|to| to as usize == j));
+        let dropped: Vec<u32> = (0..moved.len() as u32)
+            .filter(|&j| moved[j as usize].is_none())
+            .collect();
+        if in_place && dropped.len() <= DROPPED_IN_PLACE {
+            Moves::InPlace(dropped)
+        } else {
+            Moves::Places(moved)
+        }
+    }
+
+    /// `list` with the entries of dropped reports out and the others at their new places.
+    fn apply<E: Entry>(&self, list: &mut Vec<E>) {
+        match self {
+            Moves::InPlace(dropped) => {
+                for &d in dropped {
+                    if let Ok(at) = list.binary_search_by_key(&d, Entry::report) {
+                        list.remove(at);
+                    }
+                }
+            }
+            Moves::Places(moved) => {
+                list.retain_mut(
+                    |e| match moved.get(e.report() as usize).copied().flatten() {
+                        Some(to) => {
+                            *e = e.at(to);
+                            true
+                        }
+                        None => false,
+                    },
+                )
+            }
+        }
+    }
+}
+
+/// `lists` after `moves`, with `added` (sorted by key, then report, none of a kept report)
+/// merged in. Lists left empty go.
 fn patch<K: Ord, E: Entry>(
     lists: Vec<(K, Vec<E>)>,
-    moved: &[Option<u32>],
+    moves: &Moves,
     added: Vec<(K, E)>,
 ) -> Vec<(K, Vec<E>)> {
     let mut out = Vec::with_capacity(lists.len());
@@ -90,15 +144,7 @@ fn patch<K: Ord, E: Entry>(
         while let Some((k, e)) = added.next_if(|(k, _)| *k < key) {
             push_entry(&mut out, k, e);
         }
-        list.retain_mut(
-            |e| match moved.get(e.report() as usize).copied().flatten() {
-                Some(to) => {
-                    *e = e.at(to);
-                    true
-                }
-                None => false,
-            },
-        );
+        moves.apply(&mut list);
         let mut group = Vec::new();
         while let Some((_, e)) = added.next_if(|(k, _)| *k == key) {
             group.push(e);
@@ -280,12 +326,13 @@ impl SearchIndex {
         new_words.sort_by(|a, b| a.0.cmp(&b.0));
         new_prefixes.sort_by(|a, b| a.0.cmp(&b.0));
         new_symbols.sort_by_key(|s| s.0);
-        let (words, postings) = patch(words, &moved, new_words).into_iter().unzip();
+        let moves = Moves::new(moved);
+        let (words, postings) = patch(words, &moves, new_words).into_iter().unzip();
         let index = SearchIndex {
             words,
             postings,
-            short: patch(short, &moved, new_prefixes),
-            symbols: patch(symbols, &moved, new_symbols),
+            short: patch(short, &moves, new_prefixes),
+            symbols: patch(symbols, &moves, new_symbols),
             lengths,
         };
         Some((index, fresh.len()))

@@ -27,8 +27,9 @@ pub fn quotes_key(report: &Report) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(&(report.quotes.len() as u64).to_le_bytes());
     for q in &report.quotes {
+        // Hashed whole, then its hash streamed: as `reuse::report_key` does.
         h.update(&(q.text.len() as u64).to_le_bytes());
-        h.update(q.text.as_bytes());
+        h.update(&xxhash_rust::xxh3::xxh3_64(q.text.as_bytes()).to_le_bytes());
     }
     h.digest()
 }
