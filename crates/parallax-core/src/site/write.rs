@@ -1,7 +1,8 @@
 //! Serialising a site's parts: postcard, each file named by a hash of its bytes.
 
-use super::{split, ShardFiles, SiteParts};
+use super::{split, BodyShard, ShardFiles, SiteParts};
 use crate::model::Corpus;
+use crate::query::{PrefixShard, WordShard};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::io;
@@ -63,9 +64,36 @@ fn named(kind: &str, value: &impl Serialize, keep: &Keep) -> io::Result<NamedFil
 /// shards first, then the catalogue naming them (`parts.catalogue.files` is set to them). Two
 /// shards with equal bytes are one file, which `keep` may be given twice.
 pub fn write_parts(parts: &mut SiteParts, keep: &Keep) -> io::Result<SiteIndex> {
-    let bodies = crate::par::map(&parts.bodies, |s| named("body", s, keep));
-    let words = crate::par::map(&parts.search_words, |s| named("words", s, keep));
-    let prefixes = crate::par::map(&parts.search_prefixes, |s| named("prefixes", s, keep));
+    /// A file the catalogue names.
+    enum Shard<'a> {
+        Ledger,
+        Pairs,
+        Body(&'a BodyShard),
+        Words(&'a WordShard),
+        Prefixes(&'a PrefixShard),
+    }
+    // One list for all cores, the ledger (the largest file) and the pairs first, so that one
+    // core takes them while the other starts on the shards.
+    let mut shards = vec![Shard::Ledger, Shard::Pairs];
+    shards.extend(parts.bodies.iter().map(Shard::Body));
+    shards.extend(parts.search_words.iter().map(Shard::Words));
+    shards.extend(parts.search_prefixes.iter().map(Shard::Prefixes));
+    let mut named_shards = crate::par::map(&shards, |shard| match shard {
+        Shard::Ledger => named("ledger", &parts.ledger, keep),
+        Shard::Pairs => named("pairs", &parts.pairs, keep),
+        Shard::Body(s) => named("body", s, keep),
+        Shard::Words(s) => named("words", s, keep),
+        Shard::Prefixes(s) => named("prefixes", s, keep),
+    })
+    .into_iter();
+    let (ledger, pairs) = (named_shards.next(), named_shards.next());
+    let bodies: Vec<_> = named_shards.by_ref().take(parts.bodies.len()).collect();
+    let words: Vec<_> = named_shards
+        .by_ref()
+        .take(parts.search_words.len())
+        .collect();
+    let prefixes: Vec<_> = named_shards.collect();
+    let missing = || io::Error::other("a shard was not serialised");
     let mut files = Vec::new();
     let mut names = |file: io::Result<NamedFile>| {
         let file = file?;
@@ -86,8 +114,8 @@ pub fn write_parts(parts: &mut SiteParts, keep: &Keep) -> io::Result<SiteIndex> 
     for file in prefixes {
         shard_files.search_prefixes.push(names(file)?);
     }
-    shard_files.ledger = names(named("ledger", &parts.ledger, keep))?;
-    shard_files.pairs = names(named("pairs", &parts.pairs, keep))?;
+    shard_files.ledger = names(ledger.ok_or_else(missing)?)?;
+    shard_files.pairs = names(pairs.ok_or_else(missing)?)?;
     parts.catalogue.files = shard_files;
     let catalogue = names(named("catalogue", &parts.catalogue, keep))?;
     files.sort_by(|a, b| a.name.cmp(&b.name));
