@@ -24,8 +24,8 @@ pub fn build(
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
     // The last site's search index is read from the cache while the corpus is.
     let search_cache = cache
-        .filter(|_| site.is_some())
-        .map(crate::site::SearchCache::open);
+        .zip(site)
+        .map(|(cache, site)| crate::site::SearchCache::open(cache, site));
     // The cache is written while the output is: `finish_cache` below waits for it.
     let loaded = corpus_dir::load_dir_cached_writing_behind(dir, &bar, cache);
     bar.finish();

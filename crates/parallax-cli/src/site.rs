@@ -8,11 +8,13 @@
 
 use parallax_core::corpus_dir::cache::Cache;
 use parallax_core::progress::Progress;
-use parallax_core::site::{search_index_reusing, split_with, write_parts, SearchMemo};
+use parallax_core::site::{
+    read_memo, search_index_reusing, split_with, write_parts, PreviousIndex,
+};
 use parallax_core::Corpus;
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -34,25 +36,42 @@ pub struct Written {
     pub cache_writer: Option<JoinHandle<Result<(), String>>>,
 }
 
-/// The build cache's copy of the last site's search index, read on a thread of its own from
-/// the start of the build, while the corpus is read and analysed.
+/// The last site's search index: the build cache's memo of it and its shards in the site
+/// folder `out`, read on a thread of its own from the start of the build, while the corpus is
+/// read and analysed.
 pub struct SearchCache {
     dir: PathBuf,
-    reader: Option<JoinHandle<Option<SearchMemo<'static>>>>,
+    reader: Option<JoinHandle<Option<PreviousIndex>>>,
 }
 
 impl SearchCache {
-    pub fn open(dir: &Path) -> SearchCache {
-        let reading = dir.to_path_buf();
+    pub fn open(dir: &Path, out: &Path) -> SearchCache {
+        let (reading, out) = (dir.to_path_buf(), out.to_path_buf());
+        let read = move || {
+            let memo = Cache::new(&reading).load_search()?;
+            read_memo(memo, |name| read_shard(&out.join(name)))
+        };
         SearchCache {
             dir: dir.to_path_buf(),
             // Without a thread, the index is made from all the text: slower, no different.
-            reader: std::thread::Builder::new()
-                .spawn(move || Cache::new(&reading).load_search())
-                .ok(),
+            reader: std::thread::Builder::new().spawn(read).ok(),
         }
     }
 }
+
+/// A shard of the site folder, if it is a file of at most [`MAX_SHARD_BYTES`].
+fn read_shard(path: &Path) -> Option<Vec<u8>> {
+    let file = fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SHARD_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_SHARD_BYTES).then_some(bytes)
+}
+
+/// A search shard holds about 16 KB; one word's postings alone may be more (every report says
+/// "the"), but a file this large is not one this build wrote.
+const MAX_SHARD_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Waits until the search index is in the cache; why it could not be written, if it could not.
 pub fn finish_search_cache(writer: JoinHandle<Result<(), String>>) -> Result<(), String> {

@@ -1,7 +1,8 @@
 //! `parallax build DIR --site OUT --cache CACHE` as `make data` runs it: a rebuild through the
 //! cache after a file changed, came or went writes the folder a build without the cache writes,
-//! file for file and byte for byte; a damaged search index in the cache, or one of another
-//! version, is not used, and the build is no different.
+//! file for file and byte for byte; a damaged search memo in the cache, one of another version,
+//! or shards of the site folder it names that are gone or changed, are not used, and the build
+//! is no different.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -98,7 +99,7 @@ fn a_rebuild_after_a_change_an_addition_and_a_removal_equals_a_build_anew() {
 }
 
 #[test]
-fn a_damaged_or_foreign_search_index_in_the_cache_is_not_used() {
+fn a_damaged_or_foreign_search_memo_or_changed_shards_are_not_used() {
     let corpus = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     for (i, topic) in TOPICS.iter().enumerate() {
@@ -132,4 +133,23 @@ fn a_damaged_or_foreign_search_index_in_the_cache_is_not_used() {
     // Rewritten whole by the last build, it is used again.
     let summary = rebuilt_as_built_anew(corpus.path(), work.path());
     assert!(summary.contains(", indexed 0 for search"), "{summary}");
+    // The index is read back from the site's shards: one holding other bytes than its name
+    // says, or a site folder gone, and the index is made anew.
+    let site = work.path().join("site");
+    let shard = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("words-")
+        })
+        .unwrap();
+    std::fs::write(&shard, b"other bytes").unwrap();
+    let summary = rebuilt_as_built_anew(corpus.path(), work.path());
+    assert!(summary.contains(", indexed 8 for search"), "{summary}");
+    std::fs::remove_dir_all(&site).unwrap();
+    let summary = rebuilt_as_built_anew(corpus.path(), work.path());
+    assert!(summary.contains(", indexed 8 for search"), "{summary}");
 }

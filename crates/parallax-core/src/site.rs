@@ -30,9 +30,13 @@ mod reuse;
 mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
-pub use reuse::{search_index_reusing, split_reusing, split_with, IndexReused, Reused, SearchMemo};
+pub use reuse::{
+    search_index_reusing, split_reusing, split_with, IndexReused, PreviousIndex, Reused, SearchMemo,
+};
 #[cfg(feature = "sidecar")]
-pub use write::{write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex};
+pub use write::{
+    file_name, read_memo, write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex,
+};
 
 /// Reports per body shard. Search results come in relevance order, scattered over the shards,
 /// and each shown result's snippet reads its report's shard: measured typing "water sharing" on

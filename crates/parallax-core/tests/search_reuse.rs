@@ -1,16 +1,24 @@
 //! A rebuild's search index made from the last build's (`SearchIndex::updated`, through
 //! `site::split_reusing`) equals the index built from all the text, after reports are edited,
-//! inserted, removed, reordered or copied; and a memo that is not a well-formed index of its
-//! reports (a cache of another build, or a damaged one) is not used, without a panic.
+//! inserted, removed, reordered or copied; and a memo naming files that are missing or hold
+//! other bytes, or an index that is not a well-formed one of its reports (a cache of another
+//! build, or a damaged one), is not used, without a panic.
 
 mod common;
 
 use parallax_core::metadata::Metadata;
 use parallax_core::model::{Corpus, Paragraph, Report};
-use parallax_core::query::{report_keys, SearchIndex};
-use parallax_core::site::{search_index, split, split_reusing, SearchMemo};
+use parallax_core::query::{
+    report_keys, PrefixShard, ReportKey, SearchIndex, SearchMeta, WordShard,
+};
+use parallax_core::site::{
+    read_memo, search_index, split, split_reusing, write_parts, write_site, PreviousIndex, Reused,
+    SearchMemo,
+};
 use parallax_core::{build_corpus, SourceFile};
 use proptest::prelude::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 fn report(id: usize, title: &str, paragraphs: &[String]) -> Report {
     Report {
@@ -146,17 +154,30 @@ fn synthetic(files: &[SourceFile]) -> Corpus {
     build_corpus(files, &Metadata::default(), &[], &common::options())
 }
 
-/// The memo as the cache keeps it: written, then read back.
-fn through_bytes(memo: &SearchMemo) -> SearchMemo<'static> {
-    postcard::from_bytes(&postcard::to_allocvec(memo).unwrap()).unwrap()
+/// The site's files of `reused` (written by `write_parts`, which names the shards) and the
+/// index the next build reads back: its memo as the cache keeps it (written, read back) and
+/// its shards from those files.
+fn written(reused: &mut Reused) -> (HashMap<String, Vec<u8>>, PreviousIndex) {
+    let files = Mutex::new(HashMap::new());
+    write_parts(&mut reused.parts, &|name, bytes| {
+        let mut files = files.lock().unwrap();
+        files.insert(name.to_string(), bytes.to_vec());
+        Ok(())
+    })
+    .unwrap();
+    let files = files.into_inner().unwrap();
+    let memo: SearchMemo =
+        postcard::from_bytes(&postcard::to_allocvec(&reused.memo()).unwrap()).unwrap();
+    let previous = read_memo(memo, |name| files.get(name).cloned()).expect("every shard is there");
+    (files, previous)
 }
 
 #[test]
 fn a_rebuilds_parts_equal_a_split_of_the_whole_corpus() {
     let mut files = common::synth_files(200, 11);
-    let first = split_reusing(synthetic(&files), None);
+    let mut first = split_reusing(synthetic(&files), None);
     assert_eq!(first.indexed, synthetic(&files).reports.len());
-    let mut memo = through_bytes(&first.memo());
+    let (_, mut previous) = written(&mut first);
     // A word changed in one file, a file gone, a file come (a copy under a new name), and a
     // file's reports cut to its first.
     let edited = String::from_utf8(files[17].bytes.clone()).unwrap();
@@ -170,79 +191,89 @@ fn a_rebuilds_parts_equal_a_split_of_the_whole_corpus() {
             files[40].bytes = text.replace("water", "river").into_bytes();
         }
         let corpus = synthetic(&files);
-        let again = split_reusing(corpus.clone(), Some(memo));
+        let mut again = split_reusing(corpus.clone(), Some(previous));
         assert!(
             again.indexed <= 4,
             "round {round}: {} reports indexed",
             again.indexed
         );
-        assert_eq!(again.parts, split(corpus), "round {round}");
-        memo = through_bytes(&again.memo());
+        assert_eq!(again.parts, split(corpus.clone()), "round {round}");
+        let (site, next) = written(&mut again);
+        let whole = write_site(corpus).unwrap().files;
+        let whole: HashMap<String, Vec<u8>> =
+            whole.into_iter().map(|f| (f.name, f.bytes)).collect();
+        assert!(
+            site == whole,
+            "round {round}: other files than a whole build's"
+        );
+        previous = next;
     }
 }
 
+/// A memo naming a shard that is missing, or a file holding other bytes than its name says, is
+/// not read.
 #[test]
-fn a_memo_that_is_not_an_index_of_its_reports_is_not_used() {
-    let files = common::synth_files(40, 5);
-    let corpus = synthetic(&files);
+fn a_memo_naming_missing_or_other_files_is_not_read() {
+    let corpus = synthetic(&common::synth_files(40, 5));
+    let mut first = split_reusing(corpus, None);
+    let (files, _) = written(&mut first);
+    let memo: SearchMemo =
+        postcard::from_bytes(&postcard::to_allocvec(&first.memo()).unwrap()).unwrap();
+    let (gone, other) = (&memo.words[1], &memo.prefixes[0]);
+    assert!(read_memo(memo.clone(), |n| (n != gone).then(|| files[n].clone())).is_none());
+    let read = |n: &str| {
+        Some(if n == other {
+            b"other bytes".to_vec()
+        } else {
+            files[n].clone()
+        })
+    };
+    assert!(read_memo(memo.clone(), read).is_none());
+    assert!(read_memo(memo, |n| files.get(n).cloned()).is_some());
+}
+
+#[test]
+fn an_index_that_is_not_one_of_its_reports_is_not_used() {
+    let corpus = synthetic(&common::synth_files(40, 5));
     let first = split_reusing(corpus.clone(), None);
-    let good = through_bytes(&first.memo());
-    let spoilt: Vec<(&str, Box<dyn Fn(&mut SearchMemo)>)> = vec![
-        (
-            "a report key too few",
-            Box::new(|m| {
-                m.reports.to_mut().pop();
-            }),
-        ),
-        (
-            "a report past the last",
-            Box::new(|m| {
-                let list = &mut m.words.to_mut()[0].postings[0];
-                list.last_mut().unwrap().report = u32::MAX;
-            }),
-        ),
-        (
-            "words out of order",
-            Box::new(|m| {
-                m.words.to_mut()[0].words.swap(0, 1);
-            }),
-        ),
-        (
-            "an empty list",
-            Box::new(|m| {
-                m.prefixes.to_mut()[0].postings[0].clear();
-            }),
-        ),
-        (
-            "a word without its list",
-            Box::new(|m| {
-                m.words.to_mut()[0].postings.pop();
-            }),
-        ),
-        (
-            "lengths of other reports",
-            Box::new(|m| {
-                m.meta.to_mut().lengths.push(Default::default());
-            }),
-        ),
-        (
-            "a symbol's reports unsorted",
-            Box::new(|m| {
-                let symbols = &mut m.meta.to_mut().symbols;
-                let list = &mut symbols.iter_mut().find(|s| s.1.len() > 1).unwrap().1;
-                list.swap(0, 1);
-            }),
-        ),
+    let parts = &first.parts;
+    type Shards = (Vec<ReportKey>, SearchMeta, Vec<WordShard>, Vec<PrefixShard>);
+    let good: Shards = (
+        first.keys.clone(),
+        parts.catalogue.search.clone(),
+        parts.search_words.clone(),
+        parts.search_prefixes.clone(),
+    );
+    let spoilt: Vec<(&str, fn(&mut Shards))> = vec![
+        ("a report key too few", |s| {
+            s.0.pop();
+        }),
+        ("a report past the last", |s| {
+            s.2[0].postings[0].last_mut().unwrap().report = u32::MAX;
+        }),
+        ("words out of order", |s| s.2[0].words.swap(0, 1)),
+        ("an empty list", |s| s.3[0].postings[0].clear()),
+        ("a word without its list", |s| {
+            s.2[0].postings.pop();
+        }),
+        ("lengths of other reports", |s| {
+            s.1.lengths.push(Default::default())
+        }),
+        ("a symbol's reports unsorted", |s| {
+            let list = &mut s.1.symbols.iter_mut().find(|s| s.1.len() > 1).unwrap().1;
+            list.swap(0, 1);
+        }),
     ];
-    for (what, spoil) in &spoilt {
-        let mut memo = good.clone();
-        spoil(&mut memo);
-        let again = split_reusing(corpus.clone(), Some(memo));
+    let previous = |s: Shards| PreviousIndex::from_shards(s.0, s.1, s.2, s.3);
+    for (what, spoil) in spoilt {
+        let mut shards = good.clone();
+        spoil(&mut shards);
+        let again = split_reusing(corpus.clone(), Some(previous(shards)));
         assert_eq!(again.indexed, corpus.reports.len(), "{what}");
         assert_eq!(again.parts, split(corpus.clone()), "{what}");
     }
     // The good one is used.
-    let again = split_reusing(corpus.clone(), Some(good));
+    let again = split_reusing(corpus.clone(), Some(previous(good)));
     assert_eq!(again.indexed, 0);
     assert_eq!(again.parts, split(corpus));
 }

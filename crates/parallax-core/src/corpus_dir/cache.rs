@@ -12,8 +12,9 @@
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
 //! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
 //!   corpus's file names (all the parse reads).
-//! * `search.postcard`: the last site's search index ([`SearchMemo`]: its reports' keys and
-//!   shards), from which a rebuild indexes only the reports whose text changed.
+//! * `search.postcard`: what a rebuild needs of the last site's search index ([`SearchMemo`]:
+//!   its reports' keys and the files of its shards in the site folder, which are read back),
+//!   to index only the reports whose text changed.
 //!
 //! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
 //! entries changed: after one file changed, two or three small files are written, not the
@@ -36,7 +37,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
-const SCHEMA: &str = concat!("parallax cache 2, core ", env!("CARGO_PKG_VERSION"));
+const SCHEMA: &str = concat!("parallax cache 3, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
 const METADATA: &str = "metadata.postcard";
 const SEARCH: &str = "search.postcard";

@@ -1,8 +1,9 @@
 //! Serialising a site's parts: postcard, each file named by a hash of its bytes.
 
-use super::{split, BodyShard, ShardFiles, SiteParts};
+use super::{split, BodyShard, PreviousIndex, SearchMemo, ShardFiles, SiteParts};
 use crate::model::Corpus;
 use crate::query::{PrefixShard, WordShard};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::io;
@@ -37,11 +38,45 @@ pub struct SiteIndex {
     pub files: Vec<NamedFile>,
 }
 
+/// A file's name: `kind-<16 hex digits of the bytes' xxh3>.postcard`.
+pub fn file_name(kind: &str, bytes: &[u8]) -> String {
+    format!("{kind}-{:016x}.postcard", xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// The index a [`SearchMemo`] names: each of its shards read with `read` (the site folder's
+/// file of that name), checked against its name and decoded. `None` when one is missing, holds
+/// other bytes than its name says, or does not decode: the index is then made anew.
+pub fn read_memo(
+    memo: SearchMemo<'static>,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Option<PreviousIndex> {
+    fn shard<T: DeserializeOwned>(
+        kind: &str,
+        name: &str,
+        read: &impl Fn(&str) -> Option<Vec<u8>>,
+    ) -> Option<T> {
+        let bytes = read(name)?;
+        (file_name(kind, &bytes) == name)
+            .then(|| postcard::from_bytes(&bytes).ok())
+            .flatten()
+    }
+    let words = memo.words.iter().map(|n| shard("words", n, &read));
+    let words: Vec<WordShard> = words.collect::<Option<_>>()?;
+    let prefixes = memo.prefixes.iter().map(|n| shard("prefixes", n, &read));
+    let prefixes: Vec<PrefixShard> = prefixes.collect::<Option<_>>()?;
+    Some(PreviousIndex::from_shards(
+        memo.reports.into_owned(),
+        memo.meta.into_owned(),
+        words,
+        prefixes,
+    ))
+}
+
 /// What is done with each file's bytes: written, kept, or left alone when already there.
 pub type Keep<'a> = dyn Fn(&str, &[u8]) -> io::Result<()> + Sync + 'a;
 
-/// Serialises `value` into the thread's own buffer, names it `kind-<16 hex digits of the bytes'
-/// xxh3>.postcard` and hands both to `keep`. The buffer is reused: the site's 60 MB at 10,000
+/// Serialises `value` into the thread's own buffer, names it ([`file_name`]) and hands both to
+/// `keep`. The buffer is reused: the site's 60 MB at 10,000
 /// reports are never all in memory, and a rebuild, which writes a few of them, allocates none.
 fn named(kind: &str, value: &impl Serialize, keep: &Keep) -> io::Result<NamedFile> {
     thread_local! {
@@ -50,8 +85,7 @@ fn named(kind: &str, value: &impl Serialize, keep: &Keep) -> io::Result<NamedFil
     BYTES.with_borrow_mut(|bytes| {
         bytes.clear();
         postcard::to_io(value, &mut *bytes).map_err(io::Error::other)?;
-        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
-        let name = format!("{kind}-{hash:016x}.postcard");
+        let name = file_name(kind, bytes);
         keep(&name, bytes)?;
         Ok(NamedFile {
             len: bytes.len(),
