@@ -262,7 +262,7 @@ impl<'m> Plan<'m> {
             })
             .collect()
         };
-        let rule = PairRule::new(heads, t, exact, &signatures);
+        let rule = PairRule::new(heads, t, exact, &signatures, &changed);
         let is_changed = |j: usize| self.was[j].is_none();
         // Each pair with a changed report, once: by its changed report, or by the first of two.
         let fresh = crate::par::map_counted(&changed, progress, |&i| {
