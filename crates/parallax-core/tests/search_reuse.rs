@@ -244,7 +244,8 @@ fn an_index_that_is_not_one_of_its_reports_is_not_used() {
         parts.search_words.clone(),
         parts.search_prefixes.clone(),
     );
-    let spoilt: Vec<(&str, fn(&mut Shards))> = vec![
+    type Spoil = fn(&mut Shards);
+    let spoilt: Vec<(&str, Spoil)> = vec![
         ("a report key too few", |s| {
             s.0.pop();
         }),
