@@ -299,6 +299,7 @@ pub fn retry_failed_shards(data: &CorpusData) {
     data.words.retry_failed();
     data.prefixes.retry_failed();
     data.bodies.retry_failed();
+    data.ledger.retry_failed();
 }
 
 fn read_location(data: &'static CorpusData) -> (UrlState, Vec<UrlNotice>) {

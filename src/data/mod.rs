@@ -9,9 +9,11 @@ pub mod store;
 
 use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
-use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
+use parallax_core::query::{
+    folded_report, FacetKind, LedgerIndex, PrefixShard, QueryIndex, WordShard,
+};
 use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue};
-use parallax_core::{Diagnostic, Pair, Report, StockRun};
+use parallax_core::{Diagnostic, Pair, QuoteEntry, Report, StockRun};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 pub use store::{Loaded, ShardStore};
@@ -55,6 +57,12 @@ impl LoadedBodies {
     }
 }
 
+/// The quote ledger as the page keeps it: its entries, folded once for the ledger's search.
+pub struct LoadedLedger {
+    pub entries: Vec<QuoteEntry>,
+    pub index: LedgerIndex,
+}
+
 /// Decodes a search shard.
 fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, String> {
     postcard::from_bytes(&bytes).map_err(|e| format!("a search shard could not be read ({e})"))
@@ -72,6 +80,8 @@ pub struct CorpusData {
     pub bodies: ShardStore<LoadedBodies>,
     pub words: ShardStore<WordShard>,
     pub prefixes: ShardStore<PrefixShard>,
+    /// One shard: fetched when the ledger page (or its export) first needs it.
+    pub ledger: ShardStore<LoadedLedger>,
 }
 
 static DATA: OnceLock<CorpusData> = OnceLock::new();
@@ -107,6 +117,14 @@ impl CorpusData {
                 bodies: ShardStore::new(&catalogue.files.bodies, decode_bodies),
                 words: ShardStore::new(&catalogue.files.search_words, decode_search),
                 prefixes: ShardStore::new(&catalogue.files.search_prefixes, decode_search),
+                ledger: ShardStore::new(std::slice::from_ref(&catalogue.files.ledger), |bytes| {
+                    postcard::from_bytes::<Vec<QuoteEntry>>(&bytes)
+                        .map(|entries| LoadedLedger {
+                            index: LedgerIndex::new(&entries),
+                            entries,
+                        })
+                        .map_err(|e| format!("the quote ledger could not be read ({e})"))
+                }),
                 catalogue,
             }
         })
