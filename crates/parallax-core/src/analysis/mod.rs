@@ -13,6 +13,7 @@ pub mod near_copies;
 pub mod pairs;
 mod quote_union;
 pub mod quotes;
+pub mod relations;
 pub mod reuse;
 pub mod stories;
 pub mod text;
