@@ -17,7 +17,7 @@
 //! the pairs read here: stories and duplicate flags are the same as with every pair of the
 //! group, and the pairs the build dropped are computed on demand (`pairs::live_pair`).
 
-use super::pairs::{classify, regroupable, Thresholds};
+use super::pairs::{classify, regroupable, relation, Thresholds};
 use super::stories::build_stories_indexed;
 use crate::model::{Pair, PairEvidence, Relation, Report, Story};
 
@@ -111,14 +111,15 @@ impl Relations {
             if (a as usize) >= n || (b as usize) >= n {
                 continue;
             }
-            let (relation, why) = classify(p, thresholds);
+            // The reason is written only for the pairs kept.
+            let relation = relation(p, thresholds);
             if !at_defaults && relation != before {
                 moved[before as usize][relation as usize] += 1;
             }
             if relation != Relation::Unrelated {
                 pairs.push(Pair {
                     relation,
-                    why,
+                    why: classify(p, thresholds).1,
                     ..p.clone()
                 });
                 ends.push((a, b));

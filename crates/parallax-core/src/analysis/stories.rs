@@ -59,28 +59,39 @@ pub fn build_stories_indexed<'a>(
         })
         .collect();
     let days = |s: Option<(NaiveDate, NaiveDate)>| s.map_or(0, |(lo, hi)| (hi - lo).num_days());
-    let mut edges: Vec<(usize, usize, &Pair)> = edges
+    // Each link compactly (what the order and the rule read), so sorting tens of thousands of
+    // them moves 24 bytes each rather than reading the pairs scattered in memory.
+    struct Link {
+        a: u32,
+        b: u32,
+        near: bool,
+        quotes: usize,
+        jaccard: f32,
+    }
+    let mut links: Vec<Link> = edges
         .into_iter()
         .filter(|(a, b, p)| {
             (*a as usize) < n
                 && (*b as usize) < n
                 && matches!(p.relation, Relation::NearDuplicate | Relation::SameStory)
         })
-        .map(|(a, b, p)| (a as usize, b as usize, p))
+        .map(|(a, b, p)| Link {
+            a,
+            b,
+            near: p.relation == Relation::NearDuplicate,
+            quotes: p.shared_quotes.len().saturating_sub(p.stock_quotes.len()),
+            jaccard: p.jaccard,
+        })
         .collect();
+    crate::ingest::work::add(links.len() + n);
     // Near duplicates first, then the strongest same-story links (stable: ties keep pair order).
-    edges.sort_by(|(_, _, x), (_, _, y)| {
-        let strength = |p: &Pair| {
-            (
-                p.relation == Relation::NearDuplicate,
-                p.shared_quotes.len().saturating_sub(p.stock_quotes.len()),
-            )
-        };
-        strength(y)
-            .cmp(&strength(x))
+    links.sort_by(|x, y| {
+        (y.near, y.quotes)
+            .cmp(&(x.near, x.quotes))
             .then(y.jaccard.total_cmp(&x.jaccard))
     });
-    for (a, b, p) in edges {
+    for link in links {
+        let (a, b) = (link.a as usize, link.b as usize);
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
             continue;
@@ -89,9 +100,7 @@ pub fn build_stories_indexed<'a>(
             (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
             (x, y) => x.or(y),
         };
-        if p.relation == Relation::SameStory
-            && days(joined) > max_days.max(days(span[ra])).max(days(span[rb]))
-        {
+        if !link.near && days(joined) > max_days.max(days(span[ra])).max(days(span[rb])) {
             continue;
         }
         // The smaller index is the root, so a story is named after its first report.
