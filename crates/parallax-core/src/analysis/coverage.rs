@@ -211,6 +211,7 @@ pub fn coverage(
     let mut cells: HashMap<(u32, u32), Cell> = HashMap::new();
     let mut left_out = 0;
     for &i in &within {
+        crate::ingest::work::add(1);
         let r = &reports[i as usize];
         let slot = match columns_kind {
             MatrixColumns::Stories => relations
@@ -279,6 +280,7 @@ pub fn coverage(
     // copied a report of that same day.
     let mut first_reports: Vec<bool> = vec![false; reports.len()];
     for (c, members) in column_reports.iter().enumerate() {
+        crate::ingest::work::add(members.len() + 1);
         let earliest = members
             .iter()
             .filter_map(|&i| own_publication_date(&reports[i as usize]))

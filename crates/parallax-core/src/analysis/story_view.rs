@@ -113,6 +113,7 @@ pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Op
         .copied()
         .filter(|&i| (i as usize) < reports.len())
         .collect();
+    crate::ingest::work::add(order.len() + 1);
     order.sort_by_key(|&i| publication_key(reports, i));
     // Groups by outlet, else by source file.
     let mut outlets: Vec<OutletGroup> = Vec::new();
@@ -134,8 +135,10 @@ pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Op
         outlets[k].reports.push(i);
     }
     let by_source_file = outlets.iter().any(|g| g.source_file);
-    let (pairs, pairs_total) = story_pairs(relations, reports, story, members);
-    let first = first_carrier(reports, &order, &pairs);
+    let found = story_pair_indices(relations, story, members);
+    let first = first_carrier(relations, reports, &order, &found);
+    let pairs_total = found.len();
+    let pairs = listed_pairs(relations, reports, found);
     Some(StoryView {
         story,
         id,
@@ -150,13 +153,9 @@ pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Op
     })
 }
 
-/// The stored related pairs between members of story `story`, near duplicates first, capped.
-fn story_pairs(
-    relations: &Relations,
-    reports: &[Report],
-    story: usize,
-    members: &[u32],
-) -> (Vec<StoryPair>, usize) {
+/// The stored related pairs between members of story `story` (indices into the relations'
+/// pairs), near duplicates first, then in corpus order.
+fn story_pair_indices(relations: &Relations, story: usize, members: &[u32]) -> Vec<u32> {
     let mut found: Vec<u32> = Vec::new();
     for &m in members {
         for &k in relations.pairs_of(m as usize) {
@@ -174,9 +173,13 @@ fn story_pairs(
     }
     let relation = |k: u32| relations.pairs()[k as usize].relation;
     found.sort_by_key(|&k| (std::cmp::Reverse(relation(k)), k));
-    let total = found.len();
+    found
+}
+
+/// The first [`MAX_STORY_PAIRS`] of `found`, with the direction of each near duplicate.
+fn listed_pairs(relations: &Relations, reports: &[Report], mut found: Vec<u32>) -> Vec<StoryPair> {
     found.truncate(MAX_STORY_PAIRS);
-    let pairs = found
+    found
         .into_iter()
         .filter_map(|k| {
             let (a, b) = relations.ends(k as usize)?;
@@ -191,14 +194,19 @@ fn story_pairs(
                     .then(|| direction((a, ra), (b, rb), pair)),
             })
         })
-        .collect();
-    (pairs, total)
+        .collect()
 }
 
 /// The reports published first. Several reports of the earliest date tie, unless the
 /// direction of copying shows one of them copied another of them (the same day, one text cut
-/// down from the other): the copy did not carry it first.
-fn first_carrier(reports: &[Report], order: &[u32], pairs: &[StoryPair]) -> FirstCarrier {
+/// down from the other): the copy did not carry it first. Reads every pair of the story
+/// (`found`), not only those listed.
+fn first_carrier(
+    relations: &Relations,
+    reports: &[Report],
+    order: &[u32],
+    found: &[u32],
+) -> FirstCarrier {
     let earliest = order
         .first()
         .and_then(|&i| own_publication_date(&reports[i as usize]));
@@ -214,15 +222,23 @@ fn first_carrier(reports: &[Report], order: &[u32], pairs: &[StoryPair]) -> Firs
         .copied()
         .take_while(|&i| own_publication_date(&reports[i as usize]) == Some(date))
         .collect();
-    // Copies whose source was published the same day, read once from the listed pairs.
+    crate::ingest::work::add(tied.len() + found.len());
+    // Copies whose source was published the same day: the near duplicates between two of them.
     let mut sorted_tied = tied.clone();
     sorted_tied.sort_unstable();
     let is_tied = |i: u32| sorted_tied.binary_search(&i).is_ok();
-    let mut copies: Vec<u32> = pairs
+    let mut copies: Vec<u32> = found
         .iter()
-        .filter_map(|p| p.direction.as_ref())
-        .filter(|d| d.source().is_some_and(is_tied))
-        .filter_map(Direction::copy)
+        .filter_map(|&k| {
+            let pair = relations.pairs().get(k as usize)?;
+            let (a, b) = relations.ends(k as usize)?;
+            if pair.relation != Relation::NearDuplicate || !is_tied(a) || !is_tied(b) {
+                return None;
+            }
+            let (ra, rb) = (reports.get(a as usize)?, reports.get(b as usize)?);
+            Some(direction((a, ra), (b, rb), pair))
+        })
+        .filter_map(|d| d.copy())
         .collect();
     copies.sort_unstable();
     let first: Vec<u32> = tied
