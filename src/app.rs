@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), state.data.pairs.len(), state.data.catalogue.stories.len())}</p>
+                <p data-testid="footer-counts">{move || state.relations.with(|r| format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), r.pairs().len(), r.stories().len()))}</p>
             </footer>
         </div>
     }

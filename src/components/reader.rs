@@ -55,14 +55,6 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
         .get(report.id.as_str())
         .map(|&i| state.data.diagnostics_of(i).to_vec())
         .unwrap_or_default();
-    let stories: Vec<_> = state
-        .data
-        .catalogue
-        .stories
-        .iter()
-        .filter(|s| s.reports.contains(&report.id))
-        .cloned()
-        .collect();
     let report_id = report.id.clone();
     view! {
         <article class="reader" aria-labelledby="reader-title" data-testid="reader" data-report-id=report.id.clone()>
@@ -144,7 +136,7 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
                     <ul>{report.related.iter().map(|l| view! { <li>{format!("{}: {}", l.label, l.headline)}</li> }).collect_view()}</ul>
                 </section>
             })}
-            <RelatedReports id=report_id.clone() stories=stories/>
+            <RelatedReports id=report_id.clone()/>
         </article>
     }
     .into_any()
@@ -152,15 +144,24 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
 
 /// The report's story and the pairs it belongs to, with links to read or compare.
 #[component]
-fn RelatedReports(id: String, stories: Vec<parallax_core::Story>) -> impl IntoView {
+fn RelatedReports(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pair_id = id.clone();
+    let index = state.data.position.get(id.as_str()).copied();
+    // The story under the thresholds in force.
+    let story = move || {
+        index.and_then(|i| {
+            state
+                .relations
+                .with(|r| r.story_of(i).map(|s| (s.label.clone(), s.date)))
+        })
+    };
     view! {
         <section class="related-reports" aria-labelledby="relations-title" data-testid="reader-relations">
             <h3 id="relations-title">"Other reports of this story"</h3>
-            {stories.into_iter().map(|s| view! {
-                <p class="story-label">{format!("Story: {}", s.label)}{s.date.map(|d| format!(" ({})", format::date(d)))}</p>
-            }).collect_view()}
+            {move || story().map(|(label, date)| view! {
+                <p class="story-label" data-testid="story-label">{format!("Story: {label}")}{date.map(|d| format!(" ({})", format::date(d)))}</p>
+            })}
             <crate::components::near_copies::NearCopies id=id.clone()/>
             {move || {
                 let pairs = state.pairs_of(&pair_id);

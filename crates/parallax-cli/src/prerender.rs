@@ -47,7 +47,7 @@ pub fn first_view_html(corpus: &Corpus) -> String {
     }
     let _ = write!(
         out,
-        r#"</main></div><footer class="site-footer"><p>{} reports · {} related pairs · {} stories</p></footer></div>"#,
+        r#"</main></div><footer class="site-footer"><p data-testid="footer-counts">{} reports · {} related pairs · {} stories</p></footer></div>"#,
         corpus.reports.len(),
         corpus.pairs.len(),
         corpus.stories.len(),

@@ -1,7 +1,7 @@
 //! The SVG timeline: matching reports by event date, stories grouped, an undated lane.
 //!
 //! Layout is a pure function ([`layout()`], in the core's `display::timeline`, where the build's
-//! prerendered first view sizes the timeline with it too) of the matches, the live pairs and the
+//! prerendered first view sizes the timeline with it too) of the matches, the live relations and the
 //! width, so it is testable natively; the component only draws it and handles pointer and
 //! keyboard input.
 
@@ -77,8 +77,8 @@ pub fn Timeline() -> impl IntoView {
         let d = domain.get();
         state.result.with(|r| {
             state
-                .pairs
-                .with(|p| layout(&corpus.reports, &r.matches, &p.pairs, w, d, &letters))
+                .relations
+                .with(|rel| layout(&corpus.reports, &r.matches, rel, w, d, &letters))
         })
     });
     // Parts that change less often than the marks get their own memos, so a keystroke that only

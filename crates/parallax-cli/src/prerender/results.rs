@@ -3,6 +3,8 @@
 
 use super::html::{esc, href, visible_text};
 use parallax_core::analysis::copies::CopyIndex;
+use parallax_core::analysis::relations::{RegroupablePairs, Relations};
+use parallax_core::analysis::Thresholds;
 use parallax_core::display::{self, timeline};
 use parallax_core::query::{snippet, FacetKind, Page, QueryResult};
 use parallax_core::{Corpus, DateBasis};
@@ -17,19 +19,22 @@ pub const TIMELINE_WIDTH: f64 = 918.0;
 const TIMELINE_HELP: &str = "Drag across the timeline to filter by event date. Arrow keys move between reports, Enter opens one; where reports crowd, bars count them and Enter zooms in. The list below holds the same reports.";
 
 pub fn explore(out: &mut String, corpus: &Corpus, result: &QueryResult) {
+    // The relations the app reads at the default thresholds: the same stories and pairs.
+    let all = RegroupablePairs::new(&corpus.reports, &corpus.pairs, &corpus.evidence);
+    let relations = Relations::new(&corpus.reports, &all, &Thresholds::default());
     out.push_str(r#"<div class="explore"><div class="view-switch" role="group" aria-label="Presentation"><button type="button" class="button" aria-pressed="true" data-testid="view-timeline">Timeline and list</button><button type="button" class="button" aria-pressed="false" data-testid="view-list">List only</button></div>"#);
-    timeline_box(out, corpus, result);
-    list(out, corpus, result);
+    timeline_box(out, corpus, &relations, result);
+    list(out, corpus, &relations, result);
     out.push_str("</div>");
 }
 
 /// The timeline section with an empty frame of the height the app's layout gives it.
-fn timeline_box(out: &mut String, corpus: &Corpus, result: &QueryResult) {
+fn timeline_box(out: &mut String, corpus: &Corpus, relations: &Relations, result: &QueryResult) {
     let letters = timeline::topic_letters(&corpus.topics);
     let layout = timeline::layout(
         &corpus.reports,
         &result.matches,
-        &corpus.pairs,
+        relations,
         TIMELINE_WIDTH,
         None,
         &letters,
@@ -48,14 +53,14 @@ fn timeline_box(out: &mut String, corpus: &Corpus, result: &QueryResult) {
 }
 
 /// The first page of results and, when there are more, the pager.
-fn list(out: &mut String, corpus: &Corpus, result: &QueryResult) {
+fn list(out: &mut String, corpus: &Corpus, relations: &Relations, result: &QueryResult) {
     out.push_str(r#"<section class="results" aria-labelledby="results-title" data-testid="results"><h2 id="results-title" class="visually-hidden">Matching reports</h2>"#);
     if result.matches.is_empty() {
         out.push_str(r#"<div class="empty" data-testid="empty-results"><p>No report matches.</p><button type="button" class="button">Clear filters</button></div></section>"#);
         return;
     }
     let page = Page::of(result.matches.len(), 0);
-    let related = Related::new(corpus);
+    let related = Related::new(corpus, relations);
     let _ = write!(
         out,
         r#"<ol class="result-list" data-testid="report-list" start="{}">"#,
@@ -152,28 +157,18 @@ fn item(out: &mut String, corpus: &Corpus, related: &Related, index: usize) {
 /// finds them (the pairs of a copy group expanded).
 struct Related<'a> {
     corpus: &'a Corpus,
+    relations: &'a Relations,
     position: HashMap<&'a str, u32>,
-    by_report: Vec<Vec<u32>>,
     copies: CopyIndex,
 }
 
 impl<'a> Related<'a> {
-    fn new(corpus: &'a Corpus) -> Related<'a> {
-        let position = parallax_core::report_positions(&corpus.reports);
-        let mut by_report = vec![Vec::new(); corpus.reports.len()];
-        for (k, pair) in corpus.pairs.iter().enumerate() {
-            for id in [&pair.a, &pair.b] {
-                if let Some(&i) = position.get(id.as_str()) {
-                    by_report[i as usize].push(k as u32);
-                }
-            }
-        }
-        let copies = CopyIndex::new(corpus.reports.len(), &corpus.copy_groups);
+    fn new(corpus: &'a Corpus, relations: &'a Relations) -> Related<'a> {
         Related {
             corpus,
-            position,
-            by_report,
-            copies,
+            relations,
+            position: parallax_core::report_positions(&corpus.reports),
+            copies: CopyIndex::new(corpus.reports.len(), &corpus.copy_groups),
         }
     }
 
@@ -182,8 +177,8 @@ impl<'a> Related<'a> {
         display::related_pairs(
             &self.corpus.reports,
             &self.copies,
-            &self.corpus.pairs,
-            &self.by_report,
+            self.relations.pairs(),
+            self.relations.by_report(),
             &position,
             i,
         )

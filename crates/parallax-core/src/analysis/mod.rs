@@ -7,14 +7,19 @@
 pub mod align;
 pub mod common_run;
 pub mod copies;
+pub mod coverage;
+pub mod direction;
 mod hash_bytes;
 pub mod lsh;
 pub mod near_copies;
 pub mod pairs;
 mod quote_union;
 pub mod quotes;
+pub mod relations;
 pub mod reuse;
 pub mod stories;
+pub mod story_text;
+pub mod story_view;
 pub mod text;
 pub mod topics;
 

@@ -8,9 +8,10 @@
 mod bins;
 mod ticks;
 
+use crate::analysis::relations::Relations;
 use crate::chrono::Duration;
 use crate::query::{timeline_density, TimelineAxis};
-use crate::{DateBasis, NaiveDate, Pair, Relation, Report, TopicDef};
+use crate::{DateBasis, NaiveDate, Report, TopicDef};
 pub use bins::PlacedBin;
 use bins::{place_bins, BIN_AREA_HEIGHT};
 use std::collections::HashMap;
@@ -105,11 +106,13 @@ pub fn topic_letters(topics: &[TopicDef]) -> HashMap<&str, char> {
 }
 
 /// Places the matching reports. `domain` fixes the x range (zoom); otherwise it spans every dated
-/// report of the corpus so the axis stays put while filters change.
+/// report of the corpus so the axis stays put while filters change. Marks are grouped by the
+/// stories of `relations` (the live ones, so the timeline agrees with the story page, the reader
+/// and the footer at every threshold): the matching members of one story share rows and a link.
 pub fn layout(
     reports: &[Report],
     matches: &[usize],
-    pairs: &[Pair],
+    relations: &Relations,
     width: f64,
     domain: Option<(NaiveDate, NaiveDate)>,
     topic_letters: &HashMap<&str, char>,
@@ -166,37 +169,22 @@ pub fn layout(
         out.bins = place_bins(bins, &out);
     }
 
-    // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
-    let position: HashMap<&str, usize> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut shape = vec![MarkShape::Circle; reports.len()];
-    let mut union = UnionFind::new(reports.len());
-    let matched: std::collections::HashSet<usize> = matches.iter().copied().collect();
-    for p in pairs {
-        let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else {
-            continue;
-        };
-        let mark = match p.relation {
-            Relation::NearDuplicate => MarkShape::Square,
-            Relation::SameStory => MarkShape::Diamond,
-            _ => continue,
-        };
-        for i in [a, b] {
-            if shape[i] != MarkShape::Square {
-                shape[i] = mark;
-            }
+    // A report's shape: a near duplicate anywhere in the corpus (so a copy outside the filter
+    // still shows), else a member of a story.
+    let shape = |i: usize| {
+        if relations.is_duplicate(i) {
+            MarkShape::Square
+        } else if relations.story_index_of(i).is_some() {
+            MarkShape::Diamond
+        } else {
+            MarkShape::Circle
         }
-        if matched.contains(&a) && matched.contains(&b) {
-            union.join(a, b);
-        }
-    }
+    };
 
-    // Groups of matching, dated reports (stories), in order of their first date.
+    // Groups of matching, dated reports (one per story, one per report in none), in order of
+    // their first match.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_story: HashMap<usize, usize> = HashMap::new();
     let mut undated = Vec::new();
     for &i in matches {
         let r = &reports[i];
@@ -207,11 +195,16 @@ pub fn layout(
         if density.bins.is_some() || (domain.is_some() && (d < start || d > end)) {
             continue;
         }
-        let root = union.find(i);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
+        let g = match relations.story_index_of(i) {
+            Some(s) => *group_of_story.entry(s).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }),
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
         groups[g].push(i);
     }
     let make = |i: usize, x: f64, y: f64| {
@@ -220,7 +213,7 @@ pub fn layout(
             report: i,
             x,
             y,
-            shape: shape[i],
+            shape: shape(i),
             inferred: r.event_date_basis == DateBasis::Inferred,
             topic_letter: r
                 .topics
@@ -301,36 +294,33 @@ pub fn layout(
     out
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind((0..n).collect())
-    }
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Corpus;
+    use crate::analysis::pairs::Thresholds;
+    use crate::analysis::relations::RegroupablePairs;
+    use crate::{Corpus, Pair};
 
     fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
         Report {
             id: id.into(),
             event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            ..Default::default()
+        }
+    }
+
+    /// The relations of `pairs` at the default thresholds, as the page builds them.
+    pub(super) fn relations(reports: &[Report], pairs: Vec<Pair>) -> Relations {
+        let all = RegroupablePairs::from_pairs(reports, pairs);
+        Relations::new(reports, &all, &Thresholds::default())
+    }
+
+    fn pair(a: &str, b: &str, jaccard: f32, quotes: usize) -> Pair {
+        Pair {
+            a: a.into(),
+            b: b.into(),
+            jaccard,
+            shared_quotes: vec![String::new(); quotes],
             ..Default::default()
         }
     }
@@ -346,16 +336,12 @@ mod tests {
             ],
             ..Default::default()
         };
-        let pairs = vec![Pair {
-            a: "a".into(),
-            b: "b".into(),
-            relation: Relation::NearDuplicate,
-            ..Default::default()
-        }];
+        // Relations are classified from the figures now: most text shared, a near duplicate.
+        let relations = relations(&corpus.reports, vec![pair("a", "b", 0.9, 0)]);
         let l = layout(
             &corpus.reports,
             &[0, 1, 2, 3],
-            &pairs,
+            &relations,
             800.0,
             None,
             &HashMap::new(),
@@ -373,6 +359,48 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_grouped_by_the_live_stories_not_by_single_linkage() {
+        let reports = vec![
+            report("a", Some((2024, 7, 8))),
+            report("u", None),
+            report("c", Some((2024, 9, 3))),
+            report("d", Some((2024, 9, 3))),
+        ];
+        // One shared quote each way through the undated report, the link to c stronger: the
+        // story rule keeps the two events apart, where a union-find of the pairs joined them.
+        let pairs = vec![
+            pair("a", "u", 0.0, 2),
+            pair("u", "c", 0.0, 3),
+            Pair {
+                date_distance_days: Some(0),
+                ..pair("c", "d", 0.0, 1)
+            },
+        ];
+        let relations = relations(&reports, pairs);
+        assert_eq!(relations.stories().len(), 1);
+        assert_eq!(relations.members(0), [1, 2, 3]);
+        let l = layout(
+            &reports,
+            &[0, 1, 2, 3],
+            &relations,
+            800.0,
+            None,
+            &HashMap::new(),
+        );
+        let mark = |i: usize| l.marks.iter().find(|m| m.report == i).unwrap();
+        assert_eq!(mark(0).shape, MarkShape::Circle, "in no story");
+        assert_eq!(mark(2).shape, MarkShape::Diamond);
+        // One link, through c and d only (u is undated): a is on its own.
+        assert_eq!(l.links.len(), 1);
+        assert_eq!(l.links[0].len(), 2);
+        assert!(l.links[0].iter().all(|&(x, _)| x > mark(0).x));
+        // A story's matching members stay one group when the report joining them is filtered
+        // out: matching c and d only still links them.
+        let l = layout(&reports, &[2, 3], &relations, 800.0, None, &HashMap::new());
+        assert_eq!(l.links.len(), 1);
+    }
+
+    #[test]
     fn brush_positions_map_back_to_dates() {
         let corpus = Corpus {
             reports: vec![
@@ -381,7 +409,15 @@ mod tests {
             ],
             ..Default::default()
         };
-        let l = layout(&corpus.reports, &[0, 1], &[], 1000.0, None, &HashMap::new());
+        let none = relations(&corpus.reports, Vec::new());
+        let l = layout(
+            &corpus.reports,
+            &[0, 1],
+            &none,
+            1000.0,
+            None,
+            &HashMap::new(),
+        );
         let d = NaiveDate::from_ymd_opt(2024, 6, 15).unwrap();
         assert_eq!(l.date_at(l.x_of(d)), d);
     }
