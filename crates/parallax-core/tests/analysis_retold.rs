@@ -144,12 +144,12 @@ fn entry<'a>(c: &'a Corpus, words: &str) -> &'a QuoteEntry {
         .unwrap_or_else(|| panic!("an entry with {words:?}"))
 }
 
-/// Each occurrence by its report's file prefix: its change, its differing words, and the entry's
-/// words it lacks.
-fn changes(
-    c: &Corpus,
-    e: &QuoteEntry,
-) -> Vec<(String, Option<QuoteChange>, Vec<String>, Vec<String>)> {
+/// An occurrence as the tests see it: its report's file prefix, its change, its differing words,
+/// and the entry's words it lacks.
+type Seen = (String, Option<QuoteChange>, Vec<String>, Vec<String>);
+
+/// Each occurrence of an entry, as [`Seen`].
+fn changes(c: &Corpus, e: &QuoteEntry) -> Vec<Seen> {
     e.occurrences
         .iter()
         .map(|o| {

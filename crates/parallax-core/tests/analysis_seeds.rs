@@ -170,7 +170,9 @@ fn millers_shared_interest_quote_is_verbatim_in_001_and_002_and_substituted_in_0
         .find(|e| e.text.contains("shared interest in combating threats"))
         .expect("the entry");
     let file = |id: &str| c.reports.iter().find(|r| r.id == id).unwrap().file[..3].to_string();
-    let got: Vec<(String, Option<QuoteChange>, Vec<&str>, Vec<&str>)> = e
+    // Each occurrence: its report's file, its change, its differing words, the entry's it lacks.
+    type Seen<'a> = (String, Option<QuoteChange>, Vec<&'a str>, Vec<&'a str>);
+    let got: Vec<Seen> = e
         .occurrences
         .iter()
         .map(|o| {

@@ -222,6 +222,6 @@ mod tests {
             shown(1, &marks),
             [(MarkKind::Quote, "fall again next spring.".into())]
         );
-        assert!(paragraph_marks(&report, 7, vec![0..1], None).is_empty());
+        assert!(paragraph_marks(&report, 7, vec![0..1, 2..3], None).is_empty());
     }
 }
