@@ -1,12 +1,13 @@
 //! The reader: one report as the outlet printed it, minus the boilerplate.
 
 use crate::components::format;
-use crate::components::highlight::{marked_text, Mark, MarkKind};
+use crate::components::highlight::{marked_text, Mark};
 use crate::components::results::{capitalise, nav_link, ShardError};
 use crate::data::Loaded;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::web_sys;
+use parallax_core::display::marks;
 use parallax_core::query::{highlight_ranges, FacetKind};
 use parallax_core::{Level, ParagraphKind, Report};
 
@@ -192,7 +193,8 @@ fn RelatedReports(id: String) -> impl IntoView {
     }
 }
 
-/// Search matches, quotes (with their speaker) and, on request, topic phrases in one paragraph.
+/// Search matches, quotes (with their speaker, where the parser found them) and, on request,
+/// topic phrases in one paragraph (`display::marks::paragraph_marks`).
 fn paragraph_marks(
     state: AppState,
     report: &Report,
@@ -200,45 +202,18 @@ fn paragraph_marks(
     terms: &[String],
     topics: bool,
 ) -> Vec<Mark> {
-    let p = &report.paragraphs[index];
-    let mut marks: Vec<Mark> = highlight_ranges(&p.text, terms)
-        .into_iter()
-        .map(|range| Mark {
-            range,
-            kind: MarkKind::Search,
-            title: None,
-        })
-        .collect();
-    for q in report.quotes.iter().filter(|q| q.paragraph == index) {
-        // A quote spanning paragraphs is joined in the model; mark the part in this paragraph.
-        let probe: String = q.text.chars().take(60).collect();
-        if let Some(start) = p.text.find(probe.trim()) {
-            let end = (start + q.text.len()).min(p.text.len());
-            let end = (end..=p.text.len())
-                .find(|&e| p.text.is_char_boundary(e))
-                .unwrap_or(p.text.len());
-            marks.push(Mark {
-                range: start..end,
-                kind: MarkKind::Quote,
-                title: q.speaker.clone().map(|s| format!("Quote: {s}")),
-            });
-        }
-    }
-    if topics {
-        for hit in &p.topic_hits {
-            if hit.end <= p.text.len()
-                && p.text.is_char_boundary(hit.start)
-                && p.text.is_char_boundary(hit.end)
-            {
-                marks.push(Mark {
-                    range: hit.start..hit.end,
-                    kind: MarkKind::Topic,
-                    title: Some(state.data.facet_label(FacetKind::Topic, &hit.topic)),
-                });
-            }
-        }
-    }
-    marks
+    let search = report
+        .paragraphs
+        .get(index)
+        .map(|p| highlight_ranges(&p.text, terms))
+        .unwrap_or_default();
+    let topic_label = |topic: &str| state.data.facet_label(FacetKind::Topic, topic);
+    marks::paragraph_marks(
+        report,
+        index,
+        search,
+        topics.then_some(&topic_label as &dyn Fn(&str) -> String),
+    )
 }
 
 fn scroll_to(id: &str) {

@@ -2,6 +2,7 @@
 //! view (`parallax build --site`) format dates, outlets, counts and labels with the same code, so
 //! the static markup says exactly what the app then renders.
 
+pub mod marks;
 pub mod timeline;
 
 use crate::analysis::copies::CopyIndex;

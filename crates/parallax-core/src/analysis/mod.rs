@@ -13,6 +13,7 @@ mod hash_bytes;
 pub mod lsh;
 pub mod near_copies;
 pub mod pairs;
+pub mod quote_change;
 mod quote_union;
 pub mod quotes;
 pub mod relations;
@@ -189,6 +190,7 @@ mod tests {
                 text: "decisions about the government were for the people of the country to make"
                     .into(),
                 paragraph: 0,
+                ..Quote::default()
             }],
             ..Default::default()
         };

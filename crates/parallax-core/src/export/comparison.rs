@@ -3,7 +3,7 @@
 
 use super::reports::{ExportedReport, ReportRow};
 use super::{figure, one_line, ExportSource};
-use crate::analysis::align::{Alignment, DiffSpan, RowKind};
+use crate::analysis::align::{AlignedRow, Alignment, DiffSpan, RowKind, RowShape, Sentence};
 use crate::display;
 use crate::model::{Pair, Relation, Report};
 use serde::{Deserialize, Serialize};
@@ -26,11 +26,14 @@ pub struct ExportedPair {
     pub date_distance_days: Option<i64>,
 }
 
-/// One aligned row: the sentence on each side (absent on a one-sided row), and the words that
-/// differ on each side.
+/// One aligned row: the sentence on each side (absent on a one-sided row; two sentences joined
+/// by a space on the side of a 1:2 or 2:1 row), and the words that differ on each side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExportedRow {
     pub kind: RowKind,
+    /// One sentence a side, or two on one side: a sentence split in two or two merged.
+    #[serde(default)]
+    pub shape: RowShape,
     pub moved: bool,
     pub similarity: f64,
     pub left: Option<String>,
@@ -50,6 +53,9 @@ pub struct ComparisonExport {
     pub verbatim: usize,
     pub reworded: usize,
     pub moved: usize,
+    /// Matched rows with two sentences on one side.
+    #[serde(default)]
+    pub split_or_merged: usize,
     pub rows: Vec<ExportedRow>,
 }
 
@@ -79,19 +85,25 @@ fn changed(spans: &[DiffSpan]) -> Vec<String> {
         .collect()
 }
 
+/// The text of a row's sentences on one side, joined by a space; `None` for no sentence.
+fn side_text(side: &[Sentence], range: std::ops::Range<usize>) -> Option<String> {
+    let texts: Vec<&str> = range
+        .filter_map(|i| side.get(i).map(|s| s.text.as_str()))
+        .collect();
+    (!texts.is_empty()).then(|| texts.join(" "))
+}
+
 fn rows(alignment: &Alignment) -> Vec<ExportedRow> {
-    let text = |side: &[crate::analysis::align::Sentence], i: Option<usize>| {
-        i.and_then(|i| side.get(i)).map(|s| s.text.clone())
-    };
     alignment
         .rows
         .iter()
         .map(|row| ExportedRow {
             kind: row.kind,
+            shape: row.shape,
             moved: row.moved,
             similarity: figure(row.similarity),
-            left: text(&alignment.left, row.left),
-            right: text(&alignment.right, row.right),
+            left: side_text(&alignment.left, row.left_sentences()),
+            right: side_text(&alignment.right, row.right_sentences()),
             left_changed: changed(&row.left_diff),
             right_changed: changed(&row.right_diff),
         })
@@ -117,6 +129,7 @@ pub fn comparison_json(
         verbatim: s.verbatim,
         reworded: s.reworded,
         moved: s.moved,
+        split_or_merged: s.split_or_merged,
         rows: rows(alignment),
     }
 }
@@ -157,18 +170,31 @@ fn md_diff(spans: &[DiffSpan], whole: Option<&str>) -> String {
     out
 }
 
-fn row_label(kind: RowKind, moved: bool, similarity: f32) -> String {
-    let kind = match kind {
+fn row_label(row: &AlignedRow) -> String {
+    let mut label = match row.kind {
         RowKind::Verbatim => "verbatim".to_string(),
-        RowKind::Reworded => format!("reworded ({similarity:.2})"),
+        RowKind::Reworded => format!("reworded ({:.2})", row.similarity),
         RowKind::LeftOnly => "left only".to_string(),
         RowKind::RightOnly => "right only".to_string(),
     };
-    if moved {
-        format!("{kind}, moved")
-    } else {
-        kind
+    match row.shape {
+        RowShape::OneToOne => {}
+        RowShape::TwoToOne => label += ", merged into one on the right",
+        RowShape::OneToTwo => label += ", split in two on the right",
     }
+    if row.moved {
+        label += ", moved";
+    }
+    label
+}
+
+/// One side of a row: each sentence with its changed words in bold, joined by a space.
+fn md_side(sentences: &[Sentence], pieces: Vec<(usize, &[DiffSpan])>) -> String {
+    pieces
+        .into_iter()
+        .map(|(i, diff)| md_diff(diff, sentences.get(i).map(|s| s.text.as_str())))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The comparison as Markdown: the two reports' facts, the evidence, the aligned rows (changed
@@ -232,22 +258,16 @@ pub fn comparison_markdown(
 
     let s = &alignment.summary;
     out += &format!(
-        "\n## Aligned sentences\n\n{} of {} left and {} right sentences matched: {} verbatim, {} reworded, {} moved.\n\n",
-        s.matched, s.left_sentences, s.right_sentences, s.verbatim, s.reworded, s.moved
+        "\n## Aligned sentences\n\n{} of {} left and {} of {} right sentences matched in {}: {} verbatim, {} reworded, {} moved, {} split or merged.\n\n",
+        s.left_matched, s.left_sentences, s.right_matched, s.right_sentences, display::count(s.matched, "row", "rows"), s.verbatim, s.reworded, s.moved, s.split_or_merged
     );
     out += "| Left | Right | Row |\n|---|---|---|\n";
     for row in &alignment.rows {
-        let side = |sentences: &[crate::analysis::align::Sentence], i: Option<usize>, diff| {
-            md_diff(
-                diff,
-                i.and_then(|i| sentences.get(i)).map(|s| s.text.as_str()),
-            )
-        };
         out += &format!(
             "| {} | {} | {} |\n",
-            side(&alignment.left, row.left, &row.left_diff),
-            side(&alignment.right, row.right, &row.right_diff),
-            row_label(row.kind, row.moved, row.similarity)
+            md_side(&alignment.left, row.left_pieces()),
+            md_side(&alignment.right, row.right_pieces()),
+            row_label(row)
         );
     }
     out

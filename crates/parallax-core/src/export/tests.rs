@@ -216,3 +216,49 @@ fn comparison_json_holds_the_rows_and_rounded_figures() {
     assert!(reworded.is_some(), "{:?}", doc.rows);
     assert_eq!(doc.matched, alignment.summary.matched);
 }
+
+#[test]
+fn a_sentence_split_in_two_exports_as_one_row_with_both_sentences() {
+    let wire = report(
+        "wire#0",
+        "Warehouse fire",
+        "Firefighters battled the warehouse blaze for six hours before bringing it under control late on Tuesday, a fire service spokeswoman said.",
+    );
+    let tabloid = report(
+        "tabloid#0",
+        "Inferno!",
+        "Firefighters battled the warehouse blaze for six long hours. They brought it under control late on Tuesday, a fire service spokeswoman said.",
+    );
+    let alignment = align(&wire, &tabloid);
+    let pair = Pair {
+        a: "wire#0".into(),
+        b: "tabloid#0".into(),
+        ..Pair::default()
+    };
+    let row = |report| ReportRow {
+        report,
+        story: None,
+        near_duplicates: vec![],
+    };
+    let doc = comparison_json(&source(), row(&wire), row(&tabloid), &pair, &alignment);
+    assert_eq!(doc.rows.len(), 1);
+    assert_eq!(
+        doc.rows[0].shape,
+        crate::analysis::align::RowShape::OneToTwo
+    );
+    assert_eq!(
+        doc.rows[0].right.as_deref(),
+        Some(tabloid.paragraphs[0].text.as_str())
+    );
+    assert_eq!(doc.split_or_merged, 1);
+    let md = comparison_markdown(&source(), &wire, &tabloid, &pair, &alignment);
+    assert!(
+        md.contains("six **long** hours**.** **They brought** it under control"),
+        "the two sentences, a space between them: {md}"
+    );
+    assert!(md.contains("split in two on the right"), "{md}");
+    assert!(
+        md.contains("1 of 1 left and 2 of 2 right sentences matched in 1 row:"),
+        "{md}"
+    );
+}
