@@ -72,6 +72,7 @@ fn CompareLoaded(
                 <SideTitle report=r side="Right"/>
             </div>
             <Evidence pair=pair.clone() left=left.clone()/>
+            <crate::components::export::ExportButtons subject="this comparison" formats=crate::components::export::comparison_formats(state, l, r, pair.clone())/>
             <ThresholdControl pair=pair/>
             <AlignedView left=l right=r/>
         </article>

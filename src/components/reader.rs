@@ -152,16 +152,17 @@ fn RelatedReports(id: String) -> impl IntoView {
     // The story under the thresholds in force.
     let story = move || {
         index.and_then(|i| {
-            state
-                .relations
-                .with(|r| r.story_of(i).map(|s| (s.label.clone(), s.date)))
+            state.relations.with(|r| {
+                r.story_of(i)
+                    .map(|s| (s.id.clone(), s.label.clone(), s.date))
+            })
         })
     };
     view! {
         <section class="related-reports" aria-labelledby="relations-title" data-testid="reader-relations">
             <h3 id="relations-title">"Other reports of this story"</h3>
-            {move || story().map(|(label, date)| view! {
-                <p class="story-label" data-testid="story-label">{format!("Story: {label}")}{date.map(|d| format!(" ({})", format::date(d)))}</p>
+            {move || story().map(|(story, label, date)| view! {
+                <p class="story-label" data-testid="story-label">"Story: "{crate::components::story::story_link(state, story, label, "reader-story")}{date.map(|d| format!(" ({})", format::date(d)))}</p>
             })}
             <crate::components::near_copies::NearCopies id=id.clone()/>
             {move || {

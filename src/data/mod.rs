@@ -71,6 +71,8 @@ fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, St
 /// Everything derived from the catalogue once, and the shard stores.
 pub struct CorpusData {
     pub catalogue: &'static Catalogue,
+    /// The catalogue's file name: it holds the hash of its bytes, so it names the corpus build.
+    pub catalogue_name: &'static str,
     /// The related pairs under the default thresholds (`site::expand_pairs`: counted quotes).
     pub pairs: &'static [Pair],
     pub index: QueryIndex,
@@ -94,7 +96,7 @@ impl CorpusData {
     }
 
     /// Derives the page's data from a fetched catalogue, once.
-    pub fn install(catalogue: Catalogue) -> &'static CorpusData {
+    pub fn install(catalogue: Catalogue, catalogue_name: String) -> &'static CorpusData {
         DATA.get_or_init(|| {
             let catalogue: &'static Catalogue = Box::leak(Box::new(catalogue));
             let decode_bodies = move |bytes: Vec<u8>| {
@@ -126,6 +128,7 @@ impl CorpusData {
                         .map_err(|e| format!("the quote ledger could not be read ({e})"))
                 }),
                 catalogue,
+                catalogue_name: Box::leak(catalogue_name.into_boxed_str()),
             }
         })
     }

@@ -9,11 +9,17 @@
 
 mod comparison;
 mod csv_text;
+mod ledger;
+mod matrix;
 mod reports;
 
 pub use comparison::{comparison_json, comparison_markdown, ComparisonExport, ExportedRow};
 pub use csv_text::CsvTable;
-pub use reports::{reports_csv, reports_json, ExportedReport, ReportRow, ReportsExport};
+pub use ledger::ledger_csv;
+pub use matrix::matrix_csv;
+pub use reports::{
+    report_row, reports_csv, reports_json, ExportedReport, ReportRow, ReportsExport,
+};
 
 use serde::{Deserialize, Serialize};
 

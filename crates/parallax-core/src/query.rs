@@ -49,7 +49,7 @@ mod timeline;
 pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
 pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
-pub use ledger::{carried_by, ledger_speakers, LedgerFilter, LedgerIndex, LedgerOrder};
+pub use ledger::{carried_by, changed_pieces, ledger_speakers, LedgerIndex};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
 pub use picker::PickerIndex;

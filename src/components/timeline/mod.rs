@@ -7,6 +7,7 @@
 
 mod bin_view;
 mod roving;
+mod stories;
 
 pub use parallax_core::display::timeline::{
     layout, ticks, Layout, MarkShape, PlacedBin, PlacedMark, Tick,
@@ -317,6 +318,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 })}
             </div>
+            <stories::TimelineStories/>
             <Legend/>
         </section>
     }

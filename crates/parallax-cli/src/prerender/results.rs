@@ -45,11 +45,36 @@ fn timeline_box(out: &mut String, corpus: &Corpus, relations: &Relations, result
         esc(TIMELINE_HELP),
         layout.height,
     );
+    timeline_stories(out, relations, result);
     out.push_str(r#"<details class="legend"><summary>Legend</summary><ul class="legend-shapes"><li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" class="legend-mark"></circle></svg> a report</li><li><svg width="16" height="16" aria-hidden="true"><rect x="2" y="2" width="12" height="12" class="legend-mark"></rect></svg> has a near duplicate (copy)</li><li><svg width="16" height="16" aria-hidden="true"><polygon points="8,0 16,8 8,16 0,8" class="legend-mark"></polygon></svg> same story as another report</li><li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" class="legend-mark inferred"></circle></svg> dashed outline: event date inferred from its story</li><li>Lines join the reports of one story.</li></ul><ul class="legend-topics">"#);
     for (t, c) in corpus.topics.iter().zip('A'..='Z') {
         let _ = write!(out, "<li><b>{c}</b> {}</li>", esc(&t.label));
     }
     out.push_str("</ul></details></section>");
+}
+
+/// The stories the timeline shows, linked (`timeline/stories.rs`'s `TimelineStories`).
+fn timeline_stories(out: &mut String, relations: &Relations, result: &QueryResult) {
+    let (stories, more) =
+        display::stories_among(relations, &result.matches, display::TIMELINE_STORIES);
+    if stories.is_empty() {
+        return;
+    }
+    out.push_str(r#"<p class="timeline-stories" data-testid="timeline-stories">Stories: "#);
+    for (k, &(s, n)) in stories.iter().enumerate() {
+        let story = &relations.stories()[s];
+        let link = href(|u| u.story = Some(story.id.clone()));
+        let _ = write!(
+            out,
+            r#"{}<a class="story-link" data-testid="timeline-story" href="{link}">{}</a> ({n})"#,
+            if k > 0 { " · " } else { "" },
+            esc(&display::shorten(&story.label, 40)),
+        );
+    }
+    if more > 0 {
+        let _ = write!(out, " · and {more} more");
+    }
+    out.push_str("</p>");
 }
 
 /// The first page of results and, when there are more, the pager.
@@ -126,6 +151,14 @@ fn item(out: &mut String, corpus: &Corpus, related: &Related, index: usize) {
     for t in report.topics.iter().take(3) {
         let label = display::facet_label(&corpus.topics, FacetKind::Topic, &t.topic);
         let _ = write!(out, r#"<span class="tag">{}</span>"#, esc(&label));
+    }
+    if let Some(story) = related.relations.story_of(index) {
+        let link = href(|u| u.story = Some(story.id.clone()));
+        let _ = write!(
+            out,
+            r#"<a class="tag story-tag" data-testid="result-story" href="{link}">{}</a>"#,
+            esc(&display::story_tag(&story.label))
+        );
     }
     for p in related.of(index).into_iter().take(2) {
         let other = if p.a == *id { p.b.clone() } else { p.a.clone() };

@@ -139,3 +139,34 @@ pub fn reports_csv(source: &ExportSource, description: &str, rows: &[ReportRow])
     }
     table.finish()
 }
+
+/// Report `i`'s row under `relations`: its story and its near duplicates (the members of its
+/// copy group included, as the list shows them). `position` finds a report's index by id.
+pub fn report_row<'a>(
+    reports: &'a [Report],
+    relations: &'a crate::analysis::relations::Relations,
+    copies: &crate::analysis::copies::CopyIndex,
+    position: &dyn Fn(&str) -> Option<u32>,
+    i: usize,
+) -> ReportRow<'a> {
+    let report = &reports[i];
+    let mut near_duplicates: Vec<String> = crate::display::related_pairs(
+        reports,
+        copies,
+        relations.pairs(),
+        relations.by_report(),
+        position,
+        i,
+    )
+    .into_iter()
+    .filter(|p| p.relation == crate::model::Relation::NearDuplicate)
+    .map(|p| if p.a == report.id { p.b } else { p.a })
+    .collect();
+    near_duplicates.sort_unstable();
+    near_duplicates.dedup();
+    ReportRow {
+        report,
+        story: relations.story_of(i),
+        near_duplicates,
+    }
+}

@@ -1,30 +1,11 @@
-//! The quote ledger page's query: the entries a speaker, a story and search words select, in
-//! the order the reader chose, and the speakers to choose from. Each entry's text, speaker and
-//! printings are folded once ([`LedgerIndex::new`]), so a keystroke only compares.
+//! The quote ledger page's query: the entries a speaker, a story and search words select (in
+//! the ledger's order of first appearance), the speakers to choose from, and a printing's text
+//! cut at its changed words. Each entry's text, speaker and printings are folded once
+//! ([`LedgerIndex::new`]), so a keystroke only compares.
 
 use super::matching::{find_word_start, fold, search_terms};
-use crate::model::QuoteEntry;
+use crate::model::{QuoteEntry, TextRange};
 use std::collections::HashMap;
-
-/// How the ledger lists its entries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LedgerOrder {
-    /// By first appearance in time (the ledger's own order).
-    #[default]
-    FirstAppearance,
-    /// Carried by the most reports first; ties by first appearance.
-    MostCarried,
-}
-
-/// What the reader narrowed the ledger to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LedgerFilter {
-    pub speaker: Option<String>,
-    /// Search words ("quoted phrases" kept whole), matched at word starts in the quote's text,
-    /// its speaker or any of its printings, all of them.
-    pub text: String,
-    pub order: LedgerOrder,
-}
 
 /// The ledger's entries folded once for searching.
 pub struct LedgerIndex {
@@ -55,35 +36,30 @@ impl LedgerIndex {
         LedgerIndex { folded, carried }
     }
 
-    /// The entries `filter` selects among those `in_story` accepts (every entry when `None`),
-    /// as indices into `entries`, in the filter's order.
+    /// The entries of `speaker` (any when `None`) holding every word of `text` (search words,
+    /// "quoted phrases" kept whole, matched at word starts in the quote's text, its speaker or any
+    /// of its printings) among those `in_story` accepts (every entry when `None`), as indices into
+    /// `entries`, in the ledger's order (first appearance).
     pub fn matches(
         &self,
         entries: &[QuoteEntry],
-        filter: &LedgerFilter,
+        speaker: Option<&str>,
+        text: &str,
         in_story: Option<&dyn Fn(&QuoteEntry) -> bool>,
     ) -> Vec<usize> {
-        let terms = search_terms(&filter.text);
-        let mut found: Vec<usize> = entries
+        let terms = search_terms(text);
+        entries
             .iter()
             .enumerate()
             .filter(|(i, e)| {
-                filter
-                    .speaker
-                    .as_deref()
-                    .is_none_or(|s| e.speaker.as_deref() == Some(s))
+                speaker.is_none_or(|s| e.speaker.as_deref() == Some(s))
                     && in_story.is_none_or(|f| f(e))
-                    && self.folded.get(*i).is_some_and(|text| {
-                        terms.iter().all(|t| find_word_start(text, t).is_some())
+                    && self.folded.get(*i).is_some_and(|folded| {
+                        terms.iter().all(|t| find_word_start(folded, t).is_some())
                     })
             })
             .map(|(i, _)| i)
-            .collect();
-        if filter.order == LedgerOrder::MostCarried {
-            // Stable: equal counts keep the ledger's order of first appearance.
-            found.sort_by(|&a, &b| self.carried[b].cmp(&self.carried[a]));
-        }
-        found
+            .collect()
     }
 
     /// The number of distinct reports printing entry `i`.
@@ -119,6 +95,45 @@ pub fn ledger_speakers(entries: &[QuoteEntry]) -> Vec<(String, usize)> {
         .collect();
     speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     speakers
+}
+
+/// `text` cut into pieces at `changed` (byte ranges, as the ledger keeps a printing's differing
+/// words): each piece with whether it changed. Ranges out of order, overlapping, past the end or
+/// inside a character are clamped to what the text holds, so any input gives pieces that join
+/// back into `text`.
+pub fn changed_pieces<'a>(text: &'a str, changed: &[TextRange]) -> Vec<(&'a str, bool)> {
+    let mut ranges: Vec<(usize, usize)> = changed
+        .iter()
+        .map(|r| (floor_boundary(text, r.start), floor_boundary(text, r.end)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    ranges.sort_unstable();
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end) in ranges {
+        let start = start.max(at);
+        if end <= start {
+            continue;
+        }
+        if at < start {
+            pieces.push((&text[at..start], false));
+        }
+        pieces.push((&text[start..end], true));
+        at = end;
+    }
+    if at < text.len() {
+        pieces.push((&text[at..], false));
+    }
+    pieces
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -184,55 +199,47 @@ mod tests {
     fn speaker_story_and_words_narrow_together() {
         let entries = ledger();
         let index = LedgerIndex::new(&entries);
-        let all = LedgerFilter::default();
-        assert_eq!(index.matches(&entries, &all, None), [0, 1, 2, 3]);
-        let ana = LedgerFilter {
-            speaker: Some("Ana Ortiz".into()),
-            ..LedgerFilter::default()
-        };
-        assert_eq!(index.matches(&entries, &ana, None), [0, 3]);
+        assert_eq!(index.matches(&entries, None, "", None), [0, 1, 2, 3]);
+        assert_eq!(index.matches(&entries, Some("Ana Ortiz"), "", None), [0, 3]);
         let in_r4 = |e: &QuoteEntry| e.occurrences.iter().any(|o| o.report == "r4");
-        assert_eq!(index.matches(&entries, &ana, Some(&in_r4)), [3]);
-        // Words match at word starts, folded: case and « » do not matter; a printing counts.
-        let frank = LedgerFilter {
-            text: "FRANK".into(),
-            ..LedgerFilter::default()
-        };
-        assert_eq!(index.matches(&entries, &frank, None), [1]);
-        let long = LedgerFilter {
-            text: "and long".into(),
-            ..LedgerFilter::default()
-        };
         assert_eq!(
-            index.matches(&entries, &long, None),
+            index.matches(&entries, Some("Ana Ortiz"), "", Some(&in_r4)),
+            [3]
+        );
+        // Words match at word starts, folded: case and « » do not matter; a printing counts.
+        assert_eq!(index.matches(&entries, None, "FRANK", None), [1]);
+        assert_eq!(
+            index.matches(&entries, None, "and long", None),
             [1],
             "found in an altered printing"
         );
-        let speaker_word = LedgerFilter {
-            text: "ortiz harb".into(),
-            ..LedgerFilter::default()
-        };
-        assert_eq!(index.matches(&entries, &speaker_word, None), [0]);
-        let mid_word = LedgerFilter {
-            text: "arbour".into(),
-            ..LedgerFilter::default()
-        };
-        assert!(index.matches(&entries, &mid_word, None).is_empty());
-    }
-
-    #[test]
-    fn most_carried_first_keeps_first_appearance_on_ties() {
-        let entries = ledger();
-        let index = LedgerIndex::new(&entries);
-        let filter = LedgerFilter {
-            order: LedgerOrder::MostCarried,
-            ..LedgerFilter::default()
-        };
-        assert_eq!(index.matches(&entries, &filter, None), [1, 0, 2, 3]);
+        assert_eq!(index.matches(&entries, None, "ortiz harb", None), [0]);
+        assert!(index.matches(&entries, None, "arbour", None).is_empty());
         assert_eq!(index.carried(1), 3);
         assert_eq!(
             ledger_speakers(&entries),
             [("Ana Ortiz".to_string(), 2), ("Li Wei".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn pieces_join_back_into_the_text_whatever_the_ranges() {
+        let r = |start, end| TextRange { start, end };
+        let text = "Talks were «frank» today";
+        let pieces = changed_pieces(text, &[r(11, 20)]);
+        assert_eq!(
+            pieces,
+            [("Talks were ", false), ("«frank»", true), (" today", false)]
+        );
+        // Inside a character, overlapping, reversed, past the end: clamped, never a panic.
+        for ranges in [
+            vec![r(12, 13)],
+            vec![r(3, 9), r(5, 12)],
+            vec![r(9, 3)],
+            vec![r(20, 999)],
+        ] {
+            let joined: String = changed_pieces(text, &ranges).iter().map(|p| p.0).collect();
+            assert_eq!(joined, text, "{ranges:?}");
+        }
     }
 }
