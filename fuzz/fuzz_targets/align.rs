@@ -65,7 +65,11 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
         lefts.windows(2).all(|w| w[0] < w[1]),
         "rows keep left reading order"
     );
-    let mut rights: Vec<usize> = a.rows.iter().flat_map(|row| row.right_sentences()).collect();
+    let mut rights: Vec<usize> = a
+        .rows
+        .iter()
+        .flat_map(|row| row.right_sentences())
+        .collect();
     lefts.sort_unstable();
     rights.sort_unstable();
     assert_eq!(
@@ -88,23 +92,38 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
                     row.left_sentences().len() + row.right_sentences().len() <= 3,
                     "at most two sentences on one side"
                 );
-                let join = |spans: &[DiffSpan]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+                let join =
+                    |spans: &[DiffSpan]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
                 for (i, spans) in row.left_pieces() {
-                    assert_eq!(join(spans), a.left[i].text, "left spans rebuild the sentence");
+                    assert_eq!(
+                        join(spans),
+                        a.left[i].text,
+                        "left spans rebuild the sentence"
+                    );
                 }
                 for (j, spans) in row.right_pieces() {
-                    assert_eq!(join(spans), a.right[j].text, "right spans rebuild the sentence");
+                    assert_eq!(
+                        join(spans),
+                        a.right[j].text,
+                        "right spans rebuild the sentence"
+                    );
                 }
                 assert!(
                     row.similarity.is_finite() && row.similarity > 0.0 && row.similarity <= 1.0
                 );
             }
             (Some(i), None) => {
-                assert_eq!((row.kind, row.shape), (RowKind::LeftOnly, RowShape::OneToOne));
+                assert_eq!(
+                    (row.kind, row.shape),
+                    (RowKind::LeftOnly, RowShape::OneToOne)
+                );
                 assert!(a.left_only.contains(&i), "left-only row is in left_only");
             }
             (None, Some(j)) => {
-                assert_eq!((row.kind, row.shape), (RowKind::RightOnly, RowShape::OneToOne));
+                assert_eq!(
+                    (row.kind, row.shape),
+                    (RowKind::RightOnly, RowShape::OneToOne)
+                );
                 assert!(a.right_only.contains(&j), "right-only row is in right_only");
             }
             (None, None) => panic!("a row shows a sentence"),
@@ -122,7 +141,10 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
         "matches are verbatim or reworded"
     );
     assert!(s.moved <= s.matched && s.split_or_merged <= s.matched);
-    assert_eq!(s.left_matched + s.right_matched, 2 * s.matched + s.split_or_merged);
+    assert_eq!(
+        s.left_matched + s.right_matched,
+        2 * s.matched + s.split_or_merged
+    );
     assert_eq!(a.left_only.len() + s.left_matched, a.left.len());
     assert_eq!(a.right_only.len() + s.right_matched, a.right.len());
     for share in [s.left_matched_share, s.right_matched_share] {
