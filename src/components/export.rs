@@ -8,6 +8,9 @@ use leptos::prelude::*;
 use parallax_core::export::{file_name, ExportSource};
 use parallax_core::url_state;
 
+/// Makes an export's text for its source (`Err` says why it cannot be made).
+type MakeExport = std::sync::Arc<dyn Fn(&ExportSource) -> Result<String, String> + Send + Sync>;
+
 /// What one button exports: its label, the file's kind (`what`, its extension, its MIME type)
 /// and the text, made when clicked (`Err` says why it cannot be made yet).
 #[derive(Clone)]
@@ -16,7 +19,7 @@ pub struct ExportFormat {
     pub what: &'static str,
     pub extension: &'static str,
     pub mime: &'static str,
-    pub make: std::sync::Arc<dyn Fn(&ExportSource) -> Result<String, String> + Send + Sync>,
+    pub make: MakeExport,
 }
 
 impl ExportFormat {

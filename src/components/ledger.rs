@@ -153,13 +153,17 @@ fn entry_view(state: AppState, entry: &'static QuoteEntry, carried: usize) -> im
                 })}
             </p>
             <ul class="printings">
-                {entry.occurrences.iter().map(|o| printing(state, o)).collect_view()}
+                {entry.occurrences.iter().map(|o| printing(state, &entry.text, o)).collect_view()}
             </ul>
         </li>
     }
 }
 
-fn printing(state: AppState, o: &'static QuoteOccurrence) -> impl IntoView {
+fn printing(
+    state: AppState,
+    entry_text: &'static str,
+    o: &'static QuoteOccurrence,
+) -> impl IntoView {
     let (kind, label) = match o.change {
         _ if o.verbatim => ("verbatim", "verbatim"),
         Some(change) => (change.label(), change.label()),
@@ -168,6 +172,12 @@ fn printing(state: AppState, o: &'static QuoteOccurrence) -> impl IntoView {
     let id = o.report.clone();
     let paragraph = o.paragraph;
     let pieces = changed_pieces(&o.text, &o.changed);
+    // What the first printing has and this one lacks: the words cut or replaced.
+    let left_out: Vec<&str> = changed_pieces(entry_text, &o.entry_changed)
+        .into_iter()
+        .filter(|(_, changed)| *changed)
+        .map(|(text, _)| text.trim())
+        .collect();
     view! {
         <li data-testid="ledger-printing" data-change=kind>
             <span class=format!("change {kind}")>{label}</span>" "
@@ -178,6 +188,11 @@ fn printing(state: AppState, o: &'static QuoteOccurrence) -> impl IntoView {
                 } else {
                     view! { <span>{text}</span> }.into_any()
                 }).collect_view()}</span>
+                {(!left_out.is_empty()).then(|| view! {
+                    <span class="printed-text meta">"Lacks: "{left_out.into_iter().enumerate().map(|(k, w)| view! {
+                        {(k > 0).then_some(" · ")}<del class="hl-changed">{w}</del>
+                    }).collect_view()}</span>
+                })}
             })}
         </li>
     }

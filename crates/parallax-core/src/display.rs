@@ -30,6 +30,12 @@ pub fn outlet_with_basis(r: &Report) -> String {
     }
 }
 
+/// The outlet, else the file the report came from (where outlets are unknown, the file is what
+/// tells two reports' sources apart).
+pub fn outlet_or_file(r: &Report) -> String {
+    r.outlet.clone().unwrap_or_else(|| r.file.clone())
+}
+
 /// The outlet, or a plain word saying it is unknown.
 pub fn outlet(r: &Report) -> String {
     r.outlet.clone().unwrap_or_else(|| "outlet unknown".into())

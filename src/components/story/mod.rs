@@ -6,7 +6,6 @@
 mod pairs;
 mod text;
 
-use crate::components::format;
 use crate::components::results::nav_link;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -125,7 +124,7 @@ fn Story(story: StoryView) -> impl IntoView {
                             {first.reports.iter().enumerate().map(|(k, &i)| view! {
                                 {(k > 0).then_some(", ")}
                                 {report_link(state, i)}
-                                {format!(" ({})", format::outlet(&state.data.reports()[i as usize]))}
+                                {format!(" ({})", display::outlet_or_file(&state.data.reports()[i as usize]))}
                             }).collect_view()}
                         </span>
                     }.into_any()

@@ -2,7 +2,6 @@
 //! reports side by side in one click.
 
 use super::report_link;
-use crate::components::format;
 use crate::components::results::nav_link;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -38,7 +37,7 @@ fn direction_view(state: AppState, direction: &Direction) -> AnyView {
                 DirectionBasis::PublicationDates => "by publication dates",
                 DirectionBasis::Containment => "by how much of each text the other holds",
             };
-            let name = |i: u32| format::outlet(&state.data.reports()[i as usize]);
+            let name = |i: u32| display::outlet_or_file(&state.data.reports()[i as usize]);
             view! {
                 <p class="direction" data-testid="direction">
                     {format!("{} copied {} ({how})", name(*copy), name(*source))}
@@ -96,7 +95,7 @@ pub fn StoryPairs(story: StoryView) -> impl IntoView {
                 view! {
                     <ul class="plain-list" data-testid="story-compare-all">
                         {grid.into_iter().map(|(a, b)| {
-                            let label = |i: u32| format!("{} ({})", display::shorten(&state.data.reports()[i as usize].title, 50), format::outlet(&state.data.reports()[i as usize]));
+                            let label = |i: u32| format!("{} ({})", display::shorten(&state.data.reports()[i as usize].title, 50), display::outlet_or_file(&state.data.reports()[i as usize]));
                             view! { <li>{compare_link(state, a, b, format!("{} · {}", label(a), label(b)))}</li> }
                         }).collect_view()}
                     </ul>
@@ -107,7 +106,7 @@ pub fn StoryPairs(story: StoryView) -> impl IntoView {
                     <ul class="plain-list" data-testid="story-compare-all">
                         {reports.iter().copied().filter(|&i| Some(i) != first).map(|i| {
                             let f = first.unwrap_or(i);
-                            view! { <li>{compare_link(state, f, i, format!("{} · {}", display::shorten(&state.data.reports()[i as usize].title, 60), format::outlet(&state.data.reports()[i as usize])))}</li> }
+                            view! { <li>{compare_link(state, f, i, format!("{} · {}", display::shorten(&state.data.reports()[i as usize].title, 60), display::outlet_or_file(&state.data.reports()[i as usize])))}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()

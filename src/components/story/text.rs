@@ -2,7 +2,6 @@
 //! (its sentences no other report of the story shares) and the quotes they share.
 
 use super::report_link;
-use crate::components::format;
 use crate::components::results::ShardError;
 use crate::data::Loaded;
 use crate::state::AppState;
@@ -67,11 +66,11 @@ fn rendered(state: AppState, text: &StoryText) -> AnyView {
                 view! {
                     <li data-testid="story-add">
                         {report_link(state, a.report)}
-                        {format!(" ({})", format::outlet(&state.data.reports()[a.report as usize]))}
+                        {format!(" ({})", display::outlet_or_file(&state.data.reports()[a.report as usize]))}
                         <p class="meta">{if own == 0 {
                             format!("Adds nothing: all {} of its sentences are shared with other reports of the story.", a.total)
                         } else {
-                            format!("{} of its {} sentences are its own:", own, a.total)
+                            format!("{} of its {} {} its own:", own, a.total, if own == 1 { "sentences is" } else { "sentences are" })
                         }}</p>
                         {a.sentences.into_iter().map(|s| view! { <blockquote>{s.text}</blockquote> }).collect_view()}
                         {(a.more > 0).then(|| view! { <p class="hint">{format!("and {} more.", a.more)}</p> })}
@@ -90,7 +89,7 @@ fn rendered(state: AppState, text: &StoryText) -> AnyView {
                         {format!("carried by {}: ", display::count(q.reports.len(), "report", "reports"))}
                         {q.reports.iter().enumerate().map(|(k, &i)| view! {
                             {(k > 0).then_some(", ")}
-                            {format::outlet(&state.data.reports()[i as usize])}
+                            {display::outlet_or_file(&state.data.reports()[i as usize])}
                         }).collect_view()}
                     </p>
                 </li>

@@ -5,7 +5,7 @@ use super::{CsvTable, ExportSource};
 use crate::model::QuoteEntry;
 use crate::query::{carried_by, changed_pieces};
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "quote_id",
     "speaker",
     "quote",
@@ -17,11 +17,13 @@ const COLUMNS: [&str; 11] = [
     "printing",
     "printed_text",
     "changed_words",
+    "lacks_words",
 ];
 
 /// `entries` as CSV. `printing` is `verbatim`, `trimmed`, `extended` or `substituted` (or
 /// `altered` when the kind could not be told); `changed_words` the printing's words that differ
-/// from the first printing, joined with " | ".
+/// from the first printing, and `lacks_words` the first printing's words this one lacks, each
+/// joined with " | ".
 pub fn ledger_csv(source: &ExportSource, entries: &[&QuoteEntry]) -> String {
     let mut table = CsvTable::new("quote ledger", source, &COLUMNS);
     for e in entries {
@@ -32,11 +34,14 @@ pub fn ledger_csv(source: &ExportSource, entries: &[&QuoteEntry]) -> String {
                 Some(change) => change.label(),
                 None => "altered",
             };
-            let changed: Vec<&str> = changed_pieces(&o.text, &o.changed)
-                .into_iter()
-                .filter(|(_, changed)| *changed)
-                .map(|(text, _)| text.trim())
-                .collect();
+            let words = |text: &str, ranges| -> String {
+                changed_pieces(text, ranges)
+                    .into_iter()
+                    .filter(|(_, changed)| *changed)
+                    .map(|(text, _)| text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
             table.row([
                 e.id.clone(),
                 e.speaker.clone().unwrap_or_default(),
@@ -48,7 +53,8 @@ pub fn ledger_csv(source: &ExportSource, entries: &[&QuoteEntry]) -> String {
                 o.paragraph.to_string(),
                 printing.to_string(),
                 o.text.clone(),
-                changed.join(" | "),
+                words(&o.text, &o.changed),
+                words(&e.text, &o.entry_changed),
             ]);
         }
     }
