@@ -10,7 +10,7 @@
 //! or a spanning tree, so that is linear in the members; at most [`MAX_STORY_PAIRS`] are kept
 //! (near duplicates first), with the total. Grouping by outlet is one hash lookup per member.
 
-use super::direction::{direction, own_publication_date, Direction};
+use super::direction::{copy_direction, direction, own_publication_date, Direction};
 use super::relations::Relations;
 use crate::display;
 use crate::model::{NaiveDate, Relation, Report, Story};
@@ -236,9 +236,8 @@ fn first_carrier(
                 return None;
             }
             let (ra, rb) = (reports.get(a as usize)?, reports.get(b as usize)?);
-            Some(direction((a, ra), (b, rb), pair))
+            copy_direction((a, ra), (b, rb), pair).map(|(_, copy, _)| copy)
         })
-        .filter_map(|d| d.copy())
         .collect();
     copies.sort_unstable();
     let first: Vec<u32> = tied
