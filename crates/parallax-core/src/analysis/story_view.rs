@@ -104,9 +104,11 @@ pub fn publication_key(reports: &[Report], i: u32) -> (bool, Option<NaiveDate>, 
 /// The view of story `story` (an index into `relations.stories()`) of `reports` (the
 /// catalogue's, text not needed); `None` when there is no such story.
 pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Option<StoryView> {
+    // Not the member ids: a story can hold thousands.
     let Story {
         id, label, date, ..
-    } = relations.stories().get(story)?.clone();
+    } = relations.stories().get(story)?;
+    let (id, label, date) = (id.clone(), label.clone(), *date);
     let members = relations.members(story);
     let mut order: Vec<u32> = members
         .iter()
