@@ -24,7 +24,7 @@
 //! Cells are sparse (at most one per report); each report's stored pairs are read once. So the
 //! matrix costs O(R + P) for R reports and P pairs, plus the sorts.
 
-use super::direction::{direction, own_publication_date, Direction};
+use super::direction::{copy_direction, own_publication_date};
 use super::relations::Relations;
 use crate::model::{NaiveDate, Relation, Report};
 use std::collections::HashMap;
@@ -179,11 +179,11 @@ pub fn coverage(
                 continue;
             };
             let across = row_key(ra) != row_key(rb);
-            match direction((a, ra), (b, rb), pair) {
-                Direction::Known { source, copy, .. } if copy == i => {
+            match copy_direction((a, ra), (b, rb), pair) {
+                Some((source, copy, _)) if copy == i => {
                     copy_of.entry(i).or_default().push(source);
                 }
-                Direction::Undetermined { .. } if across => undetermined.push(i),
+                None if across => undetermined.push(i),
                 _ => {}
             }
         }

@@ -91,111 +91,152 @@ fn name(r: &Report) -> String {
     format!("“{}”", display::shorten(r.title.trim(), 60))
 }
 
-/// The direction of copying between reports `a` and `b` (indices into the corpus, with the
-/// reports), from their pair `pair` (either order; its containments are read by its ids). See
-/// the module documentation for the rule.
-pub fn direction(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Direction {
-    let (a_in_b, b_in_a) = if pair.a == a.1.id && pair.b == b.1.id {
-        (pair.containment_a_in_b, pair.containment_b_in_a)
-    } else if pair.a == b.1.id && pair.b == a.1.id {
-        (pair.containment_b_in_a, pair.containment_a_in_b)
+/// What the rule decided, before it is put in words.
+enum Verdict {
+    /// The pair names other reports, or one report twice.
+    Mismatch(&'static str),
+    /// (source is `a`, basis).
+    Known(bool, DirectionBasis),
+    Undetermined,
+}
+
+/// The two containments of `pair` as (a in b, b in a), read by the reports' ids.
+fn shares(a: &Report, b: &Report, pair: &Pair) -> Option<(f32, f32)> {
+    if pair.a == a.id && pair.b == b.id {
+        Some((pair.containment_a_in_b, pair.containment_b_in_a))
+    } else if pair.a == b.id && pair.b == a.id {
+        Some((pair.containment_b_in_a, pair.containment_a_in_b))
     } else {
-        return Direction::Undetermined {
-            why: "the pair's evidence is about other reports".into(),
-        };
+        None
+    }
+}
+
+/// The rule of the module documentation, without words.
+fn verdict(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Verdict {
+    let Some((a_in_b, b_in_a)) = shares(a.1, b.1, pair) else {
+        return Verdict::Mismatch("the pair's evidence is about other reports");
     };
     if a.0 == b.0 {
-        return Direction::Undetermined {
-            why: "a report does not copy itself".into(),
-        };
+        return Verdict::Mismatch("a report does not copy itself");
     }
-    let (da, db) = (own_publication_date(a.1), own_publication_date(b.1));
-    let dated = |r: &Report, d: NaiveDate| {
-        format!(
-            "{} was published on {} ({})",
-            name(r),
-            display::date(d),
-            r.published_basis.label()
-        )
-    };
-    let overlap = format!(
-        "{} of {}'s text is in {}, {} the other way",
-        pct(b_in_a),
-        name(b.1),
-        name(a.1),
-        pct(a_in_b)
-    );
-    // 1. Dates.
-    if let (Some(x), Some(y)) = (da, db) {
+    if let (Some(x), Some(y)) = (own_publication_date(a.1), own_publication_date(b.1)) {
         if x != y {
-            let ((source, sr, sd), (copy, cr, cd)) = if x < y {
-                ((a.0, a.1, x), (b.0, b.1, y))
-            } else {
-                ((b.0, b.1, y), (a.0, a.1, x))
-            };
-            let days = (cd - sd).num_days();
-            return Direction::Known {
-                source,
-                copy,
-                basis: DirectionBasis::PublicationDates,
-                evidence: vec![
-                    format!(
-                        "{}, {} {} later: the earlier report is the source",
-                        dated(sr, sd),
-                        dated(cr, cd),
-                        display::count(days as usize, "day", "days")
-                    ),
-                    overlap,
-                ],
-            };
+            return Verdict::Known(x < y, DirectionBasis::PublicationDates);
         }
     }
-    let dates = match (da, db) {
-        (Some(x), Some(_)) => format!("both were published on {}", display::date(x)),
-        (Some(_), None) => format!("{} has no publication date of its own", name(b.1)),
-        (None, Some(_)) => format!("{} has no publication date of its own", name(a.1)),
-        (None, None) => "neither has a publication date of its own".to_string(),
-    };
-    // 2. Containment: the report mostly inside the other is the cut-down copy.
     let (hi, lo) = (a_in_b.max(b_in_a), a_in_b.min(b_in_a));
     if hi >= MIN_CONTAINED && hi - lo >= MIN_GAP {
-        let ((copy, cr, c_share), (source, sr, s_share)) = if a_in_b > b_in_a {
-            ((a.0, a.1, a_in_b), (b.0, b.1, b_in_a))
-        } else {
-            ((b.0, b.1, b_in_a), (a.0, a.1, a_in_b))
-        };
-        return Direction::Known {
-            source,
-            copy,
-            basis: DirectionBasis::Containment,
-            evidence: vec![
-                format!("the dates cannot tell: {dates}"),
-                format!(
-                    "{} of {}'s text is in {}, only {} the other way: {} reads as a cut-down copy of the fuller report",
-                    pct(c_share),
-                    name(cr),
-                    name(sr),
-                    pct(s_share),
-                    name(cr)
-                ),
-            ],
-        };
+        // The report mostly inside the other is the copy.
+        return Verdict::Known(b_in_a > a_in_b, DirectionBasis::Containment);
     }
-    let shape = if hi < MIN_CONTAINED {
-        format!(
-            "neither text is mostly inside the other ({} and {})",
-            pct(hi),
-            pct(lo)
-        )
-    } else {
-        format!(
-            "each holds about as much of the other ({} and {})",
-            pct(a_in_b),
-            pct(b_in_a)
-        )
-    };
-    Direction::Undetermined {
-        why: format!("{dates}, and {shape}"),
+    Verdict::Undetermined
+}
+
+/// The (source, copy) of two reports and what decided it, or `None` when undetermined:
+/// [`direction`] without its evidence in words, for a pass over many pairs (the coverage
+/// matrix, who carried a story first).
+pub fn copy_direction(
+    a: (u32, &Report),
+    b: (u32, &Report),
+    pair: &Pair,
+) -> Option<(u32, u32, DirectionBasis)> {
+    match verdict(a, b, pair) {
+        Verdict::Known(true, basis) => Some((a.0, b.0, basis)),
+        Verdict::Known(false, basis) => Some((b.0, a.0, basis)),
+        Verdict::Mismatch(_) | Verdict::Undetermined => None,
+    }
+}
+
+/// The direction of copying between reports `a` and `b` (indices into the corpus, with the
+/// reports), from their pair `pair` (either order; its containments are read by its ids), with
+/// its evidence in words. See the module documentation for the rule.
+pub fn direction(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Direction {
+    let decided = verdict(a, b, pair);
+    let (a_in_b, b_in_a) = shares(a.1, b.1, pair).unwrap_or_default();
+    let (da, db) = (own_publication_date(a.1), own_publication_date(b.1));
+    // The two reports as (index, report, own date, share of it inside the other).
+    let (x, y) = ((a.0, a.1, da, a_in_b), (b.0, b.1, db, b_in_a));
+    match decided {
+        Verdict::Mismatch(why) => Direction::Undetermined { why: why.into() },
+        Verdict::Known(a_first, basis) => {
+            let (source, copy) = if a_first { (x, y) } else { (y, x) };
+            let evidence = match basis {
+                DirectionBasis::PublicationDates => {
+                    let (sd, cd) = (source.2.unwrap_or_default(), copy.2.unwrap_or_default());
+                    vec![
+                        format!(
+                            "{}, {} {} later: the earlier report is the source",
+                            dated(source.1, sd),
+                            dated(copy.1, cd),
+                            display::count((cd - sd).num_days().max(0) as usize, "day", "days")
+                        ),
+                        format!(
+                            "{} of {}'s text is in {}, {} the other way",
+                            pct(copy.3),
+                            name(copy.1),
+                            name(source.1),
+                            pct(source.3)
+                        ),
+                    ]
+                }
+                DirectionBasis::Containment => vec![
+                    format!("the dates cannot tell: {}", dates_phrase(a.1, da, b.1, db)),
+                    format!(
+                        "{} of {}'s text is in {}, only {} the other way: {} reads as a cut-down copy of the fuller report",
+                        pct(copy.3),
+                        name(copy.1),
+                        name(source.1),
+                        pct(source.3),
+                        name(copy.1)
+                    ),
+                ],
+            };
+            Direction::Known {
+                source: source.0,
+                copy: copy.0,
+                basis,
+                evidence,
+            }
+        }
+        Verdict::Undetermined => {
+            let (hi, lo) = (a_in_b.max(b_in_a), a_in_b.min(b_in_a));
+            let shape = if hi < MIN_CONTAINED {
+                format!(
+                    "neither text is mostly inside the other ({} and {})",
+                    pct(hi),
+                    pct(lo)
+                )
+            } else {
+                format!(
+                    "each holds about as much of the other ({} and {})",
+                    pct(a_in_b),
+                    pct(b_in_a)
+                )
+            };
+            Direction::Undetermined {
+                why: format!("{}, and {shape}", dates_phrase(a.1, da, b.1, db)),
+            }
+        }
+    }
+}
+
+/// "“Title” was published on 8 Jul 2024 (stated)".
+fn dated(r: &Report, d: NaiveDate) -> String {
+    format!(
+        "{} was published on {} ({})",
+        name(r),
+        display::date(d),
+        r.published_basis.label()
+    )
+}
+
+/// Why the dates cannot tell.
+fn dates_phrase(a: &Report, da: Option<NaiveDate>, b: &Report, db: Option<NaiveDate>) -> String {
+    match (da, db) {
+        (Some(x), Some(_)) => format!("both were published on {}", display::date(x)),
+        (Some(_), None) => format!("{} has no publication date of its own", name(b)),
+        (None, Some(_)) => format!("{} has no publication date of its own", name(a)),
+        (None, None) => "neither has a publication date of its own".to_string(),
     }
 }
 
@@ -247,5 +288,45 @@ mod tests {
         }
         let d = direction((0, &x), (1, &y), &pair("x", "z", 0.4, 0.9));
         assert_eq!(d.copy(), None);
+    }
+
+    #[test]
+    fn the_quick_decision_is_the_explained_one() {
+        let dates = [None, Some("2024-01-01"), Some("2024-01-02")];
+        let shares = [0.0, 0.3, 0.5, 0.55, 0.7, 0.9, 1.0];
+        for da in dates {
+            for db in dates {
+                let x = report("x", da, DateBasis::Stated);
+                let y = report("y", db, DateBasis::Metadata);
+                for &s1 in &shares {
+                    for &s2 in &shares {
+                        let p = pair("x", "y", s1, s2);
+                        let full = direction((3, &x), (5, &y), &p);
+                        let quick = copy_direction((3, &x), (5, &y), &p);
+                        let explained = match &full {
+                            Direction::Known {
+                                source,
+                                copy,
+                                basis,
+                                evidence,
+                            } => {
+                                assert_eq!(evidence.len(), 2);
+                                Some((*source, *copy, *basis))
+                            }
+                            Direction::Undetermined { why } => {
+                                assert!(!why.is_empty());
+                                None
+                            }
+                        };
+                        assert_eq!(quick, explained, "{da:?} {db:?} {s1} {s2}");
+                        // Different own dates always decide, whatever the overlap.
+                        if da.is_some() && db.is_some() && da != db {
+                            assert_eq!(quick.map(|q| q.2), Some(DirectionBasis::PublicationDates));
+                            assert_eq!(quick.map(|q| q.0), Some(if da < db { 3 } else { 5 }));
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -22,8 +22,8 @@ use super::stories::build_stories_indexed;
 use crate::model::{Pair, PairEvidence, Relation, Report, Story};
 
 /// Every pair whose relation the threshold control can change, in full, with its reports'
-/// indices and its relation under the default thresholds: what [`Relations::new`] regroups.
-/// Made once per corpus.
+/// indices, classified (relation and reason) under the default thresholds: what
+/// [`Relations::new`] regroups. Made once per corpus.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RegroupablePairs {
     pairs: Vec<Pair>,
@@ -45,13 +45,15 @@ impl RegroupablePairs {
         let position = crate::model::report_positions(reports);
         let defaults = Thresholds::default();
         let mut out = RegroupablePairs::default();
-        for p in pairs {
+        for mut p in pairs {
             let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str()))
             else {
                 continue;
             };
+            // Classified under the defaults here, once: at the defaults a pair is kept as is.
+            (p.relation, p.why) = classify(&p, &defaults);
             out.ends.push((a, b));
-            out.default_relation.push(classify(&p, &defaults).0);
+            out.default_relation.push(p.relation);
             out.pairs.push(p);
         }
         out
@@ -111,9 +113,17 @@ impl Relations {
             if (a as usize) >= n || (b as usize) >= n {
                 continue;
             }
+            if at_defaults {
+                // Classified under the defaults when made.
+                if before != Relation::Unrelated {
+                    pairs.push(p.clone());
+                    ends.push((a, b));
+                }
+                continue;
+            }
             // The reason is written only for the pairs kept.
             let relation = relation(p, thresholds);
-            if !at_defaults && relation != before {
+            if relation != before {
                 moved[before as usize][relation as usize] += 1;
             }
             if relation != Relation::Unrelated {

@@ -10,7 +10,7 @@
 //! or a spanning tree, so that is linear in the members; at most [`MAX_STORY_PAIRS`] are kept
 //! (near duplicates first), with the total. Grouping by outlet is one hash lookup per member.
 
-use super::direction::{direction, own_publication_date, Direction};
+use super::direction::{copy_direction, direction, own_publication_date, Direction};
 use super::relations::Relations;
 use crate::display;
 use crate::model::{NaiveDate, Relation, Report, Story};
@@ -104,9 +104,11 @@ pub fn publication_key(reports: &[Report], i: u32) -> (bool, Option<NaiveDate>, 
 /// The view of story `story` (an index into `relations.stories()`) of `reports` (the
 /// catalogue's, text not needed); `None` when there is no such story.
 pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Option<StoryView> {
+    // Not the member ids: a story can hold thousands.
     let Story {
         id, label, date, ..
-    } = relations.stories().get(story)?.clone();
+    } = relations.stories().get(story)?;
+    let (id, label, date) = (id.clone(), label.clone(), *date);
     let members = relations.members(story);
     let mut order: Vec<u32> = members
         .iter()
@@ -236,9 +238,8 @@ fn first_carrier(
                 return None;
             }
             let (ra, rb) = (reports.get(a as usize)?, reports.get(b as usize)?);
-            Some(direction((a, ra), (b, rb), pair))
+            copy_direction((a, ra), (b, rb), pair).map(|(_, copy, _)| copy)
         })
-        .filter_map(|d| d.copy())
         .collect();
     copies.sort_unstable();
     let first: Vec<u32> = tied
