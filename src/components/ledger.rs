@@ -106,6 +106,10 @@ fn Ledger(ledger: &'static LoadedLedger) -> impl IntoView {
                 </select>
             </label>
         </form>
+        {move || (filter.with(|f| f.1.is_some()) && story.with(Option::is_none)).then(|| view! {
+            <p class="hint" role="status" data-testid="ledger-story-unknown">"No story has this id at this threshold: every story's quotes are listed. "
+                {nav_link(state, |u| u.story = None, "", "ledger-all-stories", "Drop it from the link")}</p>
+        })}
         {move || story.get().map(|(_, id, label)| view! {
             <p class="hint" data-testid="ledger-story">"Quotes of the story "{story_link(state, id, label, "ledger-story-link")}" · "
                 {nav_link(state, |u| u.story = None, "", "ledger-all-stories", "all stories")}</p>
