@@ -62,16 +62,16 @@ if (prerendered) {
   } else {
     html = html.replace(/<p id="app-loading"[\s\S]*?<\/p>/, () => block);
   }
-  html = deferLoader(html, catalogue);
+  html = deferLoader(html);
 }
 fs.writeFileSync(file, html);
 
 // Trunk's loader, started once the browser reports the first contentful paint (or after 3 s, for
 // a page that does not paint, such as a background tab): its static import becomes a dynamic one, the
-// wasm is fetched beside the glue and handed to init as a response, and the catalogue is
-// preloaded from there. Trunk's <head> preloads of the glue and the wasm are dropped. Idempotent:
+// wasm is fetched beside the glue and handed to init as a response, and the catalogue the page
+// names (its <meta>, so a site given other data by a later run stays right) is preloaded. Trunk's <head> preloads of the glue and the wasm are dropped. Idempotent:
 // a loader already deferred is left as it is.
-function deferLoader(page, catalogueName) {
+function deferLoader(page) {
   const marker = '// parallax: started after the first paint';
   if (page.includes(marker)) return page;
   const loader = /import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
@@ -92,8 +92,8 @@ function deferLoader(page, catalogueName) {
     `  setTimeout(painted, 3000); // a page that does not paint (a background tab) starts anyway\n` +
     `});\n` +
     `const wasmResponse = fetch('${wasm}', { credentials: 'same-origin' });\n` +
-    `const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: 'data/${catalogueName}', crossOrigin: 'anonymous' });\n` +
-    `document.head.append(preload);\n` +
+    `const catalogue = document.querySelector('meta[name="parallax-catalogue"]')?.content;\n` +
+    `if (catalogue) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: 'data/' + catalogue, crossOrigin: 'anonymous' }));\n` +
     `const bindings = await import('${glue}');\n` +
     `const wasm = await bindings.default({ module_or_path: wasmResponse });`;
   return page

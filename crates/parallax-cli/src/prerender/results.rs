@@ -105,6 +105,9 @@ fn list(out: &mut String, corpus: &Corpus, relations: &Relations, result: &Query
             page.count,
         );
     }
+    // The export buttons (`export.rs`'s `ExportButtons`) hold their place; without the app they
+    // cannot make a file, so they are disabled until it takes over.
+    out.push_str(r#"<div class="exports" role="group" aria-label="Export the reports listed"><span class="export-label">Export:</span><button type="button" class="button" data-testid="export-reports-csv" disabled>CSV</button><button type="button" class="button" data-testid="export-reports-json" disabled>JSON</button><span class="export-status" role="status" data-testid="export-status"></span></div>"#);
     out.push_str("</section>");
 }
 
