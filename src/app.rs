@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <footer class="site-footer">
-                <p data-testid="footer-counts">{move || state.relations.with(|r| format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), r.pairs().len(), r.stories().len()))}</p>
+                <p data-testid="footer-counts">{move || state.relations.with(|r| parallax_core::display::corpus_counts(state.data.catalogue.reports.len(), r.pairs().len(), r.stories().len()))}</p>
             </footer>
         </div>
     }

@@ -85,7 +85,7 @@ fn Ledger(ledger: &'static LoadedLedger) -> impl IntoView {
     })];
     let speaker_now = move || filter.with(|f| f.0.speaker.clone()).unwrap_or_default();
     view! {
-        <form class="ledger-filters" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="ledger-filters" role="search" aria-label="Filter the quotes" on:submit=|ev| ev.prevent_default()>
             <label>"Search the quotes"
                 <input type="search" data-testid="ledger-search" autocomplete="off" spellcheck="false"
                     prop:value=move || filter.with(|f| f.0.text.clone())
@@ -93,7 +93,7 @@ fn Ledger(ledger: &'static LoadedLedger) -> impl IntoView {
                     on:blur=move |_| state.end_edit()/>
             </label>
             <label>"Speaker"
-                <select data-testid="ledger-speaker" on:change=move |ev| {
+                <select data-testid="ledger-speaker" prop:value=speaker_now on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.navigate(move |u| u.ledger.speaker = (!v.is_empty()).then_some(v));
                 }>

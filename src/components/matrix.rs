@@ -62,13 +62,14 @@ pub fn MatrixPage() -> impl IntoView {
     let select = |label: &'static str,
                   testid: &'static str,
                   keys: Vec<&'static str>,
-                  current: Box<dyn Fn() -> &'static str + Send + Sync>,
+                  current: std::sync::Arc<dyn Fn() -> &'static str + Send + Sync>,
                   set: Box<dyn Fn(&str) + Send + Sync>| {
         view! {
             <label>{label}
-                <select data-testid=testid on:change=move |ev| set(&event_target_value(&ev))>
+                // The value follows the URL (back and forward), not only the first render.
+                <select data-testid=testid prop:value={ let current = current.clone(); move || current() } on:change=move |ev| set(&event_target_value(&ev))>
                     {keys.into_iter().map(|k| {
-                        let selected = current() == k;
+                        let selected = { let current = current.clone(); move || current() == k };
                         view! { <option value=k selected=selected>{choice_label(k)}</option> }
                     }).collect_view()}
                 </select>
@@ -87,13 +88,13 @@ pub fn MatrixPage() -> impl IntoView {
             }}</p>
             <div class="matrix-controls">
                 {select("Columns", "matrix-columns", MatrixColumns::ALL.iter().map(|c| c.key()).collect(),
-                    Box::new(move || choice.get().columns.key()),
+                    std::sync::Arc::new(move || choice.get().columns.key()),
                     Box::new(move |v| if let Some(c) = MatrixColumns::from_key(v) { state.navigate(|u| u.matrix.columns = c) }))}
                 {select("Sort rows by", "matrix-rows", RowSort::ALL.iter().map(|c| c.key()).collect(),
-                    Box::new(move || choice.get().rows.key()),
+                    std::sync::Arc::new(move || choice.get().rows.key()),
                     Box::new(move |v| if let Some(c) = RowSort::from_key(v) { state.navigate(|u| u.matrix.rows = c) }))}
                 {select("Sort columns by", "matrix-cols", ColumnSort::ALL.iter().map(|c| c.key()).collect(),
-                    Box::new(move || choice.get().cols.key()),
+                    std::sync::Arc::new(move || choice.get().cols.key()),
                     Box::new(move |v| if let Some(c) = ColumnSort::from_key(v) { state.navigate(|u| u.matrix.cols = c) }))}
             </div>
             <ExportButtons subject="the matrix" formats=export/>

@@ -75,6 +75,16 @@ pub fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// The footer's line: "6 reports · 3 related pairs · 1 story".
+pub fn corpus_counts(reports: usize, pairs: usize, stories: usize) -> String {
+    format!(
+        "{} · {} · {}",
+        count(reports, "report", "reports"),
+        count(pairs, "related pair", "related pairs"),
+        count(stories, "story", "stories")
+    )
+}
+
 /// The tag a result carries for its story: "Story: " and the story's label, cut short.
 pub fn story_tag(label: &str) -> String {
     format!("Story: {}", shorten(label, 40))
