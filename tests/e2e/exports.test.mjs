@@ -204,11 +204,12 @@ function assertLedgerCsv(csv, entries) {
   );
   assert.equal(csv.rows.length, expected.length, 'a row per printing');
   csv.rows.forEach((row, i) => {
-    const { changed_words: changed, ...rest } = row;
+    const { changed_words: changed, lacks_words: lacks, ...rest } = row;
     assert.deepEqual(rest, expected[i], `row ${i + 1}`);
-    const o = entries.flatMap((q) => q.occurrences)[i];
-    const words = o.verbatim ? [] : o.changed.map(({ start, end }) => Buffer.from(o.text).subarray(start, end).toString().trim());
-    assert.equal(changed, defuse(words.join(' | ')), `row ${i + 1}: the changed words`);
+    const [q, o] = entries.flatMap((q) => q.occurrences.map((o) => [q, o]))[i];
+    const words = (text, ranges) => defuse(ranges.map(({ start, end }) => Buffer.from(text).subarray(start, end).toString().trim()).join(' | '));
+    assert.equal(changed, words(o.text, o.changed), `row ${i + 1}: the changed words`);
+    assert.equal(lacks, words(q.text, o.entry_changed), `row ${i + 1}: the first printing's words it lacks`);
   });
 }
 
@@ -220,7 +221,7 @@ test('seeds: the ledger CSV has a row per printing of the entries listed', async
   const csv = parseCsv(file.text);
   await assertSourceLines(csv.comments, page, 'quote ledger');
   assertLedgerCsv(csv, corpus.quotes);
-  assert.ok(csv.rows.some((r) => r.printing === 'substituted' && r.changed_words.includes('The United States and Pakistan')), "004's printing of Miller's quote");
+  assert.ok(csv.rows.some((r) => r.printing === 'substituted' && r.changed_words.includes('The United States and Pakistan') && r.lacks_words !== ''), "004's printing of Miller's quote");
   // Narrowed: only what the page lists.
   await page.getByTestId('ledger-speaker').selectOption('Tahir Andrabi');
   await waitForParam(page, 'speaker', 'Tahir Andrabi');

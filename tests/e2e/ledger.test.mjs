@@ -39,17 +39,24 @@ const entries = (page) =>
           paragraph: Number(params.get('p')),
           change: p.dataset.change,
           changed: [...p.querySelectorAll('ins.hl-changed')].map((i) => i.textContent),
+          lacks: [...p.querySelectorAll('del.hl-changed')].map((d) => d.textContent),
         };
       }),
     })),
   );
 
-/** What the page should say of a printing: its kind, and its changed words (byte ranges of its text). */
-const expectedPrinting = (o) => ({
+/** The text of byte range `start..end` of `text` (the ledger keeps byte ranges). */
+const bytes = (text, { start, end }) => Buffer.from(text).subarray(start, end).toString();
+/**
+ * What the page should say of a printing of entry `q`: its kind, its changed words (ranges of
+ * its text) and the words of the first printing it lacks (ranges of the entry's text).
+ */
+const expectedPrinting = (q, o) => ({
   report: o.report,
   paragraph: o.paragraph,
   change: o.verbatim ? 'verbatim' : (o.change ?? 'substituted'),
-  changed: o.verbatim ? [] : o.changed.map(({ start, end }) => Buffer.from(o.text).subarray(start, end).toString()),
+  changed: o.verbatim ? [] : o.changed.map((r) => bytes(o.text, r)),
+  lacks: o.verbatim ? [] : o.entry_changed.map((r) => bytes(q.text, r).trim()).filter(Boolean),
 });
 
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -75,7 +82,7 @@ test('the ledger lists every entry of the inspect JSON, in order, with its speak
     const carried = new Set(q.occurrences.map((o) => o.report)).size;
     assert.ok(e.meta.includes(`printed by ${carried} report${carried === 1 ? '' : 's'}`), `${q.id}: ${e.meta}`);
     assert.equal(linkedReport(e.first), q.first_report, `${q.id}'s first printing`);
-    assert.deepEqual(e.printings, q.occurrences.map(expectedPrinting), `${q.id}'s printings`);
+    assert.deepEqual(e.printings, q.occurrences.map((o) => expectedPrinting(q, o)), `${q.id}'s printings`);
   });
   // The speakers to choose from: each with the number of its entries, most first.
   const options = await page.locator('[data-testid="ledger-speaker"] option').evaluateAll((els) => els.map((o) => [o.value, o.textContent]));
@@ -98,12 +105,17 @@ test("Miller's “shared interest”: the reports printing it, the first, each p
   assert.deepEqual(listed.printings.map((p) => p.report), miller.occurrences.map((o) => o.report), 'the reports printing it');
   assert.ok(listed.printings.length >= 3, 'printed by 001, 002 and 004');
   assert.ok(listed.meta.includes(`first: `) && listed.meta.includes(`(${displayDate(miller.first_date)})`), listed.meta);
-  assert.deepEqual(listed.printings.map((p) => p.change), miller.occurrences.map((o) => expectedPrinting(o).change));
+  assert.deepEqual(listed.printings.map((p) => p.change), miller.occurrences.map((o) => expectedPrinting(miller, o).change));
   // 004 prints it with words of its own: substituted, the words marked.
   const altered = listed.printings.find((p) => p.change !== 'verbatim');
   assert.ok(altered, 'one printing differs from the first');
   assert.ok(altered.changed.length > 0, 'its differing words are marked');
   assert.ok(altered.changed.some((w) => w.includes('The United States and Pakistan')), altered.changed.join(' | '));
+  // And the first printing's words it lacks are named.
+  const lacks = expectedPrinting(miller, miller.occurrences.find((o) => !o.verbatim)).lacks;
+  assert.ok(lacks.length > 0, 'the inspect JSON names words 004 lacks');
+  assert.deepEqual(altered.lacks, lacks);
+  assert.match(await entry.locator('[data-change="substituted"]').textContent(), /Lacks: /);
   // The first printing opens in the reader.
   await entry.getByTestId('ledger-first').click();
   await page.getByTestId('reader').waitFor();
@@ -182,6 +194,21 @@ test("the story page's link narrows the ledger to the story's quotes", async () 
   await page.getByTestId('story-page').waitFor();
   assert.equal(query(page).get('story'), story.id);
   assert.equal(query(page).get('view'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a story id no story has says so, lists every quote, and can be dropped', async () => {
+  const { page, problems, context } = await open('?v=1&view=ledger&story=story-no-such-story');
+  const hint = page.getByTestId('ledger-story-unknown');
+  await hint.waitFor();
+  assert.match(await hint.textContent(), /^No story has this id at this threshold/);
+  assert.equal(await count(page), `${quotes.length} quotes`);
+  assert.equal(await page.getByTestId('ledger-story').count(), 0);
+  await hint.getByTestId('ledger-all-stories').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('story'));
+  assert.equal(await page.getByTestId('ledger-story-unknown').count(), 0);
+  assert.equal(query(page).get('view'), 'ledger');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -88,7 +88,7 @@ test('what each report adds, and the quotes they share (Miller’s “shared int
   );
   assert.deepEqual(adds.map((a) => a.report).sort(), [...story.reports].sort(), 'each report of the story says what it adds');
   for (const a of adds) {
-    const own = a.meta.match(/^(\d+) of its (\d+) sentences are its own:$/);
+    const own = a.meta.match(/^(\d+) of its (\d+) sentences (is|are) its own:$/);
     const nothing = a.meta.match(/^Adds nothing: all (\d+) of its sentences are shared with other reports of the story\.$/);
     assert.ok(own || nothing, `"${a.meta}"`);
     if (nothing) {
@@ -97,6 +97,7 @@ test('what each report adds, and the quotes they share (Miller’s “shared int
     }
     const [n, total] = [Number(own[1]), Number(own[2])];
     assert.ok(n >= 1 && n <= total, a.meta);
+    assert.equal(own[3], n === 1 ? 'is' : 'are', `"${a.meta}": the verb agrees with ${n}`);
     const more = a.more ? Number(a.more.match(/^and (\d+) more\.$/)[1]) : 0;
     assert.equal(a.own.length + more, n, `${a.report}: ${n} own sentences, shown or counted`);
     // Each sentence it adds is in its own text and in no other report of the story.
