@@ -303,3 +303,20 @@ test('large: the matrix CSV holds every story column, beyond the 40 shown', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('seeds: the prerendered list holds the export buttons disabled; the app enables them', async () => {
+  const context = await seeds.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(seeds.site.url);
+  await page.waitForSelector('#prerendered');
+  const buttons = page.locator('#prerendered [data-testid^="export-reports-"]');
+  assert.deepEqual(await buttons.evaluateAll((els) => els.map((b) => [b.dataset.testid, b.disabled])), [
+    ['export-reports-csv', true],
+    ['export-reports-json', true],
+  ]);
+  await context.close();
+  const { page: app, problems, context: live } = await openApp(seeds.browser, seeds.site);
+  assert.deepEqual(await app.locator('[data-testid^="export-reports-"]').evaluateAll((els) => els.map((b) => b.disabled)), [false, false]);
+  assert.deepEqual(problems, []);
+  await live.close();
+});

@@ -1,6 +1,7 @@
 // Helpers shared by the tests of the story, ledger and matrix pages and the exports
 // (pages.test.mjs, a11y-pages.test.mjs, story.test.mjs, ledger.test.mjs, matrix.test.mjs,
-// threshold.test.mjs, exports.test.mjs).
+// threshold.test.mjs, exports.test.mjs). The large site's inspect JSON is optional:
+// PARALLAX_LARGE_CORPUS_JSON names it; without it the tests that need it are skipped, saying so.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +25,7 @@ export const loadLargeCorpus = () => JSON.parse(fs.readFileSync(LARGE_CORPUS_JSO
 
 export const query = (page) => new URL(page.url()).searchParams;
 
-/** Waits until the page's URL query satisfies `check(params)` (a function source run in the page). */
+/** Waits until the page's URL has parameter `name` equal to `value`. */
 export const waitForParam = (page, name, value) =>
   page.waitForFunction(([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value], { timeout: 5000 });
 
