@@ -22,6 +22,10 @@ pub fn build(
     let started = Instant::now();
     let clock = Timings::new();
     let bar = Bar::new(io::stderr().is_terminal(), &clock);
+    // The last site's search index is read from the cache while the corpus is.
+    let search_cache = cache
+        .zip(site)
+        .map(|(cache, site)| crate::site::SearchCache::open(cache, site));
     // The cache is written while the output is: `finish_cache` below waits for it.
     let loaded = corpus_dir::load_dir_cached_writing_behind(dir, &bar, cache);
     bar.finish();
@@ -41,7 +45,7 @@ pub fn build(
         }
         Ok(mut built) => {
             clock.stage("write", None);
-            let reuse = cache.map(|_| cache_summary(&built));
+            let mut reuse = cache.map(|_| cache_summary(&built));
             print_warnings(&built.corpus);
             let mut written: Vec<(String, usize)> = Vec::new();
             let mut failed = false;
@@ -51,33 +55,49 @@ pub fn build(
                     None => failed = true,
                 }
             }
+            let figures = Figures::of(&built.corpus);
+            let mut search_writer = None;
             if let Some(site) = site.filter(|_| !failed) {
-                clock.stage("site", None);
-                match crate::site::write_site_dir(&built.corpus, site) {
-                    Ok(w) => written.push((
-                        format!(
-                            "{}/ ({} files, {} new; catalogue {})",
-                            shown(site),
-                            w.files,
-                            w.new_files,
-                            size(w.catalogue_bytes)
-                        ),
-                        w.bytes,
-                    )),
+                // The last use of the corpus: the site takes it.
+                let corpus = std::mem::take(&mut built.corpus);
+                match crate::site::write_site_dir(corpus, site, search_cache, &clock) {
+                    Ok(w) => {
+                        written.push((
+                            format!(
+                                "{}/ ({} files, {} new; catalogue {})",
+                                shown(site),
+                                w.files,
+                                w.new_files,
+                                size(w.catalogue_bytes)
+                            ),
+                            w.bytes,
+                        ));
+                        if let Some(reuse) = &mut reuse {
+                            reuse.push_str(&format!(", indexed {} for search", w.indexed));
+                        }
+                        search_writer = w.cache_writer;
+                    }
                     Err(e) => {
                         let _ = writeln!(io::stderr(), "error: cannot write {}: {e}", shown(site));
                         failed = true;
                     }
                 }
             }
+            if cache.is_some() {
+                // What the cache's writers still have to do.
+                clock.stage("write cache", None);
+            }
             built.finish_cache();
+            if let Some(Err(problem)) = search_writer.map(crate::site::finish_search_cache) {
+                built.cache_problem.get_or_insert(problem);
+            }
             if let Some(problem) = &built.cache_problem {
                 let _ = writeln!(io::stderr(), "warning: {problem}");
             }
             let code = if failed {
                 ExitCode::FAILURE
             } else {
-                summary(&built.corpus, &written, started, reuse.as_deref());
+                summary(&figures, &written, started, reuse.as_deref());
                 ExitCode::SUCCESS
             };
             // The process ends next: freeing the corpus, millions of strings one at a time,
@@ -139,13 +159,31 @@ fn write(corpus: &Corpus, out: &Path) -> Option<usize> {
     }
 }
 
+/// What the summary line says of the corpus.
+struct Figures {
+    reports: usize,
+    pairs: usize,
+    stories: usize,
+    warnings: usize,
+}
+
+impl Figures {
+    fn of(corpus: &Corpus) -> Figures {
+        Figures {
+            reports: corpus.reports.len(),
+            pairs: corpus.pairs.len(),
+            stories: corpus.stories.len(),
+            warnings: corpus
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == Level::Warning)
+                .count(),
+        }
+    }
+}
+
 /// The summary line: what was written where, with `reuse`, what the cache saved.
-fn summary(corpus: &Corpus, written: &[(String, usize)], started: Instant, reuse: Option<&str>) {
-    let warnings = corpus
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Warning)
-        .count();
+fn summary(figures: &Figures, written: &[(String, usize)], started: Instant, reuse: Option<&str>) {
     let outputs: Vec<String> = written
         .iter()
         .map(|(what, bytes)| format!("{what} ({})", size(*bytes)))
@@ -153,10 +191,10 @@ fn summary(corpus: &Corpus, written: &[(String, usize)], started: Instant, reuse
     let _ = writeln!(
         io::stderr(),
         "parallax build: {}, {}, {}, {}, {:.1} s -> {}{}",
-        counted(corpus.reports.len(), "report", "reports"),
-        counted(corpus.pairs.len(), "related pair", "related pairs"),
-        counted(corpus.stories.len(), "story", "stories"),
-        counted(warnings, "warning", "warnings"),
+        counted(figures.reports, "report", "reports"),
+        counted(figures.pairs, "related pair", "related pairs"),
+        counted(figures.stories, "story", "stories"),
+        counted(figures.warnings, "warning", "warnings"),
         started.elapsed().as_secs_f64(),
         outputs.join(", "),
         reuse.unwrap_or(""),

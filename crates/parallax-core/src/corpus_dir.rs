@@ -7,9 +7,11 @@ mod topics;
 
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
+use crate::analysis::reuse::Carry;
 use crate::model::{is_control_char, Corpus, Diagnostic, Level};
 use crate::progress::Progress;
-use files::{entry_kind, name_problem, read_listed_file, read_regular, EntryKind};
+pub(crate) use files::line_of_utf8_error;
+use files::{entry_kind, name_problem, read_listed_file, read_regular, same_ids, EntryKind};
 use metadata_file::read_metadata;
 use std::collections::HashMap;
 use std::path::Path;
@@ -64,7 +66,10 @@ pub struct Built {
     /// once the cache is written: see [`Built::finish_cache`].
     pub cache_problem: Option<String>,
     /// The writing of the analysis carry to the cache, when it goes on behind.
-    cache_writer: Option<std::thread::JoinHandle<Result<(), String>>>,
+    cache_writer: Option<std::thread::JoinHandle<(Result<(), String>, Carry)>>,
+    /// The carry once written, freed with the rest (a process about to exit need not free it:
+    /// every report's features, a tenth of a rebuild).
+    written_carry: Option<Carry>,
 }
 
 impl Built {
@@ -75,7 +80,10 @@ impl Built {
             return;
         };
         let problem = match writer.join() {
-            Ok(written) => written.err(),
+            Ok((written, carry)) => {
+                self.written_carry = Some(carry);
+                written.err()
+            }
             Err(_) => Some("the build cache writer stopped before it was done".to_string()),
         };
         if let Some(problem) = problem {
@@ -315,15 +323,10 @@ pub fn load_dir_cached_writing_behind(
         tagged: true,
     };
     let (carry, reused) = crate::analysis::analyze_reusing(&mut corpus, &topics, progress, reuse);
-    // Writing the carry, then freeing it (every report's features: a tenth of a rebuild), on a
-    // thread of its own while the build goes on. Without a thread the cache keeps the files
-    // only: the next build computes the features again, no different.
+    // Writing the carry on a thread of its own while the build goes on. Without a thread the
+    // cache keeps the files only: the next build computes the features again, no different.
     let cache_writer = carry_cache.and_then(|cache| {
-        let writer = std::thread::Builder::new().spawn(move || {
-            let written = cache.save_carry(&carry);
-            drop(carry);
-            written
-        });
+        let writer = std::thread::Builder::new().spawn(move || (cache.save_carry(&carry), carry));
         writer
             .map_err(|e| cache_problem.get_or_insert(format!("cannot write the build cache: {e}")))
             .ok()
@@ -346,33 +349,8 @@ pub fn load_dir_cached_writing_behind(
         reused,
         cache_problem,
         cache_writer,
+        written_carry: None,
     })
-}
-
-/// The 1-based line of the first invalid byte.
-fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
-    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-    1 + valid.iter().filter(|&&b| b == b'\n').count()
-}
-
-/// Report ids come from file names with odd characters made `-` and the extension dropped:
-/// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
-fn same_ids<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
-    let mut first: HashMap<String, &str> = HashMap::new();
-    let mut out = Vec::new();
-    for name in names {
-        let id = crate::ingest::report_id(name, 0);
-        if let Some(other) = first.get(id.as_str()) {
-            let message = format!(
-                "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
-                 rename one of the two files"
-            );
-            out.push(diagnostic(name, 0, Level::Error, &message));
-        } else {
-            first.insert(id, name);
-        }
-    }
-    out
 }
 
 /// What a build step should watch for changes: the folder and each entry in it, as paths that

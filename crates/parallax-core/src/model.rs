@@ -116,9 +116,13 @@ impl Report {
     }
 }
 
+/// Each report's index by its id (FxHash: the ids are the corpus's own, looked up by the
+/// thousand).
+pub type Positions<'a> = rustc_hash::FxHashMap<&'a str, u32>;
+
 /// Each report's index by its id: how pairs, stories and URLs (which name reports by id) find
 /// a report.
-pub fn report_positions(reports: &[Report]) -> std::collections::HashMap<&str, u32> {
+pub fn report_positions(reports: &[Report]) -> Positions<'_> {
     reports
         .iter()
         .enumerate()

@@ -24,6 +24,7 @@
 //! `timeline` (marks or bins on the timeline).
 
 mod bitsets;
+mod delta_postings;
 mod facet_index;
 #[cfg(any(test, feature = "facet-reference"))]
 #[doc(hidden)]
@@ -37,6 +38,7 @@ mod matching;
 mod paging;
 mod picker;
 mod postings;
+mod postings_reuse;
 mod ranking;
 mod search;
 mod search_shards;
@@ -54,6 +56,7 @@ pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
 pub use picker::PickerIndex;
 pub use postings::{FieldLengths, Posting, SearchIndex};
+pub use postings_reuse::{report_keys, ReportKey};
 pub use ranking::TITLE_WEIGHT;
 pub use search_shards::{ChunkedIndex, PrefixShard, SearchMeta, SearchShard, WordShard};
 pub use snippet::{snippet, Snippet};

@@ -26,11 +26,17 @@ use crate::query::{
 };
 use serde::{Deserialize, Serialize};
 
+mod reuse;
 mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
+pub use reuse::{
+    search_index_reusing, split_reusing, split_with, IndexReused, PreviousIndex, Reused, SearchMemo,
+};
 #[cfg(feature = "sidecar")]
-pub use write::{write_site, SiteFile, SiteFiles};
+pub use write::{
+    file_name, read_memo, write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex,
+};
 
 /// Reports per body shard. Search results come in relevance order, scattered over the shards,
 /// and each shown result's snippet reads its report's shard: measured typing "water sharing" on
@@ -98,7 +104,7 @@ pub struct PairHead {
 }
 
 impl PairHead {
-    fn of(pair: &Pair, position: &std::collections::HashMap<&str, u32>) -> PairHead {
+    fn of(pair: &Pair, position: &crate::model::Positions) -> PairHead {
         let index = |id: &str| position.get(id).copied().unwrap_or(u32::MAX);
         PairHead {
             a: index(&pair.a),
@@ -223,15 +229,25 @@ pub fn with_body(head: &Report, body: &ReportBody) -> Report {
     }
 }
 
-/// Cuts an analysed corpus into a catalogue and shards.
-pub fn split(corpus: Corpus) -> SiteParts {
-    let folded: Vec<(String, usize)> = crate::par::map(&corpus.reports, folded_report);
-    let index = SearchIndex::build(
+/// The inverted index of the reports' folded text (`query::folded_report`).
+pub fn search_index(reports: &[Report]) -> SearchIndex {
+    let folded: Vec<(String, usize)> = crate::par::map(reports, folded_report);
+    SearchIndex::build(
         folded
             .iter()
             .map(|(text, title_end)| text.split_at(*title_end)),
-    );
-    drop(folded);
+    )
+}
+
+/// Cuts an analysed corpus into a catalogue and shards.
+pub fn split(corpus: Corpus) -> SiteParts {
+    let index = search_index(&corpus.reports);
+    split_indexed(corpus, index)
+}
+
+/// [`split`], with the corpus's search index at hand ([`search_index`], or a rebuild's: see
+/// [`split_reusing`]).
+pub fn split_indexed(corpus: Corpus, index: SearchIndex) -> SiteParts {
     let (search, search_words, search_prefixes) = index.into_shards(SEARCH_SHARD_BYTES);
     let order = timeline_order(&corpus.reports);
     let Corpus {

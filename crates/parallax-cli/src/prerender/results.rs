@@ -8,7 +8,6 @@ use parallax_core::analysis::Thresholds;
 use parallax_core::display::{self, timeline};
 use parallax_core::query::{snippet, FacetKind, Page, QueryResult};
 use parallax_core::{Corpus, DateBasis};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The timeline's width in the two-column layout at its widest (the layout's 80rem less the
@@ -194,7 +193,7 @@ fn item(out: &mut String, corpus: &Corpus, related: &Related, index: usize) {
 struct Related<'a> {
     corpus: &'a Corpus,
     relations: &'a Relations,
-    position: HashMap<&'a str, u32>,
+    position: parallax_core::Positions<'a>,
     copies: CopyIndex,
 }
 

@@ -89,9 +89,18 @@ pub fn analyze_reusing(
     // runs beside the pairing (whose stages leave a core idle), and only its entries wait.
     enum Half {
         Pairs(Box<(copies::Related, reuse::Carry, reuse::Reused)>),
-        Quotes(quotes::QuoteGroups),
+        Quotes(
+            quotes::QuoteGroups,
+            rustc_hash::FxHashMap<u64, Vec<quotes::Sentence>>,
+        ),
     }
-    let carry = std::sync::Mutex::new(Some(reuse.carry));
+    let Reuse {
+        mut carry,
+        keep,
+        tagged: _,
+    } = reuse;
+    let kept_sentences = std::sync::Mutex::new(std::mem::take(&mut carry.quotes));
+    let carry = std::sync::Mutex::new(Some(carry));
     let halves = crate::par::map(&[true, false], |&pairs| {
         if pairs {
             let carry = carry.lock().ok().and_then(|mut c| c.take());
@@ -100,18 +109,25 @@ pub fn analyze_reusing(
                 &Thresholds::default(),
                 progress,
                 carry.unwrap_or_default(),
-                reuse.keep,
+                keep,
             )))
         } else {
-            Half::Quotes(quotes::group_quotes(&corpus.reports))
+            let kept =
+                std::mem::take(&mut *kept_sentences.lock().unwrap_or_else(|e| e.into_inner()));
+            let (keys, sentences) = quotes::all_sentences(&corpus.reports, kept);
+            let groups = quotes::group_sentences(&corpus.reports, &keys, &sentences);
+            Half::Quotes(groups, sentences)
         }
     });
-    let [Half::Pairs(pairs), Half::Quotes(quote_groups)] = <[Half; 2]>::try_from(halves)
+    let [Half::Pairs(pairs), Half::Quotes(quote_groups, sentences)] = <[Half; 2]>::try_from(halves)
         .unwrap_or_else(|_| unreachable!("par::map gives one result per item"))
     else {
         unreachable!("par::map keeps the items' order")
     };
-    let (related, carry, reused) = *pairs;
+    let (related, mut carry, reused) = *pairs;
+    if keep {
+        carry.quotes = sentences;
+    }
     progress.stage("evidence", None);
     corpus.copy_groups = related.copy_groups;
     corpus.near_copy_groups = related.near_copy_groups;

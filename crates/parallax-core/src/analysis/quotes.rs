@@ -1,11 +1,14 @@
 //! The quote ledger: every quote with its speaker, merged across reports, verbatim or altered,
 //! and where it first appears in time.
 
-use super::align::split_sentences;
+mod sentences;
+
 use super::quote_change::{compare_words, QuoteComparison};
 use super::quote_union::{find, unite_in_order};
 use super::text;
 use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
+use rustc_hash::FxHashMap;
+pub use sentences::{all_sentences, quotes_key, sentences, Sentence};
 use std::collections::HashMap;
 
 /// One sentence of one printed quote: the unit quotes are matched by, since outlets split,
@@ -19,7 +22,7 @@ struct Unit<'a> {
     start: usize,
     end: usize,
     /// The sentence's folded words, hashed, for fast comparison.
-    hashes: Vec<u64>,
+    hashes: &'a [u64],
 }
 
 /// Builds the ledger from every report's quotes.
@@ -53,37 +56,35 @@ pub struct QuoteGroups {
 
 /// The matching half of [`ledger`] (see there).
 pub fn group_quotes(reports: &[Report]) -> QuoteGroups {
-    // Folding every quote sentence is most of the work: per report, on all cores.
-    let per_report = crate::par::map(reports, |rep| {
-        let mut units = Vec::new();
-        // Each word folded into one buffer and hashed: `text::words` without a string per word.
-        let mut folded = String::new();
-        for (qi, q) in rep.quotes.iter().enumerate() {
-            for (start, end) in split_sentences(&q.text) {
-                let mut hashes: Vec<u64> = Vec::new();
-                text::for_each_word(&q.text[start..end], |_, w| {
-                    text::fold_word_into(w, &mut folded);
-                    hashes.push(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
-                });
-                if !hashes.is_empty() {
-                    units.push((qi, start, end, hashes));
-                }
-            }
-        }
-        units
-    });
-    let units: Vec<Unit> = per_report
-        .into_iter()
+    let (keys, sentences) = all_sentences(reports, Default::default());
+    group_sentences(reports, &keys, &sentences)
+}
+
+/// [`group_quotes`] from every report's [`sentences::Sentence`]s: those of report `r` are
+/// `sentences[&keys[r]]` ([`all_sentences`]).
+pub fn group_sentences(
+    reports: &[Report],
+    keys: &[u64],
+    sentences: &FxHashMap<u64, Vec<Sentence>>,
+) -> QuoteGroups {
+    let units: Vec<Unit> = keys
+        .iter()
         .enumerate()
-        .flat_map(|(r, units)| {
-            units.into_iter().map(move |(qi, start, end, hashes)| Unit {
-                report: r,
-                quote: qi,
-                q: &reports[r].quotes[qi],
-                start,
-                end,
-                hashes,
-            })
+        .flat_map(|(r, key)| {
+            sentences
+                .get(key)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(move |s| {
+                    Some(Unit {
+                        report: r,
+                        quote: s.quote as usize,
+                        q: reports[r].quotes.get(s.quote as usize)?,
+                        start: s.start as usize,
+                        end: s.end as usize,
+                        hashes: &s.hashes,
+                    })
+                })
         })
         .collect();
     let n = units.len();
@@ -107,7 +108,7 @@ pub fn group_quotes(reports: &[Report]) -> QuoteGroups {
     // Candidates share a run long enough to match (see `quote_union`); checked in (i, j) order
     // so the result does not depend on hashing (`quote_union` skips the checks that cannot
     // change the groups).
-    let hashes: Vec<&[u64]> = units.iter().map(|u| u.hashes.as_slice()).collect();
+    let hashes: Vec<&[u64]> = units.iter().map(|u| u.hashes).collect();
     let mut quote_end = vec![n; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let same = (units[i].report, units[i].quote) == (units[i + 1].report, units[i + 1].quote);

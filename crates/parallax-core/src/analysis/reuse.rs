@@ -21,6 +21,7 @@ use super::lsh::{self, MinHasher, ShingleBits, EXACT_UP_TO, NUM_PERM};
 use super::near_copies::{self, Collapsed, NearCopies};
 use super::pairs::{ReportFeatures, Thresholds};
 use crate::model::Pair;
+use chrono::Datelike;
 use rule::PairRule;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -48,38 +49,62 @@ pub struct PairMemo {
 /// A key of everything [`super::pairs::evidence`] reads of a report, its id included: two
 /// reports with equal keys give equal pairs with any third.
 pub fn feature_key(f: &ReportFeatures) -> u64 {
-    let mut buf: Vec<u8> = Vec::with_capacity(16 + 8 * f.word_hashes.len());
-    let mut text = |s: &str| {
-        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    // One buffer per thread: a buffer per report allocated as much as the corpus's words anew
+    // on every rebuild (fresh pages, which the kernel zeroes).
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        key_bytes(f, buf);
+        xxhash_rust::xxh3::xxh3_64(buf)
+    })
+}
+
+/// What [`feature_key`] hashes: every part with its length first, numbers as their bytes
+/// (formatting the stock marks as text was most of the keys' time).
+fn key_bytes(f: &ReportFeatures, buf: &mut Vec<u8>) {
+    fn number(buf: &mut Vec<u8>, n: u64) {
+        buf.extend_from_slice(&n.to_le_bytes());
+    }
+    fn text(buf: &mut Vec<u8>, s: &str) {
+        number(buf, s.len() as u64);
         buf.extend_from_slice(s.as_bytes());
-    };
-    text(&f.id);
+    }
+    text(buf, &f.id);
+    number(buf, f.quotes.len() as u64);
     for q in &f.quotes {
-        text(&q.len().to_string());
-        q.iter().for_each(|w| text(w));
+        number(buf, q.len() as u64);
+        q.iter().for_each(|w| text(buf, w));
     }
-    for (key, printed) in f.people.iter().chain(&f.places) {
-        text(key);
-        text(printed);
+    for names in [&f.people, &f.places] {
+        number(buf, names.len() as u64);
+        for (key, printed) in names {
+            text(buf, key);
+            text(buf, printed);
+        }
     }
-    text(&format!(
-        "{}|{}|{:?}|{:?}|{:?}",
-        f.people.len(),
-        f.places.len(),
-        f.event_date,
-        f.quote_of,
-        f.quote_stock
-    ));
+    number(buf, u64::from(f.event_date.is_some()));
+    if let Some(date) = f.event_date {
+        number(buf, i64::from(date.num_days_from_ce()) as u64);
+    }
+    number(buf, f.quote_of.len() as u64);
+    f.quote_of.iter().for_each(|&q| number(buf, q as u64));
+    number(buf, f.quote_stock.len() as u64);
+    for marks in &f.quote_stock {
+        number(buf, marks.len() as u64);
+        buf.extend(marks.iter().map(|&m| u8::from(m)));
+    }
+    number(buf, f.word_hashes.len() as u64);
     for h in &f.word_hashes {
         buf.extend_from_slice(&h.to_le_bytes());
     }
-    xxhash_rust::xxh3::xxh3_64(&buf)
 }
 
 /// The memo version for `t`: the thresholds and the pairing code's version.
 fn version(t: &Thresholds, exact: bool) -> u64 {
     // Bump when the pairing rules or the evidence change.
-    const CODE: u64 = 2;
+    const CODE: u64 = 3;
     let text = format!("{CODE}|{exact}|{t:?}|{NUM_PERM}");
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
@@ -237,7 +262,7 @@ impl<'m> Plan<'m> {
             })
             .collect()
         };
-        let rule = PairRule::new(heads, t, exact, &signatures);
+        let rule = PairRule::new(heads, t, exact, &signatures, &changed);
         let is_changed = |j: usize| self.was[j].is_none();
         // Each pair with a changed report, once: by its changed report, or by the first of two.
         let fresh = crate::par::map_counted(&changed, progress, |&i| {

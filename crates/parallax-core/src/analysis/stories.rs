@@ -28,7 +28,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// A story's date is the event date most of its members state (not inferred ones), the earliest
 /// on a tie; its label is the title of its earliest dated member (else its first), shortened.
 pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<Story> {
-    let index: HashMap<&str, u32> = crate::model::report_positions(reports);
+    let index = crate::model::report_positions(reports);
     let edges = pairs
         .iter()
         .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?, p)));

@@ -7,9 +7,14 @@
 //!   ([`CachedFile`]), by a hash of everything parsing reads (the file's name and bytes, its
 //!   metadata, the build date, the topic lexicon).
 //! * `features-NN.postcard`: each report's features by a hash of what they are made from.
+//! * `quotes-NN.postcard`: the sentences of each report's quotes as the quote ledger matches
+//!   them, by a hash of the quotes' text.
 //! * `pairs.postcard`: the memo of the pairs ([`crate::analysis::reuse::PairMemo`]).
 //! * `metadata.postcard`: the last parse of `metadata.toml`, by a hash of its text and the
 //!   corpus's file names (all the parse reads).
+//! * `search.postcard`: what a rebuild needs of the last site's search index ([`SearchMemo`]:
+//!   its reports' keys and the files of its shards in the site folder, which are read back),
+//!   to index only the reports whose text changed.
 //!
 //! Entries are spread over [`SHARDS`] files by key, and a build rewrites only the shards whose
 //! entries changed: after one file changed, two or three small files are written, not the
@@ -18,13 +23,16 @@
 //! ignored and rewritten: it can make a build slower, never different.
 
 use crate::analysis::pairs::ReportFeatures;
+use crate::analysis::quotes::Sentence;
 use crate::analysis::reuse::{Carry, PairMemo};
 use crate::ingest::{NameCounts, ParsedFile};
 use crate::metadata::{FileMeta, Metadata};
 use crate::model::{Diagnostic, TopicDef};
+use crate::site::SearchMemo;
 use crate::ParseOptions;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use std::collections::HashMap;
+// Keys are content hashes already: FxHash, not SipHash, to look them up.
+use rustc_hash::FxHashMap as HashMap;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -32,6 +40,7 @@ use std::path::{Path, PathBuf};
 const SCHEMA: &str = concat!("parallax cache 3, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
 const METADATA: &str = "metadata.postcard";
+const SEARCH: &str = "search.postcard";
 
 #[derive(Serialize, Deserialize)]
 struct Stored<T> {
@@ -62,6 +71,7 @@ pub struct Cache {
     dir: PathBuf,
     files_read: Vec<Vec<u64>>,
     features_read: Vec<Vec<u64>>,
+    quotes_read: Vec<Vec<u64>>,
 }
 
 /// The key of a parse: everything [`crate::ingest::parse_file_with`] and the tagger read.
@@ -104,6 +114,7 @@ impl Cache {
             dir: dir.to_path_buf(),
             files_read: vec![Vec::new(); SHARDS],
             features_read: vec![Vec::new(); SHARDS],
+            quotes_read: vec![Vec::new(); SHARDS],
         }
     }
 
@@ -125,23 +136,31 @@ impl Cache {
         // The memo is read while the shards are: it is as large as eight of them.
         enum Part {
             Memo(Option<PairMemo>),
-            Shards(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
+            Features(HashMap<u64, ReportFeatures>, Vec<Vec<u64>>),
+            Quotes(HashMap<u64, Vec<Sentence>>, Vec<Vec<u64>>),
         }
-        let parts = crate::par::map(&[true, false], |&memo| {
-            if memo {
-                Part::Memo(self.load(PAIRS))
-            } else {
+        let parts = crate::par::map(&[0, 1, 2], |&part| match part {
+            0 => Part::Memo(self.load(PAIRS)),
+            1 => {
                 let (features, read) = self.load_shards("features");
-                Part::Shards(features, read)
+                Part::Features(features, read)
+            }
+            _ => {
+                let (quotes, read) = self.load_shards("quotes");
+                Part::Quotes(quotes, read)
             }
         });
         let mut carry = Carry::default();
         for part in parts {
             match part {
                 Part::Memo(memo) => carry.pairs = memo,
-                Part::Shards(features, read) => {
+                Part::Features(features, read) => {
                     carry.features = features;
                     self.features_read = read;
+                }
+                Part::Quotes(quotes, read) => {
+                    carry.quotes = quotes;
+                    self.quotes_read = read;
                 }
             }
         }
@@ -149,13 +168,16 @@ impl Cache {
     }
 
     pub fn save_carry(&self, carry: &Carry) -> Result<(), String> {
-        let entries: Vec<(u64, &ReportFeatures)> =
+        let features: Vec<(u64, &ReportFeatures)> =
             carry.features.iter().map(|(k, f)| (*k, f)).collect();
+        let quotes: Vec<(u64, &Vec<Sentence>)> =
+            carry.quotes.iter().map(|(k, s)| (*k, s)).collect();
         // The memo is written while the shards are, as it is read.
-        let written = crate::par::map(&[true, false], |&memo| match (memo, &carry.pairs) {
-            (true, Some(memo)) => self.save(PAIRS, memo),
-            (true, None) => Ok(()),
-            (false, _) => self.save_shards("features", &entries, &self.features_read),
+        let written = crate::par::map(&[0, 1, 2], |&part| match (part, &carry.pairs) {
+            (0, Some(memo)) => self.save(PAIRS, memo),
+            (0, None) => Ok(()),
+            (1, _) => self.save_shards("features", &features, &self.features_read),
+            _ => self.save_shards("quotes", &quotes, &self.quotes_read),
         });
         written.into_iter().collect()
     }
@@ -175,6 +197,15 @@ impl Cache {
         self.save(METADATA, &(key, meta, diags))
     }
 
+    /// The last site's search index (none without a usable cache).
+    pub fn load_search(&self) -> Option<SearchMemo<'static>> {
+        self.load(SEARCH)
+    }
+
+    pub fn save_search(&self, memo: &SearchMemo) -> Result<(), String> {
+        self.save(SEARCH, memo)
+    }
+
     fn load_shards<T: DeserializeOwned + Send>(
         &self,
         kind: &str,
@@ -184,7 +215,7 @@ impl Cache {
             self.load::<Vec<(u64, T)>>(&format!("{kind}-{s:02}.postcard"))
                 .unwrap_or_default()
         });
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut read = Vec::with_capacity(SHARDS);
         for shard in loaded {
             let mut keys: Vec<u64> = shard.iter().map(|e| e.0).collect();

@@ -1,7 +1,9 @@
 //! Reading one file of a corpus folder safely: regular files only, bounded in size, and names
 //! that can be printed and written on one line.
 
-use crate::model::is_control_char;
+use super::diagnostic;
+use crate::model::{is_control_char, Diagnostic, Level};
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs::{File, FileType};
 use std::io::{ErrorKind, Read};
@@ -157,6 +159,32 @@ fn describe(kind: FileType) -> &'static str {
         }
     }
     "a special file"
+}
+
+/// The 1-based line of the first invalid byte.
+pub(crate) fn line_of_utf8_error(e: &std::string::FromUtf8Error) -> usize {
+    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    1 + valid.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Report ids come from file names with odd characters made `-` and the extension dropped:
+/// "a b.txt" and "a-b.TXT" would give the same ids, and a URL could not tell them apart.
+pub(super) fn same_ids<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let mut first: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for name in names {
+        let id = crate::ingest::report_id(name, 0);
+        if let Some(other) = first.get(id.as_str()) {
+            let message = format!(
+                "its reports would have the same ids ({id}, …) as those of \u{201c}{other}\u{201d}: \
+                 rename one of the two files"
+            );
+            out.push(diagnostic(name, 0, Level::Error, &message));
+        } else {
+            first.insert(id, name);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

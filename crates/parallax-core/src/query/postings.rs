@@ -83,7 +83,7 @@ pub(super) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
 
 /// The characters of a report that are neither letters, digits nor spaces, each once, in
 /// one pass over the bytes (ASCII in a table, other characters decoded).
-fn held_symbols(title: &str, body: &str) -> Vec<char> {
+pub(super) fn held_symbols(title: &str, body: &str) -> Vec<char> {
     let mut ascii = [false; 128];
     let mut other: Vec<char> = Vec::new();
     for text in [title, body] {

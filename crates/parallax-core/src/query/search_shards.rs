@@ -20,7 +20,7 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WordShard {
     pub words: Vec<String>,
-    #[serde(with = "delta_postings")]
+    #[serde(with = "super::delta_postings")]
     pub postings: Vec<Vec<Posting>>,
 }
 
@@ -28,56 +28,8 @@ pub struct WordShard {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrefixShard {
     pub prefixes: Vec<String>,
-    #[serde(with = "delta_postings")]
+    #[serde(with = "super::delta_postings")]
     pub postings: Vec<Vec<Posting>>,
-}
-
-/// Postings lists as they travel: each report as the gap from the one before (lists are by
-/// ascending report), so most take one byte as a varint instead of two or three; a quarter
-/// fewer bytes for the shards a keystroke fetches. Decoding checks the ids do not overflow.
-mod delta_postings {
-    use super::Posting;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(lists: &[Vec<Posting>], s: S) -> Result<S::Ok, S::Error> {
-        let coded: Vec<Vec<(u32, u32, u32)>> = lists
-            .iter()
-            .map(|list| {
-                let mut previous = 0;
-                list.iter()
-                    .map(|p| {
-                        debug_assert!(p.report >= previous, "postings ascend by report");
-                        let gap = p.report.saturating_sub(previous);
-                        previous = p.report;
-                        (gap, p.in_title, p.in_body)
-                    })
-                    .collect()
-            })
-            .collect();
-        coded.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Posting>>, D::Error> {
-        let coded: Vec<Vec<(u32, u32, u32)>> = Vec::deserialize(d)?;
-        coded
-            .into_iter()
-            .map(|list| {
-                let mut report = 0u32;
-                list.into_iter()
-                    .map(|(gap, in_title, in_body)| {
-                        report = report
-                            .checked_add(gap)
-                            .ok_or_else(|| serde::de::Error::custom("a report id overflows"))?;
-                        Ok(Posting {
-                            report,
-                            in_title,
-                            in_body,
-                        })
-                    })
-                    .collect()
-            })
-            .collect()
-    }
 }
 
 /// What a page holds of the search index before any shard: per corpus, small.
@@ -148,18 +100,21 @@ impl SearchIndex {
             |w, p| list_bytes(w, p),
             target_bytes,
         );
+        // The runs cover the keys in order: each shard takes the next ones, moved, not copied.
+        let (mut words, mut postings) = (self.words.into_iter(), self.postings.into_iter());
         let words: Vec<WordShard> = word_runs
             .iter()
             .map(|r| WordShard {
-                words: self.words[r.clone()].to_vec(),
-                postings: self.postings[r.clone()].to_vec(),
+                words: words.by_ref().take(r.len()).collect(),
+                postings: postings.by_ref().take(r.len()).collect(),
             })
             .collect();
+        let (mut prefixes, mut lists) = (prefixes.into_iter(), prefix_lists.into_iter());
         let prefix_shards: Vec<PrefixShard> = prefix_runs
             .iter()
             .map(|r| PrefixShard {
-                prefixes: prefixes[r.clone()].to_vec(),
-                postings: prefix_lists[r.clone()].to_vec(),
+                prefixes: prefixes.by_ref().take(r.len()).collect(),
+                postings: lists.by_ref().take(r.len()).collect(),
             })
             .collect();
         let meta = SearchMeta {

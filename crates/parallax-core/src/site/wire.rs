@@ -6,46 +6,49 @@
 use crate::ingest::report_id;
 use crate::model::{DateBasis, NaiveDate, OutletBasis, Report, TopicScore};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::HashMap;
+use std::borrow::Cow;
+// FxHash for the corpus's own names, each looked up once per report naming it.
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Serialize, Deserialize)]
-struct Reports {
-    names: Vec<String>,
-    reports: Vec<Head>,
+struct Reports<'a> {
+    names: Vec<Cow<'a, str>>,
+    reports: Vec<Head<'a>>,
 }
 
-/// A report without its text; names as numbers into `Reports::names`.
+/// A report without its text; names as numbers into `Reports::names`. Borrowed from the
+/// reports when written (no string is copied), owned when read.
 #[derive(Serialize, Deserialize)]
-struct Head {
+struct Head<'a> {
     /// `None` when it is `report_id(file, index)`.
-    id: Option<String>,
-    file: String,
+    id: Option<Cow<'a, str>>,
+    file: Cow<'a, str>,
     index: u32,
     line: u32,
-    title: String,
-    kicker: Option<String>,
-    byline: Option<String>,
-    dateline: Option<String>,
+    title: Cow<'a, str>,
+    kicker: Option<Cow<'a, str>>,
+    byline: Option<Cow<'a, str>>,
+    dateline: Option<Cow<'a, str>>,
     outlet: Option<u32>,
     outlet_basis: OutletBasis,
-    url: Option<String>,
+    url: Option<Cow<'a, str>>,
     published: Option<NaiveDate>,
     published_basis: DateBasis,
     updated: Option<NaiveDate>,
     event_date: Option<NaiveDate>,
     event_date_basis: DateBasis,
-    event_date_evidence: Option<String>,
+    event_date_evidence: Option<Cow<'a, str>>,
     speakers: Vec<u32>,
     people: Vec<u32>,
     organisations: Vec<u32>,
     places: Vec<u32>,
-    topics: Vec<TopicScore>,
+    topics: Cow<'a, [TopicScore]>,
 }
 
 /// The corpus's names, each numbered once, in order of first use.
 #[derive(Default)]
 struct Names<'a> {
-    names: Vec<String>,
+    names: Vec<Cow<'a, str>>,
     numbers: HashMap<&'a str, u32>,
 }
 
@@ -53,7 +56,7 @@ impl<'a> Names<'a> {
     fn number(&mut self, name: &'a str) -> u32 {
         let names = &mut self.names;
         *self.numbers.entry(name).or_insert_with(|| {
-            names.push(name.to_string());
+            names.push(Cow::Borrowed(name));
             (names.len() - 1) as u32
         })
     }
@@ -64,7 +67,10 @@ impl<'a> Names<'a> {
 }
 
 /// `serde(with)`: writes `reports` (their text must be out: see `site::take_body`).
-pub fn serialize<S: Serializer>(reports: &[Report], serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize<'a, S: Serializer>(
+    reports: &'a [Report],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let mut names = Names::default();
     let mut heads = Vec::with_capacity(reports.len());
     for r in reports {
@@ -73,29 +79,30 @@ pub fn serialize<S: Serializer>(reports: &[Report], serializer: S) -> Result<S::
         let organisations = names.numbers(&r.organisations);
         let places = names.numbers(&r.places);
         let outlet = r.outlet.as_deref().map(|o| names.number(o));
+        let text = |s: &'a Option<String>| s.as_deref().map(Cow::Borrowed);
         heads.push(Head {
-            id: (r.id != report_id(&r.file, r.index)).then(|| r.id.clone()),
-            file: r.file.clone(),
+            id: (r.id != report_id(&r.file, r.index)).then_some(Cow::Borrowed(r.id.as_str())),
+            file: Cow::Borrowed(&r.file),
             index: r.index as u32,
             line: r.line as u32,
-            title: r.title.clone(),
-            kicker: r.kicker.clone(),
-            byline: r.byline.clone(),
-            dateline: r.dateline.clone(),
+            title: Cow::Borrowed(&r.title),
+            kicker: text(&r.kicker),
+            byline: text(&r.byline),
+            dateline: text(&r.dateline),
             outlet,
             outlet_basis: r.outlet_basis,
-            url: r.url.clone(),
+            url: text(&r.url),
             published: r.published,
             published_basis: r.published_basis,
             updated: r.updated,
             event_date: r.event_date,
             event_date_basis: r.event_date_basis,
-            event_date_evidence: r.event_date_evidence.clone(),
+            event_date_evidence: text(&r.event_date_evidence),
             speakers,
             people,
             organisations,
             places,
-            topics: r.topics.clone(),
+            topics: Cow::Borrowed(&r.topics),
         });
     }
     Reports {
@@ -111,36 +118,40 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rep
     let name = |n: u32| {
         names
             .get(n as usize)
-            .cloned()
+            .map(|name| name.clone().into_owned())
             .ok_or_else(|| serde::de::Error::custom(format!("name {n} of {}", names.len())))
     };
     let list = |ns: Vec<u32>| ns.into_iter().map(name).collect::<Result<Vec<_>, _>>();
+    let text = |s: Option<Cow<str>>| s.map(Cow::into_owned);
     reports
         .into_iter()
         .map(|h| {
+            let file = h.file.into_owned();
             Ok(Report {
-                id: h.id.unwrap_or_else(|| report_id(&h.file, h.index as usize)),
+                id: h
+                    .id
+                    .map_or_else(|| report_id(&file, h.index as usize), Cow::into_owned),
                 index: h.index as usize,
                 line: h.line as usize,
-                title: h.title,
-                kicker: h.kicker,
-                byline: h.byline,
-                dateline: h.dateline,
+                title: h.title.into_owned(),
+                kicker: text(h.kicker),
+                byline: text(h.byline),
+                dateline: text(h.dateline),
                 outlet: h.outlet.map(name).transpose()?,
                 outlet_basis: h.outlet_basis,
-                url: h.url,
+                url: text(h.url),
                 published: h.published,
                 published_basis: h.published_basis,
                 updated: h.updated,
                 event_date: h.event_date,
                 event_date_basis: h.event_date_basis,
-                event_date_evidence: h.event_date_evidence,
+                event_date_evidence: text(h.event_date_evidence),
                 speakers: list(h.speakers)?,
                 people: list(h.people)?,
                 organisations: list(h.organisations)?,
                 places: list(h.places)?,
-                topics: h.topics,
-                file: h.file,
+                topics: h.topics.into_owned(),
+                file,
                 ..Report::default()
             })
         })

@@ -4,6 +4,7 @@
 //! entries, not the half million pairs it makes.
 
 use super::*;
+use rustc_hash::FxHashSet;
 
 /// Keys with the reports carrying them, sorted.
 struct KeyPostings {
@@ -107,6 +108,54 @@ impl QuoteIndex {
             for_short_windows(f, |key| {
                 if short_keys.contains(&key) {
                     windowed.push((key, i as u32));
+                }
+            });
+        }
+        QuoteIndex {
+            long: KeyPostings::new(long),
+            short: KeyPostings::all(short),
+            windowed: KeyPostings::all(windowed),
+        }
+    }
+
+    /// The index holding only what [`QuoteIndex::partners_all`] reads for the reports `owners`,
+    /// which gives them the same partners: a pass over the corpus's quotes that keeps the few
+    /// entries under the owners' keys instead of sorting all of them (a rebuild asks for its
+    /// changed reports only).
+    pub fn for_reports(features: &[ReportFeatures], owners: &[u32]) -> Self {
+        // What the owners look up: their long windows in `long`, their short sentences in
+        // `windowed`, their short windows in `short`.
+        let (mut long_keys, mut sentence_keys, mut window_keys) = (
+            FxHashSet::default(),
+            FxHashSet::default(),
+            FxHashSet::default(),
+        );
+        for f in owners.iter().filter_map(|&o| features.get(o as usize)) {
+            for q in &f.quote_hashes {
+                if q.len() >= QUOTE_MIN_RUN {
+                    long_keys.extend(q.windows(QUOTE_MIN_RUN).map(run_key));
+                } else if SHORT.contains(&q.len()) {
+                    sentence_keys.insert(run_key(q));
+                }
+            }
+            for_short_windows(f, |key| {
+                window_keys.insert(key);
+            });
+        }
+        let (mut long, mut short, mut windowed) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, f) in features.iter().enumerate() {
+            let i = i as u32;
+            for q in &f.quote_hashes {
+                if q.len() >= QUOTE_MIN_RUN {
+                    let keys = q.windows(QUOTE_MIN_RUN).map(run_key);
+                    long.extend(keys.filter(|k| long_keys.contains(k)).map(|k| (k, i)));
+                } else if SHORT.contains(&q.len()) && window_keys.contains(&run_key(q)) {
+                    short.push((run_key(q), i));
+                }
+            }
+            for_short_windows(f, |key| {
+                if sentence_keys.contains(&key) {
+                    windowed.push((key, i));
                 }
             });
         }

@@ -136,6 +136,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The index for a few reports gives them the partners the whole index gives.
+    #[test]
+    fn an_index_for_some_reports_gives_them_the_whole_indexs_partners(
+        specs in proptest::collection::vec((proptest::collection::vec(0usize..12, 0..3), proptest::option::of(1u32..6), 0usize..3), 2..14),
+        owners in proptest::collection::vec(0u32..14, 1..4),
+    ) {
+        let reports: Vec<Report> = specs.iter().enumerate().map(|(i, (q, d, p))| quoted_report(i, q, *d, *p)).collect();
+        let features: Vec<ReportFeatures> = reports.iter().map(ReportFeatures::new).collect();
+        let owners: Vec<u32> = owners.into_iter().filter(|&o| (o as usize) < features.len()).collect();
+        let (whole, some) = (QuoteIndex::new(&features), QuoteIndex::for_reports(&features, &owners));
+        for &o in &owners {
+            let partners = |index: &QuoteIndex| {
+                let mut out = Vec::new();
+                index.partners_all(&features[o as usize], o, &mut out);
+                out.sort_unstable();
+                out.dedup();
+                out
+            };
+            prop_assert_eq!(partners(&some), partners(&whole));
+        }
+    }
+}
+
 #[test]
 fn lsh_params_meet_the_miss_bound_and_use_most_rows() {
     for t in [0.2f32, 0.3, 0.5, 0.7, 0.9] {

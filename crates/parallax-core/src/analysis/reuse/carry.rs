@@ -3,25 +3,27 @@
 use super::super::pairs::{ReportFeatures, Thresholds};
 use super::{relate_heads, PairMemo};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+// Keys are content hashes already: FxHash, not SipHash.
+use rustc_hash::FxHashMap as HashMap;
 
-/// What one build keeps for the next: each report's features by [`report_key`], and the memo
-/// of the pairs.
+/// What one build keeps for the next: each report's features by [`report_key`], the memo of
+/// the pairs, and the sentences of each report's quotes by [`quotes_key`](crate::analysis::quotes::quotes_key).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Carry {
     pub features: HashMap<u64, ReportFeatures>,
     pub pairs: Option<PairMemo>,
+    pub quotes: HashMap<u64, Vec<crate::analysis::quotes::Sentence>>,
 }
 
 /// A key of everything [`ReportFeatures::new`] reads of a report: every paragraph (its text
 /// and whether it is body text; more than the body it reads, never less), names, quotes and the
-/// event date. Streamed into the hash: joining the body and copying it into one buffer first
-/// allocated twice the corpus's text on every rebuild.
+/// event date. Each text is hashed whole and its length and hash streamed into the key:
+/// streaming the text itself copied most of it through the hasher's buffer.
 pub fn report_key(r: &crate::model::Report) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut text = |s: &str| {
         h.update(&(s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
+        h.update(&xxhash_rust::xxh3::xxh3_64(s.as_bytes()).to_le_bytes());
     };
     text(&r.id);
     text(&r.paragraphs.len().to_string());
@@ -67,6 +69,7 @@ pub fn relate_scaled_reusing(
     let Carry {
         features: mut cached,
         pairs: memo,
+        quotes: _,
     } = carry;
     // Keys only when there is a carry to read or one to write.
     let keys: Vec<u64> = if keep || !cached.is_empty() {
@@ -113,6 +116,7 @@ pub fn relate_scaled_reusing(
         Carry {
             features: keys.into_iter().zip(features).collect(),
             pairs: next_memo,
+            quotes: HashMap::default(),
         }
     } else {
         Carry::default()

@@ -17,11 +17,14 @@ pub(super) struct PairRule<'a> {
 }
 
 impl<'a> PairRule<'a> {
+    /// The rule for pairs with a report of `changed` (the only reports [`Self::quoted_with`]
+    /// is asked about).
     pub(super) fn new(
         heads: &'a [ReportFeatures],
         t: &'a Thresholds,
         exact: bool,
         signatures: &[Vec<u32>],
+        changed: &[u32],
     ) -> Self {
         let params = LshParams::for_threshold(t.near_duplicate_jaccard, NUM_PERM);
         let (band_keys, quotes) = if exact {
@@ -29,7 +32,7 @@ impl<'a> PairRule<'a> {
         } else {
             (
                 lsh::BandIndex::keys(signatures, params),
-                Some(QuoteIndex::new(heads)),
+                Some(QuoteIndex::for_reports(heads, changed)),
             )
         };
         PairRule {
@@ -42,7 +45,8 @@ impl<'a> PairRule<'a> {
         }
     }
 
-    /// The reports that can share a quote with report `own`, sorted: what [`Self::pair`] asks.
+    /// The reports that can share a quote with report `own` (one of the changed), sorted: what
+    /// [`Self::pair`] asks.
     pub(super) fn quoted_with(&self, own: u32) -> Vec<u32> {
         let mut out = Vec::new();
         if let Some(quotes) = &self.quotes {
