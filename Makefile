@@ -69,7 +69,8 @@ e2e-build: setup-build data
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
-	PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_LARGE_DIST="$(E2E_LARGE_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
+	cargo run --quiet --bin parallax -- inspect target/e2e-large-corpus --json > target/e2e-large-corpus.json
+	PARALLAX_LARGE_CORPUS_JSON=target/e2e-large-corpus.json PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_LARGE_DIST="$(E2E_LARGE_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark (sites served gzipped): bytes before the first (prerendered) result and first
 # render, bytes, requests and time until the app is ready, the catalogue's size, filter change,

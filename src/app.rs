@@ -11,27 +11,13 @@ use crate::components::timeline::Timeline;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::web_sys;
-use parallax_core::url_state::View;
-
-/// Which main view the state asks for.
-#[derive(Clone, PartialEq)]
-enum MainView {
-    Explore,
-    Read(String),
-    Compare(String, String),
-}
+use parallax_core::url_state::{MainView, View};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    let main_view = Memo::new(move |_| {
-        state.with(|u| match (&u.compare, &u.report) {
-            (Some((l, r)), _) => MainView::Compare(l.clone(), r.clone()),
-            (None, Some(id)) => MainView::Read(id.clone()),
-            (None, None) => MainView::Explore,
-        })
-    });
+    let main_view = Memo::new(move |_| state.with(|u| u.main_view()));
     // Each view change moves focus to the new view's heading, as a page load would.
     Effect::new(move |previous: Option<MainView>| {
         let now = main_view.get();
@@ -59,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <h1>{crate::components::results::nav_link(state, |u| *u = Default::default(), "home", "home", "Parallax")}</h1>
                     <p class="tagline">"How news outlets report the same events"</p>
                 </div>
+                <crate::components::nav::SiteNav/>
                 <CopyLink/>
             </header>
             <UrlNotices/>
@@ -80,13 +67,16 @@ pub fn App() -> impl IntoView {
                         match main_view.get() {
                             MainView::Compare(l, r) => view! { <Compare left=l right=r/> }.into_any(),
                             MainView::Read(id) => view! { <Reader id=id/> }.into_any(),
+                            MainView::Story(id) => view! { <crate::components::story::StoryPage id=id/> }.into_any(),
+                            MainView::Matrix => view! { <crate::components::matrix::MatrixPage/> }.into_any(),
+                            MainView::Ledger => view! { <crate::components::ledger::LedgerPage/> }.into_any(),
                             MainView::Explore => view! { <Explore/> }.into_any(),
                         }
                     }}
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{format!("{} reports · {} related pairs · {} stories", state.data.catalogue.reports.len(), state.data.pairs.len(), state.data.catalogue.stories.len())}</p>
+                <p data-testid="footer-counts">{move || state.relations.with(|r| parallax_core::display::corpus_counts(state.data.catalogue.reports.len(), r.pairs().len(), r.stories().len()))}</p>
             </footer>
         </div>
     }

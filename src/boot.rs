@@ -18,8 +18,8 @@ pub fn start(mount: fn()) {
 
 async fn boot(mount: fn()) {
     match load_catalogue().await {
-        Ok(catalogue) => {
-            let data = CorpusData::install(catalogue);
+        Ok((catalogue, name)) => {
+            let data = CorpusData::install(catalogue, name);
             preload_first_view(data).await;
             mount();
         }
@@ -27,8 +27,9 @@ async fn boot(mount: fn()) {
     }
 }
 
-/// The catalogue named in the page, or (a page without the name) in the data folder's pointer.
-async fn load_catalogue() -> Result<Catalogue, String> {
+/// The catalogue named in the page, or (a page without the name) in the data folder's pointer,
+/// with its file name (the corpus build, which exports name).
+async fn load_catalogue() -> Result<(Catalogue, String), String> {
     let file = match catalogue_file() {
         Some(file) => file,
         None => {
@@ -36,7 +37,7 @@ async fn load_catalogue() -> Result<Catalogue, String> {
             String::from_utf8_lossy(&pointer).trim().to_string()
         }
     };
-    fetch_postcard(&file).await
+    Ok((fetch_postcard(&file).await?, file))
 }
 
 /// Waits for the shards the URL's view shows first: the search shards of its query, the text

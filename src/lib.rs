@@ -7,6 +7,7 @@ pub mod app;
 pub mod boot;
 pub mod components;
 pub mod data;
+pub mod download;
 pub mod history;
 pub mod listeners;
 pub mod panic_notice;

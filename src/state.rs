@@ -9,11 +9,11 @@ pub use crate::data::CorpusData;
 use crate::data::Loaded;
 use crate::history;
 use leptos::prelude::*;
-use parallax_core::analysis::pairs::{reclassify, regroupable, Thresholds};
-use parallax_core::query::{duplicate_flags, ChunkedIndex, Query, QueryResult, SearchShard};
+use parallax_core::analysis::pairs::Thresholds;
+use parallax_core::analysis::relations::{RegroupablePairs, Relations};
+use parallax_core::query::{ChunkedIndex, Query, QueryResult, SearchShard};
 use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
-use parallax_core::{Pair, Report};
-use std::borrow::Cow;
+use parallax_core::Pair;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -27,9 +27,9 @@ pub struct AppState {
     url: RwSignal<UrlState>,
     /// What could not be read from the URL, until dismissed.
     pub notices: RwSignal<NoticeSummary>,
-    /// Related pairs under the thresholds in force.
-    pub pairs: Memo<RelatedPairs>,
-    pub duplicates: Memo<Vec<bool>>,
+    /// Every relation under the thresholds in force (pairs, stories, duplicate flags, what the
+    /// thresholds regrouped): what every view reads, so they agree at every threshold.
+    pub relations: Memo<Relations>,
     pub result: Memo<QueryResult>,
     /// Whether `result` answers the query in the URL, or still waits for shards of the search
     /// index or of report text (then `result` is the last answer), or they failed to load.
@@ -46,19 +46,18 @@ impl AppState {
         let (initial, notices) = read_location(data);
         let url = RwSignal::new(initial);
         let thresholds = Memo::new(move |_| url.with(|u| thresholds_for(u.threshold)));
-        let pairs = Memo::new(move |_| {
-            let t = thresholds.get();
-            let pairs = if t == Thresholds::default() {
-                Cow::Borrowed(data.pairs)
-            } else {
-                Cow::Owned(reclassify(regroupable_pairs(), &t))
-            };
-            RelatedPairs::new(data, pairs)
-        });
-        let duplicates =
-            Memo::new(move |_| pairs.with(|p| duplicate_flags_of(data.reports(), &p.pairs)));
+        // The inputs are fixed for the page's life, so the thresholds say whether the relations
+        // changed (comparing them whole would walk every pair).
+        let relations = Memo::new_with_compare(
+            move |_| {
+                let t = thresholds.get();
+                Relations::new(data.reports(), pairs_to_regroup(&t), &t)
+            },
+            |a, b| a.map(Relations::thresholds) != b.map(Relations::thresholds),
+        );
         // As bits, once per set of pairs: every query reads them.
-        let duplicate_set = Memo::new(move |_| duplicates.with(|d| data.index.duplicate_set(d)));
+        let duplicate_set =
+            Memo::new(move |_| relations.with(|r| data.index.duplicate_set(r.duplicates())));
         let query = Memo::new(move |_| url.with(UrlState::query));
         let answer = Memo::new(move |previous: Option<&(QueryResult, SearchStatus)>| {
             let q = query.get();
@@ -74,8 +73,7 @@ impl AppState {
             data,
             url,
             notices: RwSignal::new(NoticeSummary::new(notices)),
-            pairs,
-            duplicates,
+            relations,
             result,
             search_status,
             typing_pushed: StoredValue::new(false),
@@ -180,40 +178,16 @@ impl AppState {
         };
         // Pairs of a large copy group are stored collapsed: expanded there.
         let pos = |id: &str| self.data.position.get(id).map(|&i| i as u32);
-        self.pairs.with(|p| {
+        self.relations.with(|r| {
             parallax_core::display::related_pairs(
                 self.data.reports(),
                 &self.data.copies,
-                &p.pairs,
-                &p.by_report,
+                r.pairs(),
+                r.by_report(),
                 &pos,
                 position,
             )
         })
-    }
-}
-
-/// The related pairs under the thresholds in force, with each report's pairs indexed, so a
-/// result item or the reader finds its own pairs without scanning them all.
-#[derive(Clone, PartialEq)]
-pub struct RelatedPairs {
-    /// Borrowed from the catalogue's pairs at the default thresholds; regrouped otherwise.
-    pub pairs: Cow<'static, [Pair]>,
-    /// For each report (corpus order), the indices of its pairs in `pairs`.
-    by_report: Vec<Vec<u32>>,
-}
-
-impl RelatedPairs {
-    fn new(data: &CorpusData, pairs: Cow<'static, [Pair]>) -> RelatedPairs {
-        let mut by_report = vec![Vec::new(); data.reports().len()];
-        for (i, pair) in pairs.iter().enumerate() {
-            for id in [&pair.a, &pair.b] {
-                if let Some(&position) = data.position.get(id.as_str()) {
-                    by_report[position].push(i as u32);
-                }
-            }
-        }
-        RelatedPairs { pairs, by_report }
     }
 }
 
@@ -223,14 +197,20 @@ impl Default for AppState {
     }
 }
 
-/// Every pair the threshold control can regroup, in full: built from the corpus's compact
-/// evidence the first time the reader moves the threshold or compares two reports.
-pub fn regroupable_pairs() -> &'static [Pair] {
-    static PAIRS: OnceLock<Vec<Pair>> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let data = CorpusData::get();
-        regroupable(data.reports(), data.pairs, &data.catalogue.evidence)
-    })
+/// The pairs [`Relations::new`] reads under `t`. At the default thresholds only the related
+/// pairs matter (the compact evidence is unrelated there, and nothing is regrouped), so the
+/// first view does not expand the evidence; the first threshold move does, once.
+fn pairs_to_regroup(t: &Thresholds) -> &'static RegroupablePairs {
+    static RELATED: OnceLock<RegroupablePairs> = OnceLock::new();
+    static ALL: OnceLock<RegroupablePairs> = OnceLock::new();
+    let data = CorpusData::get();
+    if *t == Thresholds::default() {
+        RELATED.get_or_init(|| RegroupablePairs::from_pairs(data.reports(), data.pairs.to_vec()))
+    } else {
+        ALL.get_or_init(|| {
+            RegroupablePairs::new(data.reports(), data.pairs, &data.catalogue.evidence)
+        })
+    }
 }
 
 /// The thresholds for a URL threshold value: the percent sets the near-duplicate Jaccard.
@@ -241,10 +221,6 @@ pub fn thresholds_for(percent: Option<u8>) -> Thresholds {
 /// The default near-duplicate threshold, in percent, as the URL writes it.
 pub fn default_threshold_percent() -> u8 {
     (Thresholds::default().near_duplicate_jaccard * 100.0).round() as u8
-}
-
-fn duplicate_flags_of(reports: &[Report], pairs: &[Pair]) -> Vec<bool> {
-    duplicate_flags(reports, pairs)
 }
 
 /// Where the answer to the URL's query stands.
@@ -299,6 +275,7 @@ pub fn retry_failed_shards(data: &CorpusData) {
     data.words.retry_failed();
     data.prefixes.retry_failed();
     data.bodies.retry_failed();
+    data.ledger.retry_failed();
 }
 
 fn read_location(data: &'static CorpusData) -> (UrlState, Vec<UrlNotice>) {

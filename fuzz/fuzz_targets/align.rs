@@ -3,14 +3,15 @@
 //! report whose paragraphs are its lines, a line starting with "## " being a heading.
 //!
 //! Invariants (those the unit tests check on a pool of sentences, here on any text): sentences are
-//! exact trimmed slices of their paragraphs; every sentence is in exactly one row; rows keep left
-//! reading order; the diff spans of a match rebuild both sentences; the summary adds up; swapping
-//! the sides mirrors the matches; a report aligned with itself matches each sentence that has a
-//! word with itself, verbatim and in place.
+//! exact trimmed slices of their paragraphs; every sentence is in exactly one row (a row holds
+//! one sentence a side, or two consecutive ones on one side); rows keep left reading order; the
+//! diff spans of a match rebuild each of its sentences; the summary adds up; swapping the sides
+//! mirrors the matches; a report aligned with itself matches each sentence that has a word with
+//! itself, one to one, verbatim and in place.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax_core::analysis::align::{align, Alignment, RowKind, Sentence};
+use parallax_core::analysis::align::{align, Alignment, DiffSpan, RowKind, RowShape, Sentence};
 use parallax_core::analysis::text;
 use parallax_core::{Paragraph, ParagraphKind, Report};
 
@@ -59,12 +60,16 @@ fn check_sentences(r: &Report, sentences: &[Sentence]) {
 fn check(l: &Report, r: &Report, a: &Alignment) {
     check_sentences(l, &a.left);
     check_sentences(r, &a.right);
-    let mut lefts: Vec<usize> = a.rows.iter().filter_map(|row| row.left).collect();
+    let mut lefts: Vec<usize> = a.rows.iter().flat_map(|row| row.left_sentences()).collect();
     assert!(
         lefts.windows(2).all(|w| w[0] < w[1]),
         "rows keep left reading order"
     );
-    let mut rights: Vec<usize> = a.rows.iter().filter_map(|row| row.right).collect();
+    let mut rights: Vec<usize> = a
+        .rows
+        .iter()
+        .flat_map(|row| row.right_sentences())
+        .collect();
     lefts.sort_unstable();
     rights.sort_unstable();
     assert_eq!(
@@ -80,32 +85,45 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
     let mut matched = 0;
     for row in &a.rows {
         match (row.left, row.right) {
-            (Some(i), Some(j)) => {
+            (Some(_), Some(_)) => {
                 matched += 1;
                 assert!(matches!(row.kind, RowKind::Verbatim | RowKind::Reworded));
-                let join = |spans: &[parallax_core::analysis::align::DiffSpan]| {
-                    spans.iter().map(|s| s.text.as_str()).collect::<String>()
-                };
-                assert_eq!(
-                    join(&row.left_diff),
-                    a.left[i].text,
-                    "left spans rebuild the sentence"
+                assert!(
+                    row.left_sentences().len() + row.right_sentences().len() <= 3,
+                    "at most two sentences on one side"
                 );
-                assert_eq!(
-                    join(&row.right_diff),
-                    a.right[j].text,
-                    "right spans rebuild the sentence"
-                );
+                let join =
+                    |spans: &[DiffSpan]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+                for (i, spans) in row.left_pieces() {
+                    assert_eq!(
+                        join(spans),
+                        a.left[i].text,
+                        "left spans rebuild the sentence"
+                    );
+                }
+                for (j, spans) in row.right_pieces() {
+                    assert_eq!(
+                        join(spans),
+                        a.right[j].text,
+                        "right spans rebuild the sentence"
+                    );
+                }
                 assert!(
                     row.similarity.is_finite() && row.similarity > 0.0 && row.similarity <= 1.0
                 );
             }
             (Some(i), None) => {
-                assert_eq!(row.kind, RowKind::LeftOnly);
+                assert_eq!(
+                    (row.kind, row.shape),
+                    (RowKind::LeftOnly, RowShape::OneToOne)
+                );
                 assert!(a.left_only.contains(&i), "left-only row is in left_only");
             }
             (None, Some(j)) => {
-                assert_eq!(row.kind, RowKind::RightOnly);
+                assert_eq!(
+                    (row.kind, row.shape),
+                    (RowKind::RightOnly, RowShape::OneToOne)
+                );
                 assert!(a.right_only.contains(&j), "right-only row is in right_only");
             }
             (None, None) => panic!("a row shows a sentence"),
@@ -122,9 +140,13 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
         s.matched,
         "matches are verbatim or reworded"
     );
-    assert!(s.moved <= s.matched);
-    assert_eq!(a.left_only.len() + matched, a.left.len());
-    assert_eq!(a.right_only.len() + matched, a.right.len());
+    assert!(s.moved <= s.matched && s.split_or_merged <= s.matched);
+    assert_eq!(
+        s.left_matched + s.right_matched,
+        2 * s.matched + s.split_or_merged
+    );
+    assert_eq!(a.left_only.len() + s.left_matched, a.left.len());
+    assert_eq!(a.right_only.len() + s.right_matched, a.right.len());
     for share in [s.left_matched_share, s.right_matched_share] {
         assert!(
             share.is_finite() && (0.0..=1.0001).contains(&share),
@@ -133,16 +155,20 @@ fn check(l: &Report, r: &Report, a: &Alignment) {
     }
 }
 
-fn matches(a: &Alignment, swap: bool) -> Vec<(usize, usize, bool, RowKind)> {
+/// Each match: first sentence and sentence count a side, moved, kind.
+type Match = (usize, usize, usize, usize, bool, RowKind);
+
+fn matches(a: &Alignment, swap: bool) -> Vec<Match> {
     let mut v: Vec<_> = a
         .rows
         .iter()
         .filter_map(|row| {
             let (x, y) = (row.left?, row.right?);
+            let (xs, ys) = (row.left_sentences().len(), row.right_sentences().len());
             Some(if swap {
-                (y, x, row.moved, row.kind)
+                (y, x, ys, xs, row.moved, row.kind)
             } else {
-                (x, y, row.moved, row.kind)
+                (x, y, xs, ys, row.moved, row.kind)
             })
         })
         .collect();
@@ -178,7 +204,10 @@ fuzz_target!(|bytes: &[u8]| {
         let i = row.left.or(row.right).expect("a row shows a sentence");
         if !text::words(&own.left[i].text).is_empty() {
             assert!(
-                row.left == row.right && row.kind == RowKind::Verbatim && !row.moved,
+                row.left == row.right
+                    && row.shape == RowShape::OneToOne
+                    && row.kind == RowKind::Verbatim
+                    && !row.moved,
                 "a sentence with words matches itself verbatim and in place: {:?} {row:?}",
                 own.left[i].text
             );

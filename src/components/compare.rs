@@ -5,12 +5,11 @@ use crate::components::format;
 use crate::components::report_picker::ReportPicker;
 use crate::components::results::{capitalise, nav_link, ShardError};
 use crate::data::Loaded;
-use crate::state::{default_threshold_percent, regroupable_pairs, thresholds_for, AppState};
+use crate::state::{default_threshold_percent, thresholds_for, AppState};
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::{classify, evidence, ReportFeatures, Thresholds};
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
-use parallax_core::{Pair, Relation, Report};
-use std::collections::BTreeMap;
+use parallax_core::{Pair, Report};
 
 #[component]
 pub fn Compare(left: String, right: String) -> impl IntoView {
@@ -73,6 +72,7 @@ fn CompareLoaded(
                 <SideTitle report=r side="Right"/>
             </div>
             <Evidence pair=pair.clone() left=left.clone()/>
+            <crate::components::export::ExportButtons subject="this comparison" formats=crate::components::export::comparison_formats(state, l, r, pair.clone())/>
             <ThresholdControl pair=pair/>
             <AlignedView left=l right=r/>
         </article>
@@ -142,10 +142,7 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
     let state = expect_context::<AppState>();
     let default = default_threshold_percent();
     let value = move || state.with(|u| u.threshold.unwrap_or(default));
-    let changes = Memo::new(move |_| {
-        let t = thresholds_for(state.with(|u| u.threshold));
-        regrouped(regroupable_pairs(), &Thresholds::default(), &t)
-    });
+    let changes = Memo::new(move |_| state.relations.with(|r| r.regrouped().to_vec()));
     let this_pair = move || {
         let now = classify(&pair, &thresholds_for(state.with(|u| u.threshold))).0;
         let before = classify(&pair, &Thresholds::default()).0;
@@ -175,11 +172,11 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
             <p role="status" aria-live="polite" data-testid="threshold-changes">
                 {move || {
                     let c = changes.get();
-                    let total: usize = c.values().sum();
+                    let total: usize = c.iter().map(|r| r.pairs).sum();
                     if total == 0 {
                         format!("At this threshold every pair keeps its default relation. {}", this_pair())
                     } else {
-                        let parts: Vec<String> = c.iter().map(|((from, to), n)| format!("{n} {} → {}", from.label(), to.label())).collect();
+                        let parts: Vec<String> = c.iter().map(|r| format!("{} {} → {}", r.pairs, r.from.label(), r.to.label())).collect();
                         format!("Compared with the default ({:.2}): {} regrouped ({}). {}", f32::from(default) / 100.0, format::count(total, "pair", "pairs"), parts.join(", "), this_pair())
                     }
                 }}
@@ -189,23 +186,4 @@ fn ThresholdControl(pair: Pair) -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// How many pairs move from one relation to another between two sets of thresholds.
-pub fn regrouped(
-    evidence: &[Pair],
-    before: &Thresholds,
-    after: &Thresholds,
-) -> BTreeMap<(Relation, Relation), usize> {
-    let mut out = BTreeMap::new();
-    if before == after {
-        return out;
-    }
-    for p in evidence {
-        let (a, b) = (classify(p, before).0, classify(p, after).0);
-        if a != b {
-            *out.entry((a, b)).or_insert(0) += 1;
-        }
-    }
-    out
 }

@@ -1,64 +1,19 @@
-//! Text with marked ranges, rendered as text nodes only (never as HTML).
+//! Text with marked ranges, rendered as text nodes only (never as HTML). Which ranges are marked,
+//! and the pieces they cut a text into, the core decides (`display::marks`).
 
 use leptos::prelude::*;
 use std::ops::Range;
 
-/// What a marked span of text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MarkKind {
-    /// A search match.
-    Search,
-    /// A topic phrase.
-    Topic,
-    /// Quoted speech.
-    Quote,
-    /// A word changed between two aligned sentences.
-    Changed,
-}
+pub use parallax_core::display::marks::{segments, Mark, MarkKind};
 
-impl MarkKind {
-    fn class(self) -> &'static str {
-        match self {
-            MarkKind::Search => "hl-search",
-            MarkKind::Topic => "hl-topic",
-            MarkKind::Quote => "hl-quote",
-            MarkKind::Changed => "hl-changed",
-        }
+/// The class a kind of mark is styled with.
+fn class(kind: MarkKind) -> &'static str {
+    match kind {
+        MarkKind::Search => "hl-search",
+        MarkKind::Topic => "hl-topic",
+        MarkKind::Quote => "hl-quote",
+        MarkKind::Changed => "hl-changed",
     }
-}
-
-/// One marked range, with an optional title (a topic's name, a quote's speaker).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mark {
-    pub range: Range<usize>,
-    pub kind: MarkKind,
-    pub title: Option<String>,
-}
-
-/// Splits `text` at every mark boundary; each piece carries the marks covering it.
-pub fn segments(text: &str, marks: &[Mark]) -> Vec<(Range<usize>, Vec<usize>)> {
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for m in marks {
-        for b in [m.range.start, m.range.end] {
-            if b <= text.len() && text.is_char_boundary(b) {
-                cuts.push(b);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .filter(|w| w[0] < w[1])
-        .map(|w| {
-            let covering = marks
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.range.start <= w[0] && m.range.end >= w[1])
-                .map(|(i, _)| i)
-                .collect();
-            (w[0]..w[1], covering)
-        })
-        .collect()
 }
 
 /// Renders `text` with its marks: search matches as `<mark>`, other kinds as classed spans.
@@ -70,7 +25,7 @@ pub fn marked_text(text: &str, marks: &[Mark]) -> AnyView {
             if covering.is_empty() {
                 return piece;
             }
-            let classes: Vec<&str> = covering.iter().map(|&i| marks[i].kind.class()).collect();
+            let classes: Vec<&str> = covering.iter().map(|&i| class(marks[i].kind)).collect();
             let class = classes.join(" ");
             let title = covering.iter().find_map(|&i| marks[i].title.clone());
             if covering.iter().any(|&i| marks[i].kind == MarkKind::Search) {
@@ -120,54 +75,4 @@ pub fn search_marks(ranges: Vec<Range<usize>>) -> Vec<Mark> {
             title: None,
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn segments_cover_the_text_once_and_carry_overlapping_marks() {
-        let text = "Miller said “sanctions apply” today";
-        let marks = vec![
-            Mark {
-                range: 0..6,
-                kind: MarkKind::Search,
-                title: None,
-            },
-            Mark {
-                range: 12..31,
-                kind: MarkKind::Quote,
-                title: Some("Quote: Matthew Miller".into()),
-            },
-            Mark {
-                range: 15..24,
-                kind: MarkKind::Topic,
-                title: None,
-            },
-        ];
-        let segs = segments(text, &marks);
-        let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
-        assert_eq!(joined, text);
-        let at = |needle: &str| {
-            segs.iter()
-                .find(|(r, _)| &text[r.clone()] == needle)
-                .map(|(_, c)| c.clone())
-        };
-        assert_eq!(at("Miller"), Some(vec![0]));
-        assert_eq!(at("sanctions"), Some(vec![1, 2]));
-    }
-
-    #[test]
-    fn marks_off_char_boundaries_or_past_the_end_are_ignored() {
-        let text = "café";
-        let marks = vec![Mark {
-            range: 4..99,
-            kind: MarkKind::Search,
-            title: None,
-        }];
-        let segs = segments(text, &marks);
-        let joined: String = segs.iter().map(|(r, _)| &text[r.clone()]).collect();
-        assert_eq!(joined, text);
-    }
 }

@@ -1,12 +1,13 @@
 //! The reader: one report as the outlet printed it, minus the boilerplate.
 
 use crate::components::format;
-use crate::components::highlight::{marked_text, Mark, MarkKind};
+use crate::components::highlight::{marked_text, Mark};
 use crate::components::results::{capitalise, nav_link, ShardError};
 use crate::data::Loaded;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos::web_sys;
+use parallax_core::display::marks;
 use parallax_core::query::{highlight_ranges, FacetKind};
 use parallax_core::{Level, ParagraphKind, Report};
 
@@ -55,14 +56,6 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
         .get(report.id.as_str())
         .map(|&i| state.data.diagnostics_of(i).to_vec())
         .unwrap_or_default();
-    let stories: Vec<_> = state
-        .data
-        .catalogue
-        .stories
-        .iter()
-        .filter(|s| s.reports.contains(&report.id))
-        .cloned()
-        .collect();
     let report_id = report.id.clone();
     view! {
         <article class="reader" aria-labelledby="reader-title" data-testid="reader" data-report-id=report.id.clone()>
@@ -144,7 +137,7 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
                     <ul>{report.related.iter().map(|l| view! { <li>{format!("{}: {}", l.label, l.headline)}</li> }).collect_view()}</ul>
                 </section>
             })}
-            <RelatedReports id=report_id.clone() stories=stories/>
+            <RelatedReports id=report_id.clone()/>
         </article>
     }
     .into_any()
@@ -152,15 +145,25 @@ fn ReaderLoaded(report: &'static Report) -> impl IntoView {
 
 /// The report's story and the pairs it belongs to, with links to read or compare.
 #[component]
-fn RelatedReports(id: String, stories: Vec<parallax_core::Story>) -> impl IntoView {
+fn RelatedReports(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let pair_id = id.clone();
+    let index = state.data.position.get(id.as_str()).copied();
+    // The story under the thresholds in force.
+    let story = move || {
+        index.and_then(|i| {
+            state.relations.with(|r| {
+                r.story_of(i)
+                    .map(|s| (s.id.clone(), s.label.clone(), s.date))
+            })
+        })
+    };
     view! {
         <section class="related-reports" aria-labelledby="relations-title" data-testid="reader-relations">
             <h3 id="relations-title">"Other reports of this story"</h3>
-            {stories.into_iter().map(|s| view! {
-                <p class="story-label">{format!("Story: {}", s.label)}{s.date.map(|d| format!(" ({})", format::date(d)))}</p>
-            }).collect_view()}
+            {move || story().map(|(story, label, date)| view! {
+                <p class="story-label" data-testid="story-label">"Story: "{crate::components::story::story_link(state, story, label, "reader-story")}{date.map(|d| format!(" ({})", format::date(d)))}</p>
+            })}
             <crate::components::near_copies::NearCopies id=id.clone()/>
             {move || {
                 let pairs = state.pairs_of(&pair_id);
@@ -191,7 +194,8 @@ fn RelatedReports(id: String, stories: Vec<parallax_core::Story>) -> impl IntoVi
     }
 }
 
-/// Search matches, quotes (with their speaker) and, on request, topic phrases in one paragraph.
+/// Search matches, quotes (with their speaker, where the parser found them) and, on request,
+/// topic phrases in one paragraph (`display::marks::paragraph_marks`).
 fn paragraph_marks(
     state: AppState,
     report: &Report,
@@ -199,45 +203,18 @@ fn paragraph_marks(
     terms: &[String],
     topics: bool,
 ) -> Vec<Mark> {
-    let p = &report.paragraphs[index];
-    let mut marks: Vec<Mark> = highlight_ranges(&p.text, terms)
-        .into_iter()
-        .map(|range| Mark {
-            range,
-            kind: MarkKind::Search,
-            title: None,
-        })
-        .collect();
-    for q in report.quotes.iter().filter(|q| q.paragraph == index) {
-        // A quote spanning paragraphs is joined in the model; mark the part in this paragraph.
-        let probe: String = q.text.chars().take(60).collect();
-        if let Some(start) = p.text.find(probe.trim()) {
-            let end = (start + q.text.len()).min(p.text.len());
-            let end = (end..=p.text.len())
-                .find(|&e| p.text.is_char_boundary(e))
-                .unwrap_or(p.text.len());
-            marks.push(Mark {
-                range: start..end,
-                kind: MarkKind::Quote,
-                title: q.speaker.clone().map(|s| format!("Quote: {s}")),
-            });
-        }
-    }
-    if topics {
-        for hit in &p.topic_hits {
-            if hit.end <= p.text.len()
-                && p.text.is_char_boundary(hit.start)
-                && p.text.is_char_boundary(hit.end)
-            {
-                marks.push(Mark {
-                    range: hit.start..hit.end,
-                    kind: MarkKind::Topic,
-                    title: Some(state.data.facet_label(FacetKind::Topic, &hit.topic)),
-                });
-            }
-        }
-    }
-    marks
+    let search = report
+        .paragraphs
+        .get(index)
+        .map(|p| highlight_ranges(&p.text, terms))
+        .unwrap_or_default();
+    let topic_label = |topic: &str| state.data.facet_label(FacetKind::Topic, topic);
+    marks::paragraph_marks(
+        report,
+        index,
+        search,
+        topics.then_some(&topic_label as &dyn Fn(&str) -> String),
+    )
 }
 
 fn scroll_to(id: &str) {

@@ -17,12 +17,25 @@ pub fn nav_link(
     testid: &'static str,
     children: impl IntoView + 'static,
 ) -> impl IntoView {
+    nav_link_current(state, change, class, testid, children, || false)
+}
+
+/// [`nav_link`], marked `aria-current="page"` while `current` says it leads to the view shown.
+pub fn nav_link_current(
+    state: AppState,
+    change: impl Fn(&mut UrlState) + Clone + Send + Sync + 'static,
+    class: &'static str,
+    testid: &'static str,
+    children: impl IntoView + 'static,
+    current: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
     let href_change = change.clone();
     view! {
         <a
             class=class
             data-testid=testid
             href=move || state.href(href_change.clone())
+            aria-current=move || current().then_some("page")
             on:click=move |ev: MouseEvent| {
                 if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
                     ev.prevent_default();
@@ -100,6 +113,7 @@ pub fn Results() -> impl IntoView {
                 <Show when=move || page.with(|p| p.count > 1)>
                     <Pager page=page/>
                 </Show>
+                <crate::components::export::ExportButtons subject="the reports listed" formats=crate::components::export::report_list_formats(state)/>
             </Show>
         </section>
     }
@@ -186,6 +200,10 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
             <ResultSnippet index=index terms=terms/>
             <p class="tags">
                 {topics.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+                // The story under the thresholds in force: its page.
+                {move || state.relations.with(|r| r.story_of(index).map(|s| (s.id.clone(), s.label.clone()))).map(|(story, label)| {
+                    nav_link(state, move |u| { u.story = Some(story.clone()); u.report = None; u.paragraph = None; u.compare = None; }, "tag story-tag", "result-story", parallax_core::display::story_tag(&label))
+                })}
                 {related.into_iter().take(2).map(|p| {
                     let other = if p.a == id { p.b.clone() } else { p.a.clone() };
                     let other_title = state.data.report(&other).map(|(_, r)| r.title.clone()).unwrap_or_default();

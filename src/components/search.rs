@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn SearchBox() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); state.end_edit(); }>
+        <form class="search" role="search" aria-label="Search the reports" on:submit=move |ev| { ev.prevent_default(); state.end_edit(); }>
             <label for="search-input">"Search titles and text"</label>
             <input
                 id="search-input"

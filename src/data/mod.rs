@@ -9,9 +9,11 @@ pub mod store;
 
 use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
-use parallax_core::query::{folded_report, FacetKind, PrefixShard, QueryIndex, WordShard};
+use parallax_core::query::{
+    folded_report, FacetKind, LedgerIndex, PrefixShard, QueryIndex, WordShard,
+};
 use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue};
-use parallax_core::{Diagnostic, Pair, Report, StockRun};
+use parallax_core::{Diagnostic, Pair, QuoteEntry, Report, StockRun};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 pub use store::{Loaded, ShardStore};
@@ -55,6 +57,12 @@ impl LoadedBodies {
     }
 }
 
+/// The quote ledger as the page keeps it: its entries, folded once for the ledger's search.
+pub struct LoadedLedger {
+    pub entries: Vec<QuoteEntry>,
+    pub index: LedgerIndex,
+}
+
 /// Decodes a search shard.
 fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, String> {
     postcard::from_bytes(&bytes).map_err(|e| format!("a search shard could not be read ({e})"))
@@ -63,6 +71,8 @@ fn decode_search<T: serde::de::DeserializeOwned>(bytes: Vec<u8>) -> Result<T, St
 /// Everything derived from the catalogue once, and the shard stores.
 pub struct CorpusData {
     pub catalogue: &'static Catalogue,
+    /// The catalogue's file name: it holds the hash of its bytes, so it names the corpus build.
+    pub catalogue_name: &'static str,
     /// The related pairs under the default thresholds (`site::expand_pairs`: counted quotes).
     pub pairs: &'static [Pair],
     pub index: QueryIndex,
@@ -72,6 +82,8 @@ pub struct CorpusData {
     pub bodies: ShardStore<LoadedBodies>,
     pub words: ShardStore<WordShard>,
     pub prefixes: ShardStore<PrefixShard>,
+    /// One shard: fetched when the ledger page (or its export) first needs it.
+    pub ledger: ShardStore<LoadedLedger>,
 }
 
 static DATA: OnceLock<CorpusData> = OnceLock::new();
@@ -84,7 +96,7 @@ impl CorpusData {
     }
 
     /// Derives the page's data from a fetched catalogue, once.
-    pub fn install(catalogue: Catalogue) -> &'static CorpusData {
+    pub fn install(catalogue: Catalogue, catalogue_name: String) -> &'static CorpusData {
         DATA.get_or_init(|| {
             let catalogue: &'static Catalogue = Box::leak(Box::new(catalogue));
             let decode_bodies = move |bytes: Vec<u8>| {
@@ -107,7 +119,16 @@ impl CorpusData {
                 bodies: ShardStore::new(&catalogue.files.bodies, decode_bodies),
                 words: ShardStore::new(&catalogue.files.search_words, decode_search),
                 prefixes: ShardStore::new(&catalogue.files.search_prefixes, decode_search),
+                ledger: ShardStore::new(std::slice::from_ref(&catalogue.files.ledger), |bytes| {
+                    postcard::from_bytes::<Vec<QuoteEntry>>(&bytes)
+                        .map(|entries| LoadedLedger {
+                            index: LedgerIndex::new(&entries),
+                            entries,
+                        })
+                        .map_err(|e| format!("the quote ledger could not be read ({e})"))
+                }),
                 catalogue,
+                catalogue_name: Box::leak(catalogue_name.into_boxed_str()),
             }
         })
     }

@@ -134,3 +134,30 @@ test('text typed before the app starts is kept, with the focus', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the app starts after the first view has painted: nothing else is fetched before it', async () => {
+  const { page, context, problems } = await open();
+  await page.waitForSelector(APP);
+  const timings = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    const fetched = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.(wasm|js)$|\/data\//.test(new URL(e.name).pathname))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime }));
+    return { paint, fetched };
+  });
+  assert.ok(timings.paint > 0, 'the first view painted');
+  const names = timings.fetched.map((f) => f.path);
+  for (const kind of [/\.wasm$/, /\.js$/, /\/data\/catalogue-/]) {
+    assert.ok(names.some((n) => kind.test(n)), `${kind} was fetched: ${names.join(', ')}`);
+  }
+  // The glue, the wasm and the catalogue wait for the first paint, so they do not compete with it.
+  for (const { path, start } of timings.fetched) {
+    assert.ok(start >= timings.paint, `${path} started at ${start} ms, before the first paint at ${timings.paint} ms`);
+  }
+  // And the page's own markup asks for nothing ahead of it.
+  const html = await (await page.request.get(site.url)).text();
+  assert.doesNotMatch(html, /rel="modulepreload"|type="application\/wasm"/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -47,10 +47,12 @@ pub fn first_view_html(corpus: &Corpus) -> String {
     }
     let _ = write!(
         out,
-        r#"</main></div><footer class="site-footer"><p>{} reports · {} related pairs · {} stories</p></footer></div>"#,
-        corpus.reports.len(),
-        corpus.pairs.len(),
-        corpus.stories.len(),
+        r#"</main></div><footer class="site-footer"><p data-testid="footer-counts">{}</p></footer></div>"#,
+        esc(&display::corpus_counts(
+            corpus.reports.len(),
+            corpus.pairs.len(),
+            corpus.stories.len()
+        )),
     );
     out
 }
@@ -59,7 +61,7 @@ pub fn first_view_html(corpus: &Corpus) -> String {
 fn sidebar(out: &mut String, corpus: &Corpus, result: &QueryResult) {
     let _ = write!(
         out,
-        r#"<form class="search" role="search"><label for="search-input">Search titles and text</label><input id="search-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint" data-testid="search-input"><p id="search-hint" class="search-hint">{}</p></form><p class="result-count" role="status" aria-live="polite" data-testid="result-count">{}</p>"#,
+        r#"<form class="search" role="search" aria-label="Search the reports"><label for="search-input">Search titles and text</label><input id="search-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint" data-testid="search-input"><p id="search-hint" class="search-hint">{}</p></form><p class="result-count" role="status" aria-live="polite" data-testid="result-count">{}</p>"#,
         esc("e.g. Miller sanctions, \"press briefing\""),
         esc(&display::result_count(
             result.matches.len(),

@@ -2,6 +2,7 @@
 //! view (`parallax build --site`) format dates, outlets, counts and labels with the same code, so
 //! the static markup says exactly what the app then renders.
 
+pub mod marks;
 pub mod timeline;
 
 use crate::analysis::copies::CopyIndex;
@@ -27,6 +28,12 @@ pub fn outlet_with_basis(r: &Report) -> String {
         Some(outlet) => format!("{outlet} ({})", r.outlet_basis.label()),
         None => "outlet unknown".into(),
     }
+}
+
+/// The outlet, else the file the report came from (where outlets are unknown, the file is what
+/// tells two reports' sources apart).
+pub fn outlet_or_file(r: &Report) -> String {
+    r.outlet.clone().unwrap_or_else(|| r.file.clone())
 }
 
 /// The outlet, or a plain word saying it is unknown.
@@ -67,6 +74,45 @@ pub fn shorten(s: &str, max: usize) -> String {
         None => s.to_string(),
     }
 }
+
+/// The footer's line: "6 reports · 3 related pairs · 1 story".
+pub fn corpus_counts(reports: usize, pairs: usize, stories: usize) -> String {
+    format!(
+        "{} · {} · {}",
+        count(reports, "report", "reports"),
+        count(pairs, "related pair", "related pairs"),
+        count(stories, "story", "stories")
+    )
+}
+
+/// The tag a result carries for its story: "Story: " and the story's label, cut short.
+pub fn story_tag(label: &str) -> String {
+    format!("Story: {}", shorten(label, 40))
+}
+
+/// The stories among `matches` (report indices) under `relations`: (story index, matching
+/// reports), most matching reports first, then in the stories' order; at most `max`, with the
+/// number left out. What the timeline links to under its frame. One pass over the matches.
+pub fn stories_among(
+    relations: &crate::analysis::relations::Relations,
+    matches: &[usize],
+    max: usize,
+) -> (Vec<(usize, usize)>, usize) {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &i in matches {
+        if let Some(s) = relations.story_index_of(i) {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut stories: Vec<(usize, usize)> = counts.into_iter().collect();
+    stories.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let more = stories.len().saturating_sub(max);
+    stories.truncate(max);
+    (stories, more)
+}
+
+/// How many stories the timeline names under its frame.
+pub const TIMELINE_STORIES: usize = 6;
 
 /// The display label of a facet option (topic ids become their labels).
 pub fn facet_label(topics: &[TopicDef], kind: FacetKind, value: &str) -> String {

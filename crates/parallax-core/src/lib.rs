@@ -7,6 +7,7 @@ pub mod analysis;
 #[cfg(feature = "sidecar")]
 pub mod corpus_dir;
 pub mod display;
+pub mod export;
 pub mod ingest;
 pub mod metadata;
 pub mod model;

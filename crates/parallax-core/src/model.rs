@@ -8,7 +8,9 @@ pub use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod diagnostics;
+mod quotes;
 pub use diagnostics::{escape_controls, is_control_char, Diagnostic, Level};
+pub use quotes::{Quote, QuoteChange, QuoteEntry, QuoteOccurrence, QuotePart, TextRange};
 
 /// A whole analysed corpus: what the build step cuts into the site's data (`site::split`) and
 /// what `inspect --json` prints.
@@ -204,16 +206,6 @@ pub struct Paragraph {
     pub topic_hits: Vec<TopicHit>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Quote {
-    /// Canonical full name, when the text attributes the quote.
-    pub speaker: Option<String>,
-    /// The quoted words without the quote marks; a quote running over paragraphs is joined.
-    pub text: String,
-    /// Index into `Report::paragraphs` where the quote starts.
-    pub paragraph: usize,
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelatedLink {
     /// "Also read", "Read more".
@@ -346,26 +338,4 @@ pub struct Story {
     pub date: Option<NaiveDate>,
     /// Report ids, corpus order.
     pub reports: Vec<String>,
-}
-
-/// A quote merged across reports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct QuoteEntry {
-    pub id: String,
-    pub speaker: Option<String>,
-    /// The text as first printed.
-    pub text: String,
-    pub occurrences: Vec<QuoteOccurrence>,
-    /// The report where it first appears in time (by event date, then published date).
-    pub first_report: Option<String>,
-    pub first_date: Option<NaiveDate>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct QuoteOccurrence {
-    pub report: String,
-    pub paragraph: usize,
-    pub text: String,
-    /// Same words as the entry's text once quote marks, case and spelling variants are normalised.
-    pub verbatim: bool,
 }

@@ -20,7 +20,7 @@
 //! postings), `search_shards` (the index cut into shards a page fetches, and read from those
 //! loaded), `search` (a query's text answered from the postings),
 //! `ranking` (BM25F), `snippet` (the piece of text the results list shows, made only for results
-//! shown), `paging` (one page of results), `picker` (the compare view's report pickers) and
+//! shown), `paging` (one page of results), `ledger` (the quote ledger page's filters), `picker` (the compare view's report pickers) and
 //! `timeline` (marks or bins on the timeline).
 
 mod bitsets;
@@ -33,6 +33,7 @@ pub mod facet_reference;
 mod facet_tests;
 mod facets;
 mod index;
+mod ledger;
 mod matching;
 mod paging;
 mod picker;
@@ -50,6 +51,7 @@ mod timeline;
 pub use facet_index::DuplicateSet;
 pub use facets::{duplicate_flags, FacetKind, FacetOption, FacetSelection, DUP_NO, DUP_YES};
 pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
+pub use ledger::{carried_by, changed_pieces, ledger_speakers, LedgerIndex};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
 pub use picker::PickerIndex;

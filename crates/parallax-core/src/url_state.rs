@@ -29,6 +29,7 @@ mod tests;
 pub use notices::{NoticeSummary, UrlNotice, NOTICES_SHOWN};
 pub use query_string::{parse, render};
 
+use crate::analysis::coverage::{ColumnSort, MatrixColumns, RowSort};
 use crate::model::NaiveDate;
 use crate::query::{FacetKind, FacetSelection, Query};
 
@@ -39,12 +40,12 @@ pub const URL_VERSION: u32 = 1;
 pub const THRESHOLD_PERCENT_RANGE: std::ops::RangeInclusive<u8> = 5..=95;
 
 /// The order parameters are written in.
-pub const PARAMETER_ORDER: [&str; 17] = [
-    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "page",
-    "report", "p", "left", "right", "t",
+pub const PARAMETER_ORDER: [&str; 23] = [
+    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "by",
+    "rows", "cols", "speaker", "quote", "page", "story", "report", "p", "left", "right", "t",
 ];
 
-/// How the explorer presents the matching reports.
+/// How the matching reports are presented.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
     /// The SVG timeline above the list.
@@ -52,15 +53,62 @@ pub enum View {
     Timeline,
     /// The list alone (denser, no timeline).
     List,
+    /// The coverage matrix: outlets × stories (`analysis::coverage`), its choices in
+    /// [`UrlState::matrix`].
+    Matrix,
+    /// The quote ledger, narrowed by [`UrlState::ledger`] and by [`UrlState::story`].
+    Ledger,
 }
 
 impl View {
+    pub const ALL: [View; 4] = [View::Timeline, View::List, View::Matrix, View::Ledger];
+
     pub fn key(self) -> &'static str {
         match self {
             View::Timeline => "timeline",
             View::List => "list",
+            View::Matrix => "matrix",
+            View::Ledger => "ledger",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// The coverage matrix's choices (`by`, `rows`, `cols` in the URL).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MatrixChoice {
+    /// Stories (`by=stories`, the default) or event dates (`by=dates`).
+    pub columns: MatrixColumns,
+    pub rows: RowSort,
+    pub cols: ColumnSort,
+}
+
+/// What narrows the quote ledger (`speaker`, `quote` in the URL; the story is
+/// [`UrlState::story`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct LedgerFilter {
+    /// One speaker's quotes, by canonical name.
+    pub speaker: Option<String>,
+    /// Text the quotes must hold, as typed.
+    pub text: String,
+}
+
+/// The one main view a state shows: see [`UrlState::main_view`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum MainView {
+    /// The timeline and the list, or the list alone.
+    Explore,
+    Matrix,
+    Ledger,
+    /// A story's page, by story id.
+    Story(String),
+    /// A report in the reader.
+    Read(String),
+    /// Two reports side by side (left, right).
+    Compare(String, String),
 }
 
 /// The whole reachable state of the explorer.
@@ -87,6 +135,14 @@ pub struct UrlState {
     /// The near-duplicate Jaccard threshold in percent ([`THRESHOLD_PERCENT_RANGE`]); `None` is
     /// the analysis default.
     pub threshold: Option<u8>,
+    /// A story, by id (`story=story-<report id>`): its page, or under `view=ledger` the story
+    /// the ledger is narrowed to. Story ids follow the thresholds (a story is named after its
+    /// first report), so a link is read generously (`Relations::resolve_story`).
+    pub story: Option<String>,
+    /// The coverage matrix's columns and sorts.
+    pub matrix: MatrixChoice,
+    /// The quote ledger's filters.
+    pub ledger: LedgerFilter,
 }
 
 impl UrlState {
@@ -97,6 +153,37 @@ impl UrlState {
             facets: self.facets.clone(),
             from: self.from,
             to: self.to,
+        }
+    }
+
+    /// The one main view this state shows. A comparison comes first, then the reader; under
+    /// `view=ledger` the ledger (a story narrows it), else a story's page; then the matrix, else
+    /// the explorer. So opening a report or a story from any view keeps that view underneath,
+    /// and closing it (dropping `report` or `story`) goes back to it.
+    pub fn main_view(&self) -> MainView {
+        match (&self.compare, &self.report, self.view, &self.story) {
+            (Some((l, r)), ..) => MainView::Compare(l.clone(), r.clone()),
+            (None, Some(id), ..) => MainView::Read(id.clone()),
+            (None, None, View::Ledger, _) => MainView::Ledger,
+            (None, None, _, Some(id)) => MainView::Story(id.clone()),
+            (None, None, View::Matrix, None) => MainView::Matrix,
+            (None, None, View::Timeline | View::List, None) => MainView::Explore,
+        }
+    }
+
+    /// Drops a story the relations in force cannot find (`resolves`, e.g.
+    /// `Relations::resolve_story`), saying so.
+    pub fn retain_known_story(&mut self, resolves: impl Fn(&str) -> bool) -> Vec<UrlNotice> {
+        match self.story.take() {
+            Some(id) if resolves(&id) => {
+                self.story = Some(id);
+                Vec::new()
+            }
+            Some(id) => vec![UrlNotice::new(
+                "story",
+                format!("no story has the id “{id}” at this threshold; nothing was opened"),
+            )],
+            None => Vec::new(),
         }
     }
 

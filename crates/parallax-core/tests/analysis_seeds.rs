@@ -4,7 +4,7 @@
 mod common;
 
 use parallax_core::analysis::{align, pairs, Thresholds};
-use parallax_core::{Corpus, DateBasis, Pair, Relation, Report};
+use parallax_core::{Corpus, DateBasis, Pair, QuoteChange, Relation, Report};
 
 fn seeds() -> Corpus {
     common::parse_dir(&common::repo_root().join("corpus"))
@@ -98,6 +98,108 @@ fn side_by_side_of_the_duplicate_pair() {
     // Unrelated reports barely match.
     let b = align(report(&c, "001", 1), report(&c, "004", 0));
     assert!(b.summary.left_matched_share < 0.2, "{:?}", b.summary);
+}
+
+/// The changed words of each sentence of a row's side.
+fn changed_words(pieces: Vec<(usize, &[align::DiffSpan])>) -> Vec<Vec<&str>> {
+    pieces
+        .into_iter()
+        .map(|(_, spans)| {
+            spans
+                .iter()
+                .filter(|s| s.changed)
+                .map(|s| s.text.as_str())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn with_002_on_the_left_its_split_quote_is_one_row_against_001s_sentence() {
+    let c = seeds();
+    let a = align(report(&c, "002", 0), report(&c, "001", 0));
+    // 002 cuts Miller's quote after its first sentence (its sentences 3 and 4); 001 prints the
+    // first sentence with the attribution (its sentence 6) and the second on its own.
+    let quote = a
+        .rows
+        .iter()
+        .find(|r| r.left_sentences().contains(&2))
+        .expect("a row");
+    assert_eq!(quote.shape, align::RowShape::TwoToOne);
+    assert_eq!(
+        (quote.left_sentences(), quote.right_sentences()),
+        (2..4, 5..6)
+    );
+    assert_eq!(
+        changed_words(quote.left_pieces()),
+        [
+            vec!["."],
+            vec![
+                "We have a shared interest in combating threats to regional security",
+                "” Miller told reporters"
+            ]
+        ]
+    );
+    assert_eq!(
+        changed_words(quote.right_pieces()),
+        [vec![
+            ",” Miller told reporters at a press briefing on Monday"
+        ]]
+    );
+    // 001's own line of the quote's second sentence has no partner left.
+    assert!(a.right_only.contains(&6), "{:?}", a.right_only);
+    // 002's first two sentences are 001's first, merged.
+    let opening = &a.rows[0];
+    assert_eq!(
+        (
+            opening.shape,
+            opening.left_sentences(),
+            opening.right_sentences()
+        ),
+        (align::RowShape::TwoToOne, 0..2, 0..1)
+    );
+    assert_eq!(a.summary.split_or_merged, 2);
+}
+
+#[test]
+fn millers_shared_interest_quote_is_verbatim_in_001_and_002_and_substituted_in_004() {
+    let c = seeds();
+    let e = c
+        .quotes
+        .iter()
+        .find(|e| e.text.contains("shared interest in combating threats"))
+        .expect("the entry");
+    let file = |id: &str| c.reports.iter().find(|r| r.id == id).unwrap().file[..3].to_string();
+    // Each occurrence: its report's file, its change, its differing words, the entry's it lacks.
+    type Seen<'a> = (String, Option<QuoteChange>, Vec<&'a str>, Vec<&'a str>);
+    let got: Vec<Seen> = e
+        .occurrences
+        .iter()
+        .map(|o| {
+            (
+                file(&o.report),
+                o.change,
+                o.changed.iter().map(|r| &o.text[r.range()]).collect(),
+                o.entry_changed.iter().map(|r| &e.text[r.range()]).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("001".to_string(), None, vec![], vec![]),
+            ("002".to_string(), None, vec![], vec![]),
+            (
+                "004".to_string(),
+                Some(QuoteChange::Substituted),
+                vec![
+                    "The United States and Pakistan",
+                    "and we will continue to stand shoulder to shoulder with Pakistan in its fight against terrorism"
+                ],
+                vec!["We"]
+            ),
+        ]
+    );
 }
 
 #[cfg(feature = "sidecar")]

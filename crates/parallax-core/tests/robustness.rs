@@ -9,6 +9,21 @@ use proptest::prelude::*;
 
 const SEED: &str = include_str!("../../../corpus/001_33bc37f87dab64db.txt");
 
+/// Every quote's parts are slices of its paragraphs whose text, joined by spaces, is the quote's.
+fn check_quote_positions(r: &parallax_core::Report) -> Result<(), TestCaseError> {
+    for q in &r.quotes {
+        let mut joined: Vec<&str> = Vec::new();
+        for part in q.parts() {
+            let text = r.paragraphs.get(part.paragraph).map(|p| p.text.as_str());
+            let slice = text.and_then(|t| t.get(part.start..part.end));
+            prop_assert!(slice.is_some(), "{part:?} in {:?}", text);
+            joined.extend(slice);
+        }
+        prop_assert_eq!(joined.join(" "), q.text.clone());
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     #[test]
@@ -18,16 +33,20 @@ proptest! {
 
     #[test]
     fn arbitrary_strings(s in "\\PC*") {
-        let _ = parse_file("x.txt", s.as_bytes());
+        let parsed = parse_file("x.txt", s.as_bytes());
+        for r in &parsed.reports { check_quote_positions(r)?; }
     }
 
     #[test]
-    fn mutated_seed(cut in 0usize..SEED.len(), insert in "[“”‘’\"'\\n\u{a0}:()•\\-]{0,4}", at in 0usize..SEED.len()) {
+    fn mutated_seed(cut in 0usize..SEED.len(), insert in "[“”‘’„«»\"'\\n\u{a0}:()•\\-]{0,4}", at in 0usize..SEED.len()) {
         let mut s: String = SEED.chars().take(cut).collect();
         let at = s.char_indices().map(|(i, _)| i).find(|&i| i >= at.min(s.len())).unwrap_or(s.len());
         s.insert_str(at, &insert);
         let parsed = parse_file("x.txt", s.as_bytes());
-        for r in &parsed.reports { prop_assert!(!r.title.is_empty()); }
+        for r in &parsed.reports {
+            prop_assert!(!r.title.is_empty());
+            check_quote_positions(r)?;
+        }
     }
 }
 

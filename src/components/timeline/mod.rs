@@ -1,12 +1,13 @@
 //! The SVG timeline: matching reports by event date, stories grouped, an undated lane.
 //!
 //! Layout is a pure function ([`layout()`], in the core's `display::timeline`, where the build's
-//! prerendered first view sizes the timeline with it too) of the matches, the live pairs and the
+//! prerendered first view sizes the timeline with it too) of the matches, the live relations and the
 //! width, so it is testable natively; the component only draws it and handles pointer and
 //! keyboard input.
 
 mod bin_view;
 mod roving;
+mod stories;
 
 pub use parallax_core::display::timeline::{
     layout, ticks, Layout, MarkShape, PlacedBin, PlacedMark, Tick,
@@ -77,8 +78,8 @@ pub fn Timeline() -> impl IntoView {
         let d = domain.get();
         state.result.with(|r| {
             state
-                .pairs
-                .with(|p| layout(&corpus.reports, &r.matches, &p.pairs, w, d, &letters))
+                .relations
+                .with(|rel| layout(&corpus.reports, &r.matches, rel, w, d, &letters))
         })
     });
     // Parts that change less often than the marks get their own memos, so a keystroke that only
@@ -317,6 +318,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 })}
             </div>
+            <stories::TimelineStories/>
             <Legend/>
         </section>
     }

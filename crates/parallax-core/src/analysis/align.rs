@@ -1,15 +1,17 @@
 //! Sentence alignment for the side-by-side view.
 //!
-//! [`align`] splits both reports into sentences ([`split_sentences`]), matches them one to one by
-//! word overlap allowing any reordering, marks the matches that break reading order as moved,
-//! diffs the words inside each match (`similar`, no deadline: `Instant::now` panics in the
-//! browser) and lists what each side has alone. The result is plain serde data the page renders
-//! row by row.
+//! [`align`] splits both reports into sentences ([`split_sentences`]), matches them by word
+//! overlap allowing any reordering, one to one, or two consecutive sentences against one when
+//! an outlet split a sentence in two or merged two (a 2:1 or 1:2 row), marks the matches that
+//! break reading order as moved, diffs the words inside each match (`similar`, no deadline:
+//! `Instant::now` panics in the browser) and lists what each side has alone. The result is plain
+//! serde data the page renders row by row.
 //!
-//! This file matches the sentences; the rest has a file each: `result` (the data the page
-//! renders), `sentences` (sentence splitting), `order` (moved matches and the display order) and
-//! `diff` (the word diff inside a match).
+//! This file puts the alignment together; the rest has a file each: `candidates` (which
+//! sentences match), `result` (the data the page renders), `sentences` (sentence splitting),
+//! `order` (moved matches and the display order) and `diff` (the word diff inside a match).
 
+mod candidates;
 mod diff;
 mod order;
 mod result;
@@ -17,63 +19,22 @@ mod sentences;
 #[cfg(test)]
 mod tests;
 
-pub use result::{AlignedRow, Alignment, AlignmentSummary, DiffSpan, RowKind, Sentence};
+pub use candidates::{
+    MIN_DICE, MIN_JOINED_PART_SHARE, MIN_JOINED_PART_WORDS, MIN_OVERLAP,
+    MIN_SHARED_WORDS_FOR_OVERLAP,
+};
+pub use result::{AlignedRow, Alignment, AlignmentSummary, DiffSpan, RowKind, RowShape, Sentence};
 pub use sentences::{report_sentences, split_sentences};
 
-use super::text;
 use crate::model::Report;
-use diff::word_diff;
+use candidates::{bags, candidates, choose};
+use diff::row_diff;
 use order::{display_rows, moved_flags};
 use std::collections::HashMap;
 
-/// Two sentences match when their word bags have a Dice coefficient at least this high...
-pub const MIN_DICE: (usize, usize) = (1, 2);
-/// ...or when at least this many words of the shorter one...
-pub const MIN_SHARED_WORDS_FOR_OVERLAP: usize = 6;
-/// ...make up at least this share of it (a sentence cut down inside a longer one).
-pub const MIN_OVERLAP: (usize, usize) = (4, 5);
-
-/// A sentence reduced to sorted word ids, for overlap counting.
-fn bags(sentences: &[Sentence], ids: &mut HashMap<String, u32>) -> Vec<Vec<u32>> {
-    sentences
-        .iter()
-        .map(|s| {
-            let mut bag: Vec<u32> = text::words(&s.text)
-                .into_iter()
-                .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w).or_insert(next)
-                })
-                .collect();
-            bag.sort_unstable();
-            bag
-        })
-        .collect()
-}
-
-/// Shared words of two sorted bags, counting repeats.
-fn shared_words(a: &[u32], b: &[u32]) -> usize {
-    super::text::intersection_size(a, b)
-}
-
-/// A possible match, scored so that sorting is symmetric in the two sides.
-struct Candidate {
-    left: usize,
-    right: usize,
-    shared: usize,
-    total: usize,
-    /// |left/n − right/m| scaled to integers: prefer matches near the diagonal on ties.
-    off_diagonal: usize,
-}
-
-impl Candidate {
-    fn dice(&self) -> f32 {
-        if self.total == 0 {
-            0.0
-        } else {
-            2.0 * self.shared as f32 / self.total as f32
-        }
-    }
+/// The texts of a side's sentences `first..=last`.
+fn texts(side: &[Sentence], (first, last): (usize, usize)) -> Vec<&str> {
+    side[first..=last].iter().map(|s| s.text.as_str()).collect()
 }
 
 /// Aligns two reports sentence by sentence. See the module docs.
@@ -85,50 +46,9 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
     let rb = bags(&rs, &mut ids);
     let (n, m) = (ls.len(), rs.len());
 
-    let mut candidates = Vec::new();
-    for (i, a) in lb.iter().enumerate() {
-        for (j, b) in rb.iter().enumerate() {
-            let shared = shared_words(a, b);
-            if shared == 0 {
-                continue;
-            }
-            let total = a.len() + b.len();
-            let shorter = a.len().min(b.len());
-            let dice_ok = 2 * shared * MIN_DICE.1 >= total * MIN_DICE.0;
-            let overlap_ok = shared >= MIN_SHARED_WORDS_FOR_OVERLAP
-                && shared * MIN_OVERLAP.1 >= shorter * MIN_OVERLAP.0;
-            if dice_ok || overlap_ok {
-                candidates.push(Candidate {
-                    left: i,
-                    right: j,
-                    shared,
-                    total,
-                    off_diagonal: (i * m).abs_diff(j * n),
-                });
-            }
-        }
-    }
-    // Best first: higher Dice (compared exactly as fractions), then nearer the diagonal, then
-    // earlier. Every key is symmetric in the sides, and two candidates that compete for a
-    // sentence never tie on all of them, so swapping the sides mirrors the result.
-    candidates.sort_by(|x, y| {
-        (y.shared * x.total)
-            .cmp(&(x.shared * y.total))
-            .then(x.off_diagonal.cmp(&y.off_diagonal))
-            .then((x.left + x.right).cmp(&(y.left + y.right)))
-    });
-    let mut left_match: Vec<Option<usize>> = vec![None; n];
-    let mut right_match: Vec<Option<usize>> = vec![None; m];
-    let mut chosen: Vec<&Candidate> = Vec::new();
-    for c in &candidates {
-        if left_match[c.left].is_none() && right_match[c.right].is_none() {
-            left_match[c.left] = Some(c.right);
-            right_match[c.right] = Some(c.left);
-            chosen.push(c);
-        }
-    }
+    let mut chosen = choose(candidates(&lb, &rb), n, m);
     chosen.sort_by_key(|c| c.left);
-    let moved = moved_flags(&chosen.iter().map(|c| c.right).collect::<Vec<_>>());
+    let moved = moved_flags(&chosen.iter().map(|c| c.right.0).collect::<Vec<_>>());
 
     let mut pair_rows: Vec<AlignedRow> = Vec::with_capacity(chosen.len());
     let mut summary = AlignmentSummary {
@@ -137,44 +57,60 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
         matched: chosen.len(),
         ..Default::default()
     };
-    let (mut left_words, mut right_words) = (0usize, 0usize);
+    let (mut left_matched, mut right_matched) = (vec![false; n], vec![false; m]);
     for (c, &is_moved) in chosen.iter().zip(&moved) {
-        let (left_diff, right_diff, verbatim) = word_diff(&ls[c.left].text, &rs[c.right].text);
-        if verbatim {
+        let diff = row_diff(&texts(&ls, c.left), &texts(&rs, c.right));
+        let shape = match (c.left.0 == c.left.1, c.right.0 == c.right.1) {
+            (false, _) => RowShape::TwoToOne,
+            (_, false) => RowShape::OneToTwo,
+            _ => RowShape::OneToOne,
+        };
+        if diff.verbatim {
             summary.verbatim += 1;
         } else {
             summary.reworded += 1;
         }
         summary.moved += usize::from(is_moved);
-        left_words += ls[c.left].words;
-        right_words += rs[c.right].words;
+        summary.split_or_merged += usize::from(shape != RowShape::OneToOne);
+        (c.left.0..=c.left.1).for_each(|i| left_matched[i] = true);
+        (c.right.0..=c.right.1).for_each(|j| right_matched[j] = true);
         pair_rows.push(AlignedRow {
-            left: Some(c.left),
-            right: Some(c.right),
-            kind: if verbatim {
+            left: Some(c.left.0),
+            right: Some(c.right.0),
+            kind: if diff.verbatim {
                 RowKind::Verbatim
             } else {
                 RowKind::Reworded
             },
+            shape,
             moved: is_moved,
             similarity: c.dice(),
-            left_diff,
-            right_diff,
+            left_diff: diff.left,
+            right_diff: diff.right,
+            second_sentence_from: diff.second_sentence_from,
         });
     }
-    let share = |matched: usize, all: &[Sentence]| {
+    let share = |matched: &[bool], all: &[Sentence]| {
         let total: usize = all.iter().map(|s| s.words).sum();
+        let in_matches: usize = all
+            .iter()
+            .zip(matched)
+            .filter(|(_, &m)| m)
+            .map(|(s, _)| s.words)
+            .sum();
         if total == 0 {
             0.0
         } else {
-            matched as f32 / total as f32
+            in_matches as f32 / total as f32
         }
     };
-    summary.left_matched_share = share(left_words, &ls);
-    summary.right_matched_share = share(right_words, &rs);
+    summary.left_matched_share = share(&left_matched, &ls);
+    summary.right_matched_share = share(&right_matched, &rs);
+    summary.left_matched = left_matched.iter().filter(|&&m| m).count();
+    summary.right_matched = right_matched.iter().filter(|&&m| m).count();
 
-    let left_only: Vec<usize> = (0..n).filter(|&i| left_match[i].is_none()).collect();
-    let right_only: Vec<usize> = (0..m).filter(|&j| right_match[j].is_none()).collect();
+    let left_only: Vec<usize> = (0..n).filter(|&i| !left_matched[i]).collect();
+    let right_only: Vec<usize> = (0..m).filter(|&j| !right_matched[j]).collect();
     let rows = display_rows(n, pair_rows, &right_only);
     Alignment {
         left_id: left.id.clone(),

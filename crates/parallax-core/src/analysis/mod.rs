@@ -2,19 +2,27 @@
 //!
 //! Everything here is pure and wasm-friendly (no regex, no threads, no clock): the build step
 //! runs [`analyze`] on the bundled corpus; the page calls [`align`] for the side-by-side view
-//! and [`regroup`] when the reader moves a threshold.
+//! and builds [`relations::Relations`] for the thresholds in force, which every view reads (the
+//! story page's model in [`story_view`] and [`story_text`], the coverage matrix in
+//! [`coverage`], who copied whom in [`direction`]).
 
 pub mod align;
 pub mod common_run;
 pub mod copies;
+pub mod coverage;
+pub mod direction;
 mod hash_bytes;
 pub mod lsh;
 pub mod near_copies;
 pub mod pairs;
+pub mod quote_change;
 mod quote_union;
 pub mod quotes;
+pub mod relations;
 pub mod reuse;
 pub mod stories;
+pub mod story_text;
+pub mod story_view;
 pub mod text;
 pub mod topics;
 
@@ -160,16 +168,18 @@ pub fn analyze_reusing(
 /// evidence stored by [`analyze`]: what the page shows when the reader moves a threshold.
 /// Complete for every threshold the page's control offers (above `lsh::EXACT_UP_TO` reports,
 /// up to the candidates found at the default threshold). Dates already inferred at build time
-/// are not used to date stories, so regrouping never feeds on its own earlier result.
+/// are not used to date stories, so regrouping never feeds on its own earlier result. The page
+/// keeps the whole [`relations::Relations`] (pairs by report, story of each report, duplicate
+/// flags, what was regrouped); this is its pairs and stories.
 pub fn regroup(
     reports: &[Report],
     related: &[Pair],
     evidence: &[PairEvidence],
     thresholds: &Thresholds,
 ) -> (Vec<Pair>, Vec<Story>) {
-    let pairs = pairs::reclassify(&pairs::regroupable(reports, related, evidence), thresholds);
-    let stories = stories::build_stories(reports, &pairs, thresholds.same_story_max_days);
-    (pairs, stories)
+    let all = relations::RegroupablePairs::new(reports, related, evidence);
+    let r = relations::Relations::new(reports, &all, thresholds);
+    (r.pairs().to_vec(), r.stories().to_vec())
 }
 
 #[cfg(test)]
@@ -200,6 +210,7 @@ mod tests {
                 text: "decisions about the government were for the people of the country to make"
                     .into(),
                 paragraph: 0,
+                ..Quote::default()
             }],
             ..Default::default()
         };

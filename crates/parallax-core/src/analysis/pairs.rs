@@ -83,7 +83,7 @@ mod features;
 mod live;
 mod regroup;
 
-pub use classify::classify;
+pub use classify::{classify, relation};
 pub use features::{corpus_features, mark_stock_quotes, ReportFeatures};
 pub use live::{live_pair, live_pair_of, marked_features, stock_runs};
 pub use regroup::{compact, expand, reclassify, regroupable, regroupable_by_control};

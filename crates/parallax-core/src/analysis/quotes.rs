@@ -3,6 +3,7 @@
 
 mod sentences;
 
+use super::quote_change::{compare_words, QuoteComparison};
 use super::quote_union::{find, unite_in_order};
 use super::text;
 use crate::model::{Quote, QuoteEntry, QuoteOccurrence, Report};
@@ -35,7 +36,9 @@ struct Unit<'a> {
 /// outlet joining two quotes that others print apart gives two entries.
 ///
 /// An entry's text is its earliest printing (by event date, then published date, then corpus
-/// order; undated last); an occurrence is verbatim when its folded words equal that text's.
+/// order; undated last); an occurrence is verbatim when its folded words equal that text's, and
+/// otherwise trimmed, extended or substituted, with the words that differ
+/// ([`super::quote_change`]).
 /// Entries are ordered by first appearance.
 pub fn ledger(reports: &[Report]) -> Vec<QuoteEntry> {
     entries(reports, &group_quotes(reports))
@@ -205,11 +208,10 @@ pub fn entries(reports: &[Report], quote_groups: &QuoteGroups) -> Vec<QuoteEntry
         let first = &occ[0];
         let first_text = text_of(first);
         let first_report = &reports[first.1];
-        // The id hashes the report id and the first printing's words: one list for both, so
-        // the words are not copied.
+        let first_spans = text::word_spans(first_text);
+        // The id hashes the report id and the first printing's words.
         let mut id_words = vec![first_report.id.clone()];
-        id_words.extend(text::words(first_text));
-        let first_words = &id_words[1..];
+        id_words.extend(first_spans.iter().map(|w| w.folded.clone()));
         let entry = QuoteEntry {
             // Stable while the first printing stays; the report id keeps two speakers'
             // identical words apart.
@@ -220,12 +222,23 @@ pub fn entries(reports: &[Report], quote_groups: &QuoteGroups) -> Vec<QuoteEntry
                 .iter()
                 .map(|o| {
                     let t = text_of(o);
+                    // The same characters are the same words: compared only when they differ.
+                    let compared = if t == first_text {
+                        QuoteComparison::default()
+                    } else {
+                        compare_words(&first_spans, &text::word_spans(t))
+                    };
                     QuoteOccurrence {
                         report: reports[o.1].id.clone(),
                         paragraph: quote_of(o.0).paragraph,
-                        // The same characters are the same words: folded only when they differ.
-                        verbatim: t == first_text || text::words(t) == first_words,
+                        verbatim: compared.change.is_none(),
                         text: t.to_string(),
+                        quote: sentences[o.0].1,
+                        start: o.2,
+                        end: o.3,
+                        change: compared.change,
+                        changed: compared.changed,
+                        entry_changed: compared.first_changed,
                     }
                 })
                 .collect(),
@@ -241,7 +254,7 @@ pub fn entries(reports: &[Report], quote_groups: &QuoteGroups) -> Vec<QuoteEntry
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Quote;
+    use crate::model::{Quote, QuoteChange};
 
     fn report(id: &str, date: Option<&str>, quotes: &[(&str, Option<&str>)]) -> Report {
         Report {
@@ -254,6 +267,7 @@ mod tests {
                     text: (*t).into(),
                     speaker: s.map(Into::into),
                     paragraph: p,
+                    ..Quote::default()
                 })
                 .collect(),
             ..Default::default()
@@ -295,6 +309,30 @@ mod tests {
                 ("undated", true, "We have a shared interest in combating threats to regional security"),
             ]
         );
+        let changes: Vec<Option<QuoteChange>> =
+            shared.occurrences.iter().map(|o| o.change).collect();
+        assert_eq!(changes, [None, Some(QuoteChange::Substituted), None]);
+        let late = &shared.occurrences[1];
+        let marked: Vec<&str> = late.changed.iter().map(|r| &late.text[r.range()]).collect();
+        assert_eq!(
+            marked,
+            [
+                "The United States and Pakistan",
+                "and we will stand with them"
+            ]
+        );
+        let replaced: Vec<&str> = late
+            .entry_changed
+            .iter()
+            .map(|r| &shared.text[r.range()])
+            .collect();
+        assert_eq!(replaced, ["We"]);
+        // Each occurrence says where it is in its printed quote.
+        let undated = &shared.occurrences[2];
+        let printed = &reports[1].quotes[undated.quote].text;
+        assert_eq!(reports[1].id, undated.report);
+        assert_eq!(&printed[undated.start..undated.end], undated.text);
+        assert!(undated.start > 0, "the second sentence of a joined quote");
         // The other sentence of the joined quote is its own entry; a different speaker's
         // identical words stay apart; every sentence is in the ledger once.
         assert!(ledger.iter().any(

@@ -28,12 +28,27 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// A story's date is the event date most of its members state (not inferred ones), the earliest
 /// on a tie; its label is the title of its earliest dated member (else its first), shortened.
 pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<Story> {
-    let index: HashMap<&str, usize> = reports
+    let index = crate::model::report_positions(reports);
+    let edges = pairs
         .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut parent: Vec<usize> = (0..reports.len()).collect();
+        .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?, p)));
+    build_stories_indexed(reports, edges, max_days)
+        .into_iter()
+        .map(|(story, _)| story)
+        .collect()
+}
+
+/// [`build_stories`] on pairs given with their reports' indices (`(a, b, pair)`, in the order
+/// [`build_stories`] would read them), with each story's members as indices, ascending: the
+/// same rule without looking ids up, for regrouping on every threshold change
+/// (`analysis::relations`). Indices out of range are ignored.
+pub fn build_stories_indexed<'a>(
+    reports: &[Report],
+    edges: impl IntoIterator<Item = (u32, u32, &'a Pair)>,
+    max_days: i64,
+) -> Vec<(Story, Vec<u32>)> {
+    let n = reports.len();
+    let mut parent: Vec<usize> = (0..n).collect();
     // Each root's range of own event dates.
     let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = reports
         .iter()
@@ -44,26 +59,39 @@ pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<S
         })
         .collect();
     let days = |s: Option<(NaiveDate, NaiveDate)>| s.map_or(0, |(lo, hi)| (hi - lo).num_days());
-    let mut edges: Vec<&Pair> = pairs
-        .iter()
-        .filter(|p| matches!(p.relation, Relation::NearDuplicate | Relation::SameStory))
+    // Each link compactly (what the order and the rule read), so sorting tens of thousands of
+    // them moves 24 bytes each rather than reading the pairs scattered in memory.
+    struct Link {
+        a: u32,
+        b: u32,
+        near: bool,
+        quotes: usize,
+        jaccard: f32,
+    }
+    let mut links: Vec<Link> = edges
+        .into_iter()
+        .filter(|(a, b, p)| {
+            (*a as usize) < n
+                && (*b as usize) < n
+                && matches!(p.relation, Relation::NearDuplicate | Relation::SameStory)
+        })
+        .map(|(a, b, p)| Link {
+            a,
+            b,
+            near: p.relation == Relation::NearDuplicate,
+            quotes: p.shared_quotes.len().saturating_sub(p.stock_quotes.len()),
+            jaccard: p.jaccard,
+        })
         .collect();
+    crate::ingest::work::add(links.len() + n);
     // Near duplicates first, then the strongest same-story links (stable: ties keep pair order).
-    edges.sort_by(|x, y| {
-        let strength = |p: &Pair| {
-            (
-                p.relation == Relation::NearDuplicate,
-                p.shared_quotes.len().saturating_sub(p.stock_quotes.len()),
-            )
-        };
-        strength(y)
-            .cmp(&strength(x))
+    links.sort_by(|x, y| {
+        (y.near, y.quotes)
+            .cmp(&(x.near, x.quotes))
             .then(y.jaccard.total_cmp(&x.jaccard))
     });
-    for p in edges {
-        let (Some(&a), Some(&b)) = (index.get(p.a.as_str()), index.get(p.b.as_str())) else {
-            continue;
-        };
+    for link in links {
+        let (a, b) = (link.a as usize, link.b as usize);
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
             continue;
@@ -72,9 +100,7 @@ pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<S
             (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
             (x, y) => x.or(y),
         };
-        if p.relation == Relation::SameStory
-            && days(joined) > max_days.max(days(span[ra])).max(days(span[rb]))
-        {
+        if !link.near && days(joined) > max_days.max(days(span[ra])).max(days(span[rb])) {
             continue;
         }
         // The smaller index is the root, so a story is named after its first report.
@@ -82,47 +108,61 @@ pub fn build_stories(reports: &[Report], pairs: &[Pair], max_days: i64) -> Vec<S
         parent[child] = root;
         span[root] = joined;
     }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); reports.len()];
-    for i in 0..reports.len() {
-        let root = find(&mut parent, i);
-        members[root].push(i);
+    // Members by root, without a list per report: most reports are in no story.
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    let mut size = vec![0u32; n];
+    for &r in &roots {
+        size[r] += 1;
+    }
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (i, &r) in roots.iter().enumerate() {
+        if size[r] < 2 {
+            continue;
+        }
+        let k = *slot.entry(r).or_insert_with(|| {
+            members.push(Vec::with_capacity(size[r] as usize));
+            members.len() - 1
+        });
+        members[k].push(i as u32);
     }
     members
         .into_iter()
-        .filter(|m| m.len() >= 2)
         .map(|m| {
-            let date = story_date(m.iter().map(|&i| &reports[i]));
+            let date = story_date(m.iter().map(|&i| &reports[i as usize]));
             let namer = m
                 .iter()
-                .map(|&i| &reports[i])
+                .map(|&i| &reports[i as usize])
                 .filter(|r| r.event_date.is_some() && r.event_date_basis != DateBasis::Inferred)
                 .min_by_key(|r| (r.event_date, r.published))
-                .unwrap_or(&reports[m[0]]);
-            Story {
-                id: format!("story-{}", reports[m[0]].id),
+                .unwrap_or(&reports[m[0] as usize]);
+            let story = Story {
+                id: format!("story-{}", reports[m[0] as usize].id),
                 label: short_label(&namer.title),
                 date,
-                reports: m.iter().map(|&i| reports[i].id.clone()).collect(),
-            }
+                reports: m.iter().map(|&i| reports[i as usize].id.clone()).collect(),
+            };
+            (story, m)
         })
         .collect()
 }
 
 /// The most common own (not inferred) event date; the earliest on a tie.
 fn story_date<'a>(members: impl Iterator<Item = &'a Report>) -> Option<NaiveDate> {
-    let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
-    for r in members.filter(|r| r.event_date_basis != DateBasis::Inferred) {
-        if let Some(d) = r.event_date {
-            match counts.iter_mut().find(|(x, _)| *x == d) {
-                Some(c) => c.1 += 1,
-                None => counts.push((d, 1)),
-            }
+    // Sorted, so a story of thousands of dates costs m log m, not m × distinct dates.
+    let mut dates: Vec<NaiveDate> = members
+        .filter(|r| r.event_date_basis != DateBasis::Inferred)
+        .filter_map(|r| r.event_date)
+        .collect();
+    dates.sort_unstable();
+    let mut best: Option<(NaiveDate, usize)> = None;
+    for run in dates.chunk_by(|a, b| a == b) {
+        // Strictly more: on a tie the earlier date, met first, stays.
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
+    best.map(|(d, _)| d)
 }
 
 /// `title` cut to [`MAX_LABEL_CHARS`] at a word boundary, with an ellipsis when cut.

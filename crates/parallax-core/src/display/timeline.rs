@@ -8,9 +8,10 @@
 mod bins;
 mod ticks;
 
+use crate::analysis::relations::Relations;
 use crate::chrono::Duration;
 use crate::query::{timeline_density, TimelineAxis};
-use crate::{DateBasis, NaiveDate, Pair, Relation, Report, TopicDef};
+use crate::{DateBasis, NaiveDate, Report, TopicDef};
 pub use bins::PlacedBin;
 use bins::{place_bins, BIN_AREA_HEIGHT};
 use std::collections::HashMap;
@@ -105,11 +106,13 @@ pub fn topic_letters(topics: &[TopicDef]) -> HashMap<&str, char> {
 }
 
 /// Places the matching reports. `domain` fixes the x range (zoom); otherwise it spans every dated
-/// report of the corpus so the axis stays put while filters change.
+/// report of the corpus so the axis stays put while filters change. Marks are grouped by the
+/// stories of `relations` (the live ones, so the timeline agrees with the story page, the reader
+/// and the footer at every threshold): the matching members of one story share rows and a link.
 pub fn layout(
     reports: &[Report],
     matches: &[usize],
-    pairs: &[Pair],
+    relations: &Relations,
     width: f64,
     domain: Option<(NaiveDate, NaiveDate)>,
     topic_letters: &HashMap<&str, char>,
@@ -166,37 +169,22 @@ pub fn layout(
         out.bins = place_bins(bins, &out);
     }
 
-    // Relations of each report (over the whole corpus, so a copy outside the filter still shows).
-    let position: HashMap<&str, usize> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut shape = vec![MarkShape::Circle; reports.len()];
-    let mut union = UnionFind::new(reports.len());
-    let matched: std::collections::HashSet<usize> = matches.iter().copied().collect();
-    for p in pairs {
-        let (Some(&a), Some(&b)) = (position.get(p.a.as_str()), position.get(p.b.as_str())) else {
-            continue;
-        };
-        let mark = match p.relation {
-            Relation::NearDuplicate => MarkShape::Square,
-            Relation::SameStory => MarkShape::Diamond,
-            _ => continue,
-        };
-        for i in [a, b] {
-            if shape[i] != MarkShape::Square {
-                shape[i] = mark;
-            }
+    // A report's shape: a near duplicate anywhere in the corpus (so a copy outside the filter
+    // still shows), else a member of a story.
+    let shape = |i: usize| {
+        if relations.is_duplicate(i) {
+            MarkShape::Square
+        } else if relations.story_index_of(i).is_some() {
+            MarkShape::Diamond
+        } else {
+            MarkShape::Circle
         }
-        if matched.contains(&a) && matched.contains(&b) {
-            union.join(a, b);
-        }
-    }
+    };
 
-    // Groups of matching, dated reports (stories), in order of their first date.
+    // Groups of matching, dated reports (one per story, one per report in none), in order of
+    // their first match.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_story: HashMap<usize, usize> = HashMap::new();
     let mut undated = Vec::new();
     for &i in matches {
         let r = &reports[i];
@@ -207,11 +195,16 @@ pub fn layout(
         if density.bins.is_some() || (domain.is_some() && (d < start || d > end)) {
             continue;
         }
-        let root = union.find(i);
-        let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
+        let g = match relations.story_index_of(i) {
+            Some(s) => *group_of_story.entry(s).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }),
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
         groups[g].push(i);
     }
     let make = |i: usize, x: f64, y: f64| {
@@ -220,7 +213,7 @@ pub fn layout(
             report: i,
             x,
             y,
-            shape: shape[i],
+            shape: shape(i),
             inferred: r.event_date_basis == DateBasis::Inferred,
             topic_letter: r
                 .topics
@@ -301,88 +294,5 @@ pub fn layout(
     out
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind((0..n).collect())
-    }
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Corpus;
-
-    fn report(id: &str, date: Option<(i32, u32, u32)>) -> Report {
-        Report {
-            id: id.into(),
-            event_date: date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn stories_share_rows_and_undated_reports_get_their_lane() {
-        let corpus = Corpus {
-            reports: vec![
-                report("a", Some((2024, 7, 8))),
-                report("b", Some((2024, 7, 8))),
-                report("c", Some((2024, 3, 1))),
-                report("d", None),
-            ],
-            ..Default::default()
-        };
-        let pairs = vec![Pair {
-            a: "a".into(),
-            b: "b".into(),
-            relation: Relation::NearDuplicate,
-            ..Default::default()
-        }];
-        let l = layout(
-            &corpus.reports,
-            &[0, 1, 2, 3],
-            &pairs,
-            800.0,
-            None,
-            &HashMap::new(),
-        );
-        assert_eq!(l.marks.len(), 4);
-        let mark = |i: usize| l.marks.iter().find(|m| m.report == i).unwrap();
-        assert_eq!(mark(0).shape, MarkShape::Square);
-        assert_eq!(mark(2).shape, MarkShape::Circle);
-        // Same day, same story: stacked, not overlapping.
-        assert!((mark(0).y - mark(1).y).abs() >= ROW_HEIGHT);
-        assert_eq!(l.links.len(), 1);
-        assert!(mark(3).y > l.dated_bottom);
-        assert!(l.undated_top.is_some());
-        assert!(mark(2).x < mark(0).x);
-    }
-
-    #[test]
-    fn brush_positions_map_back_to_dates() {
-        let corpus = Corpus {
-            reports: vec![
-                report("a", Some((2024, 1, 1))),
-                report("b", Some((2024, 12, 31))),
-            ],
-            ..Default::default()
-        };
-        let l = layout(&corpus.reports, &[0, 1], &[], 1000.0, None, &HashMap::new());
-        let d = NaiveDate::from_ymd_opt(2024, 6, 15).unwrap();
-        assert_eq!(l.date_at(l.x_of(d)), d);
-    }
-}
+mod tests;

@@ -91,6 +91,17 @@ pub(super) fn find_people_and_quotes(report: &mut Report, diags: &mut Diagnostic
             speaker: q.speaker,
             text: q.text,
             paragraph: q.paragraph,
+            start: q.start,
+            end: q.end,
+            continued: q
+                .continued
+                .into_iter()
+                .map(|(paragraph, start, end)| crate::model::QuotePart {
+                    paragraph,
+                    start,
+                    end,
+                })
+                .collect(),
         });
     }
     report.people = people;

@@ -17,7 +17,7 @@ use attribution::{
     attribution_after, attribution_before, is_speech_verb, split_trailing_attribution,
     subject_before, Subject,
 };
-use spans::spans;
+use spans::{spans, DOUBLE_OPENERS};
 use std::collections::HashSet;
 
 /// Minimum words for a quoted span to count as a quote, not a quoted phrase ("shared interest").
@@ -26,6 +26,11 @@ pub const MIN_QUOTE_WORDS: usize = 5;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundQuote {
     pub paragraph: usize,
+    /// Byte range of `text` (its first part) in the paragraph.
+    pub start: usize,
+    pub end: usize,
+    /// The parts in following paragraphs, when the quote runs on: (paragraph, start, end).
+    pub continued: Vec<(usize, usize, usize)>,
     pub text: String,
     pub speaker: Option<String>,
     /// The quote was never closed (a typo in the source, or a cut scrape).
@@ -79,9 +84,15 @@ pub fn find_quotes(
             .filter(|_| sp.first().is_some_and(|s| s.open_at == 0));
         for (k, s) in sp.iter().enumerate() {
             let inner = text[s.start..s.end].trim().trim_end_matches([',', ' ']);
+            // Where `inner` starts in the paragraph: past the white space trimmed.
+            let inner_at =
+                s.start + (text[s.start..s.end].len() - text[s.start..s.end].trim_start().len());
             if let (0, Some(q)) = (k, continues) {
                 quotes[q].text.push(' ');
                 quotes[q].text.push_str(inner);
+                quotes[q]
+                    .continued
+                    .push((p, inner_at, inner_at + inner.len()));
                 if !s.closed {
                     carry = Some(q);
                 }
@@ -107,7 +118,7 @@ pub fn find_quotes(
                 .get(p + 1)
                 .copied()
                 .flatten()
-                .is_some_and(|n| n.starts_with(['\u{201c}', '"']));
+                .is_some_and(|n| n.starts_with(DOUBLE_OPENERS));
             if words < MIN_QUOTE_WORDS && s.closed {
                 continue; // a quoted phrase, not a quote
             }
@@ -121,6 +132,10 @@ pub fn find_quotes(
             }
             quotes.push(FoundQuote {
                 paragraph: p,
+                // `inner` is a prefix of the trimmed words (an attribution cut off its end).
+                start: inner_at,
+                end: inner_at + inner.len(),
+                continued: Vec::new(),
                 text: inner,
                 speaker,
                 unterminated: !s.closed && !next_opens,
@@ -210,5 +225,60 @@ mod tests {
         );
         assert_eq!(q[0].speaker.as_deref(), Some("Matthew Miller"));
         assert_eq!(q[1].speaker.as_deref(), Some("Jane Roe"));
+    }
+
+    /// Each quote's text is its parts' paragraph text, joined by spaces.
+    fn assert_positions(paras: &[&str], q: &[FoundQuote]) {
+        for quote in q {
+            let mut joined = paras[quote.paragraph][quote.start..quote.end].to_string();
+            for &(p, start, end) in &quote.continued {
+                joined.push(' ');
+                joined.push_str(&paras[p][start..end]);
+            }
+            assert_eq!(joined, quote.text);
+        }
+    }
+
+    #[test]
+    fn quotes_keep_their_byte_ranges_in_the_paragraphs() {
+        let paras = [
+            "Miller said: \u{201c}The first part of the quote runs on here.",
+            "\u{201c}And the second part closes it here today.\u{201d}",
+            "Café owners said \u{201c}  prices have doubled since the spring ,\u{201d} and left.",
+            "\u{201c}So, I would obviously disagree with you, he told the questioner.",
+        ];
+        let (q, _) = run(&paras);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(
+            q[0].continued,
+            [(1, "\u{201c}".len(), paras[1].len() - "\u{201d}".len())]
+        );
+        assert_eq!(
+            &paras[2][q[1].start..q[1].end],
+            "prices have doubled since the spring"
+        );
+        // An unclosed quote's trailing attribution is cut off, and so is its range.
+        assert_eq!(q[2].text, "So, I would obviously disagree with you");
+        assert_positions(&paras, &q);
+    }
+
+    #[test]
+    fn low_high_quotes_and_guillemets_are_quotes() {
+        let paras = [
+            "\u{201e}Nobody wants a long dispute with the union,\u{201c} said Pieter Bakker.",
+            "The mayor was blunt: \u{ab} We will not pay for a single crane more \u{bb}, she said.",
+            "Read more \u{bb} Port news",
+        ];
+        let (q, _) = run(&paras);
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Nobody wants a long dispute with the union",
+                "We will not pay for a single crane more"
+            ]
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Pieter Bakker"));
+        assert_positions(&paras, &q);
     }
 }

@@ -4,6 +4,7 @@
 use super::notices::UrlNotice;
 use super::percent::{percent_decode, percent_encode_into};
 use super::{UrlState, View, PARAMETER_ORDER, THRESHOLD_PERCENT_RANGE, URL_VERSION};
+use crate::analysis::coverage::{ColumnSort, MatrixColumns, RowSort};
 use crate::model::NaiveDate;
 use crate::query::FacetKind;
 
@@ -30,8 +31,27 @@ pub fn render(state: &UrlState) -> String {
     if state.view != View::default() {
         params.push(("view", state.view.key().into()));
     }
+    let matrix = &state.matrix;
+    if matrix.columns != MatrixColumns::default() {
+        params.push(("by", matrix.columns.key().into()));
+    }
+    if matrix.rows != RowSort::default() {
+        params.push(("rows", matrix.rows.key().into()));
+    }
+    if matrix.cols != ColumnSort::default() {
+        params.push(("cols", matrix.cols.key().into()));
+    }
+    if let Some(speaker) = &state.ledger.speaker {
+        params.push(("speaker", speaker.clone()));
+    }
+    if !state.ledger.text.is_empty() {
+        params.push(("quote", state.ledger.text.clone()));
+    }
     if state.page > 0 {
         params.push(("page", (state.page + 1).to_string()));
+    }
+    if let Some(id) = &state.story {
+        params.push(("story", id.clone()));
     }
     if let Some(id) = &state.report {
         params.push(("report", id.clone()));
@@ -115,11 +135,27 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
                 "0" => {}
                 _ => notices.push(bad("1 or 0")),
             },
-            "view" => match value.as_str() {
-                "timeline" => state.view = View::Timeline,
-                "list" => state.view = View::List,
-                _ => notices.push(bad("a view (timeline or list)")),
+            "view" => match View::from_key(&value) {
+                Some(view) => state.view = view,
+                None => notices.push(bad("a view (timeline, list, matrix or ledger)")),
             },
+            "by" => match MatrixColumns::from_key(&value) {
+                Some(columns) => state.matrix.columns = columns,
+                None => notices.push(bad("a kind of column (stories or dates)")),
+            },
+            "rows" => match RowSort::from_key(&value) {
+                Some(rows) => state.matrix.rows = rows,
+                None => notices.push(bad("a row order (coverage, name or first)")),
+            },
+            "cols" => match ColumnSort::from_key(&value) {
+                Some(cols) => state.matrix.cols = cols,
+                None => notices.push(bad("a column order (date, name, coverage or first)")),
+            },
+            "speaker" if !value.is_empty() => state.ledger.speaker = Some(value),
+            "speaker" => {}
+            "quote" => state.ledger.text = value,
+            "story" if is_id(&value) => state.story = Some(value),
+            "story" => notices.push(bad("a story id")),
             "page" => match value.parse::<usize>() {
                 Ok(n) if n >= 1 => state.page = n - 1,
                 _ => notices.push(bad("a page number (1 or more)")),

@@ -1,6 +1,7 @@
 //! Tests of the URL state: the default state, order, notices and repairs, and round trips.
 
 use super::*;
+use crate::analysis::coverage::{ColumnSort, MatrixColumns, RowSort};
 use proptest::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -172,25 +173,48 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
     let id = "[A-Za-z0-9_-]{1,12}";
     let value = "\\PC{0,12}";
     let day = (2000i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| date(y, m, d));
+    let matrix = (
+        proptest::sample::select(MatrixColumns::ALL),
+        proptest::sample::select(RowSort::ALL),
+        proptest::sample::select(ColumnSort::ALL),
+    )
+        .prop_map(|(columns, rows, cols)| MatrixChoice {
+            columns,
+            rows,
+            cols,
+        });
+    let ledger = (proptest::option::of("\\PC{1,12}"), "\\PC{0,12}")
+        .prop_map(|(speaker, text)| LedgerFilter { speaker, text });
+    let pages = (
+        proptest::sample::select(View::ALL.to_vec()),
+        proptest::option::of(id),
+        matrix,
+        ledger,
+    );
     (
         "\\PC{0,20}",
         proptest::collection::vec((0usize..5, value), 0..6),
         proptest::option::of((day.clone(), day)),
         any::<bool>(),
-        any::<bool>(),
+        pages,
         proptest::option::of((id, proptest::option::of(0usize..500))),
         proptest::option::of((id, id)),
         proptest::option::of(THRESHOLD_PERCENT_RANGE),
         0usize..1000,
     )
         .prop_map(
-            |(query, facets, range, zoom, list, report, compare, threshold, page)| {
+            |(query, facets, range, zoom, pages, report, compare, threshold, page)| {
+                let (view, story, matrix, ledger) = pages;
                 let mut s = UrlState {
                     query,
                     zoom: false,
                     threshold,
                     compare,
                     page,
+                    view,
+                    story,
+                    matrix,
+                    ledger,
                     ..Default::default()
                 };
                 for (k, v) in facets {
@@ -201,9 +225,6 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
                     s.to = Some(a.max(b));
                     s.zoom = zoom;
                 }
-                if list {
-                    s.view = View::List;
-                }
                 if let Some((id, p)) = report {
                     s.report = Some(id);
                     s.paragraph = p;
@@ -211,6 +232,91 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
                 s
             },
         )
+}
+
+#[test]
+fn the_new_views_read_well_and_keep_their_place_in_the_order() {
+    let s = UrlState {
+        view: View::Matrix,
+        matrix: MatrixChoice {
+            columns: MatrixColumns::EventDates,
+            rows: RowSort::Name,
+            cols: ColumnSort::Coverage,
+        },
+        ledger: LedgerFilter {
+            speaker: Some("Ingrid Solberg".into()),
+            text: "ramps".into(),
+        },
+        story: Some("story-w1_wire-0".into()),
+        threshold: Some(40),
+        ..Default::default()
+    };
+    assert_eq!(
+        render(&s),
+        "v=1&view=matrix&by=dates&rows=name&cols=coverage&speaker=Ingrid%20Solberg&quote=ramps&story=story-w1_wire-0&t=40"
+    );
+    // The defaults are left out: a matrix by stories, rows by coverage, columns by date.
+    let plain = UrlState {
+        view: View::Matrix,
+        ..Default::default()
+    };
+    assert_eq!(render(&plain), "v=1&view=matrix");
+    // Every link written before these views reads as it did.
+    let (old, notices) = parse("v=1&q=iran&view=list&report=a&p=2&t=45");
+    assert_eq!(notices, vec![]);
+    assert_eq!(
+        (old.view, old.story.clone(), old.matrix, old.ledger.clone()),
+        (
+            View::List,
+            None,
+            MatrixChoice::default(),
+            LedgerFilter::default()
+        )
+    );
+    assert_eq!(render(&old), "v=1&q=iran&view=list&report=a&p=2&t=45");
+}
+
+#[test]
+fn bad_values_of_the_new_parameters_become_notices() {
+    let (s, notices) = parse("view=grid&by=weeks&rows=size&cols=colour&story=a%20b&speaker=");
+    assert_eq!(s, UrlState::default());
+    let params: Vec<&str> = notices.iter().map(|n| n.parameter.as_str()).collect();
+    assert_eq!(params, ["view", "by", "rows", "cols", "story"]);
+    assert!(
+        notices[0].message.contains("matrix or ledger"),
+        "{}",
+        notices[0]
+    );
+}
+
+#[test]
+fn one_main_view_and_what_opens_over_what() {
+    let mut s = UrlState::default();
+    assert_eq!(s.main_view(), MainView::Explore);
+    s.view = View::Matrix;
+    assert_eq!(s.main_view(), MainView::Matrix);
+    // A story opens over the matrix (dropping it goes back to the matrix)...
+    s.story = Some("story-a".into());
+    assert_eq!(s.main_view(), MainView::Story("story-a".into()));
+    // ...and narrows the ledger instead of opening its page.
+    s.view = View::Ledger;
+    assert_eq!(s.main_view(), MainView::Ledger);
+    s.report = Some("r".into());
+    assert_eq!(s.main_view(), MainView::Read("r".into()));
+    s.compare = Some(("a".into(), "b".into()));
+    assert_eq!(s.main_view(), MainView::Compare("a".into(), "b".into()));
+}
+
+#[test]
+fn a_story_the_relations_cannot_find_is_dropped_with_a_notice() {
+    let mut s = parse("story=story-gone").0;
+    let notices = s.retain_known_story(|id| id == "story-here");
+    assert_eq!(s.story, None);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].parameter, "story");
+    let mut s = parse("story=story-here").0;
+    assert!(s.retain_known_story(|id| id == "story-here").is_empty());
+    assert_eq!(s.story.as_deref(), Some("story-here"));
 }
 
 proptest! {

@@ -40,20 +40,33 @@ pub(super) fn moved_flags(rights: &[usize]) -> Vec<bool> {
         .collect()
 }
 
+/// The rows in display order: left reading order (a row holding two left sentences at its
+/// first), each right-only sentence after the row of the nearest earlier right sentence that is
+/// matched in place.
 pub(super) fn display_rows(
     n: usize,
     pair_rows: Vec<AlignedRow>,
     right_only: &[usize],
 ) -> Vec<AlignedRow> {
-    // One row per left sentence, in order.
+    // One row per left sentence, in order; the second sentence of a row holding two has none.
     let mut by_left: Vec<Option<AlignedRow>> = vec![None; n];
+    let mut in_a_row = vec![false; n];
     let mut in_place_row_of_right: HashMap<usize, usize> = HashMap::new();
     for row in pair_rows {
-        let (l, r) = (row.left.unwrap_or(0), row.right.unwrap_or(0));
+        let l = row.left.unwrap_or(0);
         if !row.moved {
-            in_place_row_of_right.insert(r, l);
+            for r in row.right_sentences() {
+                in_place_row_of_right.insert(r, l);
+            }
         }
-        by_left[l] = Some(row);
+        for i in row.left_sentences() {
+            if let Some(covered) = in_a_row.get_mut(i) {
+                *covered = true;
+            }
+        }
+        if let Some(slot) = by_left.get_mut(l) {
+            *slot = Some(row);
+        }
     }
     // Right-only sentences follow the nearest earlier right sentence that is matched in place.
     let mut top: Vec<usize> = Vec::new();
@@ -71,11 +84,15 @@ pub(super) fn display_rows(
     };
     let mut rows: Vec<AlignedRow> = top.into_iter().map(right_only_row).collect();
     for (i, row) in by_left.into_iter().enumerate() {
-        rows.push(row.unwrap_or(AlignedRow {
-            left: Some(i),
-            kind: RowKind::LeftOnly,
-            ..Default::default()
-        }));
+        match row {
+            Some(row) => rows.push(row),
+            None if !in_a_row[i] => rows.push(AlignedRow {
+                left: Some(i),
+                kind: RowKind::LeftOnly,
+                ..Default::default()
+            }),
+            None => {}
+        }
         rows.extend(after_left[i].iter().map(|&j| right_only_row(j)));
     }
     rows

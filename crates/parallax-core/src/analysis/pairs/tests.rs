@@ -26,6 +26,7 @@ pub(crate) fn report(
                 speaker: Some("Matthew Miller".into()),
                 text: (*t).into(),
                 paragraph: 0,
+                ..Quote::default()
             })
             .collect(),
         people: people.iter().map(|p| (*p).into()).collect(),

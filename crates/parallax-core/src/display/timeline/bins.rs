@@ -74,7 +74,8 @@ mod tests {
     fn crowded_dates_are_bins_on_the_axis_and_zooming_in_gives_marks() {
         let corpus = crowded_corpus();
         let all: Vec<usize> = (0..corpus.reports.len()).collect();
-        let l = layout(&corpus.reports, &all, &[], 800.0, None, &HashMap::new());
+        let none = crate::analysis::relations::Relations::default();
+        let l = layout(&corpus.reports, &all, &none, 800.0, None, &HashMap::new());
         // Dated reports are in bins, undated ones still marks.
         assert_eq!(l.marks.len(), 2);
         assert_eq!(l.bins.iter().map(|b| b.bin.count).sum::<usize>(), 43);
@@ -90,7 +91,7 @@ mod tests {
         }
         // Zoomed into the fullest bin, its days are wide enough for marks.
         let domain = Some((fullest.bin.first, fullest.bin.last));
-        let zoomed = layout(&corpus.reports, &all, &[], 800.0, domain, &HashMap::new());
+        let zoomed = layout(&corpus.reports, &all, &none, 800.0, domain, &HashMap::new());
         assert!(zoomed.bins.is_empty());
         assert_eq!(zoomed.marks.len(), 42);
     }

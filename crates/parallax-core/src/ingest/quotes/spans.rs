@@ -1,5 +1,6 @@
 //! Quote spans in a paragraph: which marks open a quote (curly, straight, single for outlets
-//! that quote that way) and which close it.
+//! that quote that way, low-high „…“ and guillemets « … » for outlets printing those) and which
+//! close it.
 
 /// A quote span in one paragraph: byte range of the words inside the marks.
 pub(super) struct Span {
@@ -12,11 +13,14 @@ pub(super) struct Span {
     pub(super) closed: bool,
 }
 
+/// Marks that open a quote in any text; single quotes open one only in a text without these.
+pub(super) const DOUBLE_OPENERS: [char; 4] = ['\u{201c}', '"', '\u{201e}', '\u{ab}'];
+
 fn opening_at(text: &str, i: usize, c: char) -> bool {
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
     match c {
-        '\u{201c}' => true,
+        '\u{201c}' | '\u{201e}' | '\u{ab}' => true,
         '"' | '\u{2018}' | '\'' => {
             prev.is_none_or(|p| p.is_whitespace() || "([\u{2014}\u{2013}-:".contains(p))
                 && next.is_some_and(|n| n.is_alphanumeric() || n == '.' || n == '\u{2026}')
@@ -29,6 +33,8 @@ fn closer_for(c: char) -> &'static [char] {
     match c {
         '\u{201c}' => &['\u{201d}', '"'],
         '"' => &['"', '\u{201d}'],
+        '\u{201e}' => &['\u{201c}', '\u{201d}'],
+        '\u{ab}' => &['\u{bb}'],
         '\u{2018}' => &['\u{2019}'],
         _ => &['\''],
     }
@@ -36,14 +42,14 @@ fn closer_for(c: char) -> &'static [char] {
 
 pub(super) fn spans(text: &str) -> Vec<Span> {
     crate::ingest::work::add(text.len());
-    let singles = !text.contains(['\u{201c}', '"']);
+    let singles = !text.contains(DOUBLE_OPENERS);
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
     for (i, c) in text.char_indices() {
         match open {
             None => {
                 let candidate =
-                    matches!(c, '\u{201c}' | '"') || (singles && matches!(c, '\u{2018}' | '\''));
+                    DOUBLE_OPENERS.contains(&c) || (singles && matches!(c, '\u{2018}' | '\''));
                 if candidate && opening_at(text, i, c) {
                     open = Some((c, i));
                 }

@@ -1,0 +1,187 @@
+//! Export buttons: each makes its file in the page from what the core computes (`parallax_core::
+//! export`) and offers it as a download. The file names the corpus build and the view's URL.
+
+use crate::download;
+use crate::history;
+use crate::state::AppState;
+use leptos::prelude::*;
+use parallax_core::export::{file_name, ExportSource};
+use parallax_core::url_state;
+
+/// Makes an export's text for its source (`Err` says why it cannot be made).
+type MakeExport = std::sync::Arc<dyn Fn(&ExportSource) -> Result<String, String> + Send + Sync>;
+
+/// What one button exports: its label, the file's kind (`what`, its extension, its MIME type)
+/// and the text, made when clicked (`Err` says why it cannot be made yet).
+#[derive(Clone)]
+pub struct ExportFormat {
+    pub label: &'static str,
+    pub what: &'static str,
+    pub extension: &'static str,
+    pub mime: &'static str,
+    pub make: MakeExport,
+}
+
+impl ExportFormat {
+    pub fn new(
+        label: &'static str,
+        what: &'static str,
+        extension: &'static str,
+        make: impl Fn(&ExportSource) -> Result<String, String> + Send + Sync + 'static,
+    ) -> ExportFormat {
+        let mime = match extension {
+            "csv" => "text/csv;charset=utf-8",
+            "json" => "application/json;charset=utf-8",
+            "md" => "text/markdown;charset=utf-8",
+            _ => "text/plain;charset=utf-8",
+        };
+        ExportFormat {
+            label,
+            what,
+            extension,
+            mime,
+            make: std::sync::Arc::new(make),
+        }
+    }
+}
+
+/// The export's source: this corpus build and the current view's absolute URL.
+pub fn export_source(state: AppState) -> ExportSource {
+    ExportSource {
+        corpus_build: state.data.catalogue_name.to_string(),
+        view_url: history::absolute(&state.with(url_state::render)),
+    }
+}
+
+/// A row of export buttons ("Export: CSV · JSON"), with a status line.
+#[component]
+pub fn ExportButtons(
+    /// What is exported, for the group's accessible name ("the 12 reports listed").
+    subject: &'static str,
+    formats: Vec<ExportFormat>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = RwSignal::new(String::new());
+    let buttons = formats
+        .into_iter()
+        .map(|format| {
+            let testid = format!("export-{}-{}", format.what, format.extension);
+            let label = format.label;
+            let run = move |_| {
+                let source = export_source(state);
+                let name = file_name(format.what, &source, format.extension);
+                let outcome = (format.make)(&source)
+                    .and_then(|text| download::offer(&name, format.mime, &text));
+                status.set(match outcome {
+                    Ok(()) => format!("Downloaded {name}"),
+                    Err(e) => format!("Could not export: {e}"),
+                });
+            };
+            view! { <button type="button" class="button" data-testid=testid on:click=run>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <div class="exports" role="group" aria-label=format!("Export {subject}")>
+            <span class="export-label">"Export:"</span>
+            {buttons}
+            <span class="export-status" role="status" data-testid="export-status">{move || status.get()}</span>
+        </div>
+    }
+}
+
+/// The filtered set (every report the list holds, in its order, not only the page shown) as
+/// CSV and JSON, with each report's story and near duplicates under the thresholds in force.
+pub fn report_list_formats(state: AppState) -> Vec<ExportFormat> {
+    use parallax_core::export::{report_row, reports_csv, reports_json, ReportRow};
+    let rows = move |f: &mut dyn FnMut(&str, &[ReportRow])| {
+        let data = state.data;
+        let position = |id: &str| data.position.get(id).map(|&i| i as u32);
+        state.result.with_untracked(|result| {
+            state.relations.with_untracked(|relations| {
+                let rows: Vec<ReportRow> = result
+                    .ranked
+                    .iter()
+                    .map(|&i| report_row(data.reports(), relations, &data.copies, &position, i))
+                    .collect();
+                let description = crate::components::format::result_count(
+                    result.matches.len(),
+                    data.reports().len(),
+                );
+                f(&description, &rows)
+            })
+        })
+    };
+    vec![
+        ExportFormat::new("CSV", "reports", "csv", move |source| {
+            let mut text = String::new();
+            rows(&mut |description, rows| text = reports_csv(source, description, rows));
+            Ok(text)
+        }),
+        ExportFormat::new("JSON", "reports", "json", move |source| {
+            let mut text = Ok(String::new());
+            rows(&mut |description, rows| {
+                text = download::json_text(&reports_json(source, description, rows))
+            });
+            text
+        }),
+    ]
+}
+
+/// A comparison (its evidence under the thresholds in force and its aligned rows) as Markdown
+/// and JSON.
+pub fn comparison_formats(
+    state: AppState,
+    left: &'static parallax_core::Report,
+    right: &'static parallax_core::Report,
+    pair: parallax_core::Pair,
+) -> Vec<ExportFormat> {
+    use parallax_core::analysis::align::align;
+    use parallax_core::analysis::pairs::classify;
+    use parallax_core::export::{comparison_json, comparison_markdown, report_row};
+    // The pair as the page shows it: classified under the thresholds in force.
+    let current = move || {
+        let (relation, why) = classify(
+            &pair,
+            &crate::state::thresholds_for(state.with(|u| u.threshold)),
+        );
+        parallax_core::Pair {
+            relation,
+            why,
+            ..pair.clone()
+        }
+    };
+    let json_pair = current.clone();
+    vec![
+        ExportFormat::new("Markdown", "comparison", "md", move |source| {
+            Ok(comparison_markdown(
+                source,
+                left,
+                right,
+                &current(),
+                &align(left, right),
+            ))
+        }),
+        ExportFormat::new("JSON", "comparison", "json", move |source| {
+            let data = state.data;
+            let position = |id: &str| data.position.get(id).map(|&i| i as u32);
+            let (Some(&li), Some(&ri)) = (
+                data.position.get(left.id.as_str()),
+                data.position.get(right.id.as_str()),
+            ) else {
+                return Err("a report of the comparison is not in the corpus".into());
+            };
+            state.relations.with_untracked(|relations| {
+                // The rows carry the catalogue's fields (the text is in the alignment).
+                let row =
+                    |i: usize| report_row(data.reports(), relations, &data.copies, &position, i);
+                download::json_text(&comparison_json(
+                    source,
+                    row(li),
+                    row(ri),
+                    &json_pair(),
+                    &align(left, right),
+                ))
+            })
+        }),
+    ]
+}
