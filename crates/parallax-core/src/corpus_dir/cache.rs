@@ -37,7 +37,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Changes with the crate version and this format: a cache of another build is not read.
-const SCHEMA: &str = concat!("parallax cache 3, core ", env!("CARGO_PKG_VERSION"));
+const SCHEMA: &str = concat!("parallax cache 4, core ", env!("CARGO_PKG_VERSION"));
 const PAIRS: &str = "pairs.postcard";
 const METADATA: &str = "metadata.postcard";
 const SEARCH: &str = "search.postcard";
