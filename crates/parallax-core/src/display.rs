@@ -30,10 +30,19 @@ pub fn outlet_with_basis(r: &Report) -> String {
     }
 }
 
-/// The outlet, else the file the report came from (where outlets are unknown, the file is what
-/// tells two reports' sources apart).
+/// Where a report comes from, as the story page and the matrix group reports: its outlet, else
+/// the file it came from (`true`: where outlets are unknown, the file is what tells two reports'
+/// sources apart).
+pub fn source_of(r: &Report) -> (bool, &str) {
+    match &r.outlet {
+        Some(o) => (false, o.as_str()),
+        None => (true, r.file.as_str()),
+    }
+}
+
+/// [`source_of`]'s name: the outlet, else the file the report came from.
 pub fn outlet_or_file(r: &Report) -> String {
-    r.outlet.clone().unwrap_or_else(|| r.file.clone())
+    source_of(r).1.to_string()
 }
 
 /// The outlet, or a plain word saying it is unknown.

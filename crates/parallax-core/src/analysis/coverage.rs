@@ -133,10 +133,7 @@ impl Matrix {
 
 /// A report's row: its outlet, else its source file.
 fn row_key(r: &Report) -> (bool, &str) {
-    match &r.outlet {
-        Some(o) => (false, o.as_str()),
-        None => (true, r.file.as_str()),
-    }
+    crate::display::source_of(r)
 }
 
 /// The coverage matrix of the reports `within` (indices; the page passes a query's matches, or

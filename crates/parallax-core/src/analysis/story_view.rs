@@ -122,10 +122,7 @@ pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Op
     let mut slot: HashMap<(bool, &str), usize> = HashMap::new();
     for &i in &order {
         let r = &reports[i as usize];
-        let key = match &r.outlet {
-            Some(o) => (false, o.as_str()),
-            None => (true, r.file.as_str()),
-        };
+        let key = display::source_of(r);
         let k = *slot.entry(key).or_insert_with(|| {
             outlets.push(OutletGroup {
                 name: key.1.to_string(),
