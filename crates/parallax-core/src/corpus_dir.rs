@@ -2,9 +2,11 @@
 
 pub mod cache;
 mod files;
+mod from_files;
 mod metadata_file;
 mod topics;
 
+pub use from_files::build_from_files;
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
 use crate::analysis::reuse::Carry;

@@ -9,6 +9,7 @@ pub mod corpus_dir;
 pub mod display;
 pub mod export;
 pub mod ingest;
+pub mod local_files;
 pub mod metadata;
 pub mod model;
 pub mod par;
