@@ -26,6 +26,9 @@ BENCH_SIZES ?= 1000 10000
 # A synthetic corpus large enough to page and to bin (tests/e2e/large.test.mjs): its own site.
 E2E_LARGE_DIST := target/e2e-large-dist
 E2E_LARGE_REPORTS := 300
+# Files a browser test opens in the page (tests/e2e/local-files.test.mjs): the corpus's reports
+# beside synthetic ones with their metadata.toml, checked against `parallax inspect --json`.
+E2E_LOCAL_FILES := target/e2e-local-files
 # `make bench-scale`: synthetic corpus sizes (add 100000 for the 100k row: ~8 minutes, several GB).
 SIZES ?= 1000 10000
 # `make fuzz`: seconds per target, and which targets.
@@ -66,10 +69,14 @@ e2e-build: setup-build data
 	rm -rf "$(E2E_LARGE_DIST)" && cp -r "$(E2E_DIST)" "$(E2E_LARGE_DIST)"
 	node .ci/tools/site.mjs "$(E2E_LARGE_DIST)" "$(CURDIR)/$(DATA_DIR)/e2e-large-site"
 	node .ci/tools/csp.mjs "$(E2E_LARGE_DIST)"
+	rm -rf "$(E2E_LOCAL_FILES)" && cargo run --release --quiet -p parallax-synth -- --reports 24 --seed 7 --out "$(E2E_LOCAL_FILES)"
+	rm -f "$(E2E_LOCAL_FILES)/truth.json" && cp "$(CORPUS)"/*.txt "$(E2E_LOCAL_FILES)/"
+	if [ -f "$(CORPUS)/topics.toml" ]; then cp "$(CORPUS)/topics.toml" "$(E2E_LOCAL_FILES)/"; fi
 
 e2e: setup-test e2e-build
 	cargo run --quiet --bin parallax -- inspect "$(CORPUS)" --json > target/e2e-corpus.json
 	cargo run --quiet --bin parallax -- inspect target/e2e-large-corpus --json > target/e2e-large-corpus.json
+	cargo run --quiet --bin parallax -- inspect "$(E2E_LOCAL_FILES)" --json > target/e2e-local-corpus.json
 	PARALLAX_LARGE_CORPUS_JSON=target/e2e-large-corpus.json PARALLAX_DIST="$(E2E_DIST)" PARALLAX_CRAFTED_DIST="$(E2E_CRAFTED_DIST)" PARALLAX_LARGE_DIST="$(E2E_LARGE_DIST)" PARALLAX_BASE="$(E2E_PUBLIC_URL)" node --test --test-concurrency=1 tests/e2e/
 
 # Browser benchmark (sites served gzipped): bytes before the first (prerendered) result and first

@@ -36,18 +36,21 @@ pub fn App() -> impl IntoView {
         }
         now
     });
+    crate::local::follow_url(state);
     let empty_corpus = state.data.catalogue.reports.is_empty();
     view! {
         <div class="app" data-testid="app">
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <div class="brand">
-                    <h1>{crate::components::results::nav_link(state, |u| *u = Default::default(), "home", "home", "Parallax")}</h1>
+                    <h1>{crate::components::results::nav_link(state, |u| *u = u.home(), "home", "home", "Parallax")}</h1>
                     <p class="tagline">"How news outlets report the same events"</p>
                 </div>
                 <crate::components::nav::SiteNav/>
                 <CopyLink/>
             </header>
+            <crate::local::panel::OpenFiles/>
+            <crate::local::banner::LocalBanner/>
             <UrlNotices/>
             <div class="layout">
                 <aside class="sidebar" aria-label="Search and filters">

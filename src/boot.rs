@@ -17,6 +17,7 @@ pub fn start(mount: fn()) {
 }
 
 async fn boot(mount: fn()) {
+    crate::local::read_link_at_start();
     match load_catalogue().await {
         Ok((catalogue, name)) => {
             let data = CorpusData::install(catalogue, name);

@@ -10,6 +10,8 @@ pub mod data;
 pub mod download;
 pub mod history;
 pub mod listeners;
+pub mod local;
+pub mod mount;
 pub mod panic_notice;
 pub mod prerender;
 pub mod state;

@@ -4,7 +4,7 @@ fn main() {
         // The prerendered first view is replaced in one task: what the reader typed, focused
         // or scrolled there carries over.
         let captured = parallax_app::prerender::capture();
-        leptos::mount::mount_to_body(parallax_app::App);
+        parallax_app::mount::mount();
         parallax_app::prerender::take_over(captured);
         // index.html's "Loading…" line covers only the moments before the app runs.
         if let Some(loading) = leptos::prelude::document().get_element_by_id("app-loading") {

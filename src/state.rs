@@ -14,7 +14,6 @@ use parallax_core::analysis::relations::{RegroupablePairs, Relations};
 use parallax_core::query::{ChunkedIndex, Query, QueryResult, SearchShard};
 use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
 use parallax_core::Pair;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 /// How long typing must pause before the URL is rewritten.
@@ -201,13 +200,12 @@ impl Default for AppState {
 /// pairs matter (the compact evidence is unrelated there, and nothing is regrouped), so the
 /// first view does not expand the evidence; the first threshold move does, once.
 fn pairs_to_regroup(t: &Thresholds) -> &'static RegroupablePairs {
-    static RELATED: OnceLock<RegroupablePairs> = OnceLock::new();
-    static ALL: OnceLock<RegroupablePairs> = OnceLock::new();
     let data = CorpusData::get();
     if *t == Thresholds::default() {
-        RELATED.get_or_init(|| RegroupablePairs::from_pairs(data.reports(), data.pairs.to_vec()))
+        data.regroup_related
+            .get_or_init(|| RegroupablePairs::from_pairs(data.reports(), data.pairs.to_vec()))
     } else {
-        ALL.get_or_init(|| {
+        data.regroup_all.get_or_init(|| {
             RegroupablePairs::new(data.reports(), data.pairs, &data.catalogue.evidence)
         })
     }

@@ -8,6 +8,7 @@
 //   compete with the page's own first paint on a slow link. The deferred loader then fetches the
 //   wasm, the glue and the catalogue side by side. Without a first view the loader starts at once
 //   and the catalogue is preloaded from <head>.
+// - makes the worker's loader call wasm-bindgen's init as it now asks (no console warning).
 // Idempotent: what an earlier run injected is replaced. csp.mjs runs next (and writes 404.html).
 //
 // As a Trunk post_build hook: the site from PARALLAX_SITE (default target/parallax-data/site),
@@ -38,6 +39,14 @@ for (const name of fs.readdirSync(site)) {
   if (name.endsWith('.postcard') || name === 'catalogue') {
     fs.copyFileSync(path.join(site, name), path.join(data, name));
   }
+}
+
+// Trunk's shim for the worker (index.html's data-type="worker") calls wasm-bindgen's init the old
+// way, which logs a deprecation warning in every run: it is handed an object instead.
+const workerShim = path.join(dist, 'parallax-worker_loader.js');
+if (fs.existsSync(workerShim)) {
+  const shim = fs.readFileSync(workerShim, 'utf8');
+  fs.writeFileSync(workerShim, shim.replace(/wasm_bindgen\("([^"]+)"\)/, 'wasm_bindgen({ module_or_path: "$1" })'));
 }
 
 const file = path.join(dist, 'index.html');

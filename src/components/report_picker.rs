@@ -13,18 +13,15 @@ use crate::state::{AppState, CorpusData};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use parallax_core::query::PickerIndex;
-use std::sync::OnceLock;
 
 /// How many options the popup lists at most.
 pub const PICKER_OPTIONS: usize = 20;
 
 /// The picker's folded fields, made the first time a picker opens.
 fn picker_index() -> &'static PickerIndex {
-    static INDEX: OnceLock<PickerIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let data = CorpusData::get();
-        PickerIndex::new(&data.catalogue.reports, data.index.timeline_order())
-    })
+    let data = CorpusData::get();
+    data.picker
+        .get_or_init(|| PickerIndex::new(&data.catalogue.reports, data.index.timeline_order()))
 }
 
 /// The next active option after an arrow key, wrapping at both ends (`None` when no option).

@@ -3,6 +3,29 @@
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where a corpus's data files come from: the published site, fetched, or files the reader
+/// opened, analysed in the page (nothing is fetched for them).
+#[derive(Clone)]
+pub enum Source {
+    Site,
+    Local(Arc<HashMap<String, Vec<u8>>>),
+}
+
+impl Source {
+    /// The bytes of data file `file`.
+    pub async fn bytes(&self, file: &str) -> Result<Vec<u8>, String> {
+        match self {
+            Source::Site => fetch_bytes(file).await,
+            Source::Local(files) => files
+                .get(file)
+                .cloned()
+                .ok_or_else(|| format!("{file} is missing from the analysed files")),
+        }
+    }
+}
 
 /// The folder of the site's data, relative to `<base>`.
 pub const DATA_DIR: &str = "data/";

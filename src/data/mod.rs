@@ -7,13 +7,17 @@
 pub mod fetch;
 pub mod store;
 
+use fetch::Source;
 use parallax_core::analysis::copies::CopyIndex;
 use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
+use parallax_core::analysis::relations::RegroupablePairs;
+use parallax_core::local_files::LocalSite;
 use parallax_core::query::{
-    folded_report, FacetKind, LedgerIndex, PrefixShard, QueryIndex, WordShard,
+    folded_report, FacetKind, LedgerIndex, PickerIndex, PrefixShard, QueryIndex, WordShard,
 };
 use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue};
 use parallax_core::{Diagnostic, Pair, QuoteEntry, Report, StockRun};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 pub use store::{Loaded, ShardStore};
@@ -84,20 +88,90 @@ pub struct CorpusData {
     pub prefixes: ShardStore<PrefixShard>,
     /// One shard: fetched when the ledger page (or its export) first needs it.
     pub ledger: ShardStore<LoadedLedger>,
+    /// What the relations regroup, made once per corpus (`state::pairs_to_regroup`): the
+    /// related pairs (default thresholds), and every pair the control can change.
+    pub regroup_related: OnceLock<RegroupablePairs>,
+    pub regroup_all: OnceLock<RegroupablePairs>,
+    /// The report picker's folded fields, made the first time a picker opens.
+    pub picker: OnceLock<PickerIndex>,
+    /// For files the reader opened: what became of them (the site's data is in the shards'
+    /// source). `None` for the published corpus.
+    pub local: Option<LocalSummary>,
 }
 
-static DATA: OnceLock<CorpusData> = OnceLock::new();
+/// What became of the files a reader opened: how many loaded, and each one's problem.
+pub struct LocalSummary {
+    pub files_given: u32,
+    pub files_loaded: u32,
+    pub problems: Vec<Diagnostic>,
+}
+
+thread_local! {
+    /// The corpus the page shows, and the published one (kept while the reader's files are
+    /// shown, to go back to). Each is derived once and lives as long as the page.
+    static CURRENT: Cell<Option<&'static CorpusData>> = const { Cell::new(None) };
+    static PUBLISHED: Cell<Option<&'static CorpusData>> = const { Cell::new(None) };
+}
 
 impl CorpusData {
-    /// The corpus data; [`CorpusData::install`] must have run (the app starts after it).
+    /// The corpus the page shows; [`CorpusData::install`] must have run (the app starts after).
     pub fn get() -> &'static CorpusData {
-        DATA.get()
+        CURRENT
+            .get()
             .expect("the catalogue is loaded before the app starts")
     }
 
-    /// Derives the page's data from a fetched catalogue, once.
+    /// The published corpus, once loaded.
+    pub fn published() -> Option<&'static CorpusData> {
+        PUBLISHED.get()
+    }
+
+    /// Makes `data` the corpus the page shows (the app is then mounted again).
+    pub fn show(data: &'static CorpusData) {
+        CURRENT.set(Some(data));
+    }
+
+    /// Derives the page's data from the published catalogue and shows it.
     pub fn install(catalogue: Catalogue, catalogue_name: String) -> &'static CorpusData {
-        DATA.get_or_init(|| {
+        let data = CorpusData::derive(catalogue, catalogue_name, Source::Site, None);
+        PUBLISHED.set(Some(data));
+        CorpusData::show(data);
+        data
+    }
+
+    /// Derives the page's data from files the reader opened, analysed in the page (the data
+    /// is not shown until [`CorpusData::show`]).
+    pub fn from_local(site: LocalSite) -> Result<&'static CorpusData, String> {
+        let files: HashMap<String, Vec<u8>> =
+            site.files.into_iter().map(|f| (f.name, f.bytes)).collect();
+        let catalogue = files
+            .get(&site.catalogue)
+            .ok_or("the analysis gave no catalogue")
+            .and_then(|bytes| {
+                postcard::from_bytes::<Catalogue>(bytes)
+                    .map_err(|_| "the analysed files could not be read back")
+            })?;
+        let summary = LocalSummary {
+            files_given: site.files_given,
+            files_loaded: site.files_loaded,
+            problems: site.problems,
+        };
+        let source = Source::Local(std::sync::Arc::new(files));
+        Ok(CorpusData::derive(
+            catalogue,
+            site.catalogue,
+            source,
+            Some(summary),
+        ))
+    }
+
+    fn derive(
+        catalogue: Catalogue,
+        catalogue_name: String,
+        source: Source,
+        local: Option<LocalSummary>,
+    ) -> &'static CorpusData {
+        {
             let catalogue: &'static Catalogue = Box::leak(Box::new(catalogue));
             let decode_bodies = move |bytes: Vec<u8>| {
                 postcard::from_bytes::<BodyShard>(&bytes)
@@ -106,7 +180,7 @@ impl CorpusData {
             };
             let pairs: &'static [Pair] =
                 Box::leak(expand_pairs(&catalogue.pairs, &catalogue.reports).into_boxed_slice());
-            CorpusData {
+            let data = CorpusData {
                 index: QueryIndex::from_reports(&catalogue.reports, pairs),
                 pairs,
                 position: catalogue
@@ -116,21 +190,38 @@ impl CorpusData {
                     .map(|(i, r)| (r.id.as_str(), i))
                     .collect(),
                 copies: CopyIndex::new(catalogue.reports.len(), &catalogue.copy_groups),
-                bodies: ShardStore::new(&catalogue.files.bodies, decode_bodies),
-                words: ShardStore::new(&catalogue.files.search_words, decode_search),
-                prefixes: ShardStore::new(&catalogue.files.search_prefixes, decode_search),
-                ledger: ShardStore::new(std::slice::from_ref(&catalogue.files.ledger), |bytes| {
-                    postcard::from_bytes::<Vec<QuoteEntry>>(&bytes)
-                        .map(|entries| LoadedLedger {
-                            index: LedgerIndex::new(&entries),
-                            entries,
-                        })
-                        .map_err(|e| format!("the quote ledger could not be read ({e})"))
-                }),
+                bodies: ShardStore::new(&catalogue.files.bodies, source.clone(), decode_bodies),
+                words: ShardStore::new(
+                    &catalogue.files.search_words,
+                    source.clone(),
+                    decode_search,
+                ),
+                prefixes: ShardStore::new(
+                    &catalogue.files.search_prefixes,
+                    source.clone(),
+                    decode_search,
+                ),
+                ledger: ShardStore::new(
+                    std::slice::from_ref(&catalogue.files.ledger),
+                    source,
+                    |bytes| {
+                        postcard::from_bytes::<Vec<QuoteEntry>>(&bytes)
+                            .map(|entries| LoadedLedger {
+                                index: LedgerIndex::new(&entries),
+                                entries,
+                            })
+                            .map_err(|e| format!("the quote ledger could not be read ({e})"))
+                    },
+                ),
                 catalogue,
                 catalogue_name: Box::leak(catalogue_name.into_boxed_str()),
-            }
-        })
+                local,
+                regroup_related: OnceLock::new(),
+                regroup_all: OnceLock::new(),
+                picker: OnceLock::new(),
+            };
+            Box::leak(Box::new(data))
+        }
     }
 
     /// The catalogue's reports (without their text).

@@ -41,6 +41,7 @@ type Decode<T> = dyn Fn(Vec<u8>) -> Result<T, String> + Send + Sync;
 /// The shards of one kind: their files, and those loaded or failed so far.
 pub struct ShardStore<T: 'static> {
     files: &'static [String],
+    source: super::fetch::Source,
     arrived: ArcRwSignal<HashMap<u32, Result<&'static T, String>>>,
     /// Asked for (in flight or arrived); not reactive.
     requested: Arc<Mutex<HashSet<u32>>>,
@@ -50,10 +51,12 @@ pub struct ShardStore<T: 'static> {
 impl<T: Send + Sync + 'static> ShardStore<T> {
     pub fn new(
         files: &'static [String],
+        source: super::fetch::Source,
         decode: impl Fn(Vec<u8>) -> Result<T, String> + Send + Sync + 'static,
     ) -> ShardStore<T> {
         ShardStore {
             files,
+            source,
             arrived: ArcRwSignal::new(HashMap::new()),
             requested: Arc::new(Mutex::new(HashSet::new())),
             decode: Arc::new(decode),
@@ -93,8 +96,10 @@ impl<T: Send + Sync + 'static> ShardStore<T> {
             return;
         }
         let (arrived, decode) = (self.arrived.clone(), self.decode.clone());
+        let source = self.source.clone();
         spawn_local(async move {
-            let loaded = super::fetch::fetch_bytes(file)
+            let loaded = source
+                .bytes(file)
                 .await
                 .and_then(|bytes| decode(bytes))
                 .map(|t| &*Box::leak(Box::new(t)));

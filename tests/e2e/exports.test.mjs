@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { loadCorpus, openApp, siteForTests } from './harness.mjs';
-import { corpusBuild, download, LARGE_DIST, LARGE_JSON_SKIP, loadLargeCorpus, parseCsv, readMatrix, waitForParam } from './pages-common.mjs';
+import { assertReportsJson, corpusBuild, download, expectedReport, LARGE_DIST, LARGE_JSON_SKIP, loadLargeCorpus, parseCsv, readMatrix, waitForParam } from './pages-common.mjs';
 
 const seeds = siteForTests();
 const large = siteForTests(LARGE_DIST);
@@ -55,13 +55,6 @@ async function assertSourceLines(lines, page, what) {
   assertViewUrl(lines[2].slice('View: '.length), page);
 }
 
-/** What the inspect JSON says of report `r` in a reports export. */
-function expectedReport(json, r) {
-  const story = json.stories.find((s) => s.reports.includes(r.id));
-  const near = json.pairs.filter((p) => p.relation === 'near_duplicate' && (p.a === r.id || p.b === r.id)).map((p) => (p.a === r.id ? p.b : p.a));
-  return { story: story?.id ?? null, story_label: story?.label ?? null, near_duplicates: [...new Set(near)].sort(), topics: r.topics.map((t) => t.topic) };
-}
-
 function assertReportsCsv(csv, json, ids) {
   assert.deepEqual(csv.rows.map((r) => r.id), ids, 'a row per report listed, in the list\'s order');
   const label = (basis) => basis.replaceAll('_', ' ');
@@ -75,20 +68,6 @@ function assertReportsCsv(csv, json, ids) {
     };
     for (const k of Object.keys(expected)) expected[k] = defuse(expected[k]);
     assert.deepEqual(row, expected, `${r.id}'s row`);
-  }
-}
-
-function assertReportsJson(doc, json, ids) {
-  assert.deepEqual(doc.reports.map((r) => r.id), ids, 'a report per report listed, in the list\'s order');
-  const same = ['title', 'outlet', 'outlet_basis', 'published', 'published_basis', 'event_date', 'event_date_basis', 'url', 'file', 'line', 'byline', 'dateline', 'speakers', 'people', 'organisations', 'places'];
-  for (const x of doc.reports) {
-    const r = json.reports.find((y) => y.id === x.id);
-    for (const k of same) assert.deepEqual(x[k], r[k], `${r.id}: ${k}`);
-    const e = expectedReport(json, r);
-    assert.deepEqual(x.topics, e.topics, `${r.id}: topic ids, strongest first`);
-    assert.equal(x.story, e.story, `${r.id}: its story`);
-    assert.equal(x.story_label, e.story_label, `${r.id}: its story's label`);
-    assert.deepEqual([...x.near_duplicates].sort(), e.near_duplicates, `${r.id}: its near duplicates`);
   }
 }
 

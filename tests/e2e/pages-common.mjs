@@ -168,3 +168,26 @@ export async function matrixSize(page) {
 
 /** A failed fetch the test caused is logged by the browser as a console error: not a problem. */
 export const unexpected = (problems) => problems.filter((p) => !/Failed to load resource|net::ERR_FAILED/.test(p));
+
+/** What the inspect JSON says of report `r` in a reports export. */
+export function expectedReport(json, r) {
+  const story = json.stories.find((s) => s.reports.includes(r.id));
+  const near = json.pairs.filter((p) => p.relation === 'near_duplicate' && (p.a === r.id || p.b === r.id)).map((p) => (p.a === r.id ? p.b : p.a));
+  return { story: story?.id ?? null, story_label: story?.label ?? null, near_duplicates: [...new Set(near)].sort(), topics: r.topics.map((t) => t.topic) };
+}
+
+/** Fails unless a reports export (JSON) lists `ids` and says of each what the inspect JSON says. */
+export function assertReportsJson(doc, json, ids) {
+  assert.deepEqual(doc.reports.map((r) => r.id), ids, 'a report per report listed, in the list\'s order');
+  const same = ['title', 'outlet', 'outlet_basis', 'published', 'published_basis', 'event_date', 'event_date_basis', 'url', 'file', 'line', 'byline', 'dateline', 'speakers', 'people', 'organisations', 'places'];
+  for (const x of doc.reports) {
+    const r = json.reports.find((y) => y.id === x.id);
+    for (const k of same) assert.deepEqual(x[k], r[k], `${r.id}: ${k}`);
+    const e = expectedReport(json, r);
+    assert.deepEqual(x.topics, e.topics, `${r.id}: topic ids, strongest first`);
+    assert.equal(x.story, e.story, `${r.id}: its story`);
+    assert.equal(x.story_label, e.story_label, `${r.id}: its story's label`);
+    assert.deepEqual([...x.near_duplicates].sort(), e.near_duplicates, `${r.id}: its near duplicates`);
+  }
+}
+

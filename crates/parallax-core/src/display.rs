@@ -94,6 +94,26 @@ pub fn corpus_counts(reports: usize, pairs: usize, stories: usize) -> String {
     )
 }
 
+/// What became of the files a reader opened: "6 reports from 5 files", or "6 reports from 5
+/// of 8 files" when some were left out.
+pub fn local_files_summary(reports: usize, files_loaded: usize, files_given: usize) -> String {
+    let files = if files_loaded == files_given {
+        count(files_given, "file", "files")
+    } else {
+        format!("{files_loaded} of {}", count(files_given, "file", "files"))
+    };
+    format!("{} from {files}", count(reports, "report", "reports"))
+}
+
+/// A stage of the local analysis with how far it is: "Comparing the reports: 120 of 1,000"
+/// (no count when the stage has no total).
+pub fn local_progress(label: &str, done: u64, total: Option<u64>) -> String {
+    match total {
+        Some(total) => format!("{label}: {} of {total}", done.min(total)),
+        None => format!("{label}…"),
+    }
+}
+
 /// The tag a result carries for its story: "Story: " and the story's label, cut short.
 pub fn story_tag(label: &str) -> String {
     format!("Story: {}", shorten(label, 40))
@@ -184,5 +204,23 @@ mod tests {
         let id = facet_dom_id(FacetKind::Outlet, "Dawn <x>");
         assert!(id.starts_with("f-outlet-Dawn--x--"), "{id}");
         assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
+
+    #[test]
+    fn local_files_read_as_the_banner_and_the_progress_show_them() {
+        assert_eq!(local_files_summary(6, 5, 5), "6 reports from 5 files");
+        assert_eq!(local_files_summary(1, 1, 3), "1 report from 1 of 3 files");
+        assert_eq!(
+            local_progress("Parsing the files", 3, Some(40)),
+            "Parsing the files: 3 of 40"
+        );
+        assert_eq!(
+            local_progress("Parsing the files", 41, Some(40)),
+            "Parsing the files: 40 of 40"
+        );
+        assert_eq!(
+            local_progress("Preparing the views", 0, None),
+            "Preparing the views…"
+        );
     }
 }

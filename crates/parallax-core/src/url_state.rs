@@ -40,9 +40,9 @@ pub const URL_VERSION: u32 = 1;
 pub const THRESHOLD_PERCENT_RANGE: std::ops::RangeInclusive<u8> = 5..=95;
 
 /// The order parameters are written in.
-pub const PARAMETER_ORDER: [&str; 23] = [
-    "v", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view", "by",
-    "rows", "cols", "speaker", "quote", "page", "story", "report", "p", "left", "right", "t",
+pub const PARAMETER_ORDER: [&str; 24] = [
+    "v", "corpus", "q", "topic", "person", "outlet", "place", "dup", "from", "to", "zoom", "view",
+    "by", "rows", "cols", "speaker", "quote", "page", "story", "report", "p", "left", "right", "t",
 ];
 
 /// How the matching reports are presented.
@@ -143,9 +143,21 @@ pub struct UrlState {
     pub matrix: MatrixChoice,
     /// The quote ledger's filters.
     pub ledger: LedgerFilter,
+    /// The view is of files the reader opened in their own browser (`corpus=local`), not of the
+    /// published corpus: opened anywhere else, the page says the files are not there.
+    pub local: bool,
 }
 
 impl UrlState {
+    /// The first view of the corpus this state is of (the published one, or the reader's
+    /// files): what the site's name links to.
+    pub fn home(&self) -> UrlState {
+        UrlState {
+            local: self.local,
+            ..UrlState::default()
+        }
+    }
+
     /// The search/filter part of the state, as the query engine takes it.
     pub fn query(&self) -> Query {
         Query {

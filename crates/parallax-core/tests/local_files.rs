@@ -157,6 +157,17 @@ fn sidecars_come_with_the_files_and_a_bad_one_is_said_and_ignored() {
         Some("water")
     );
 
+    // Without a topics.toml the published lexicon is used.
+    let published = parallax_core::corpus_dir::parse_topics(
+        "topics.toml",
+        std::str::from_utf8(topics).unwrap(),
+    )
+    .unwrap();
+    let mut without = job(vec![file("a.txt", body)]);
+    without.published_topics = published;
+    let without = build_from_files(without, &NoProgress).unwrap();
+    assert_eq!(without.catalogue, with_topics_only(body, topics).catalogue);
+
     let bad = build(vec![
         file("a.txt", body),
         file("metadata.toml", b"[files.\"a.txt\"]\noutlet = 3\n"),
@@ -176,4 +187,27 @@ fn nothing_usable_is_an_error_naming_every_file() {
     let errors = build(vec![file("notes.md", b"x")]).unwrap_err();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("no report could be read"));
+}
+
+#[test]
+fn synthetic_reports_with_their_metadata_give_the_folder_builds_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(24, 7));
+    synth.write_dir(dir.path()).unwrap();
+    std::fs::remove_file(dir.path().join("truth.json")).unwrap();
+    let folder = load_dir(dir.path()).expect("the synthetic corpus loads");
+    assert!(
+        folder.pairs.len() > 5,
+        "planted relations are found: {}",
+        folder.pairs.len()
+    );
+    let folder = write_site(folder).unwrap();
+    let local = build(files_of(dir.path())).expect("the same files load from memory");
+    assert_eq!(local.catalogue, folder.catalogue);
+    assert_eq!(local.reports, 24);
+}
+
+/// The site of one report file and a topics.toml.
+fn with_topics_only(body: &[u8], topics: &[u8]) -> LocalSite {
+    build(vec![file("a.txt", body), file("topics.toml", topics)]).unwrap()
 }

@@ -11,6 +11,9 @@ use crate::query::FacetKind;
 /// Writes the state as a query string without the leading `?` ("" for the default state).
 pub fn render(state: &UrlState) -> String {
     let mut params: Vec<(&str, String)> = Vec::new();
+    if state.local {
+        params.push(("corpus", "local".into()));
+    }
     if !state.query.is_empty() {
         params.push(("q", state.query.clone()));
     }
@@ -123,6 +126,10 @@ pub fn parse(query_string: &str) -> (UrlState, Vec<UrlNotice>) {
                     format!("this link was made for version {other} of the page; read as version {URL_VERSION} where possible"),
                 )),
                 Err(_) => notices.push(bad("a version number")),
+            },
+            "corpus" => match value.as_str() {
+                "local" => state.local = true,
+                _ => notices.push(bad("a corpus (local)")),
             },
             "q" => state.query = value,
             "from" | "to" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {

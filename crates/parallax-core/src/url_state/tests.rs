@@ -190,6 +190,7 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
         proptest::option::of(id),
         matrix,
         ledger,
+        any::<bool>(),
     );
     (
         "\\PC{0,20}",
@@ -204,7 +205,7 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
     )
         .prop_map(
             |(query, facets, range, zoom, pages, report, compare, threshold, page)| {
-                let (view, story, matrix, ledger) = pages;
+                let (view, story, matrix, ledger, local) = pages;
                 let mut s = UrlState {
                     query,
                     zoom: false,
@@ -215,6 +216,7 @@ fn arb_state() -> impl Strategy<Value = UrlState> {
                     story,
                     matrix,
                     ledger,
+                    local,
                     ..Default::default()
                 };
                 for (k, v) in facets {
@@ -340,4 +342,21 @@ proptest! {
         // Whatever it read renders to something that reads back the same.
         prop_assert_eq!(parse(&render(&state)).0, state);
     }
+}
+
+#[test]
+fn a_view_of_local_files_says_so_first() {
+    let s = UrlState {
+        local: true,
+        query: "water".into(),
+        ..Default::default()
+    };
+    assert_eq!(render(&s), "v=1&corpus=local&q=water");
+    let (back, notices) = parse("v=1&corpus=local&q=water");
+    assert_eq!((back, notices.len()), (s.clone(), 0));
+    assert_eq!(render(&s.home()), "v=1&corpus=local");
+    assert_eq!(render(&UrlState::default().home()), "");
+    let (other, notices) = parse("corpus=mine");
+    assert!(!other.local);
+    assert_eq!(notices[0].parameter, "corpus");
 }

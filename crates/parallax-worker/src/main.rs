@@ -1,0 +1,118 @@
+//! The page's worker. It waits for one [`LocalJob`] (the files a reader opened), analyses them
+//! as `parallax build` would (`corpus_dir::build_from_files`), and posts the progress and then
+//! the site's data back. The page cancels by terminating the worker; a new run starts a new one.
+
+use gloo_events::EventListener;
+use parallax_core::corpus_dir::build_from_files;
+use parallax_core::local_files::{LocalJob, WorkerMessage};
+use parallax_core::progress::Progress;
+use parallax_core::{Diagnostic, Level};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Progress is posted at most this often (ms), and at each new stage: enough for a smooth bar,
+/// few enough messages that the page's main thread stays idle.
+const PROGRESS_EVERY_MS: f64 = 50.0;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &WorkerMessage) {
+    match serde_wasm_bindgen::to_value(message) {
+        Ok(value) => {
+            let _ = scope().post_message(&value);
+        }
+        Err(e) => fail(&format!("the result could not be sent to the page ({e})")),
+    }
+}
+
+/// Posts a failure that names no file.
+fn fail(message: &str) {
+    let diagnostic = Diagnostic {
+        file: String::new(),
+        line: 0,
+        level: Level::Error,
+        message: message.to_string(),
+        report: None,
+    };
+    if let Ok(value) = serde_wasm_bindgen::to_value(&WorkerMessage::Failed(vec![diagnostic])) {
+        let _ = scope().post_message(&value);
+    }
+}
+
+/// The analysis's progress, posted to the page.
+#[derive(Default)]
+struct Posted {
+    stage: Mutex<(&'static str, Option<u64>)>,
+    done: AtomicU64,
+    last_post_ms: Mutex<f64>,
+}
+
+impl Posted {
+    fn post_now(&self) {
+        let (stage, total) = *self.stage.lock().unwrap_or_else(|e| e.into_inner());
+        *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner()) = js_sys::Date::now();
+        post(&WorkerMessage::Progress {
+            stage: stage.to_string(),
+            done: self.done.load(Ordering::Relaxed),
+            total,
+        });
+    }
+}
+
+impl Progress for Posted {
+    fn stage(&self, name: &'static str, total: Option<u64>) {
+        // The stage ending, as it ended: a bar that reaches its end.
+        if !self
+            .stage
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+            .is_empty()
+        {
+            self.post_now();
+        }
+        *self.stage.lock().unwrap_or_else(|e| e.into_inner()) = (name, total);
+        self.done.store(0, Ordering::Relaxed);
+        self.post_now();
+    }
+
+    fn advance(&self, n: u64) {
+        self.done.fetch_add(n, Ordering::Relaxed);
+        let last = *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner());
+        if js_sys::Date::now() - last >= PROGRESS_EVERY_MS {
+            self.post_now();
+        }
+    }
+}
+
+fn run(event: &MessageEvent) {
+    let job: LocalJob = match serde_wasm_bindgen::from_value(event.data()) {
+        Ok(job) => job,
+        Err(e) => return fail(&format!("the page sent files the worker cannot read ({e})")),
+    };
+    let message = match build_from_files(job, &Posted::default()) {
+        Ok(site) => WorkerMessage::Done(site),
+        Err(problems) => WorkerMessage::Failed(problems),
+    };
+    post(&message);
+}
+
+fn main() {
+    // A panic ends the worker (release builds abort): say why before it does.
+    std::panic::set_hook(Box::new(|info| {
+        fail(&format!(
+            "the analysis stopped on an internal error: {info}"
+        ))
+    }));
+    EventListener::new(&scope(), "message", |event| {
+        if let Some(event) = event.dyn_ref::<MessageEvent>() {
+            run(event);
+        }
+    })
+    .forget();
+    post(&WorkerMessage::Ready);
+}

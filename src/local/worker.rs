@@ -1,0 +1,90 @@
+//! The worker that analyses the reader's files: started for one job, terminated when dropped
+//! (cancel, a new set of files, or the page moving on). Messages are the core's
+//! `local_files::WorkerMessage`, carried by serde-wasm-bindgen.
+
+use gloo_events::EventListener;
+use leptos::wasm_bindgen::JsCast;
+use parallax_core::local_files::{LocalJob, WorkerMessage};
+use parallax_core::{Diagnostic, Level};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// The worker's loader, beside index.html (Trunk writes it); fetched only when files are opened.
+const WORKER_SCRIPT: &str = "parallax-worker_loader.js";
+
+/// A running analysis. Dropping it stops the worker.
+pub struct Analysis {
+    worker: Worker,
+    _listeners: [EventListener; 2],
+}
+
+fn failure(message: String) -> WorkerMessage {
+    WorkerMessage::Failed(vec![Diagnostic {
+        file: String::new(),
+        line: 0,
+        level: Level::Error,
+        message,
+        report: None,
+    }])
+}
+
+impl Analysis {
+    /// Starts a worker and hands it `job` once its code has loaded; `on_message` hears its
+    /// progress and its result (a worker whose code fails to load is a `Failed`).
+    pub fn start(
+        job: LocalJob,
+        on_message: impl Fn(WorkerMessage) + 'static,
+    ) -> Result<Analysis, String> {
+        let on_message = Rc::new(on_message);
+        let worker = Worker::new(WORKER_SCRIPT)
+            .map_err(|e| format!("the analysis could not start ({e:?})"))?;
+        let job = RefCell::new(Some(job));
+        let sender = worker.clone();
+        let heard = on_message.clone();
+        let messages = EventListener::new(&worker, "message", move |event| {
+            let Some(event) = event.dyn_ref::<MessageEvent>() else {
+                return;
+            };
+            match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
+                Ok(WorkerMessage::Ready) => {
+                    let Some(job) = job.borrow_mut().take() else {
+                        return;
+                    };
+                    let sent = serde_wasm_bindgen::to_value(&job)
+                        .map_err(|e| e.to_string())
+                        .and_then(|value| {
+                            sender.post_message(&value).map_err(|e| format!("{e:?}"))
+                        });
+                    if let Err(e) = sent {
+                        heard(failure(format!(
+                            "the files could not be handed to the analysis ({e})"
+                        )));
+                    }
+                }
+                Ok(message) => heard(message),
+                Err(e) => heard(failure(format!(
+                    "the analysis answered in a way the page cannot read ({e})"
+                ))),
+            }
+        });
+        let errors = EventListener::new(&worker, "error", move |event| {
+            let detail = event
+                .dyn_ref::<ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "its code could not be loaded".into());
+            on_message(failure(format!("the analysis stopped: {detail}")));
+        });
+        Ok(Analysis {
+            worker,
+            _listeners: [messages, errors],
+        })
+    }
+}
+
+impl Drop for Analysis {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
