@@ -2,7 +2,7 @@
 //! first view shows (so the app's first render is complete and does not shift), then mount.
 //! A catalogue that fails to load leaves a message saying why, with a button to try again.
 
-use crate::data::fetch::{catalogue_file, fetch_bytes, fetch_postcard};
+use crate::data::fetch::{catalogue_file, decode_catalogue, fetch_bytes};
 use crate::data::{CorpusData, Loaded};
 use crate::history;
 use leptos::wasm_bindgen::JsCast;
@@ -38,7 +38,8 @@ async fn load_catalogue() -> Result<(Catalogue, String), String> {
             String::from_utf8_lossy(&pointer).trim().to_string()
         }
     };
-    Ok((fetch_postcard(&file).await?, file))
+    let bytes = fetch_bytes(&file).await?;
+    Ok((decode_catalogue(&file, &bytes)?, file))
 }
 
 /// Waits for the shards the URL's view shows first: the search shards of its query, the text

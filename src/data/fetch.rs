@@ -2,8 +2,8 @@
 //! the site works under a GitHub Pages subpath), decoded from postcard.
 
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
-use std::collections::HashMap;
+use parallax_core::local_files::LocalFile;
+use parallax_core::site::Catalogue;
 use std::sync::Arc;
 
 /// Where a corpus's data files come from: the published site, fetched, or files the reader
@@ -11,7 +11,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub enum Source {
     Site,
-    Local(Arc<HashMap<String, Vec<u8>>>),
+    /// The analysed files, by name (sorted: the analysis writes them so).
+    Local(Arc<Vec<LocalFile>>),
 }
 
 impl Source {
@@ -20,9 +21,9 @@ impl Source {
         match self {
             Source::Site => fetch_bytes(file).await,
             Source::Local(files) => files
-                .get(file)
-                .cloned()
-                .ok_or_else(|| format!("{file} is missing from the analysed files")),
+                .binary_search_by(|f| f.name.as_str().cmp(file))
+                .map(|i| files[i].bytes.clone())
+                .map_err(|_| format!("{file} is missing from the analysed files")),
         }
     }
 }
@@ -30,11 +31,10 @@ impl Source {
 /// The folder of the site's data, relative to `<base>`.
 pub const DATA_DIR: &str = "data/";
 
-/// Fetches `data/<file>` and decodes it. The error says which file and why, in words a reader
-/// can act on (offline, not found, unreadable).
-pub async fn fetch_postcard<T: DeserializeOwned>(file: &str) -> Result<T, String> {
-    let bytes = fetch_bytes(file).await?;
-    postcard::from_bytes(&bytes).map_err(|e| {
+/// Decodes catalogue `file`, fetched or made in the page (one decoder for both: it is the
+/// largest the page has). The error says which file and why, in words a reader can act on.
+pub fn decode_catalogue(file: &str, bytes: &[u8]) -> Result<Catalogue, String> {
+    postcard::from_bytes(bytes).map_err(|e| {
         format!("{file} could not be read ({e}): the site's data and its code are from different builds; reload the page")
     })
 }

@@ -142,15 +142,11 @@ impl CorpusData {
     /// Derives the page's data from files the reader opened, analysed in the page (the data
     /// is not shown until [`CorpusData::show`]).
     pub fn from_local(site: LocalSite) -> Result<&'static CorpusData, String> {
-        let files: HashMap<String, Vec<u8>> =
-            site.files.into_iter().map(|f| (f.name, f.bytes)).collect();
-        let catalogue = files
-            .get(&site.catalogue)
-            .ok_or("the analysis gave no catalogue")
-            .and_then(|bytes| {
-                postcard::from_bytes::<Catalogue>(bytes)
-                    .map_err(|_| "the analysed files could not be read back")
-            })?;
+        let files = site.files;
+        let at = files
+            .binary_search_by(|f| f.name.cmp(&site.catalogue))
+            .map_err(|_| "the analysis gave no catalogue")?;
+        let catalogue = fetch::decode_catalogue(&site.catalogue, &files[at].bytes)?;
         let summary = LocalSummary {
             files_given: site.files_given,
             files_loaded: site.files_loaded,

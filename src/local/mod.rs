@@ -1,10 +1,9 @@
-//! The reader's own files: opened in the page (`panel`), read (`read`), analysed by the worker
+//! The reader's own files: opened in the page (`panel`), read and analysed by the worker
 //! (`worker`), then shown in place of the published corpus. Which corpus the page shows follows
 //! the URL (`corpus=local`), like every other view: "back to the published corpus" is a link.
 
 pub mod banner;
 pub mod panel;
-pub mod read;
 pub mod worker;
 
 use crate::data::CorpusData;

@@ -4,8 +4,8 @@
 
 use gloo_events::EventListener;
 use leptos::wasm_bindgen::JsCast;
-use parallax_core::local_files::{LocalJob, WorkerMessage};
-use parallax_core::{Diagnostic, Level};
+use parallax_core::local_files::{LocalOutcome, WorkerMessage};
+use parallax_core::{Diagnostic, Level, TopicDef};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -19,23 +19,40 @@ pub struct Analysis {
     _listeners: [EventListener; 2],
 }
 
-fn failure(message: String) -> WorkerMessage {
-    WorkerMessage::Failed(vec![Diagnostic {
+/// What the page hears of a running analysis.
+pub enum Heard {
+    Progress {
+        stage: String,
+        done: u64,
+        total: Option<u64>,
+    },
+    Over(LocalOutcome),
+}
+
+fn failure(message: String) -> Heard {
+    Heard::Over(Err(vec![Diagnostic {
         file: String::new(),
         line: 0,
         level: Level::Error,
         message,
         report: None,
-    }])
+    }]))
 }
 
 impl Analysis {
-    /// Starts a worker and hands it `job` once its code has loaded; `on_message` hears its
-    /// progress and its result (a worker whose code fails to load is a `Failed`).
+    /// Starts a worker and hands it the `files` (an array of `File`: the worker reads them) and
+    /// the published lexicon once its code has loaded; `on_message` hears its progress and its
+    /// result (a worker whose code fails to load ends in an error).
     pub fn start(
-        job: LocalJob,
-        on_message: impl Fn(WorkerMessage) + 'static,
+        files: js_sys::Array,
+        published_topics: &[TopicDef],
+        on_message: impl Fn(Heard) + 'static,
     ) -> Result<Analysis, String> {
+        let topics = serde_wasm_bindgen::to_value(published_topics)
+            .map_err(|e| format!("the lexicon could not be handed to the analysis ({e})"))?;
+        let job = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&job, &"files".into(), &files);
+        let _ = js_sys::Reflect::set(&job, &"topics".into(), &topics);
         let on_message = Rc::new(on_message);
         let worker = Worker::new(WORKER_SCRIPT)
             .map_err(|e| format!("the analysis could not start ({e:?})"))?;
@@ -51,18 +68,19 @@ impl Analysis {
                     let Some(job) = job.borrow_mut().take() else {
                         return;
                     };
-                    let sent = serde_wasm_bindgen::to_value(&job)
-                        .map_err(|e| e.to_string())
-                        .and_then(|value| {
-                            sender.post_message(&value).map_err(|e| format!("{e:?}"))
-                        });
-                    if let Err(e) = sent {
+                    if let Err(e) = sender.post_message(&job) {
                         heard(failure(format!(
-                            "the files could not be handed to the analysis ({e})"
+                            "the files could not be handed to the analysis ({e:?})"
                         )));
                     }
                 }
-                Ok(message) => heard(message),
+                Ok(WorkerMessage::Progress { stage, done, total }) => {
+                    heard(Heard::Progress { stage, done, total })
+                }
+                Ok(WorkerMessage::Finished(bytes)) => heard(match postcard::from_bytes(&bytes) {
+                    Ok(outcome) => Heard::Over(outcome),
+                    Err(e) => failure(format!("the analysis's result could not be read ({e})")),
+                }),
                 Err(e) => heard(failure(format!(
                     "the analysis answered in a way the page cannot read ({e})"
                 ))),

@@ -23,6 +23,9 @@ pub struct LocalJob {
     pub published_topics: Vec<TopicDef>,
     /// The reader's date: dates more than a year after it are implausible.
     pub today: NaiveDate,
+    /// Files the page could not read (a dropped folder, a file removed meanwhile): each is a
+    /// problem of its own.
+    pub unreadable: Vec<String>,
 }
 
 /// The analysed files as a site's data, in memory: the page reads its shards from here
@@ -31,6 +34,7 @@ pub struct LocalJob {
 pub struct LocalSite {
     /// The catalogue's file name, among `files`.
     pub catalogue: String,
+    /// Sorted by name (`site::write_site` writes them so): the page looks them up by halving.
     pub files: Vec<LocalFile>,
     /// Files left out, each with its error (and warnings about files skipped or sidecars):
     /// the rest loaded.
@@ -52,16 +56,20 @@ pub enum WorkerMessage {
         done: u64,
         total: Option<u64>,
     },
-    /// The analysis is done.
-    Done(LocalSite),
-    /// No file could be analysed: why, file by file.
-    Failed(Vec<Diagnostic>),
+    /// The analysis is over: its [`LocalOutcome`] in postcard. One byte array crosses (a site's
+    /// data is megabytes of files): one copy, and no field-by-field conversion on the page's
+    /// thread.
+    Finished(#[serde(with = "serde_bytes")] Vec<u8>),
 }
+
+/// How an analysis ended: the site's data, or, when no file could be analysed, why, file by file.
+pub type LocalOutcome = Result<LocalSite, Vec<Diagnostic>>;
 
 /// The stages of a local analysis as the page shows them: reading and parsing the files, then
 /// comparing the reports; `None` for stages too short to show on their own.
 pub fn stage_label(stage: &str) -> Option<&'static str> {
     match stage {
+        "read" => Some("Reading the files"),
         "parse" => Some("Parsing the files"),
         "topics" | "features" | "stock quotes" | "copies" => Some("Reading the reports"),
         "all pairs" | "candidates" | "verification" | "pairs" | "evidence" => {

@@ -38,6 +38,7 @@ fn job(files: Vec<LocalFile>) -> LocalJob {
         files,
         published_topics: Vec::new(),
         today: today(),
+        unreadable: Vec::new(),
     }
 }
 
@@ -82,7 +83,9 @@ fn bad_files_are_left_out_with_their_errors_and_the_rest_loads() {
     files.push(file("notes.md", b"# not a report"));
     files.push(file("sub/inner.txt", b"A title\n\nA body.\n"));
     files.push(file(".DS_Store", b"\0\0"));
-    let local = build(files).expect("the good files load");
+    let mut with_unreadable = job(files);
+    with_unreadable.unreadable = vec!["a folder".into()];
+    let local = build_from_files(with_unreadable, &NoProgress).expect("the good files load");
     assert_eq!(
         local.catalogue, clean.catalogue,
         "the bad files change nothing"
@@ -104,8 +107,9 @@ fn bad_files_are_left_out_with_their_errors_and_the_rest_loads() {
     expect("latin1.txt", Level::Error, "not UTF-8 text");
     expect("notes.md", Level::Warning, "skipped: not a .txt file");
     expect("sub/inner.txt", Level::Warning, "skipped: in a subfolder");
-    assert_eq!(said.len(), 5, "the dotfile is not mentioned: {said:?}");
-    assert_eq!((local.files_given, local.files_loaded), (8, 5));
+    expect("a folder", Level::Error, "could not be read");
+    assert_eq!(said.len(), 6, "the dotfile is not mentioned: {said:?}");
+    assert_eq!((local.files_given, local.files_loaded), (9, 5));
 }
 
 #[test]
@@ -210,4 +214,10 @@ fn synthetic_reports_with_their_metadata_give_the_folder_builds_site() {
 /// The site of one report file and a topics.toml.
 fn with_topics_only(body: &[u8], topics: &[u8]) -> LocalSite {
     build(vec![file("a.txt", body), file("topics.toml", topics)]).unwrap()
+}
+
+#[test]
+fn the_site_files_come_sorted_by_name_for_the_page_to_look_up() {
+    let local = build(files_of(&seeds_dir())).unwrap();
+    assert!(local.files.windows(2).all(|w| w[0].name < w[1].name));
 }

@@ -1,16 +1,20 @@
-//! The page's worker. It waits for one [`LocalJob`] (the files a reader opened), analyses them
-//! as `parallax build` would (`corpus_dir::build_from_files`), and posts the progress and then
-//! the site's data back. The page cancels by terminating the worker; a new run starts a new one.
+//! The page's worker. It waits for one job (the `File`s a reader opened, and the published
+//! lexicon), reads the files, analyses them as `parallax build` would
+//! (`corpus_dir::build_from_files`), and posts the progress and then the site's data back. The
+//! page cancels by terminating the worker; a new run starts a new one.
+
+mod read;
 
 use gloo_events::EventListener;
+use parallax_core::chrono::NaiveDate;
 use parallax_core::corpus_dir::build_from_files;
-use parallax_core::local_files::{LocalJob, WorkerMessage};
+use parallax_core::local_files::{LocalJob, LocalOutcome, WorkerMessage};
 use parallax_core::progress::Progress;
-use parallax_core::{Diagnostic, Level};
+use parallax_core::{Diagnostic, Level, TopicDef};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 /// Progress is posted at most this often (ms), and at each new stage: enough for a smooth bar,
 /// few enough messages that the page's main thread stays idle.
@@ -29,7 +33,15 @@ fn post(message: &WorkerMessage) {
     }
 }
 
-/// Posts a failure that names no file.
+/// Posts how the analysis ended.
+fn finish(outcome: &LocalOutcome) {
+    match postcard::to_allocvec(outcome) {
+        Ok(bytes) => post(&WorkerMessage::Finished(bytes)),
+        Err(e) => fail(&format!("the result could not be written ({e})")),
+    }
+}
+
+/// Ends with a failure that names no file.
 fn fail(message: &str) {
     let diagnostic = Diagnostic {
         file: String::new(),
@@ -38,8 +50,10 @@ fn fail(message: &str) {
         message: message.to_string(),
         report: None,
     };
-    if let Ok(value) = serde_wasm_bindgen::to_value(&WorkerMessage::Failed(vec![diagnostic])) {
-        let _ = scope().post_message(&value);
+    if let Ok(bytes) = postcard::to_allocvec(&LocalOutcome::Err(vec![diagnostic])) {
+        if let Ok(value) = serde_wasm_bindgen::to_value(&WorkerMessage::Finished(bytes)) {
+            let _ = scope().post_message(&value);
+        }
     }
 }
 
@@ -89,16 +103,41 @@ impl Progress for Posted {
     }
 }
 
-fn run(event: &MessageEvent) {
-    let job: LocalJob = match serde_wasm_bindgen::from_value(event.data()) {
-        Ok(job) => job,
-        Err(e) => return fail(&format!("the page sent files the worker cannot read ({e})")),
+/// The reader's date, which bounds plausible dates as the build date does.
+fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The job: `{ files: [File], topics }`, the lexicon as serde-wasm-bindgen wrote it.
+async fn run(job: JsValue) {
+    let field = |name: &str| js_sys::Reflect::get(&job, &name.into()).unwrap_or_default();
+    let published_topics: Vec<TopicDef> = match serde_wasm_bindgen::from_value(field("topics")) {
+        Ok(topics) => topics,
+        Err(e) => {
+            return fail(&format!(
+                "the page sent a lexicon the worker cannot read ({e})"
+            ))
+        }
     };
-    let message = match build_from_files(job, &Posted::default()) {
-        Ok(site) => WorkerMessage::Done(site),
-        Err(problems) => WorkerMessage::Failed(problems),
+    let files: Vec<File> = js_sys::Array::from(&field("files"))
+        .iter()
+        .filter_map(|f| f.dyn_into::<File>().ok())
+        .collect();
+    let progress = Posted::default();
+    let (files, unreadable) = read::read_all(files, &progress).await;
+    let job = LocalJob {
+        files,
+        published_topics,
+        today: today(),
+        unreadable,
     };
-    post(&message);
+    finish(&build_from_files(job, &progress));
 }
 
 fn main() {
@@ -110,7 +149,7 @@ fn main() {
     }));
     EventListener::new(&scope(), "message", |event| {
         if let Some(event) = event.dyn_ref::<MessageEvent>() {
-            run(event);
+            wasm_bindgen_futures::spawn_local(run(event.data()));
         }
     })
     .forget();

@@ -24,8 +24,13 @@ pub fn build_from_files(
         files,
         published_topics,
         today,
+        unreadable,
     } = job;
-    let mut problems = Vec::new();
+    let message = "could not be read (a folder? open it with \u{201c}Open a folder\u{201d})";
+    let mut problems: Vec<Diagnostic> = unreadable
+        .into_iter()
+        .map(|name| diagnostic(name, 0, Level::Error, message))
+        .collect();
     let mut warnings = Vec::new();
     let mut reports: Vec<LocalFile> = Vec::new();
     let (mut metadata_bytes, mut topics_bytes) = (None, None);
