@@ -36,7 +36,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= corpus_file corpus_folder url_state align
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-compare bench-scale bench-incremental setup-build setup-test
+.PHONY: serve test dist data native-test script-test e2e e2e-build lint fuzz inspect bench bench-browser bench-local bench-compare bench-scale bench-incremental setup-build setup-test
 
 serve: setup-build data
 	PARALLAX_SITE="$(SITE_DATA)" trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "$(PORT)"
@@ -87,6 +87,13 @@ e2e: setup-test e2e-build
 bench-browser: e2e-build
 	.ci/setup bench
 	.ci/bench-browser $(BENCH_SIZES)
+
+# A reader's own files analysed in the page against `parallax inspect` on the same folder, the main
+# thread's longest task, and the first load's bytes (REPORTS, default 1000; BASELINE_DIST: a site
+# built before a change, to compare with).
+bench-local: e2e-build
+	.ci/setup bench
+	.ci/bench-local "$(or $(REPORTS),1000)" $(if $(BASELINE_DIST),"$(BASELINE_DIST)")
 
 inspect:
 	cargo run --release --bin parallax -- inspect corpus

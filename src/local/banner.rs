@@ -39,8 +39,8 @@ pub fn LocalBanner() -> impl IntoView {
             </section>
         })}
         <Show when=move || missing.get()>
-            <section class="notice" role="status" data-testid="local-missing">
-                <p>"This link points to files someone opened in their own browser. They were never uploaded, so they are not here: the published corpus is shown instead."</p>
+            <section class="notice" aria-label="A link to local files" data-testid="local-missing">
+                <p role="status">"This link points to files someone opened in their own browser. They were never uploaded, so they are not here: the published corpus is shown instead."</p>
                 <button type="button" class="button" on:click=move |_| missing.set(false)>"Dismiss"</button>
             </section>
         </Show>

@@ -117,6 +117,7 @@ pub fn OpenFiles() -> impl IntoView {
     });
 
     view! {
+        <section class="open-files-region" aria-label="Your own files">
         <details class="open-files" class:dragging=move || dragging.get() data-testid="open-files">
             <summary>"Open your own files"</summary>
             <div class="open-files-body">
@@ -151,5 +152,6 @@ pub fn OpenFiles() -> impl IntoView {
                 }.into_any()
             }
         }}
+        </section>
     }
 }

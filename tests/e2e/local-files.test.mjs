@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openApp, siteForTests } from './harness.mjs';
-import { assertReportsJson, download, footerCounts } from './pages-common.mjs';
+import { assertReportsJson, axe, download, footerCounts, horizontalOverflow } from './pages-common.mjs';
 
 const FILES_DIR = path.resolve(process.env.PARALLAX_LOCAL_FILES ?? 'target/e2e-local-files');
 const FILES_JSON = path.resolve(process.env.PARALLAX_LOCAL_FILES_JSON ?? 'target/e2e-local-corpus.json');
@@ -142,4 +142,21 @@ test('files that are all unusable say why, file by file, and change nothing', as
   assert.equal((await footerCounts(page)).text, published);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the panel, its progress and the banner pass axe in light and dark, and fit a 360 px screen', async () => {
+  const files = fs.readdirSync(FILES_DIR).filter((n) => n.endsWith('.txt')).slice(0, 4).map((n) => given(FILES_DIR, n));
+  for (const colorScheme of ['light', 'dark']) {
+    // bypassCSP only lets the test inject axe; the page's own policy is tested above.
+    const { page, problems, context } = await openApp(seeds.browser, seeds.site, '', { contextOptions: { colorScheme, bypassCSP: true, viewport: { width: 360, height: 740 } } });
+    await page.getByTestId('open-files').locator('summary').click();
+    assert.deepEqual(await axe(page), [], `the open panel (${colorScheme})`);
+    await page.getByTestId('open-files-input').setInputFiles([...files, BAD]);
+    await page.getByTestId('local-banner').waitFor({ timeout: 60_000 });
+    await page.getByTestId('local-problems').locator('summary').click();
+    assert.deepEqual(await axe(page), [], `the banner (${colorScheme})`);
+    assert.ok((await horizontalOverflow(page)) <= 0, 'nothing overflows at 360 px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
