@@ -36,7 +36,6 @@ pub fn App() -> impl IntoView {
         }
         now
     });
-    crate::local::follow_url(state);
     let empty_corpus = state.data.catalogue.reports.is_empty();
     view! {
         <div class="app" data-testid="app">
@@ -49,8 +48,7 @@ pub fn App() -> impl IntoView {
                 <crate::components::nav::SiteNav/>
                 <CopyLink/>
             </header>
-            <crate::local::panel::OpenFiles/>
-            <crate::local::banner::LocalBanner/>
+            <crate::local::LocalFiles/>
             <UrlNotices/>
             <div class="layout">
                 <aside class="sidebar" aria-label="Search and filters">

@@ -50,8 +50,19 @@ pub fn read_link_at_start() {
     }
 }
 
+/// Everything the page shows of the reader's own files: the panel that opens them, and while
+/// they are shown, the banner. It also follows the URL to the corpus it names.
+#[component]
+pub fn LocalFiles() -> impl IntoView {
+    follow_url(expect_context::<AppState>());
+    view! {
+        <panel::OpenFiles/>
+        <banner::LocalBanner/>
+    }
+}
+
 /// Shows the corpus the URL names, when it is not the one shown: mounts the app again over it.
-pub fn follow_url(state: AppState) {
+fn follow_url(state: AppState) {
     Effect::new(move |_| {
         let wants_local = state.with(|u| u.local);
         if wants_local == state.data.local.is_some() {
