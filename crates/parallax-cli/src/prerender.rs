@@ -35,7 +35,7 @@ pub fn first_view_html(corpus: &Corpus) -> String {
     // live app, which the browser tests (and anything else) wait for.
     let _ = write!(
         out,
-        r##"<div class="app" id="{ROOT_ID}" data-prerendered="true"><a class="skip-link" href="#main">Skip to content</a><header class="site-header"><div class="brand"><h1><a class="home" data-testid="home" href="{home}">Parallax</a></h1><p class="tagline">How news outlets report the same events</p></div><div class="copy-link"><button type="button" class="button" data-testid="copy-link">Copy link</button><span class="copy-status" role="status" data-testid="copy-status"></span></div></header><div class="layout"><aside class="sidebar" aria-label="Search and filters">"##,
+        r##"<div class="app" id="{ROOT_ID}" data-prerendered="true"><a class="skip-link" href="#main">Skip to content</a><header class="site-header"><div class="brand"><h1><a class="home" data-testid="home" href="{home}">Parallax</a></h1><p class="tagline">How news outlets report the same events</p></div><div class="copy-link"><button type="button" class="button" data-testid="copy-link">Copy link</button><span class="copy-status" role="status" data-testid="copy-status"></span></div></header><section class="open-files-region" aria-label="Your own files"><details class="open-files" data-testid="open-files"><summary>Open your own files</summary><div class="open-files-body"><p>Your own reports are analysed in this browser, with every view of this site, once the page has loaded. Nothing is uploaded.</p></div></details></section><div class="layout"><aside class="sidebar" aria-label="Search and filters">"##,
         home = href(|_| {}),
     );
     sidebar(&mut out, corpus, &result);
