@@ -1,16 +1,20 @@
 //! How big a title shard should be: for typical searches on a built site, the title shards the
-//! first page of ranked results touches, and their bytes (gzip), for several block sizes, with
-//! blocks cut by timeline rank (as the build does) and by report index.
+//! first page of ranked results touches (its results' titles and those of the two related
+//! reports each links to, as the list shows them), and their bytes (gzip), for several block
+//! sizes, with blocks cut by timeline rank (as the build does) and by report index; beside it,
+//! the body shards the same page reads for its snippets.
 //!
 //! `cargo run --release -p parallax-cli --example title_blocks -- SITE_DIR [QUERY…]`
 //! (SITE_DIR: what `parallax build DIR --site SITE_DIR` wrote).
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use parallax_core::analysis::copies::CopyIndex;
+use parallax_core::display::related_pairs;
 use parallax_core::query::{ChunkedIndex, PrefixShard, Query, QueryIndex, WordShard, PAGE_SIZE};
 use parallax_core::site::{expand_pairs, put_titles, Catalogue, TitleShard};
 use serde::de::DeserializeOwned;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 
@@ -98,6 +102,39 @@ fn main() {
         |i| prefixes.get(i as usize),
     );
     let duplicates = index.duplicate_set(index.default_duplicates());
+    // The related reports each result links to (the first two), at the default thresholds.
+    let copies = CopyIndex::new(n, &catalogue.copy_groups);
+    let position: HashMap<&str, u32> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as u32))
+        .collect();
+    let pos = |id: &str| position.get(id).copied();
+    let mut by_report: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (k, p) in pairs.iter().enumerate() {
+        for end in [&p.a, &p.b] {
+            if let Some(i) = pos(end) {
+                by_report[i as usize].push(k as u32);
+            }
+        }
+    }
+    let with_related = |page: &[usize]| -> Vec<usize> {
+        let mut shown = page.to_vec();
+        for &i in page {
+            let related = related_pairs(&reports, &copies, &pairs, &by_report, &pos, i);
+            for p in related.iter().take(2) {
+                let other = if p.a == reports[i].id { &p.b } else { &p.a };
+                shown.extend(pos(other).map(|o| o as usize));
+            }
+        }
+        shown
+    };
+    let body_bytes: Vec<usize> = catalogue
+        .files
+        .bodies
+        .iter()
+        .map(|name| gzip_len(&std::fs::read(dir.join(name)).expect("a body shard")))
+        .collect();
     // The first page of each query, and the default view's (no query: timeline order).
     let mut pages: Vec<(String, Vec<usize>)> = Vec::new();
     for text in std::iter::once(String::new()).chain(queries) {
@@ -110,14 +147,23 @@ fn main() {
             continue;
         };
         let page: Vec<usize> = result.ranked.iter().take(PAGE_SIZE).copied().collect();
-        pages.push((
-            if text.is_empty() {
-                "(default view)".into()
-            } else {
-                text
-            },
-            page,
-        ));
+        let bodies: BTreeSet<usize> = page
+            .iter()
+            .map(|&i| catalogue.body_shard_of_rank(rank_of[i] as usize))
+            .collect();
+        let shown = with_related(&page);
+        println!(
+            "{text:?}: {} titles shown; its snippets read {} body shards, {:.1} KB gzip",
+            shown.len(),
+            bodies.len(),
+            bodies.iter().map(|&b| body_bytes[b]).sum::<usize>() as f64 / 1024.0
+        );
+        let name = if text.is_empty() {
+            "(default view)".into()
+        } else {
+            text
+        };
+        pages.push((name, shown));
     }
     let total_gzip: usize = block_bytes(&titles, &by_rank, n.max(1)).iter().sum();
     println!(
@@ -155,13 +201,5 @@ fn main() {
                 b as f64 / 1024.0
             );
         }
-    }
-    for (text, page) in &pages[1..] {
-        let shards: BTreeSet<usize> = page.iter().map(|&i| rank_of[i] as usize / 32).collect();
-        println!(
-            "{text:?}: {} results on the page, {} shards of 32 by rank",
-            page.len(),
-            shards.len()
-        );
     }
 }
