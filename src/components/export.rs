@@ -95,12 +95,13 @@ pub fn ExportButtons(
                         Err(e) => format!("Could not export: {e}"),
                     });
                 };
-                match format.titles.clone() {
+                match format.titles.clone().map(|needed| needed()) {
                     None => export(Ok(())),
+                    Some(needed) if state.data.titles_here(&needed) => export(Ok(())),
                     Some(needed) => {
                         status.set("Loading the titles…".to_string());
                         wasm_bindgen_futures::spawn_local(async move {
-                            let titles = state.data.load_titles(needed()).await;
+                            let titles = state.data.load_titles(needed).await;
                             export(titles.map_err(|e| format!("the titles could not be loaded ({e})")));
                         });
                     }

@@ -61,6 +61,11 @@ impl CorpusData {
         self.titles.retry(self.title_shard(report));
     }
 
+    /// Whether the titles of `reports` have all arrived (untracked, fetching none).
+    pub fn titles_here(&self, reports: &[usize]) -> bool {
+        reports.iter().all(|&r| self.title_if_loaded(r).is_some())
+    }
+
     /// Waits for the titles of `reports` (an export writes them); a shard that fails is
     /// reported by the first title it holds.
     pub async fn load_titles(
