@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 
 /// Titles per title shard. A relevance-ranked page of 25 results (and the ~30 related reports
 /// it links to) is scattered over the timeline, so each shard it touches costs a request and
-/// its whole block: measured on the 10k synthetic corpus (the CLI's `examples/title_blocks.rs`,
-/// the README's table), a search page reads 28 shards, 24 KB gzip, at 32; 20 and 74 KB at
-/// 256; it needs fewer than a dozen only with blocks of about a tenth of the corpus (10 and
-/// 102 KB at 1,024, all titles being 85 KB). The same page reads 25 body shards, ~90 KB, for
-/// its snippets. The default view reads 2 (1.6 KB).
-pub const TITLES_PER_SHARD: usize = 32;
+/// its whole block. Measured on the synthetic corpora (the CLI's `examples/title_blocks.rs`,
+/// the README's table): at 64, a search page reads 26 shards (36 KB gzip) at 10k, 40 (57 KB)
+/// at 100k, beside the 25 body shards (~90 KB) its snippets read; the default view 2 and 4.
+/// At 32 the default view at 100k reads 8, at 256 a search page 74 KB at 10k for 6 fewer
+/// requests; fewer than a dozen needs blocks of a tenth of the corpus (nearly every title).
+pub const TITLES_PER_SHARD: usize = 64;
 
 /// The titles of a run of reports in timeline order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
