@@ -74,6 +74,9 @@ async fn preload_first_view(data: &'static CorpusData) {
             reports.extend(result.ranked[page.range].iter().copied());
         }
     }
+    // Titles too (a result's, and those its related links name), fetched beside the text.
+    let titles = data.titles_shown_with(&reports);
+    titles.iter().for_each(|&r| data.prefetch_title(r));
     let mut shards: Vec<u32> = reports.iter().map(|&r| data.body_shard(r)).collect();
     shards.sort_unstable();
     shards.dedup();
@@ -82,6 +85,7 @@ async fn preload_first_view(data: &'static CorpusData) {
             continue;
         }
     }
+    drop(data.load_titles(titles).await);
 }
 
 /// Replaces the loading line with what went wrong and a button that tries again.

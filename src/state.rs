@@ -50,7 +50,10 @@ impl AppState {
         let relations = Memo::new_with_compare(
             move |_| {
                 let t = thresholds.get();
-                Relations::new(data.reports(), pairs_to_regroup(&t), &t)
+                let mut relations = Relations::new(data.reports(), pairs_to_regroup(&t), &t);
+                // The catalogue has no titles: stories as built keep the build's labels.
+                relations.keep_built_labels(&data.catalogue.stories);
+                relations
             },
             |a, b| a.map(Relations::thresholds) != b.map(Relations::thresholds),
         );
@@ -273,6 +276,7 @@ pub fn retry_failed_shards(data: &CorpusData) {
     data.words.retry_failed();
     data.prefixes.retry_failed();
     data.bodies.retry_failed();
+    data.titles.retry_failed();
     data.ledger.retry_failed();
 }
 

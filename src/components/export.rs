@@ -11,6 +11,9 @@ use parallax_core::url_state;
 /// Makes an export's text for its source (`Err` says why it cannot be made).
 type MakeExport = std::sync::Arc<dyn Fn(&ExportSource) -> Result<String, String> + Send + Sync>;
 
+/// The reports whose titles an export writes: fetched before it is made.
+type TitlesNeeded = std::sync::Arc<dyn Fn() -> Vec<usize> + Send + Sync>;
+
 /// What one button exports: its label, the file's kind (`what`, its extension, its MIME type)
 /// and the text, made when clicked (`Err` says why it cannot be made yet).
 #[derive(Clone)]
@@ -20,6 +23,7 @@ pub struct ExportFormat {
     pub extension: &'static str,
     pub mime: &'static str,
     pub make: MakeExport,
+    pub titles: Option<TitlesNeeded>,
 }
 
 impl ExportFormat {
@@ -41,7 +45,18 @@ impl ExportFormat {
             extension,
             mime,
             make: std::sync::Arc::new(make),
+            titles: None,
         }
+    }
+
+    /// The export writes the titles of the reports `needed` names: their shards are fetched
+    /// first (the catalogue has no titles).
+    pub fn with_titles(
+        mut self,
+        needed: impl Fn() -> Vec<usize> + Send + Sync + 'static,
+    ) -> ExportFormat {
+        self.titles = Some(std::sync::Arc::new(needed));
+        self
     }
 }
 
@@ -70,12 +85,27 @@ pub fn ExportButtons(
             let run = move |_| {
                 let source = export_source(state);
                 let name = file_name(format.what, &source, format.extension);
-                let outcome = (format.make)(&source)
-                    .and_then(|text| download::offer(&name, format.mime, &text));
-                status.set(match outcome {
-                    Ok(()) => format!("Downloaded {name}"),
-                    Err(e) => format!("Could not export: {e}"),
-                });
+                let format = format.clone();
+                let export = move |titles: Result<(), String>| {
+                    let outcome = titles
+                        .and_then(|()| (format.make)(&source))
+                        .and_then(|text| download::offer(&name, format.mime, &text));
+                    status.set(match outcome {
+                        Ok(()) => format!("Downloaded {name}"),
+                        Err(e) => format!("Could not export: {e}"),
+                    });
+                };
+                match format.titles.clone().map(|needed| needed()) {
+                    None => export(Ok(())),
+                    Some(needed) if state.data.titles_here(&needed) => export(Ok(())),
+                    Some(needed) => {
+                        status.set("Loading the titles…".to_string());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let titles = state.data.load_titles(needed).await;
+                            export(titles.map_err(|e| format!("the titles could not be loaded ({e})")));
+                        });
+                    }
+                }
             };
             view! { <button type="button" class="button" data-testid=testid on:click=run>{label}</button> }
         })
@@ -101,7 +131,10 @@ pub fn report_list_formats(state: AppState) -> Vec<ExportFormat> {
                 let rows: Vec<ReportRow> = result
                     .ranked
                     .iter()
-                    .map(|&i| report_row(data.reports(), relations, &data.copies, &position, i))
+                    .map(|&i| ReportRow {
+                        title: data.title_if_loaded(i).unwrap_or_default(),
+                        ..report_row(data.reports(), relations, &data.copies, &position, i)
+                    })
                     .collect();
                 let description = crate::components::format::result_count(
                     result.matches.len(),
@@ -111,19 +144,23 @@ pub fn report_list_formats(state: AppState) -> Vec<ExportFormat> {
             })
         })
     };
+    // Every report of the list, each with its title.
+    let listed = move || state.result.with_untracked(|r| r.ranked.clone());
     vec![
         ExportFormat::new("CSV", "reports", "csv", move |source| {
             let mut text = String::new();
             rows(&mut |description, rows| text = reports_csv(source, description, rows));
             Ok(text)
-        }),
+        })
+        .with_titles(listed),
         ExportFormat::new("JSON", "reports", "json", move |source| {
             let mut text = Ok(String::new());
             rows(&mut |description, rows| {
                 text = download::json_text(&reports_json(source, description, rows))
             });
             text
-        }),
+        })
+        .with_titles(listed),
     ]
 }
 
@@ -137,7 +174,7 @@ pub fn comparison_formats(
 ) -> Vec<ExportFormat> {
     use parallax_core::analysis::align::align;
     use parallax_core::analysis::pairs::classify;
-    use parallax_core::export::{comparison_json, comparison_markdown, report_row};
+    use parallax_core::export::{comparison_json, comparison_markdown, report_row, ReportRow};
     // The pair as the page shows it: classified under the thresholds in force.
     let current = move || {
         let (relation, why) = classify(
@@ -171,13 +208,16 @@ pub fn comparison_formats(
                 return Err("a report of the comparison is not in the corpus".into());
             };
             state.relations.with_untracked(|relations| {
-                // The rows carry the catalogue's fields (the text is in the alignment).
-                let row =
-                    |i: usize| report_row(data.reports(), relations, &data.copies, &position, i);
+                // The rows carry the catalogue's fields (the text is in the alignment), and the
+                // titles of the two reports, here whole.
+                let row = |i: usize, title: &'static str| ReportRow {
+                    title,
+                    ..report_row(data.reports(), relations, &data.copies, &position, i)
+                };
                 download::json_text(&comparison_json(
                     source,
-                    row(li),
-                    row(ri),
+                    row(li, &left.title),
+                    row(ri, &right.title),
                     &json_pair(),
                     &align(left, right),
                 ))

@@ -7,6 +7,7 @@ use crate::components::export::{ExportButtons, ExportFormat};
 use crate::components::format;
 use crate::components::results::nav_link;
 use crate::components::story::story_link;
+use crate::components::title::{story_label_text, title_text};
 use crate::data::{Loaded, LoadedLedger};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -50,7 +51,11 @@ fn Ledger(ledger: &'static LoadedLedger) -> impl IntoView {
         let id = filter.with(|f| f.1.clone())?;
         state.relations.with(|r| {
             let s = r.resolve_story(&id, |x| state.data.position.get(x).copied())?;
-            Some((s, r.stories()[s].id.clone(), r.stories()[s].label.clone()))
+            Some((
+                s,
+                r.stories()[s].id.clone(),
+                story_label_text(state.data, &r.stories()[s]),
+            ))
         })
     });
     let matches = Memo::new(move |_| {
@@ -135,11 +140,14 @@ fn Ledger(ledger: &'static LoadedLedger) -> impl IntoView {
     }
 }
 
-fn report_label(state: AppState, id: &str) -> String {
-    state.data.report(id).map_or_else(
-        || id.to_string(),
-        |(_, r)| format!("{} ({})", display::shorten(&r.title, 70), format::outlet(r)),
-    )
+/// A report's title (from its shard, tracked) and outlet; its id when it is not in the corpus.
+fn report_label(state: AppState, id: &str) -> impl Fn() -> String + Send + Sync + 'static {
+    let found = state.data.report(id).map(|(i, r)| (i, format::outlet(r)));
+    let id = id.to_string();
+    move || match &found {
+        Some((i, outlet)) => format!("{} ({outlet})", title_text(state.data, *i, Some(70))),
+        None => id.clone(),
+    }
 }
 
 fn entry_view(state: AppState, entry: &'static QuoteEntry, carried: usize) -> impl IntoView {

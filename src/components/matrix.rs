@@ -6,6 +6,7 @@ use crate::components::export::{ExportButtons, ExportFormat};
 use crate::components::format;
 use crate::components::results::nav_link;
 use crate::components::story::story_link;
+use crate::components::title::{story_label_text, Title};
 use crate::state::AppState;
 use leptos::prelude::*;
 use parallax_core::analysis::coverage::{
@@ -120,7 +121,15 @@ fn table(state: AppState, m: &Matrix) -> AnyView {
     let head = m.columns[..columns].iter().map(|c| {
         let date = c.date.map(display::date);
         let label = match &c.key {
-            ColumnKey::Story(_, id) => story_link(state, id.clone(), display::shorten(&c.label, 48), "matrix-story").into_any(),
+            ColumnKey::Story(s, id) => {
+                // A story the thresholds made anew is named by its namer's title (its shard).
+                let label = if c.label.is_empty() {
+                    state.relations.with_untracked(|r| r.stories().get(*s as usize).map(|s| story_label_text(state.data, s))).unwrap_or_default()
+                } else {
+                    c.label.clone()
+                };
+                story_link(state, id.clone(), display::shorten(&label, 48), "matrix-story").into_any()
+            }
             ColumnKey::Date(_) => view! { <span>{c.label.clone()}</span> }.into_any(),
         };
         view! { <th scope="col">{label}{date.filter(|_| matches!(c.key, ColumnKey::Story(..))).map(|d| view! { <br/><span class="meta">{d}</span> })}</th> }
@@ -132,8 +141,7 @@ fn table(state: AppState, m: &Matrix) -> AnyView {
                 let class = match cell.state { CellState::Own => "cell-own", CellState::Copied => "cell-copied", CellState::Absent => "cell-absent" };
                 let links = cell.reports.iter().map(|&i| {
                     let id = state.data.reports()[i as usize].id.clone();
-                    let title = state.data.reports()[i as usize].title.clone();
-                    view! { <li>{nav_link(state, move |u| { u.report = Some(id.clone()); u.paragraph = None; }, "", "matrix-report", display::shorten(&title, 40))}</li> }
+                    view! { <li>{nav_link(state, move |u| { u.report = Some(id.clone()); u.paragraph = None; }, "", "matrix-report", view! { <Title report=i as usize max=40/> })}</li> }
                 }).collect_view();
                 view! {
                     <td class=class data-testid="matrix-cell" data-state=cell.state.label()>

@@ -18,3 +18,4 @@ pub mod results;
 pub mod search;
 pub mod story;
 pub mod timeline;
+pub mod title;

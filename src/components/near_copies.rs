@@ -2,6 +2,7 @@
 
 use crate::components::format;
 use crate::components::results::nav_link;
+use crate::components::title::Title;
 use crate::state::AppState;
 use leptos::prelude::*;
 use parallax_core::analysis::near_copies::group_of;
@@ -37,9 +38,10 @@ pub fn NearCopies(id: String) -> impl IntoView {
                 {others.into_iter().take(LISTED).map(|m| {
                     let other = &data.catalogue.reports[m as usize];
                     let (left, right) = (id.clone(), other.id.clone());
+                    let outlet = format!(" ({})", format::outlet(other));
                     view! {
                         <li>
-                            {nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "", "near-copy-compare", format!("{} ({})", other.title, format::outlet(other)))}
+                            {nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "", "near-copy-compare", view! { <Title report=m as usize/>{outlet} })}
                         </li>
                     }
                 }).collect_view()}

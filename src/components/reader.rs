@@ -3,6 +3,7 @@
 use crate::components::format;
 use crate::components::highlight::{marked_text, Mark};
 use crate::components::results::{capitalise, nav_link, ShardError};
+use crate::components::title::{story_label_text, title_text, Title};
 use crate::data::Loaded;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -14,22 +15,23 @@ use parallax_core::{Level, ParagraphKind, Report};
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((index, head)) = state.data.report(&id) else {
+    let Some((index, _)) = state.data.report(&id) else {
         return view! { <p class="empty">"This report is not in the corpus."</p> }.into_any();
     };
-    // The report's text comes in a shard: the title shows at once, the rest when it arrives.
+    // The report's text and title come in shards: the title shows when its shard arrives (the
+    // list that linked here has it already), the rest when the text does.
     (move || match state.data.full_report(index) {
         Loaded::Ready(report) => view! { <ReaderLoaded report=report/> }.into_any(),
         Loaded::Loading => view! {
             <article class="reader" aria-labelledby="reader-title" data-testid="reader-loading" aria-busy="true">
-                <h2 id="reader-title">{head.title.clone()}</h2>
+                <h2 id="reader-title"><Title report=index/></h2>
                 <p class="hint" role="status">"Loading the text…"</p>
             </article>
         }
         .into_any(),
         Loaded::Failed(message) => view! {
             <article class="reader" aria-labelledby="reader-title">
-                <h2 id="reader-title">{head.title.clone()}</h2>
+                <h2 id="reader-title"><Title report=index/></h2>
                 <ShardError message=message report=index/>
             </article>
         }
@@ -154,7 +156,7 @@ fn RelatedReports(id: String) -> impl IntoView {
         index.and_then(|i| {
             state.relations.with(|r| {
                 r.story_of(i)
-                    .map(|s| (s.id.clone(), s.label.clone(), s.date))
+                    .map(|s| (s.id.clone(), story_label_text(state.data, s), s.date))
             })
         })
     };
@@ -175,12 +177,13 @@ fn RelatedReports(id: String) -> impl IntoView {
                     <ul>
                         {pairs.into_iter().map(|p| {
                             let other = if p.a == here { p.b.clone() } else { p.a.clone() };
-                            let (title, outlet) = state.data.report(&other).map(|(_, r)| (r.title.clone(), format::outlet(r))).unwrap_or_default();
+                            let (other_index, outlet) = state.data.report(&other).map(|(i, r)| (Some(i), format::outlet(r))).unwrap_or_default();
+                            let label = move || format!("{} ({outlet})", other_index.map_or_else(String::new, |i| title_text(state.data, i, None)));
                             let (left, right, read) = (here.clone(), other.clone(), other.clone());
                             view! {
                                 <li data-testid="relation">
                                     <span class="relation-label">{capitalise(p.relation.label())}</span>": "
-                                    {nav_link(state, move |u| { u.report = Some(read.clone()); u.paragraph = None; }, "", "read-related", format!("{title} ({outlet})"))}
+                                    {nav_link(state, move |u| { u.report = Some(read.clone()); u.paragraph = None; }, "", "read-related", label)}
                                     " · "
                                     {nav_link(state, move |u| { u.compare = Some((left.clone(), right.clone())); u.report = None; u.paragraph = None; }, "", "compare-link", "compare side by side")}
                                     <br/><span class="why">{p.why.clone()}</span>

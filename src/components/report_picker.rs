@@ -2,17 +2,22 @@
 //! list autocomplete with manual selection) that lists at most [`PICKER_OPTIONS`] reports, the
 //! ones the core's picker rule ([`PickerIndex::pick`]) finds for what is typed, never the corpus.
 //!
+//! Titles are matched through the search index's postings (the core's rule): the search shards
+//! of what is typed are fetched first, and each option's title comes from its title shard.
+//!
 //! Closed, the input shows the chosen report's title. Typing opens the list and filters it;
 //! ArrowDown and ArrowUp open it or move the active option (wrapping), Enter or a click picks
 //! it, Escape closes the list and puts the chosen title back, as does leaving the input. Every
 //! listener is an element's own, so it dies with the element.
 
 use crate::components::format;
-use crate::components::results::{capitalise, shorten};
-use crate::state::{AppState, CorpusData};
+use crate::components::results::capitalise;
+use crate::components::title::{title_text, Title};
+use crate::data::Loaded;
+use crate::state::{retry_failed_shards, AppState, CorpusData};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use parallax_core::query::PickerIndex;
+use parallax_core::query::{picker_words, ChunkedIndex, PickerIndex, SearchShard};
 
 /// How many options the popup lists at most.
 pub const PICKER_OPTIONS: usize = 20;
@@ -22,6 +27,33 @@ fn picker_index() -> &'static PickerIndex {
     let data = CorpusData::get();
     data.picker
         .get_or_init(|| PickerIndex::new(&data.catalogue.reports, data.index.timeline_order()))
+}
+
+/// Options for `typed`, once the search shards its words need have arrived (tracked: they are
+/// requested then); what went wrong with one, if one failed.
+fn pick_options(
+    data: &'static CorpusData,
+    typed: &str,
+    current: Option<usize>,
+) -> Loaded<Vec<usize>> {
+    let meta = &data.catalogue.search;
+    let mut waiting = false;
+    for shard in meta.shards_for(&picker_words(typed)) {
+        let loaded = match shard {
+            SearchShard::Words(i) => data.words.get(i).map(|_| ()),
+            SearchShard::Prefixes(i) => data.prefixes.get(i).map(|_| ()),
+        };
+        match loaded {
+            Loaded::Ready(()) => {}
+            Loaded::Loading => waiting = true,
+            Loaded::Failed(e) => return Loaded::Failed(e),
+        }
+    }
+    if waiting {
+        return Loaded::Loading;
+    }
+    let titles = ChunkedIndex::new(meta, |i| data.words.peek(i), |i| data.prefixes.peek(i));
+    Loaded::Ready(picker_index().pick(typed, PICKER_OPTIONS, current, &titles))
 }
 
 /// The next active option after an arrow key, wrapping at both ends (`None` when no option).
@@ -41,11 +73,8 @@ fn step(active: Option<usize>, options: usize, down: bool) -> Option<usize> {
 pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let current_index = state.data.report(&current).map(|(i, _)| i);
-    let current_title = state
-        .data
-        .report(&current)
-        .map(|(_, r)| r.title.clone())
-        .unwrap_or_default();
+    let current_title =
+        move || current_index.map_or_else(String::new, |i| title_text(state.data, i, None));
     let input_id = format!("pick-{side}");
     let list_id = format!("pick-{side}-list");
     let label_id = format!("pick-{side}-label");
@@ -56,13 +85,16 @@ pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
     let typed = RwSignal::new(None::<String>);
     // The active option: a position in `options`.
     let active = RwSignal::new(None::<usize>);
-    let options = Memo::new(move |_| {
+    let found = Memo::new(move |_| {
         if !open.get() {
-            return Vec::new();
+            return Loaded::Ready(Vec::new());
         }
-        typed.with(|t| {
-            picker_index().pick(t.as_deref().unwrap_or(""), PICKER_OPTIONS, current_index)
-        })
+        typed.with(|t| pick_options(state.data, t.as_deref().unwrap_or(""), current_index))
+    });
+    // The last options found stay while the next ones' shards are on their way.
+    let options = Memo::new(move |last: Option<&Vec<usize>>| match found.get() {
+        Loaded::Ready(options) => options,
+        _ => last.cloned().unwrap_or_default(),
     });
     let expanded = move || open.get() && options.with(|o| !o.is_empty());
     let active_id = move || {
@@ -144,6 +176,7 @@ pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
         open.get()
             && typed.with(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
             && options.with(Vec::is_empty)
+            && matches!(found.get(), Loaded::Ready(_))
     };
     // The list's mousedown is cancelled so the focus stays in the input while an option is
     // clicked (a blur would close the list before the click).
@@ -161,7 +194,7 @@ pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=active_id
                 data-testid=format!("pick-{side}")
-                prop:value=move || typed.get().unwrap_or_else(|| current_title.clone())
+                prop:value=move || typed.get().unwrap_or_else(current_title)
                 on:focus=select_all
                 on:click=move |_| open.set(true)
                 on:input=move |ev| {
@@ -195,7 +228,7 @@ pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
                             data-testid="pick-option"
                             on:click=move |_| choose(i)
                         >
-                            <span class="picker-title">{shorten(&r.title, 90)}</span>
+                            <span class="picker-title"><Title report=i max=90/></span>
                             <span class="picker-meta">{format!("{} · {}", format::outlet(r), date)}</span>
                             {(Some(i) == current_index).then(|| view! { <span class="visually-hidden">" (shown now)"</span> })}
                         </li>
@@ -204,7 +237,19 @@ pub fn ReportPicker(side: &'static str, current: String) -> impl IntoView {
             </ul>
             <p class="picker-none" role="status" data-testid=format!("pick-{side}-none")>
                 {move || none_found().then_some("No report matches.")}
+                {move || matches!(found.get(), Loaded::Loading).then_some("Searching…")}
             </p>
+            {move || match found.get() {
+                Loaded::Failed(message) => Some(view! {
+                    <p class="shard-error" role="alert" data-testid="picker-error">
+                        {format!("The reports could not be searched: {message}. ")}
+                        <button type="button" class="button" data-testid="picker-retry"
+                            on:mousedown=move |ev| ev.prevent_default()
+                            on:click=move |_| retry_failed_shards(state.data)>"Try again"</button>
+                    </p>
+                }),
+                _ => None,
+            }}
         </div>
     }
 }

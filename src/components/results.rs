@@ -2,6 +2,7 @@
 
 use crate::components::format;
 use crate::components::highlight::{marked_text, search_marks};
+use crate::components::title::{story_label_text, title_text, TitleError};
 use crate::data::Loaded;
 use crate::state::{retry_failed_shards, AppState, SearchStatus};
 use leptos::ev::MouseEvent;
@@ -164,8 +165,26 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = &state.data.reports()[index];
     let id = report.id.clone();
-    let title_marks = search_marks(highlight_ranges(&report.title, &terms));
     let open_id = id.clone();
+    // The title once its shard is here (only this page's titles are asked for), its search
+    // matches marked.
+    let title_terms = terms.clone();
+    let title = move || {
+        match state.data.title(index) {
+        Loaded::Ready(title) => {
+            let marks = search_marks(highlight_ranges(title, &title_terms));
+            view! { <span data-testid="report-title">{marked_text(title, &marks)}</span> }.into_any()
+        }
+        Loaded::Loading => view! {
+            <span data-testid="report-title" class="title-loading" aria-busy="true">{crate::components::title::PLACEHOLDER}</span>
+        }
+        .into_any(),
+        Loaded::Failed(_) => view! {
+            <span data-testid="report-title" class="title-failed">{crate::components::title::UNAVAILABLE}</span>
+        }
+        .into_any(),
+    }
+    };
     let topics: Vec<String> = report
         .topics
         .iter()
@@ -189,8 +208,9 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
     view! {
         <li class="result" data-testid="result" data-report-id=id.clone()>
             <h3 class="result-title">
-                {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph(); u.compare = None; }, "", "open-report", view! { <span data-testid="report-title">{marked_text(&report.title, &title_marks)}</span> })}
+                {nav_link(state, move |u| { u.report = Some(open_id.clone()); u.paragraph = open_paragraph(); u.compare = None; }, "", "open-report", title)}
             </h3>
+            <TitleError report=index/>
             <p class="meta">
                 <span class="outlet">{format::outlet(report)}</span>
                 " · event "
@@ -201,16 +221,19 @@ fn ResultItem(index: usize, terms: Vec<String>) -> impl IntoView {
             <p class="tags">
                 {topics.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                 // The story under the thresholds in force: its page.
-                {move || state.relations.with(|r| r.story_of(index).map(|s| (s.id.clone(), s.label.clone()))).map(|(story, label)| {
+                {move || state.relations.with(|r| r.story_of(index).map(|s| (s.id.clone(), story_label_text(state.data, s)))).map(|(story, label)| {
                     nav_link(state, move |u| { u.story = Some(story.clone()); u.report = None; u.paragraph = None; u.compare = None; }, "tag story-tag", "result-story", parallax_core::display::story_tag(&label))
                 })}
                 {related.into_iter().take(2).map(|p| {
                     let other = if p.a == id { p.b.clone() } else { p.a.clone() };
-                    let other_title = state.data.report(&other).map(|(_, r)| r.title.clone()).unwrap_or_default();
                     let (left, right) = (id.clone(), other.clone());
-                    let label = format!("{}: compare with “{}”", capitalise(p.relation.label()), shorten(&other_title, 50));
                     // Pointing at a comparison fetches the other report's text, which it needs.
                     let other_index = state.data.position.get(other.as_str()).copied();
+                    let relation = capitalise(p.relation.label());
+                    let label = move || {
+                        let other_title = other_index.map_or_else(String::new, |i| title_text(state.data, i, Some(50)));
+                        format!("{relation}: compare with “{other_title}”")
+                    };
                     let prefetch_other = move || if let Some(i) = other_index { state.data.prefetch(i) };
                     view! {
                         <span class="relation-link" on:mouseenter=move |_| prefetch_other() on:focusin=move |_| prefetch_other()>

@@ -6,6 +6,7 @@
 
 pub mod fetch;
 pub mod store;
+mod titles;
 
 use fetch::Source;
 use parallax_core::analysis::copies::CopyIndex;
@@ -15,7 +16,7 @@ use parallax_core::local_files::LocalSite;
 use parallax_core::query::{
     folded_report, FacetKind, LedgerIndex, PickerIndex, PrefixShard, QueryIndex, WordShard,
 };
-use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue};
+use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue, TitleShard};
 use parallax_core::{Diagnostic, Pair, QuoteEntry, Report, StockRun};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -24,13 +25,25 @@ pub use store::{Loaded, ShardStore};
 
 /// One report of a body shard as the page keeps it.
 pub struct LoadedReport {
-    /// The catalogue's entry and the body together.
-    pub report: Report,
+    /// The catalogue's entry and the body together, without the title (in its own shard).
+    untitled: Report,
+    /// The report whole, made once its title has arrived too.
+    whole: OnceLock<Report>,
     pub stock_runs: Vec<StockRun>,
-    /// What search confirms phrases on (`query::folded_report`).
-    pub folded: String,
+    /// What search confirms phrases on (`query::folded_report`), made with the title.
+    folded: OnceLock<String>,
     /// What the parser was unsure of in the report.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedReport {
+    /// The report whole, given its title.
+    fn whole(&self, title: &str) -> &Report {
+        self.whole.get_or_init(|| Report {
+            title: title.to_string(),
+            ..self.untitled.clone()
+        })
+    }
 }
 
 /// A body shard as the page keeps it, by report index.
@@ -46,12 +59,11 @@ impl LoadedBodies {
             .zip(shard.bodies)
             .filter_map(|(i, body)| {
                 let head = catalogue.reports.get(i as usize)?;
-                let report = with_body(head, &body);
-                let folded = folded_report(&report).0;
                 let loaded = LoadedReport {
-                    report,
+                    untitled: with_body(head, &body),
+                    whole: OnceLock::new(),
                     stock_runs: body.stock_runs,
-                    folded,
+                    folded: OnceLock::new(),
                     diagnostics: body.diagnostics.into_iter().map(|(_, d)| d).collect(),
                 };
                 Some((i, loaded))
@@ -84,6 +96,7 @@ pub struct CorpusData {
     /// The corpus's copy groups, to expand the pairs stored for them.
     pub copies: CopyIndex,
     pub bodies: ShardStore<LoadedBodies>,
+    pub titles: ShardStore<TitleShard>,
     pub words: ShardStore<WordShard>,
     pub prefixes: ShardStore<PrefixShard>,
     /// One shard: fetched when the ledger page (or its export) first needs it.
@@ -187,6 +200,10 @@ impl CorpusData {
                     .collect(),
                 copies: CopyIndex::new(catalogue.reports.len(), &catalogue.copy_groups),
                 bodies: ShardStore::new(&catalogue.files.bodies, source.clone(), decode_bodies),
+                titles: ShardStore::new(&catalogue.files.titles, source.clone(), |bytes| {
+                    postcard::from_bytes::<TitleShard>(&bytes)
+                        .map_err(|e| format!("a title shard could not be read ({e})"))
+                }),
                 words: ShardStore::new(
                     &catalogue.files.search_words,
                     source.clone(),
@@ -220,7 +237,7 @@ impl CorpusData {
         }
     }
 
-    /// The catalogue's reports (without their text).
+    /// The catalogue's reports (without their text or titles: see [`CorpusData::title`]).
     pub fn reports(&self) -> &'static [Report] {
         &self.catalogue.reports
     }
@@ -236,9 +253,14 @@ impl CorpusData {
         self.catalogue.body_shard_of_rank(rank as usize) as u32
     }
 
-    /// Report `report` whole, with its text (tracked; fetched when not loaded).
+    /// Report `report` whole, with its text and title (tracked; both fetched when not loaded).
     pub fn full_report(&self, report: usize) -> Loaded<&'static Report> {
-        self.body_entry(report).map(|e| &e.report)
+        let title = self.title(report);
+        match (self.body_entry(report), title) {
+            (Loaded::Ready(entry), Loaded::Ready(title)) => Loaded::Ready(entry.whole(title)),
+            (Loaded::Failed(e), _) | (_, Loaded::Failed(e)) => Loaded::Failed(e),
+            _ => Loaded::Loading,
+        }
     }
 
     /// What the parser was unsure of in report `report`, once its text has arrived (tracked).
@@ -259,21 +281,25 @@ impl CorpusData {
         }
     }
 
-    /// Report `report`'s folded text when its shard has arrived (tracked; fetched when not).
+    /// Report `report`'s folded text when its text and title have arrived (tracked; fetched
+    /// when not).
     pub fn folded(&self, report: u32) -> Option<&'static str> {
-        self.body_entry(report as usize)
-            .ready()
-            .map(|e| e.folded.as_str())
+        let whole = self.full_report(report as usize).ready()?;
+        let entry = self.body_entry(report as usize).ready()?;
+        Some(entry.folded.get_or_init(|| folded_report(whole).0).as_str())
     }
 
-    /// Starts fetching report `report`'s text (hover, focus: it is likely to be opened next).
+    /// Starts fetching report `report`'s text and title (hover, focus: it is likely to be
+    /// opened next).
     pub fn prefetch(&self, report: usize) {
         self.bodies.request(self.body_shard(report));
+        self.titles.request(self.title_shard(report));
     }
 
-    /// Retries the body shard of `report`.
+    /// Retries the body and title shards of `report` (whichever failed).
     pub fn retry(&self, report: usize) {
         self.bodies.retry(self.body_shard(report));
+        self.titles.retry(self.title_shard(report));
     }
 
     /// The stored pair of two reports among `pairs` (either order; a pair of a copy group's
@@ -291,6 +317,8 @@ impl CorpusData {
     /// arrived; `None` until then. Under the default thresholds; the caller reclassifies.
     pub fn live_pair(&self, a: &str, b: &str) -> Option<Pair> {
         let (&i, &j) = (self.position.get(a)?, self.position.get(b)?);
+        let (left_report, right_report) =
+            (self.full_report(i).ready()?, self.full_report(j).ready()?);
         let left = self.body_entry(i).ready()?;
         let right = self.body_entry(j).ready()?;
         let mut stock: Vec<StockRun> = left
@@ -301,13 +329,14 @@ impl CorpusData {
             .collect();
         stock.sort_by_key(|s| s.report);
         live_pair_of(
-            (i, &left.report),
-            (j, &right.report),
+            (i, left_report),
+            (j, right_report),
             &stock,
             &Thresholds::default(),
         )
     }
 
+    /// A report of the catalogue by id (without its text or title).
     pub fn report(&self, id: &str) -> Option<(usize, &'static Report)> {
         self.position
             .get(id)

@@ -76,6 +76,13 @@ impl<T: Send + Sync + 'static> ShardStore<T> {
         }
     }
 
+    /// Shard `shard` if it has arrived (tracked: a view reads it again when it arrives), without
+    /// requesting it.
+    pub fn arrived(&self, shard: u32) -> Option<&'static T> {
+        self.arrived
+            .with(|a| a.get(&shard).and_then(|r| r.as_ref().ok().copied()))
+    }
+
     /// Shard `shard` if it has arrived, untracked and without requesting it.
     pub fn peek(&self, shard: u32) -> Option<&'static T> {
         self.arrived

@@ -142,6 +142,8 @@ test("comparing 001's first report with 002 shows aligned rows and the evidence"
   const third = corpus.reports.find((r) => ![left.id, right.id].includes(r.id));
   const picker = page.getByTestId('pick-right');
   await picker.fill(third.title.split(/\s+/).slice(0, 3).join(' '));
+  // The picker reads titles from the search index: the shards of what was typed come first.
+  await page.locator(`[data-testid="pick-right-list"] [role="option"][data-report-id="${third.id}"]`).waitFor();
   const listed = await page.locator('[data-testid="pick-right-list"] [role="option"]').evaluateAll((els) => els.map((e) => e.dataset.reportId));
   const at = listed.indexOf(third.id);
   assert.ok(at >= 0, `${third.id} is listed for its title's first words`);

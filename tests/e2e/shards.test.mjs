@@ -39,7 +39,7 @@ test('the page fetches only its own data files, under the subpath, and few of th
   for (const url of requests) {
     assert.equal(url.origin, shared.site.origin);
     assert.ok(url.pathname.startsWith(`${BASE}data/`), url.pathname);
-    assert.match(url.pathname, /\/data\/(catalogue|body|words|prefixes)-[0-9a-f]{16}\.postcard$/);
+    assert.match(url.pathname, /\/data\/(catalogue|body|titles|words|prefixes)-[0-9a-f]{16}\.postcard$/);
   }
   // (The first load may still be fetching when the listener starts: distinct files.)
   const bodies = [...new Set(requests.filter((u) => u.pathname.includes('/body-')).map((u) => u.pathname))];

@@ -54,7 +54,7 @@ pub use index::{folded_report, timeline_order, Query, QueryIndex, QueryResult};
 pub use ledger::{carried_by, changed_pieces, ledger_speakers, LedgerIndex};
 pub use matching::{find_word_start, fold, highlight_ranges, search_terms};
 pub use paging::{Page, PAGE_SIZE};
-pub use picker::PickerIndex;
+pub use picker::{picker_words, PickerIndex};
 pub use postings::{FieldLengths, Posting, SearchIndex};
 pub use postings_reuse::{report_keys, ReportKey};
 pub use ranking::TITLE_WEIGHT;

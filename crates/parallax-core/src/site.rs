@@ -2,13 +2,15 @@
 //! content-hashed shards fetched when the page needs them.
 //!
 //! - The [`Catalogue`] holds what the first view, the facets, the timeline, the stories and the
-//!   threshold control need: every report without its text (title, dates, outlet, names,
+//!   threshold control need: every report without its text or title (dates, outlet, names,
 //!   topics), the pairs and their evidence, the stories, the topic lexicon, the diagnostics, the
 //!   search index's [`SearchMeta`] and the names of every shard.
 //! - Body shards hold the reports' text (standfirst, paragraphs with their topic hits, quotes,
 //!   related links) and their stock quote runs (what a comparison computed on the page needs),
 //!   [`REPORTS_PER_BODY_SHARD`] reports each in timeline order, so the default first page of
 //!   results reads one or two.
+//! - Title shards ([`TitleShard`]), [`TITLES_PER_SHARD`] titles each in timeline order: a
+//!   result list reads those of the page it shows.
 //! - Search shards: the inverted index cut by word range and by short prefix
 //!   (`query::search_shards`).
 //! - The quote ledger, and the pairs in full (with their quotes' text), each in a shard of its
@@ -27,12 +29,14 @@ use crate::query::{
 use serde::{Deserialize, Serialize};
 
 mod reuse;
+mod titles;
 mod wire;
 #[cfg(feature = "sidecar")]
 mod write;
 pub use reuse::{
     search_index_reusing, split_reusing, split_with, IndexReused, PreviousIndex, Reused, SearchMemo,
 };
+pub use titles::{put_titles, take_titles, TitleShard, TITLES_PER_SHARD};
 #[cfg(feature = "sidecar")]
 pub use write::{
     file_name, read_memo, write_parts, write_site, Keep, NamedFile, SiteFile, SiteFiles, SiteIndex,
@@ -52,7 +56,8 @@ pub const SEARCH_SHARD_BYTES: usize = 16 * 1024;
 /// What the page fetches first. See the module documentation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
-    /// Every report without its text ([`ReportBody`]'s fields are empty here); written
+    /// Every report without its text ([`ReportBody`]'s fields are empty here) or its title (in
+    /// the title shards); written
     /// compactly (`wire`: ids their file gives left out, names numbered).
     #[serde(with = "wire")]
     pub reports: Vec<Report>,
@@ -77,6 +82,9 @@ pub struct ShardFiles {
     /// Body shard k holds the reports of timeline ranks `k * reports_per_body ..`.
     pub bodies: Vec<String>,
     pub reports_per_body: u32,
+    /// Title shard k holds the titles of timeline ranks `k * titles_per_shard ..`.
+    pub titles: Vec<String>,
+    pub titles_per_shard: u32,
     pub search_words: Vec<String>,
     pub search_prefixes: Vec<String>,
     pub ledger: String,
@@ -193,6 +201,7 @@ pub struct SiteParts {
     /// `files` still empty: the writer names the shards.
     pub catalogue: Catalogue,
     pub bodies: Vec<BodyShard>,
+    pub titles: Vec<TitleShard>,
     pub search_words: Vec<WordShard>,
     pub search_prefixes: Vec<PrefixShard>,
     pub ledger: Vec<QuoteEntry>,
@@ -272,6 +281,7 @@ pub fn split_indexed(corpus: Corpus, index: SearchIndex) -> SiteParts {
         .collect();
     drop(position);
     let mut bodies: Vec<ReportBody> = reports.iter_mut().map(take_body).collect();
+    let titles = take_titles(&mut reports, &order);
     for run in stock_runs {
         if let Some(body) = bodies.get_mut(run.report as usize) {
             body.stock_runs.push(run);
@@ -310,6 +320,7 @@ pub fn split_indexed(corpus: Corpus, index: SearchIndex) -> SiteParts {
             files: ShardFiles::default(),
         },
         bodies: shards,
+        titles,
         search_words,
         search_prefixes,
         ledger: quotes,
@@ -317,14 +328,18 @@ pub fn split_indexed(corpus: Corpus, index: SearchIndex) -> SiteParts {
     }
 }
 
-/// The corpus a catalogue, all its body shards, its ledger and its pairs were cut from.
+/// The corpus a catalogue, all its body and title shards, its ledger and its pairs were cut
+/// from.
 pub fn join(
     catalogue: &Catalogue,
     bodies: &[BodyShard],
+    titles: &[TitleShard],
     ledger: &[QuoteEntry],
     pairs: &[Pair],
 ) -> Corpus {
     let mut reports = catalogue.reports.clone();
+    let order = timeline_order(&reports);
+    put_titles(&mut reports, &order, titles);
     let mut stock_runs = Vec::new();
     let mut diagnostics = catalogue.diagnostics.clone();
     for shard in bodies {

@@ -107,6 +107,7 @@ fn the_matrix_csv_has_the_matrix_cells_and_the_list_csv_its_reports() {
     let rows: Vec<ReportRow> = (0..c.reports.len())
         .map(|i| ReportRow {
             report: &c.reports[i],
+            title: &c.reports[i].title,
             story: relations.story_of(i),
             near_duplicates: vec![],
         })

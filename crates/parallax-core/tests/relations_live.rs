@@ -9,10 +9,12 @@ mod common;
 use parallax_core::analysis::copies::INLINE_UP_TO;
 use parallax_core::analysis::pairs::{reclassify, regroupable};
 use parallax_core::analysis::relations::{RegroupablePairs, Relations};
-use parallax_core::analysis::stories::build_stories;
+use parallax_core::analysis::stories::{build_stories, short_label};
+use parallax_core::analysis::story_label::{story_label, StoryLabel};
 use parallax_core::analysis::{classify, Thresholds};
 use parallax_core::display::timeline::layout;
 use parallax_core::metadata::Metadata;
+use parallax_core::model::{report_positions, Story};
 use parallax_core::query::duplicate_flags;
 use parallax_core::site::{expand_pairs, split};
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
@@ -74,7 +76,26 @@ fn at_the_defaults_the_page_reads_the_builds_stories_from_its_catalogue() {
             RegroupablePairs::from_pairs(&catalogue.reports, pairs.clone()),
             RegroupablePairs::new(&catalogue.reports, &pairs, &catalogue.evidence),
         ] {
-            let r = Relations::new(&catalogue.reports, &all, &Thresholds::default());
+            let mut r = Relations::new(&catalogue.reports, &all, &Thresholds::default());
+            // The catalogue has no titles: the stories are the build's, their labels read
+            // from the build's stories without a title shard.
+            let unlabelled: Vec<Story> = catalogue
+                .stories
+                .iter()
+                .map(|s| Story {
+                    label: String::new(),
+                    ..s.clone()
+                })
+                .collect();
+            assert_eq!(r.stories(), unlabelled, "{name}");
+            let position = report_positions(&catalogue.reports);
+            for (live, built) in r.stories().iter().zip(&catalogue.stories) {
+                let label = story_label(live, &catalogue.stories, &catalogue.reports, |id| {
+                    position.get(id).map(|&i| i as usize)
+                });
+                assert_eq!(label, StoryLabel::Known(&built.label), "{name}");
+            }
+            r.keep_built_labels(&catalogue.stories);
             assert_eq!(r.stories(), catalogue.stories, "{name}");
             assert_eq!(r.pairs().len(), corpus.pairs.len(), "{name}");
             assert_eq!(
@@ -126,6 +147,43 @@ fn at_every_threshold_the_stories_are_those_of_every_pair_regrouped() {
             assert_eq!(r.regrouped_total(), moved, "{name} at {percent} %");
         }
     }
+}
+
+#[test]
+fn at_every_threshold_a_storys_label_is_its_namers_title_on_a_catalogue_without_titles() {
+    // Stories whose label needed their namer's title (made anew by a threshold).
+    let mut fetched = 0;
+    for (name, c) in corpora() {
+        let catalogue = split(c.clone()).catalogue;
+        let position = report_positions(&catalogue.reports);
+        let all = RegroupablePairs::new(&c.reports, &c.pairs, &c.evidence);
+        let paged = RegroupablePairs::new(
+            &catalogue.reports,
+            &expand_pairs(&catalogue.pairs, &catalogue.reports),
+            &catalogue.evidence,
+        );
+        for percent in THRESHOLD_PERCENT_RANGE.step_by(5) {
+            let t = Thresholds::with_near_duplicate_percent(percent);
+            let whole = Relations::new(&c.reports, &all, &t);
+            let mut live = Relations::new(&catalogue.reports, &paged, &t);
+            live.keep_built_labels(&catalogue.stories);
+            assert_eq!(whole.stories().len(), live.stories().len(), "{name}");
+            for (w, l) in whole.stories().iter().zip(live.stories()) {
+                assert_eq!((&w.id, &w.reports), (&l.id, &l.reports), "{name}");
+                let label = match story_label(l, &catalogue.stories, &catalogue.reports, |id| {
+                    position.get(id).map(|&i| i as usize)
+                }) {
+                    StoryLabel::Known(label) => label.to_string(),
+                    StoryLabel::TitleOf(namer) => {
+                        fetched += 1;
+                        short_label(&c.reports[namer].title)
+                    }
+                };
+                assert_eq!(label, w.label, "{name} at {percent} %");
+            }
+        }
+    }
+    assert!(fetched > 0, "some threshold makes a story anew");
 }
 
 #[test]

@@ -9,7 +9,8 @@ use parallax_core::query::{
     folded_report, search_terms, ChunkedIndex, FacetKind, Query, QueryIndex, SearchShard,
 };
 use parallax_core::site::{
-    expand_pairs, join, split, write_site, BodyShard, Catalogue, REPORTS_PER_BODY_SHARD,
+    expand_pairs, join, split, write_site, BodyShard, Catalogue, TitleShard,
+    REPORTS_PER_BODY_SHARD, TITLES_PER_SHARD,
 };
 use parallax_core::{build_corpus, SourceFile};
 use std::collections::HashSet;
@@ -31,12 +32,15 @@ fn synthetic(n: usize) -> Corpus {
 fn a_split_corpus_joins_back_whole() {
     for corpus in [seeds(), crafted(), synthetic(300)] {
         let parts = split(corpus.clone());
-        // The catalogue holds no text.
+        // The catalogue holds no text, and no title.
         assert!(parts
             .catalogue
             .reports
             .iter()
-            .all(|r| r.paragraphs.is_empty() && r.quotes.is_empty() && r.standfirst.is_empty()));
+            .all(|r| r.paragraphs.is_empty()
+                && r.quotes.is_empty()
+                && r.standfirst.is_empty()
+                && r.title.is_empty()));
         // Bodies go in timeline order, a fixed number a shard.
         let order = parallax_core::query::timeline_order(&corpus.reports);
         let in_shards: Vec<usize> = parts
@@ -49,8 +53,29 @@ fn a_split_corpus_joins_back_whole() {
             .bodies
             .iter()
             .all(|s| s.reports.len() <= REPORTS_PER_BODY_SHARD));
+        // Titles go in timeline order too, a fixed number a shard.
+        let titles: Vec<&str> = parts
+            .titles
+            .iter()
+            .flat_map(|s| s.titles.iter().map(String::as_str))
+            .collect();
+        let in_order: Vec<&str> = order
+            .iter()
+            .map(|&i| corpus.reports[i].title.as_str())
+            .collect();
+        assert_eq!(titles, in_order);
+        assert!(parts
+            .titles
+            .iter()
+            .all(|s| s.titles.len() <= TITLES_PER_SHARD));
         assert_eq!(
-            join(&parts.catalogue, &parts.bodies, &parts.ledger, &parts.pairs),
+            join(
+                &parts.catalogue,
+                &parts.bodies,
+                &parts.titles,
+                &parts.ledger,
+                &parts.pairs
+            ),
             corpus
         );
     }
@@ -85,6 +110,7 @@ fn the_catalogues_pairs_give_every_relation_and_reason_as_built() {
 #[test]
 fn every_file_is_named_by_its_bytes_and_the_catalogue_names_every_shard() {
     let corpus = synthetic(120);
+    let corpus_again = corpus.clone();
     let site = write_site(corpus.clone()).unwrap();
     let again = write_site(corpus).unwrap();
     assert_eq!(site, again, "the same corpus gives the same files");
@@ -99,6 +125,7 @@ fn every_file_is_named_by_its_bytes_and_the_catalogue_names_every_shard() {
     for name in files
         .bodies
         .iter()
+        .chain(&files.titles)
         .chain(&files.search_words)
         .chain(&files.search_prefixes)
         .chain([&files.ledger, &files.pairs])
@@ -123,6 +150,31 @@ fn every_file_is_named_by_its_bytes_and_the_catalogue_names_every_shard() {
         .collect();
     assert_eq!(files.reports_per_body as usize, REPORTS_PER_BODY_SHARD);
     assert_eq!(bodies.len(), 120usize.div_ceil(REPORTS_PER_BODY_SHARD));
+    // Each report's title is found where the catalogue says, by its timeline rank.
+    assert_eq!(files.titles_per_shard as usize, TITLES_PER_SHARD);
+    let titles: Vec<TitleShard> = files
+        .titles
+        .iter()
+        .map(|n| {
+            assert!(n.starts_with("titles-"), "{n}");
+            let f = site.files.iter().find(|f| &f.name == n).unwrap();
+            postcard::from_bytes(&f.bytes).unwrap()
+        })
+        .collect();
+    assert_eq!(titles.len(), 120usize.div_ceil(TITLES_PER_SHARD));
+    let order = parallax_core::query::timeline_order(&catalogue.reports);
+    assert_eq!(
+        order,
+        parallax_core::query::timeline_order(&corpus_again.reports)
+    );
+    for (rank, &i) in order.iter().enumerate() {
+        let shard = &titles[catalogue.title_shard_of(rank)];
+        assert_eq!(
+            shard.title_at(&catalogue, rank),
+            Some(corpus_again.reports[i].title.as_str())
+        );
+        assert!(catalogue.reports[i].title.is_empty());
+    }
 }
 
 /// Queries from the corpus's own words: whole words, the prefixes typed on the way to them,

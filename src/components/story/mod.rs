@@ -7,9 +7,10 @@ mod pairs;
 mod text;
 
 use crate::components::results::nav_link;
+use crate::components::title::{story_label_text, title_text, Title};
 use crate::state::AppState;
 use leptos::prelude::*;
-use parallax_core::analysis::story_view::{story_view, StoryView};
+use parallax_core::analysis::story_view::{story_view_titled, StoryView};
 use parallax_core::display;
 use parallax_core::url_state::{UrlState, View};
 
@@ -37,7 +38,7 @@ pub fn story_link(
     )
 }
 
-/// A link that opens report `i` in the reader: its title and outlet.
+/// A link that opens report `i` in the reader: its title (from its shard).
 fn report_link(state: AppState, i: u32) -> impl IntoView {
     let report = &state.data.reports()[i as usize];
     let id = report.id.clone();
@@ -49,7 +50,7 @@ fn report_link(state: AppState, i: u32) -> impl IntoView {
         },
         "",
         "story-report",
-        report.title.clone(),
+        view! { <Title report=i as usize/> },
     )
 }
 
@@ -67,7 +68,14 @@ pub fn StoryPage(id: String) -> impl IntoView {
     let view_model = Memo::new(move |_| {
         state.relations.with(|relations| {
             let index = relations.resolve_story(&id, |r| state.data.position.get(r).copied())?;
-            story_view(relations, state.data.reports(), index)
+            // Who copied whom names reports by title: tracked, so the view is made again as
+            // their shards arrive.
+            let title = |i: u32| title_text(state.data, i as usize, None);
+            let mut view = story_view_titled(relations, state.data.reports(), index, &title)?;
+            if let Some(story) = relations.stories().get(index) {
+                view.label = story_label_text(state.data, story);
+            }
+            Some(view)
         })
     });
     move || {

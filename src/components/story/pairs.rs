@@ -3,6 +3,7 @@
 
 use super::report_link;
 use crate::components::results::nav_link;
+use crate::components::title::title_text;
 use crate::state::AppState;
 use leptos::prelude::*;
 use parallax_core::analysis::direction::{Direction, DirectionBasis};
@@ -14,7 +15,7 @@ use parallax_core::display;
 const GRID_REPORTS: usize = 10;
 
 /// A link that compares reports `a` and `b`.
-fn compare_link(state: AppState, a: u32, b: u32, label: String) -> impl IntoView {
+fn compare_link(state: AppState, a: u32, b: u32, label: impl IntoView + 'static) -> impl IntoView {
     let ids = |i: u32| state.data.reports()[i as usize].id.clone();
     let (left, right) = (ids(a), ids(b));
     nav_link(
@@ -77,7 +78,7 @@ pub fn StoryPairs(story: StoryView) -> impl IntoView {
                         <li data-testid="story-pair">
                             <span class="relation-label">{display::capitalise(p.relation.label())}</span>": "
                             {report_link(state, p.a)}" · "{report_link(state, p.b)}
-                            " · "{compare_link(state, p.a, p.b, "compare side by side".into())}
+                            " · "{compare_link(state, p.a, p.b, "compare side by side")}
                             <br/><span class="why">{why}</span>
                             {p.direction.as_ref().map(|d| direction_view(state, d))}
                         </li>
@@ -95,8 +96,8 @@ pub fn StoryPairs(story: StoryView) -> impl IntoView {
                 view! {
                     <ul class="plain-list" data-testid="story-compare-all">
                         {grid.into_iter().map(|(a, b)| {
-                            let label = |i: u32| format!("{} ({})", display::shorten(&state.data.reports()[i as usize].title, 50), display::outlet_or_file(&state.data.reports()[i as usize]));
-                            view! { <li>{compare_link(state, a, b, format!("{} · {}", label(a), label(b)))}</li> }
+                            let label = move |i: u32| format!("{} ({})", title_text(state.data, i as usize, Some(50)), display::outlet_or_file(&state.data.reports()[i as usize]));
+                            view! { <li>{compare_link(state, a, b, move || format!("{} · {}", label(a), label(b)))}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -106,7 +107,8 @@ pub fn StoryPairs(story: StoryView) -> impl IntoView {
                     <ul class="plain-list" data-testid="story-compare-all">
                         {reports.iter().copied().filter(|&i| Some(i) != first).map(|i| {
                             let f = first.unwrap_or(i);
-                            view! { <li>{compare_link(state, f, i, format!("{} · {}", display::shorten(&state.data.reports()[i as usize].title, 60), display::outlet_or_file(&state.data.reports()[i as usize])))}</li> }
+                            let label = move || format!("{} · {}", title_text(state.data, i as usize, Some(60)), display::outlet_or_file(&state.data.reports()[i as usize]));
+                            view! { <li>{compare_link(state, f, i, label)}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()

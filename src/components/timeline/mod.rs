@@ -14,6 +14,7 @@ pub use parallax_core::display::timeline::{
 };
 
 use crate::components::format;
+use crate::components::title::Title;
 use crate::state::AppState;
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::prelude::*;
@@ -147,9 +148,8 @@ pub fn Timeline() -> impl IntoView {
     };
     let mark_view = move |m: PlacedMark| {
         let r = &corpus.reports[m.report];
-        let label = format!(
-            "{}. {}. Event {}. {}",
-            r.title,
+        let described = format!(
+            "{}. Event {}. {}",
             format::outlet(r),
             format::date_with_basis(r.event_date, r.event_date_basis),
             match m.shape {
@@ -158,6 +158,13 @@ pub fn Timeline() -> impl IntoView {
                 MarkShape::Circle => "",
             }
         );
+        // The title once its shard is here (pointing at or focusing a mark fetches it): not
+        // fetched for every mark drawn.
+        let mark_report = m.report;
+        let label = move || match state.data.title_when_arrived(mark_report) {
+            Some(title) => format!("{title}. {described}"),
+            None => described.clone(),
+        };
         let report = m.report;
         let shape_view = match m.shape {
             MarkShape::Circle => view! { <circle cx=m.x cy=m.y r=MARK_RADIUS/> }.into_any(),
@@ -310,7 +317,7 @@ pub fn Timeline() -> impl IntoView {
                     let left = m.x.min(w - 260.0).max(0.0);
                     view! {
                         <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{:.0}px", m.y + 12.0) data-testid="timeline-tooltip">
-                            <strong>{r.title.clone()}</strong>
+                            <strong><Title report=m.report/></strong>
                             <span>{format::outlet(r)}</span>
                             <span>"Event: "{format::date_with_basis(r.event_date, r.event_date_basis)}</span>
                             {r.published.map(|d| view! { <span>"Published: "{format::date_with_basis(Some(d), r.published_basis)}</span> })}

@@ -1,6 +1,7 @@
 //! The stories the timeline shows, named under its frame with links to their pages (the
 //! prerendered first view writes the same line: `prerender/results.rs`).
 
+use crate::components::title::story_label_text;
 use crate::state::AppState;
 use leptos::prelude::*;
 use parallax_core::display::{self, TIMELINE_STORIES};
@@ -14,7 +15,10 @@ pub fn TimelineStories() -> impl IntoView {
                 let (shown, more) = display::stories_among(r, &result.matches, TIMELINE_STORIES);
                 let named: Vec<(String, String, usize)> = shown
                     .into_iter()
-                    .map(|(s, n)| (r.stories()[s].id.clone(), r.stories()[s].label.clone(), n))
+                    .map(|(s, n)| {
+                        let story = &r.stories()[s];
+                        (story.id.clone(), story_label_text(state.data, story), n)
+                    })
                     .collect();
                 (named, more)
             })

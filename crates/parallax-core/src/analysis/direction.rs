@@ -87,8 +87,8 @@ fn pct(x: f32) -> String {
 }
 
 /// A report as the evidence names it: its title, quoted, cut short.
-fn name(r: &Report) -> String {
-    format!("“{}”", display::shorten(r.title.trim(), 60))
+fn name(title: &str) -> String {
+    format!("“{}”", display::shorten(title.trim(), 60))
 }
 
 /// What the rule decided, before it is put in words.
@@ -151,6 +151,21 @@ pub fn copy_direction(
 /// reports), from their pair `pair` (either order; its containments are read by its ids), with
 /// its evidence in words. See the module documentation for the rule.
 pub fn direction(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Direction {
+    let titles = |i: u32| {
+        let r = if i == a.0 { a.1 } else { b.1 };
+        r.title.clone()
+    };
+    direction_titled(a, b, pair, &titles)
+}
+
+/// [`direction`], the evidence naming each report by `title(index)` rather than by the
+/// report's own title (the page's catalogue has none: titles come in shards).
+pub fn direction_titled(
+    a: (u32, &Report),
+    b: (u32, &Report),
+    pair: &Pair,
+    title: &dyn Fn(u32) -> String,
+) -> Direction {
     let decided = verdict(a, b, pair);
     let (a_in_b, b_in_a) = shares(a.1, b.1, pair).unwrap_or_default();
     let (da, db) = (own_publication_date(a.1), own_publication_date(b.1));
@@ -166,28 +181,31 @@ pub fn direction(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Direction
                     vec![
                         format!(
                             "{}, {} {} later: the earlier report is the source",
-                            dated(source.1, sd),
-                            dated(copy.1, cd),
+                            dated(source.1, &title(source.0), sd),
+                            dated(copy.1, &title(copy.0), cd),
                             display::count((cd - sd).num_days().max(0) as usize, "day", "days")
                         ),
                         format!(
                             "{} of {}'s text is in {}, {} the other way",
                             pct(copy.3),
-                            name(copy.1),
-                            name(source.1),
+                            name(&title(copy.0)),
+                            name(&title(source.0)),
                             pct(source.3)
                         ),
                     ]
                 }
                 DirectionBasis::Containment => vec![
-                    format!("the dates cannot tell: {}", dates_phrase(a.1, da, b.1, db)),
+                    format!(
+                        "the dates cannot tell: {}",
+                        dates_phrase(&title(a.0), da, &title(b.0), db)
+                    ),
                     format!(
                         "{} of {}'s text is in {}, only {} the other way: {} reads as a cut-down copy of the fuller report",
                         pct(copy.3),
-                        name(copy.1),
-                        name(source.1),
+                        name(&title(copy.0)),
+                        name(&title(source.0)),
                         pct(source.3),
-                        name(copy.1)
+                        name(&title(copy.0))
                     ),
                 ],
             };
@@ -214,24 +232,27 @@ pub fn direction(a: (u32, &Report), b: (u32, &Report), pair: &Pair) -> Direction
                 )
             };
             Direction::Undetermined {
-                why: format!("{}, and {shape}", dates_phrase(a.1, da, b.1, db)),
+                why: format!(
+                    "{}, and {shape}",
+                    dates_phrase(&title(a.0), da, &title(b.0), db)
+                ),
             }
         }
     }
 }
 
 /// "“Title” was published on 8 Jul 2024 (stated)".
-fn dated(r: &Report, d: NaiveDate) -> String {
+fn dated(r: &Report, title: &str, d: NaiveDate) -> String {
     format!(
         "{} was published on {} ({})",
-        name(r),
+        name(title),
         display::date(d),
         r.published_basis.label()
     )
 }
 
 /// Why the dates cannot tell.
-fn dates_phrase(a: &Report, da: Option<NaiveDate>, b: &Report, db: Option<NaiveDate>) -> String {
+fn dates_phrase(a: &str, da: Option<NaiveDate>, b: &str, db: Option<NaiveDate>) -> String {
     match (da, db) {
         (Some(x), Some(_)) => format!("both were published on {}", display::date(x)),
         (Some(_), None) => format!("{} has no publication date of its own", name(b)),

@@ -21,6 +21,7 @@ pub mod quotes;
 pub mod relations;
 pub mod reuse;
 pub mod stories;
+pub mod story_label;
 pub mod story_text;
 pub mod story_view;
 pub mod text;

@@ -217,6 +217,23 @@ impl Relations {
         &self.stories
     }
 
+    /// Gives each story without a label (reports without titles: the page's catalogue) the
+    /// label of the `built` story it is (same id and members), if any: at the default
+    /// thresholds, every story. The others are named by their namer's title
+    /// (`story_label::story_label`).
+    pub fn keep_built_labels(&mut self, built: &[Story]) {
+        let by_id: std::collections::HashMap<&str, &Story> =
+            built.iter().map(|s| (s.id.as_str(), s)).collect();
+        for story in self.stories.iter_mut().filter(|s| s.label.is_empty()) {
+            if let Some(same) = by_id
+                .get(story.id.as_str())
+                .filter(|b| b.reports == story.reports)
+            {
+                story.label = same.label.clone();
+            }
+        }
+    }
+
     /// The members of story `s` (indices into the reports), ascending.
     pub fn members(&self, s: usize) -> &[u32] {
         self.members.get(s).map_or(&[], Vec::as_slice)

@@ -130,12 +130,7 @@ pub fn build_stories_indexed<'a>(
         .into_iter()
         .map(|m| {
             let date = story_date(m.iter().map(|&i| &reports[i as usize]));
-            let namer = m
-                .iter()
-                .map(|&i| &reports[i as usize])
-                .filter(|r| r.event_date.is_some() && r.event_date_basis != DateBasis::Inferred)
-                .min_by_key(|r| (r.event_date, r.published))
-                .unwrap_or(&reports[m[0] as usize]);
+            let namer = &reports[story_namer(reports, &m) as usize];
             let story = Story {
                 id: format!("story-{}", reports[m[0] as usize].id),
                 label: short_label(&namer.title),
@@ -145,6 +140,27 @@ pub fn build_stories_indexed<'a>(
             (story, m)
         })
         .collect()
+}
+
+/// The report a story of `members` (indices, ascending, at least one) is named after: its
+/// earliest member with an own (not inferred) event date, else its first.
+pub fn story_namer(reports: &[Report], members: &[u32]) -> u32 {
+    members
+        .iter()
+        .filter(|&&i| {
+            reports.get(i as usize).is_some_and(|r| {
+                r.event_date.is_some() && r.event_date_basis != DateBasis::Inferred
+            })
+        })
+        .min_by_key(|&&i| {
+            (
+                reports[i as usize].event_date,
+                reports[i as usize].published,
+            )
+        })
+        .or(members.first())
+        .copied()
+        .unwrap_or(0)
 }
 
 /// The most common own (not inferred) event date; the earliest on a tie.

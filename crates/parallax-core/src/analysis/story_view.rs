@@ -10,7 +10,7 @@
 //! or a spanning tree, so that is linear in the members; at most [`MAX_STORY_PAIRS`] are kept
 //! (near duplicates first), with the total. Grouping by outlet is one hash lookup per member.
 
-use super::direction::{copy_direction, direction, own_publication_date, Direction};
+use super::direction::{copy_direction, direction_titled, own_publication_date, Direction};
 use super::relations::Relations;
 use crate::display;
 use crate::model::{NaiveDate, Relation, Report, Story};
@@ -104,6 +104,22 @@ pub fn publication_key(reports: &[Report], i: u32) -> (bool, Option<NaiveDate>, 
 /// The view of story `story` (an index into `relations.stories()`) of `reports` (the
 /// catalogue's, text not needed); `None` when there is no such story.
 pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Option<StoryView> {
+    let title = |i: u32| {
+        reports
+            .get(i as usize)
+            .map_or_else(String::new, |r| r.title.clone())
+    };
+    story_view_titled(relations, reports, story, &title)
+}
+
+/// [`story_view`], the evidence of who copied whom naming each report by `title(index)` (the
+/// page's catalogue has no titles: they come in shards).
+pub fn story_view_titled(
+    relations: &Relations,
+    reports: &[Report],
+    story: usize,
+    title: &dyn Fn(u32) -> String,
+) -> Option<StoryView> {
     // Not the member ids: a story can hold thousands.
     let Story {
         id, label, date, ..
@@ -137,7 +153,7 @@ pub fn story_view(relations: &Relations, reports: &[Report], story: usize) -> Op
     let found = story_pair_indices(relations, story, members);
     let first = first_carrier(relations, reports, &order, &found);
     let pairs_total = found.len();
-    let pairs = listed_pairs(relations, reports, found);
+    let pairs = listed_pairs(relations, reports, found, title);
     Some(StoryView {
         story,
         id,
@@ -176,7 +192,12 @@ fn story_pair_indices(relations: &Relations, story: usize, members: &[u32]) -> V
 }
 
 /// The first [`MAX_STORY_PAIRS`] of `found`, with the direction of each near duplicate.
-fn listed_pairs(relations: &Relations, reports: &[Report], mut found: Vec<u32>) -> Vec<StoryPair> {
+fn listed_pairs(
+    relations: &Relations,
+    reports: &[Report],
+    mut found: Vec<u32>,
+    title: &dyn Fn(u32) -> String,
+) -> Vec<StoryPair> {
     found.truncate(MAX_STORY_PAIRS);
     found
         .into_iter()
@@ -190,7 +211,7 @@ fn listed_pairs(relations: &Relations, reports: &[Report], mut found: Vec<u32>) 
                 b,
                 relation: pair.relation,
                 direction: (pair.relation == Relation::NearDuplicate)
-                    .then(|| direction((a, ra), (b, rb), pair)),
+                    .then(|| direction_titled((a, ra), (b, rb), pair, title)),
             })
         })
         .collect()

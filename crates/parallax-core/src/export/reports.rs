@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 /// A report as the list shows it, with what the thresholds in force relate it to.
 pub struct ReportRow<'a> {
     pub report: &'a Report,
+    /// Its title: the report's own, or (the page's catalogue has none) from its title shard.
+    pub title: &'a str,
     /// Its story under the thresholds in force.
     pub story: Option<&'a Story>,
     /// The ids of its near duplicates under the thresholds in force.
@@ -46,7 +48,7 @@ impl ExportedReport {
         let r = row.report;
         ExportedReport {
             id: r.id.clone(),
-            title: r.title.clone(),
+            title: row.title.to_string(),
             outlet: r.outlet.clone(),
             outlet_basis: r.outlet_basis,
             published: r.published,
@@ -166,6 +168,7 @@ pub fn report_row<'a>(
     near_duplicates.dedup();
     ReportRow {
         report,
+        title: &report.title,
         story: relations.story_of(i),
         near_duplicates,
     }

@@ -48,11 +48,13 @@ fn csv_says_where_it_comes_from_and_reads_back_whatever_the_text_holds() {
     let rows = [
         ReportRow {
             report: &awkward,
+            title: &awkward.title,
             story: Some(&story),
             near_duplicates: vec!["b#0".into()],
         },
         ReportRow {
             report: &formula,
+            title: &formula.title,
             story: None,
             near_duplicates: vec![],
         },
@@ -104,6 +106,7 @@ fn json_carries_the_fields_and_relations() {
         "1 report",
         &[ReportRow {
             report: &a,
+            title: &a.title,
             story: None,
             near_duplicates: vec!["c#1".into()],
         }],
@@ -193,11 +196,13 @@ fn comparison_json_holds_the_rows_and_rounded_figures() {
         &source(),
         ReportRow {
             report: &left,
+            title: &left.title,
             story: None,
             near_duplicates: vec![],
         },
         ReportRow {
             report: &right,
+            title: &right.title,
             story: None,
             near_duplicates: vec![],
         },
@@ -235,11 +240,14 @@ fn a_sentence_split_in_two_exports_as_one_row_with_both_sentences() {
         b: "tabloid#0".into(),
         ..Pair::default()
     };
-    let row = |report| ReportRow {
-        report,
-        story: None,
-        near_duplicates: vec![],
-    };
+    fn row(report: &Report) -> ReportRow<'_> {
+        ReportRow {
+            report,
+            title: &report.title,
+            story: None,
+            near_duplicates: vec![],
+        }
+    }
     let doc = comparison_json(&source(), row(&wire), row(&tabloid), &pair, &alignment);
     assert_eq!(doc.rows.len(), 1);
     assert_eq!(

@@ -1,4 +1,5 @@
-//! The catalogue's reports as they travel: the same `Report`s, written compactly. A report's
+//! The catalogue's reports as they travel: the same `Report`s without their titles (those go in
+//! the title shards: `site::take_titles`), written compactly. A report's
 //! id is left out when it is the one its file and index give (`ingest::report_id`: always, for
 //! a parsed corpus); every name (outlet, people, speakers, organisations, places) is written
 //! once for the corpus and referred to by number. Decoding gives the reports back equal.
@@ -25,7 +26,6 @@ struct Head<'a> {
     file: Cow<'a, str>,
     index: u32,
     line: u32,
-    title: Cow<'a, str>,
     kicker: Option<Cow<'a, str>>,
     byline: Option<Cow<'a, str>>,
     dateline: Option<Cow<'a, str>>,
@@ -66,7 +66,8 @@ impl<'a> Names<'a> {
     }
 }
 
-/// `serde(with)`: writes `reports` (their text must be out: see `site::take_body`).
+/// `serde(with)`: writes `reports` (their text must be out: see `site::take_body`; their titles
+/// are not written).
 pub fn serialize<'a, S: Serializer>(
     reports: &'a [Report],
     serializer: S,
@@ -85,7 +86,6 @@ pub fn serialize<'a, S: Serializer>(
             file: Cow::Borrowed(&r.file),
             index: r.index as u32,
             line: r.line as u32,
-            title: Cow::Borrowed(&r.title),
             kicker: text(&r.kicker),
             byline: text(&r.byline),
             dateline: text(&r.dateline),
@@ -112,7 +112,8 @@ pub fn serialize<'a, S: Serializer>(
     .serialize(serializer)
 }
 
-/// `serde(with)`: the reports [`serialize`] wrote. A name number out of range is an error.
+/// `serde(with)`: the reports [`serialize`] wrote, without titles. A name number out of range
+/// is an error.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Report>, D::Error> {
     let Reports { names, reports } = Reports::deserialize(deserializer)?;
     let name = |n: u32| {
@@ -133,7 +134,6 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Rep
                     .map_or_else(|| report_id(&file, h.index as usize), Cow::into_owned),
                 index: h.index as usize,
                 line: h.line as usize,
-                title: h.title.into_owned(),
                 kicker: text(h.kicker),
                 byline: text(h.byline),
                 dateline: text(h.dateline),

@@ -1,6 +1,6 @@
 //! Serialising a site's parts: postcard, each file named by a hash of its bytes.
 
-use super::{split, BodyShard, PreviousIndex, SearchMemo, ShardFiles, SiteParts};
+use super::{split, BodyShard, PreviousIndex, SearchMemo, ShardFiles, SiteParts, TitleShard};
 use crate::model::Corpus;
 use crate::query::{PrefixShard, WordShard};
 use serde::de::DeserializeOwned;
@@ -103,6 +103,7 @@ pub fn write_parts(parts: &mut SiteParts, keep: &Keep) -> io::Result<SiteIndex> 
         Ledger,
         Pairs,
         Body(&'a BodyShard),
+        Titles(&'a TitleShard),
         Words(&'a WordShard),
         Prefixes(&'a PrefixShard),
     }
@@ -110,18 +111,21 @@ pub fn write_parts(parts: &mut SiteParts, keep: &Keep) -> io::Result<SiteIndex> 
     // core takes them while the other starts on the shards.
     let mut shards = vec![Shard::Ledger, Shard::Pairs];
     shards.extend(parts.bodies.iter().map(Shard::Body));
+    shards.extend(parts.titles.iter().map(Shard::Titles));
     shards.extend(parts.search_words.iter().map(Shard::Words));
     shards.extend(parts.search_prefixes.iter().map(Shard::Prefixes));
     let mut named_shards = crate::par::map(&shards, |shard| match shard {
         Shard::Ledger => named("ledger", &parts.ledger, keep),
         Shard::Pairs => named("pairs", &parts.pairs, keep),
         Shard::Body(s) => named("body", s, keep),
+        Shard::Titles(s) => named("titles", s, keep),
         Shard::Words(s) => named("words", s, keep),
         Shard::Prefixes(s) => named("prefixes", s, keep),
     })
     .into_iter();
     let (ledger, pairs) = (named_shards.next(), named_shards.next());
     let bodies: Vec<_> = named_shards.by_ref().take(parts.bodies.len()).collect();
+    let titles: Vec<_> = named_shards.by_ref().take(parts.titles.len()).collect();
     let words: Vec<_> = named_shards
         .by_ref()
         .take(parts.search_words.len())
@@ -137,10 +141,14 @@ pub fn write_parts(parts: &mut SiteParts, keep: &Keep) -> io::Result<SiteIndex> 
     };
     let mut shard_files = ShardFiles {
         reports_per_body: super::REPORTS_PER_BODY_SHARD as u32,
+        titles_per_shard: super::TITLES_PER_SHARD as u32,
         ..ShardFiles::default()
     };
     for file in bodies {
         shard_files.bodies.push(names(file)?);
+    }
+    for file in titles {
+        shard_files.titles.push(names(file)?);
     }
     for file in words {
         shard_files.search_words.push(names(file)?);
