@@ -11,7 +11,7 @@ use crate::history;
 use leptos::prelude::*;
 use parallax_core::analysis::pairs::Thresholds;
 use parallax_core::analysis::relations::{RegroupablePairs, Relations};
-use parallax_core::query::{ChunkedIndex, Query, QueryResult, SearchShard};
+use parallax_core::query::{ChunkedIndex, Query, QueryResult};
 use parallax_core::url_state::{self, NoticeSummary, UrlNotice, UrlState};
 use parallax_core::Pair;
 use std::time::Duration;
@@ -241,20 +241,10 @@ fn answer_query(
     duplicates: &parallax_core::query::DuplicateSet,
 ) -> Result<QueryResult, SearchStatus> {
     let meta = &data.catalogue.search;
-    let mut waiting = false;
-    for shard in meta.shards_for_text(&query.text) {
-        let loaded = match shard {
-            SearchShard::Words(i) => data.words.get(i).map(|_| ()),
-            SearchShard::Prefixes(i) => data.prefixes.get(i).map(|_| ()),
-        };
-        match loaded {
-            Loaded::Ready(()) => {}
-            Loaded::Loading => waiting = true,
-            Loaded::Failed(e) => return Err(SearchStatus::Failed(e)),
-        }
-    }
-    if waiting {
-        return Err(SearchStatus::Loading);
+    match data.search_shards(meta.shards_for_text(&query.text)) {
+        Loaded::Ready(()) => {}
+        Loaded::Loading => return Err(SearchStatus::Loading),
+        Loaded::Failed(e) => return Err(SearchStatus::Failed(e)),
     }
     let index = ChunkedIndex::new(meta, |i| data.words.peek(i), |i| data.prefixes.peek(i));
     data.index

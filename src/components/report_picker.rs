@@ -17,7 +17,7 @@ use crate::data::Loaded;
 use crate::state::{retry_failed_shards, AppState, CorpusData};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use parallax_core::query::{picker_words, ChunkedIndex, PickerIndex, SearchShard};
+use parallax_core::query::{picker_words, ChunkedIndex, PickerIndex};
 
 /// How many options the popup lists at most.
 pub const PICKER_OPTIONS: usize = 20;
@@ -37,20 +37,10 @@ fn pick_options(
     current: Option<usize>,
 ) -> Loaded<Vec<usize>> {
     let meta = &data.catalogue.search;
-    let mut waiting = false;
-    for shard in meta.shards_for(&picker_words(typed)) {
-        let loaded = match shard {
-            SearchShard::Words(i) => data.words.get(i).map(|_| ()),
-            SearchShard::Prefixes(i) => data.prefixes.get(i).map(|_| ()),
-        };
-        match loaded {
-            Loaded::Ready(()) => {}
-            Loaded::Loading => waiting = true,
-            Loaded::Failed(e) => return Loaded::Failed(e),
-        }
-    }
-    if waiting {
-        return Loaded::Loading;
+    match data.search_shards(meta.shards_for(&picker_words(typed))) {
+        Loaded::Ready(()) => {}
+        Loaded::Loading => return Loaded::Loading,
+        Loaded::Failed(e) => return Loaded::Failed(e),
     }
     let titles = ChunkedIndex::new(meta, |i| data.words.peek(i), |i| data.prefixes.peek(i));
     Loaded::Ready(picker_index().pick(typed, PICKER_OPTIONS, current, &titles))

@@ -14,7 +14,8 @@ use parallax_core::analysis::pairs::{live_pair_of, Thresholds};
 use parallax_core::analysis::relations::RegroupablePairs;
 use parallax_core::local_files::LocalSite;
 use parallax_core::query::{
-    folded_report, FacetKind, LedgerIndex, PickerIndex, PrefixShard, QueryIndex, WordShard,
+    folded_report, FacetKind, LedgerIndex, PickerIndex, PrefixShard, QueryIndex, SearchShard,
+    WordShard,
 };
 use parallax_core::site::{expand_pairs, with_body, BodyShard, Catalogue, TitleShard};
 use parallax_core::{Diagnostic, Pair, QuoteEntry, Report, StockRun};
@@ -294,6 +295,28 @@ impl CorpusData {
     pub fn prefetch(&self, report: usize) {
         self.bodies.request(self.body_shard(report));
         self.titles.request(self.title_shard(report));
+    }
+
+    /// Whether every search shard of `shards` has arrived (tracked; each is requested when it
+    /// was not): `Loading` while any is on its way, the first failure if one failed.
+    pub fn search_shards(&self, shards: impl IntoIterator<Item = SearchShard>) -> Loaded<()> {
+        let mut waiting = false;
+        for shard in shards {
+            let loaded = match shard {
+                SearchShard::Words(i) => self.words.get(i).map(|_| ()),
+                SearchShard::Prefixes(i) => self.prefixes.get(i).map(|_| ()),
+            };
+            match loaded {
+                Loaded::Ready(()) => {}
+                Loaded::Loading => waiting = true,
+                Loaded::Failed(e) => return Loaded::Failed(e),
+            }
+        }
+        if waiting {
+            Loaded::Loading
+        } else {
+            Loaded::Ready(())
+        }
     }
 
     /// Retries the body and title shards of `report` (whichever failed).
