@@ -243,10 +243,12 @@ pub fn infer_dates(reports: &mut [Report], stories: &[Story]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn report(id: &str, date: Option<&str>) -> Report {
+    /// A report with an id, a title and, when given, a stated event date (the relations' tests
+    /// build theirs with it too).
+    pub(crate) fn report(id: &str, date: Option<&str>) -> Report {
         Report {
             id: id.into(),
             title: format!("Title of {id}"),

@@ -1,21 +1,7 @@
 use super::*;
 use crate::analysis::stories::build_stories;
-use crate::model::DateBasis;
+use crate::analysis::stories::tests::report;
 use crate::query::duplicate_flags;
-
-fn report(id: &str, date: Option<&str>) -> Report {
-    Report {
-        id: id.into(),
-        title: format!("Title of {id}"),
-        event_date: date.map(|d| d.parse().unwrap()),
-        event_date_basis: if date.is_some() {
-            DateBasis::Stated
-        } else {
-            DateBasis::Unknown
-        },
-        ..Default::default()
-    }
-}
 
 fn pair(a: &str, b: &str, jaccard: f32, quotes: usize, days: Option<i64>) -> Pair {
     Pair {
