@@ -60,6 +60,10 @@ pub enum WorkerMessage {
     /// data is megabytes of files): one copy, and no field-by-field conversion on the page's
     /// thread.
     Finished(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// From a helper worker to the worker that started it (never to the page): its share of
+    /// the comparison, an `Option<analysis::reuse::shares::SharedPairs>` in postcard (`None`
+    /// when the reports are too many to compare pair by pair, and candidates are not split).
+    Shared(#[serde(with = "serde_bytes")] Vec<u8>),
 }
 
 /// How an analysis ended: the site's data, or, when no file could be analysed, why, file by file.

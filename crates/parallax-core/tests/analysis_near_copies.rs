@@ -10,79 +10,12 @@ use parallax_core::analysis::{self, pairs, stories, Thresholds};
 use parallax_core::metadata::Metadata;
 use parallax_core::query::duplicate_flags;
 use parallax_core::url_state::THRESHOLD_PERCENT_RANGE;
-use parallax_core::{build_corpus, Pair, Relation, SourceFile};
-
-/// A synthetic corpus, plus `count` near copies of one of its reports spread through it: each
-/// has its own title and one sentence of its own at the end.
-fn corpus_with_near_copies(count: usize) -> Vec<SourceFile> {
-    let mut files = common::synth_files(150, 5);
-    let n = files.len();
-    let source = n / 3;
-    let text = String::from_utf8(files[source].bytes.clone()).unwrap();
-    let body = text
-        .split_once('\n')
-        .map_or("", |(_, rest)| rest)
-        .trim_end();
-    let extra: Vec<SourceFile> = (0..count)
-        .map(|k| {
-            let after = &files[(source + 1 + k * 5) % n].name;
-            SourceFile {
-                name: format!("{after}~near{k}.txt"),
-                bytes: format!("Near copy {k} under its own title\n{}\n", own_line(body, k))
-                    .into_bytes(),
-            }
-        })
-        .collect();
-    files.extend(extra);
-    // A line a spokesperson repeats at three briefings: a stock line.
-    for (k, date) in ["4 March 2024", "9 April 2024", "14 May 2024"]
-        .iter()
-        .enumerate()
-    {
-        files.push(SourceFile {
-            name: format!("stock-{k}.txt"),
-            bytes: format!(
-                "Spokesperson repeats a line, briefing {k}\n\n{date}\n\n\
-                 At a press briefing on {date}, the spokesperson took questions on trade number {k}. \
-                 “We have a shared interest in combating threats to regional security,” he said.\n"
-            )
-            .into_bytes(),
-        });
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    files
-}
-
-/// `body` with a sentence of copy `k`'s own at the end of its first long paragraph.
-fn own_line(body: &str, k: usize) -> String {
-    let mut done = false;
-    body.lines()
-        .map(|line| {
-            if !done && line.len() > 100 {
-                done = true;
-                format!("{line} The {} desk filed this version.", desk(k))
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A name of two words for desk `k`, different for every `k` below 676.
-fn desk(k: usize) -> String {
-    const WORDS: [&str; 26] = [
-        "amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbor", "iris", "juniper",
-        "kestrel", "lagoon", "maple", "north", "olive", "pine", "quartz", "river", "slate",
-        "tundra", "umber", "valley", "willow", "xenon", "yarrow", "zephyr",
-    ];
-    format!("{} {}", WORDS[k % 26], WORDS[k / 26 % 26])
-}
+use parallax_core::{build_corpus, Pair, Relation};
 
 #[test]
 fn a_large_group_of_near_copies_stores_a_tree_and_reads_as_all_pairs() {
     let count = 3 * INLINE_UP_TO;
-    let files = corpus_with_near_copies(count);
+    let files = common::corpus_with_near_copies(count);
     let parsed =
         parallax_core::ingest::parse_corpus(&files, &Metadata::default(), &common::options());
     let full = analysis::relate_all(&parsed.reports, &Thresholds::default());
@@ -158,7 +91,7 @@ fn a_large_group_of_near_copies_stores_a_tree_and_reads_as_all_pairs() {
 
 #[test]
 fn a_small_group_of_near_copies_keeps_every_pair() {
-    let files = corpus_with_near_copies(INLINE_UP_TO - 5);
+    let files = common::corpus_with_near_copies(INLINE_UP_TO - 5);
     let c = build_corpus(&files, &Metadata::default(), &[], &common::options());
     let near = |i: &u32| c.reports[*i as usize].file.contains("~near");
     assert!(

@@ -31,7 +31,8 @@
 //! reports come before it (rows run in order, and each row's partners ascend).
 
 use super::copies::INLINE_UP_TO;
-use super::pairs::{classify, relate_if_evidence, ReportFeatures, Thresholds};
+use super::lsh::ShingleBits;
+use super::pairs::{classify, relate_if_evidence_with, ReportFeatures, Thresholds, WindowIndexes};
 use crate::model::{Pair, Relation};
 use crate::progress::Progress;
 use crate::url_state::THRESHOLD_PERCENT_RANGE;
@@ -268,9 +269,24 @@ pub fn verify_rows(
     progress: &dyn Progress,
     row: impl Fn(u32, &mut RowSkip) -> Vec<(u32, Pair)> + Sync + Send,
 ) -> Collapsed {
+    let rows: Vec<u32> = (0..reports as u32).collect();
+    verify_some_rows(reports, &rows, t, progress, row)
+}
+
+/// [`verify_rows`] of `rows` only (ascending; blocks are cut from them). The groups are then
+/// those `rows` make: every pair dropped here is dropped by a run over all rows too (a pair
+/// joining two reports the rows joined already is no link in all rows' order either), so the
+/// pairs of a corpus's rows split into parts, merged in order, store what one run stores
+/// ([`super::reuse::shares`]).
+pub fn verify_some_rows(
+    reports: usize,
+    rows: &[u32],
+    t: &Thresholds,
+    progress: &dyn Progress,
+    row: impl Fn(u32, &mut RowSkip) -> Vec<(u32, Pair)> + Sync + Send,
+) -> Collapsed {
     let mut groups = NearCopies::new(reports, t);
     let mut kept: Vec<IndexedPair> = Vec::new();
-    let rows: Vec<u32> = (0..reports as u32).collect();
     for block in rows.chunks(ROWS_PER_BLOCK) {
         let found = {
             let groups = &groups;
@@ -296,15 +312,28 @@ pub fn relate_all_collapsed(
     t: &Thresholds,
     progress: &dyn Progress,
 ) -> Collapsed {
+    let rows: Vec<u32> = (0..features.len() as u32).collect();
+    relate_rows_collapsed(features, &rows, t, progress)
+}
+
+/// [`relate_all_collapsed`] of `rows` only (see [`verify_some_rows`]).
+pub fn relate_rows_collapsed(
+    features: &[ReportFeatures],
+    rows: &[u32],
+    t: &Thresholds,
+    progress: &dyn Progress,
+) -> Collapsed {
     let n = features.len() as u32;
-    verify_rows(features.len(), t, progress, |i, skip| {
-        let a = &features[i as usize];
+    let windows = WindowIndexes::new(features);
+    verify_some_rows(features.len(), rows, t, progress, |i, skip| {
+        let bits = ShingleBits::new(&features[i as usize].shingles);
         let mut pairs = Vec::new();
         for j in i + 1..n {
             if !skip.wants(j) {
                 continue;
             }
-            if let Some(pair) = relate_if_evidence(a, &features[j as usize], t) {
+            if let Some(pair) = relate_if_evidence_with(&windows, &bits, i as usize, j as usize, t)
+            {
                 skip.saw(j, &pair);
                 pairs.push((j, pair));
             }

@@ -82,11 +82,14 @@ mod classify;
 mod features;
 mod live;
 mod regroup;
+mod relate;
 
 pub use classify::{classify, relation};
 pub use features::{corpus_features, mark_stock_quotes, ReportFeatures};
 pub use live::{live_pair, live_pair_of, marked_features, stock_runs};
 pub use regroup::{compact, expand, reclassify, regroupable, regroupable_by_control};
+pub(crate) use relate::relate_if_evidence_with;
+pub use relate::{relate, relate_all, relate_all_features, relate_if_evidence, WindowIndexes};
 
 /// A quote shorter than this (in words) is a scare quote or a phrase, not evidence.
 pub const QUOTE_MIN_WORDS: usize = 4;
@@ -292,6 +295,17 @@ fn shared_quotes(a: &ReportFeatures, b: &ReportFeatures) -> Vec<SharedQuote> {
 /// The evidence about two reports; `relation` is left `Unrelated` and `why` empty ([`relate`]
 /// fills them). `a` should come before `b` in corpus order.
 pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
+    evidence_with(a, b, &a.window_index(), &b.window_index())
+}
+
+/// [`evidence`] given the two reports' window indexes ([`ReportFeatures::window_index`]), which
+/// a comparison of one report with many makes once ([`WindowIndexes`]).
+pub fn evidence_with(
+    a: &ReportFeatures,
+    b: &ReportFeatures,
+    a_windows: &[(u64, u32)],
+    b_windows: &[(u64, u32)],
+) -> Pair {
     let shared = text::intersection_size(&a.shingles, &b.shingles);
     let union = a.shingles.len() + b.shingles.len() - shared;
     let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
@@ -311,9 +325,9 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         containment_b_in_a: ratio(shared, b.shingles.len()),
         longest_run: text::longest_run_hashed(
             &a.word_hashes,
-            &a.window_index(),
+            a_windows,
             &b.word_hashes,
-            &b.window_index(),
+            b_windows,
             SHINGLE_K,
         ),
         shared_quotes: quotes.iter().map(text_of).collect(),
@@ -331,58 +345,6 @@ pub fn evidence(a: &ReportFeatures, b: &ReportFeatures) -> Pair {
         },
         why: String::new(),
     }
-}
-
-/// [`relate`], or `None` without computing the longest run when the pair is below the evidence
-/// floors ([`EVIDENCE_FLOOR_JACCARD`], [`EVIDENCE_FLOOR_CONTAINMENT`]) and shares no quote.
-pub fn relate_if_evidence(
-    a: &ReportFeatures,
-    b: &ReportFeatures,
-    thresholds: &Thresholds,
-) -> Option<Pair> {
-    let shared = text::intersection_size(&a.shingles, &b.shingles);
-    let union = a.shingles.len() + b.shingles.len() - shared;
-    let above_floor = shared > 0
-        && (shared as f32 >= EVIDENCE_FLOOR_JACCARD * union as f32
-            || shared as f32
-                >= EVIDENCE_FLOOR_CONTAINMENT * a.shingles.len().min(b.shingles.len()) as f32);
-    let may_share_quote = || {
-        text::intersection_size(&a.quote_keys, &b.quote_keys) > 0 && !shared_quotes(a, b).is_empty()
-    };
-    (above_floor || may_share_quote()).then(|| relate(a, b, thresholds))
-}
-
-/// Evidence and its classification: the per-pair function every path (all pairs, LSH
-/// candidates) uses, so they agree on every pair they both see.
-pub fn relate(a: &ReportFeatures, b: &ReportFeatures, thresholds: &Thresholds) -> Pair {
-    let mut pair = evidence(a, b);
-    let (relation, why) = classify(&pair, thresholds);
-    pair.relation = relation;
-    pair.why = why;
-    pair
-}
-
-/// Exact all-pairs comparison: every pair of reports with evidence above the floors (see
-/// [`relate_if_evidence`]), classified under `thresholds`, in corpus order of (a, b). The pairs
-/// left out are unrelated under any thresholds at or above the floors.
-pub fn relate_all(reports: &[Report], thresholds: &Thresholds) -> Vec<Pair> {
-    let features = corpus_features(reports, thresholds);
-    relate_all_features(&features, thresholds)
-}
-
-/// [`relate_all`] over precomputed features.
-pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds) -> Vec<Pair> {
-    // One row per report (on all cores with the `parallel` feature), joined in order.
-    let rows: Vec<usize> = (0..features.len()).collect();
-    crate::par::map(&rows, |&i| {
-        features[i + 1..]
-            .iter()
-            .filter_map(|b| relate_if_evidence(&features[i], b, thresholds))
-            .collect::<Vec<Pair>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 mod carry;
 mod rule;
+pub mod shares;
 
 pub use carry::{relate_scaled_reusing, report_key, Carry, Reused};
 

@@ -4,6 +4,8 @@
 
 use super::files::{entry_kind, name_problem, same_ids, EntryKind};
 use super::{diagnostic, line_of_utf8_error, parse_topics, METADATA_FILE, TOPICS_FILE};
+use crate::analysis::reuse::{Carry, PairMemo};
+use crate::analysis::Reuse;
 use crate::local_files::{LocalFile, LocalJob, LocalSite};
 use crate::model::{Corpus, Diagnostic, Level, TopicDef};
 use crate::progress::Progress;
@@ -20,6 +22,32 @@ pub fn build_from_files(
     job: LocalJob,
     progress: &dyn Progress,
 ) -> Result<LocalSite, Vec<Diagnostic>> {
+    read_files(job, progress).and_then(|read| analyse_files(read, None, progress))
+}
+
+/// The files of a job sorted out and the reports parsed: the first half of
+/// [`build_from_files`], which workers comparing shares of the pairs also run
+/// ([`crate::analysis::reuse::shares`]).
+pub struct ReadFiles {
+    corpus: Corpus,
+    topics: Vec<TopicDef>,
+    metadata: crate::metadata::Metadata,
+    meta_text: String,
+    problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    files_given: u32,
+    files_loaded: u32,
+}
+
+impl ReadFiles {
+    /// The reports, parsed, as the analysis gets them.
+    pub fn reports(&self) -> &[crate::model::Report] {
+        &self.corpus.reports
+    }
+}
+
+/// [`build_from_files`]'s first half: `Err` when no report file could be used.
+pub fn read_files(job: LocalJob, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
     let LocalJob {
         files,
         published_topics,
@@ -125,7 +153,44 @@ pub fn build_from_files(
         return Err(problems);
     }
     crate::ingest::normalise_people(&mut corpus.reports);
-    crate::analysis::analyze_marked(&mut corpus, &topics, progress);
+    Ok(ReadFiles {
+        corpus,
+        topics,
+        metadata,
+        meta_text,
+        problems,
+        warnings,
+        files_given,
+        files_loaded,
+    })
+}
+
+/// [`build_from_files`]'s second half: the analysis, reusing `pairs` when given (the memo
+/// joined from shares of the comparison, [`crate::analysis::reuse::shares::join_shares`]),
+/// and the site's data.
+pub fn analyse_files(
+    read: ReadFiles,
+    pairs: Option<PairMemo>,
+    progress: &dyn Progress,
+) -> Result<LocalSite, Vec<Diagnostic>> {
+    let ReadFiles {
+        mut corpus,
+        topics,
+        metadata,
+        meta_text,
+        mut problems,
+        mut warnings,
+        files_given,
+        files_loaded,
+    } = read;
+    let reuse = Reuse {
+        carry: Carry {
+            pairs,
+            ..Carry::default()
+        },
+        ..Reuse::default()
+    };
+    crate::analysis::analyze_reusing(&mut corpus, &topics, progress, reuse);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for r in &corpus.reports {
         *counts.entry(r.file.as_str()).or_default() += 1;
