@@ -81,6 +81,8 @@ impl Analysis {
                     Ok(outcome) => Heard::Over(outcome),
                     Err(e) => failure(format!("the analysis's result could not be read ({e})")),
                 }),
+                // Only the workers the analysis starts itself hear of shares.
+                Ok(WorkerMessage::Shared(_)) => {}
                 Err(e) => heard(failure(format!(
                     "the analysis answered in a way the page cannot read ({e})"
                 ))),

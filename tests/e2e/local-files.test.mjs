@@ -11,6 +11,7 @@ import { assertReportsJson, axe, download, footerCounts, horizontalOverflow } fr
 const FILES_DIR = path.resolve(process.env.PARALLAX_LOCAL_FILES ?? 'target/e2e-local-files');
 const FILES_JSON = path.resolve(process.env.PARALLAX_LOCAL_FILES_JSON ?? 'target/e2e-local-corpus.json');
 const LARGE_FILES_DIR = path.resolve(process.env.PARALLAX_LARGE_CORPUS ?? 'target/e2e-large-corpus');
+const LARGE_FILES_JSON = path.resolve(process.env.PARALLAX_LARGE_CORPUS_JSON ?? 'target/e2e-large-corpus.json');
 const seeds = siteForTests();
 
 /** A file as Playwright hands it to a file input. */
@@ -91,6 +92,36 @@ test('opened files are analysed in the page: the progress ends, the bad file is 
   await context.close();
 });
 
+test('many files are compared in shares by helper workers, with the same reports and pairs as parallax inspect', async () => {
+  const expected = JSON.parse(fs.readFileSync(LARGE_FILES_JSON, 'utf8'));
+  // The reports and their metadata.toml, as `parallax inspect` read the folder; the folder has
+  // no lexicon, which an empty topics.toml says (else the page uses the published one).
+  const files = fs.readdirSync(LARGE_FILES_DIR).filter((n) => n.endsWith('.txt') || n.endsWith('.toml')).map((n) => given(LARGE_FILES_DIR, n));
+  files.push({ name: 'topics.toml', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  const { page, problems, context } = await openApp(seeds.browser, seeds.site);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await recordProgress(page);
+  await page.getByTestId('open-files-input').setInputFiles(files);
+  await page.getByTestId('local-banner').waitFor({ timeout: 120_000 });
+  // The worker, and a helper per core (at most four) when the browser has two or more.
+  assert.equal(workers.length, cores >= 2 ? 1 + Math.min(cores, 4) : 1, `workers: ${workers.map((w) => w.url())}`);
+  const others = [...new Set(requests)].filter((u) => !(u.startsWith(seeds.site.origin + '/') && WORKER.test(new URL(u).pathname)));
+  assert.deepEqual(others, [], 'the helpers load the worker’s own code and nothing else');
+  const seen = await page.evaluate(() => window.progressSeen);
+  const heads = seen.filter((s) => s.startsWith('Comparing the reports: ')).map((s) => s.match(/(\d[\d,]*) of (\d[\d,]*)/).slice(1).map((n) => Number(n.replace(/,/g, ''))));
+  assert.ok(heads.length > 0 && heads.at(-1)[0] === heads.at(-1)[1], `the helpers' progress adds up to every report compared: ${seen}`);
+  const counts = await footerCounts(page);
+  assert.deepEqual([counts.reports, counts.pairs, counts.stories], [expected.reports.length, expected.pairs.length, expected.stories.length]);
+  const doc = JSON.parse((await download(page, 'export-reports-json')).text);
+  assertReportsJson(doc, expected, doc.reports.map((r) => r.id));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the reader moves between their files and the published corpus by link, back and forward', async () => {
   const { page, problems, context } = await openApp(seeds.browser, seeds.site);
   const published = (await footerCounts(page)).text;
@@ -118,9 +149,16 @@ test('a run can be cancelled: the worker stops and the published corpus stays', 
   const { page, problems, context } = await openApp(seeds.browser, seeds.site);
   const published = (await footerCounts(page)).text;
   const files = fs.readdirSync(LARGE_FILES_DIR).filter((n) => n.endsWith('.txt')).map((n) => given(LARGE_FILES_DIR, n));
+  const workers = [];
+  page.on('worker', (w) => workers.push({ url: w.url(), closed: new Promise((done) => w.on('close', done)) }));
   await page.getByTestId('open-files-input').setInputFiles(files);
+  // Cancelled once the helpers have started (one per core, at most four).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  while (workers.length < (cores >= 2 ? 1 + Math.min(cores, 4) : 1)) await new Promise((r) => setTimeout(r, 10));
   await page.getByTestId('local-cancel').click();
   await page.getByTestId('local-cancelled').waitFor();
+  // The worker and its helpers all end.
+  await Promise.all(workers.map((w) => w.closed));
   await page.waitForTimeout(3000);
   assert.equal(await page.getByTestId('local-banner').count(), 0, 'nothing is shown after the cancel');
   assert.equal((await footerCounts(page)).text, published);

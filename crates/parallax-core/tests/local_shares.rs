@@ -6,7 +6,10 @@
 mod common;
 
 use parallax_core::analysis::copies::INLINE_UP_TO;
-use parallax_core::analysis::reuse::shares::{join_shares, relate_share, Share, SharedPairs};
+use parallax_core::analysis::pairs::ReportFeatures;
+use parallax_core::analysis::reuse::shares::{
+    join_shares, prepare, relate_share, Share, SharedPairs,
+};
 use parallax_core::analysis::{analyze_reusing, Reuse, Thresholds};
 use parallax_core::corpus_dir::{analyse_files, build_from_files, read_files};
 use parallax_core::local_files::{LocalFile, LocalJob};
@@ -28,14 +31,18 @@ fn job(files: &[parallax_core::SourceFile]) -> LocalJob {
     }
 }
 
-/// Each share as a worker of its own computes it: from the job, reading the files anew.
+/// Each share as a helper worker computes it: from the representatives, carried in postcard.
 fn shares(job: &LocalJob, of: u32) -> Vec<SharedPairs> {
+    let read = read_files(job.clone(), &NoProgress).expect("the files load");
+    let t = Thresholds::default();
+    let heads = prepare(read.reports(), &t, &NoProgress)
+        .heads
+        .expect("a few hundred reports are compared pair by pair");
+    let bytes = postcard::to_allocvec(&heads).unwrap();
     (0..of)
         .map(|index| {
-            let read = read_files(job.clone(), &NoProgress).expect("the files load");
-            let share = Share { index, of };
-            relate_share(read.reports(), &Thresholds::default(), share, &NoProgress)
-                .expect("a few hundred reports are compared pair by pair")
+            let heads: Vec<ReportFeatures> = postcard::from_bytes(&bytes).unwrap();
+            relate_share(&heads, &t, Share { index, of }, &NoProgress)
         })
         .collect()
 }
@@ -45,6 +52,7 @@ fn joined_shares_give_the_site_of_one_analysis() {
     // A large group of near copies: its pairs are dropped by each share on what that share saw.
     let files = common::corpus_with_near_copies(3 * INLINE_UP_TO);
     let job = job(&files);
+    let t = Thresholds::default();
     let whole = build_from_files(job.clone(), &NoProgress).expect("the files load");
     // The memo one analysis keeps for a rebuild: the shares, joined, are that memo.
     let read = read_files(job.clone(), &NoProgress).expect("the files load");
@@ -64,10 +72,22 @@ fn joined_shares_give_the_site_of_one_analysis() {
         parts.reverse();
         let pairs: usize = parts.iter().map(|p| p.pairs.len()).sum();
         assert!(pairs > 0, "{of} shares found pairs");
-        let memo = join_shares(parts, &Thresholds::default()).expect("all shares of one job");
+        let memo = join_shares(parts, &t).expect("all shares of one job");
         assert!(memo == full_memo, "{of} shares give another memo");
         let read = read_files(job.clone(), &NoProgress).expect("the files load");
-        let joined = analyse_files(read, Some(memo), &NoProgress).expect("the files load");
+        let carry = prepare(read.reports(), &t, &NoProgress).carry(read.reports(), Some(memo));
+        // Nothing is computed twice: the features and the pairs are all reused.
+        let mut corpus = Corpus {
+            reports: read.reports().to_vec(),
+            ..Corpus::default()
+        };
+        let reuse = Reuse {
+            carry: carry.clone(),
+            ..Reuse::default()
+        };
+        let (_, reused) = analyze_reusing(&mut corpus, &[], &NoProgress, reuse);
+        assert_eq!((reused.features_computed, reused.pairs_recomputed), (0, 0));
+        let joined = analyse_files(read, carry, &NoProgress).expect("the files load");
         assert!(joined == whole, "{of} shares give another site");
     }
 }

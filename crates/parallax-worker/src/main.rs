@@ -1,30 +1,33 @@
 //! The page's worker. It waits for one job (the `File`s a reader opened, and the published
 //! lexicon), reads the files, analyses them as `parallax build` would
-//! (`corpus_dir::build_from_files`), and posts the progress and then the site's data back. The
-//! page cancels by terminating the worker; a new run starts a new one.
+//! (`corpus_dir::read_files`, `analyse_files`), and posts the progress and then the site's data
+//! back. With many files it starts helpers, copies of itself given a share of the comparison
+//! each (`helpers`), and reuses their shares. The page cancels by terminating the worker; a new
+//! run starts a new one.
 
+mod helpers;
+mod progress;
 mod read;
 
 use gloo_events::EventListener;
+use helpers::Helpers;
+use parallax_core::analysis::pairs::ReportFeatures;
+use parallax_core::analysis::reuse::shares::{join_shares, prepare, relate_share, Share};
+use parallax_core::analysis::Thresholds;
 use parallax_core::chrono::NaiveDate;
-use parallax_core::corpus_dir::build_from_files;
+use parallax_core::corpus_dir::{analyse_files, read_files};
 use parallax_core::local_files::{LocalJob, LocalOutcome, WorkerMessage};
-use parallax_core::progress::Progress;
 use parallax_core::{Diagnostic, Level, TopicDef};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use progress::Posted;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
-
-/// Progress is posted at most this often (ms), and at each new stage: enough for a smooth bar,
-/// few enough messages that the page's main thread stays idle.
-const PROGRESS_EVERY_MS: f64 = 50.0;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(message: &WorkerMessage) {
+pub(crate) fn post(message: &WorkerMessage) {
     match serde_wasm_bindgen::to_value(message) {
         Ok(value) => {
             let _ = scope().post_message(&value);
@@ -57,52 +60,6 @@ fn fail(message: &str) {
     }
 }
 
-/// The analysis's progress, posted to the page.
-#[derive(Default)]
-struct Posted {
-    stage: Mutex<(&'static str, Option<u64>)>,
-    done: AtomicU64,
-    last_post_ms: Mutex<f64>,
-}
-
-impl Posted {
-    fn post_now(&self) {
-        let (stage, total) = *self.stage.lock().unwrap_or_else(|e| e.into_inner());
-        *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner()) = js_sys::Date::now();
-        post(&WorkerMessage::Progress {
-            stage: stage.to_string(),
-            done: self.done.load(Ordering::Relaxed),
-            total,
-        });
-    }
-}
-
-impl Progress for Posted {
-    fn stage(&self, name: &'static str, total: Option<u64>) {
-        // The stage ending, as it ended: a bar that reaches its end.
-        if !self
-            .stage
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .0
-            .is_empty()
-        {
-            self.post_now();
-        }
-        *self.stage.lock().unwrap_or_else(|e| e.into_inner()) = (name, total);
-        self.done.store(0, Ordering::Relaxed);
-        self.post_now();
-    }
-
-    fn advance(&self, n: u64) {
-        self.done.fetch_add(n, Ordering::Relaxed);
-        let last = *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner());
-        if js_sys::Date::now() - last >= PROGRESS_EVERY_MS {
-            self.post_now();
-        }
-    }
-}
-
 /// The reader's date, which bounds plausible dates as the build date does.
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -114,30 +71,77 @@ fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// The job: `{ files: [File], topics }`, the lexicon as serde-wasm-bindgen wrote it.
-async fn run(job: JsValue) {
-    let field = |name: &str| js_sys::Reflect::get(&job, &name.into()).unwrap_or_default();
-    let published_topics: Vec<TopicDef> = match serde_wasm_bindgen::from_value(field("topics")) {
-        Ok(topics) => topics,
-        Err(e) => {
-            return fail(&format!(
-                "the page sent a lexicon the worker cannot read ({e})"
-            ))
-        }
-    };
-    let files: Vec<File> = js_sys::Array::from(&field("files"))
+/// A job's field.
+fn field(job: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(job, &name.into()).unwrap_or_default()
+}
+
+/// The job's files, read, and its lexicon: `{ files: [File], topics }`, the lexicon as
+/// serde-wasm-bindgen wrote it.
+async fn read_job(job: &JsValue, progress: &Posted) -> Result<LocalJob, String> {
+    let published_topics: Vec<TopicDef> = serde_wasm_bindgen::from_value(field(job, "topics"))
+        .map_err(|e| format!("the page sent a lexicon the worker cannot read ({e})"))?;
+    let files: Vec<File> = js_sys::Array::from(&field(job, "files"))
         .iter()
         .filter_map(|f| f.dyn_into::<File>().ok())
         .collect();
-    let progress = Posted::default();
-    let (files, unreadable) = read::read_all(files, &progress).await;
-    let job = LocalJob {
+    let (files, unreadable) = read::read_all(files, progress).await;
+    Ok(LocalJob {
         files,
         published_topics,
         today: today(),
         unreadable,
+    })
+}
+
+/// The page's job: the whole analysis, its comparison shared between helpers when the files
+/// are many.
+async fn run(job: JsValue) {
+    let progress = Rc::new(Posted::default());
+    let files = js_sys::Array::from(&field(&job, "files")).length() as usize;
+    let helpers = Helpers::start(helpers::helpers_for(files), progress.clone());
+    let read = match read_job(&job, &progress).await {
+        Ok(local) => read_files(local, &*progress),
+        Err(message) => return fail(&message),
     };
-    finish(&build_from_files(job, &progress));
+    let read = match read {
+        Ok(read) => read,
+        Err(problems) => return finish(&Err(problems)),
+    };
+    let t = Thresholds::default();
+    let prepared = prepare(read.reports(), &t, &*progress);
+    let shares = match (helpers, &prepared.heads) {
+        (Some(helpers), Some(heads)) => match postcard::to_allocvec(heads) {
+            Ok(bytes) => {
+                let shares = helpers.compare(&bytes).await;
+                progress.post_now();
+                shares
+            }
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    let memo = shares.and_then(|shares| join_shares(shares, &t));
+    let carry = prepared.carry(read.reports(), memo);
+    finish(&analyse_files(read, carry, &*progress));
+}
+
+/// A helper's job: `{ heads, share }`, the representatives to compare (postcard bytes) and the
+/// share of their rows to compare.
+fn run_share(job: &JsValue, share: Share) {
+    let bytes = js_sys::Uint8Array::new(&field(job, "heads")).to_vec();
+    let heads: Vec<ReportFeatures> = match postcard::from_bytes(&bytes) {
+        Ok(heads) => heads,
+        Err(e) => return fail(&format!("the reports to compare could not be read ({e})")),
+    };
+    let progress = Posted::default();
+    let shared = relate_share(&heads, &Thresholds::default(), share, &progress);
+    // The share's last rows, before the share itself: the bar reaches its end.
+    progress.post_now();
+    match postcard::to_allocvec(&shared) {
+        Ok(bytes) => post(&WorkerMessage::Shared(bytes)),
+        Err(e) => fail(&format!("the share could not be written ({e})")),
+    }
 }
 
 fn main() {
@@ -149,7 +153,11 @@ fn main() {
     }));
     EventListener::new(&scope(), "message", |event| {
         if let Some(event) = event.dyn_ref::<MessageEvent>() {
-            wasm_bindgen_futures::spawn_local(run(event.data()));
+            let job = event.data();
+            match serde_wasm_bindgen::from_value::<Share>(field(&job, "share")) {
+                Ok(share) => run_share(&job, share),
+                Err(_) => wasm_bindgen_futures::spawn_local(run(job)),
+            }
         }
     })
     .forget();

@@ -4,7 +4,7 @@
 
 use super::files::{entry_kind, name_problem, same_ids, EntryKind};
 use super::{diagnostic, line_of_utf8_error, parse_topics, METADATA_FILE, TOPICS_FILE};
-use crate::analysis::reuse::{Carry, PairMemo};
+use crate::analysis::reuse::Carry;
 use crate::analysis::Reuse;
 use crate::local_files::{LocalFile, LocalJob, LocalSite};
 use crate::model::{Corpus, Diagnostic, Level, TopicDef};
@@ -22,7 +22,7 @@ pub fn build_from_files(
     job: LocalJob,
     progress: &dyn Progress,
 ) -> Result<LocalSite, Vec<Diagnostic>> {
-    read_files(job, progress).and_then(|read| analyse_files(read, None, progress))
+    read_files(job, progress).and_then(|read| analyse_files(read, Carry::default(), progress))
 }
 
 /// The files of a job sorted out and the reports parsed: the first half of
@@ -165,12 +165,12 @@ pub fn read_files(job: LocalJob, progress: &dyn Progress) -> Result<ReadFiles, V
     })
 }
 
-/// [`build_from_files`]'s second half: the analysis, reusing `pairs` when given (the memo
-/// joined from shares of the comparison, [`crate::analysis::reuse::shares::join_shares`]),
-/// and the site's data.
+/// [`build_from_files`]'s second half: the analysis, reusing what `carry` holds (the
+/// features and the pairs of a comparison made in shares,
+/// [`crate::analysis::reuse::shares`]), and the site's data.
 pub fn analyse_files(
     read: ReadFiles,
-    pairs: Option<PairMemo>,
+    carry: Carry,
     progress: &dyn Progress,
 ) -> Result<LocalSite, Vec<Diagnostic>> {
     let ReadFiles {
@@ -184,10 +184,7 @@ pub fn analyse_files(
         files_loaded,
     } = read;
     let reuse = Reuse {
-        carry: Carry {
-            pairs,
-            ..Carry::default()
-        },
+        carry,
         ..Reuse::default()
     };
     crate::analysis::analyze_reusing(&mut corpus, &topics, progress, reuse);

@@ -6,7 +6,7 @@
 
 use super::super::near_copies::{self, NearCopies, ROWS_PER_BLOCK};
 use super::super::pairs::{mark_stock_quotes, ReportFeatures, Thresholds};
-use super::{feature_key, version, PairMemo, EXACT_UP_TO};
+use super::{feature_key, report_key, version, Carry, PairMemo, EXACT_UP_TO};
 use crate::analysis::copies::relate_collapsed;
 use crate::analysis::lsh;
 use crate::model::{Pair, Report};
@@ -42,38 +42,62 @@ pub struct SharedPairs {
     pub pairs: Vec<(u32, u32, Pair)>,
 }
 
-/// Share `share` of the comparison of `reports` (as the analysis gets them) under `t`: the
-/// features, stock quotes and copies as [`super::relate_scaled_reusing`] makes them, then the
-/// share's rows of the representatives. The stage "all pairs" counts every representative and
-/// advances by this share's rows. `None` when the representatives are too many to compare
-/// them all (more than [`EXACT_UP_TO`]): candidates are not split.
-pub fn relate_share(
-    reports: &[Report],
-    t: &Thresholds,
-    share: Share,
-    progress: &dyn Progress,
-) -> Option<SharedPairs> {
+/// What the comparison of `reports` (as the analysis gets them) starts from: every report's
+/// features, stock quotes marked, and the representatives compared, one per class of exact
+/// copies, as [`super::relate_scaled_reusing`] makes them. `heads` is `None` when they are too
+/// many to compare pair by pair (more than [`EXACT_UP_TO`]): candidates are not split.
+pub struct Prepared {
+    pub features: Vec<ReportFeatures>,
+    pub heads: Option<Vec<ReportFeatures>>,
+}
+
+/// [`Prepared`] for `reports` under `t`, with the stages "features", "stock quotes", "copies".
+pub fn prepare(reports: &[Report], t: &Thresholds, progress: &dyn Progress) -> Prepared {
     progress.stage("features", Some(reports.len() as u64));
     let mut features = crate::par::map_counted(reports, progress, ReportFeatures::new);
     progress.stage("stock quotes", None);
     mark_stock_quotes(&mut features, t.same_story_max_days);
     progress.stage("copies", None);
-    let mut found = None;
-    relate_collapsed(&mut features, t, |heads, t| {
-        if heads.len() <= EXACT_UP_TO || lsh::needs_all_pairs(t) {
-            progress.stage("all pairs", Some(heads.len() as u64));
-            let rows = share.rows(heads.len());
-            let (pairs, _) = near_copies::relate_rows_collapsed(heads, &rows, t, progress);
-            found = Some(SharedPairs {
-                share,
-                version: version(t, true),
-                keys: crate::par::map(heads, feature_key),
-                pairs,
-            });
+    let mut heads = None;
+    relate_collapsed(&mut features, t, |found, t| {
+        if found.len() <= EXACT_UP_TO || lsh::needs_all_pairs(t) {
+            heads = Some(found.to_vec());
         }
         (Vec::new(), Vec::new())
     });
-    found
+    Prepared { features, heads }
+}
+
+impl Prepared {
+    /// What the analysis of the same reports reuses: the features, and the memo of the pairs
+    /// joined from the shares (when they were compared in shares).
+    pub fn carry(self, reports: &[Report], pairs: Option<PairMemo>) -> Carry {
+        let keys = crate::par::map(reports, report_key);
+        Carry {
+            features: keys.into_iter().zip(self.features).collect(),
+            pairs,
+            ..Carry::default()
+        }
+    }
+}
+
+/// Share `share` of the comparison of `heads` ([`Prepared::heads`]) under `t`: the stage
+/// "all pairs" counts every representative and advances by this share's rows.
+pub fn relate_share(
+    heads: &[ReportFeatures],
+    t: &Thresholds,
+    share: Share,
+    progress: &dyn Progress,
+) -> SharedPairs {
+    progress.stage("all pairs", Some(heads.len() as u64));
+    let rows = share.rows(heads.len());
+    let (pairs, _) = near_copies::relate_rows_collapsed(heads, &rows, t, progress);
+    SharedPairs {
+        share,
+        version: version(t, true),
+        keys: crate::par::map(heads, feature_key),
+        pairs,
+    }
 }
 
 /// The memo of the whole comparison under `t`, from shares 0 to `of` − 1 of it in any order;

@@ -1,0 +1,86 @@
+//! The analysis's progress, posted to whoever started this worker (the page, or for a helper
+//! the worker it helps), with the helpers' progress through the comparison added in.
+
+use crate::post;
+use parallax_core::local_files::WorkerMessage;
+use parallax_core::progress::Progress;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+/// Progress is posted at most this often (ms), and at each new stage: enough for a smooth bar,
+/// few enough messages that the page's main thread stays idle.
+const PROGRESS_EVERY_MS: f64 = 50.0;
+
+/// The stage helpers report while this worker waits for them: the comparison of the pairs.
+pub const HELPED_STAGE: &str = "all pairs";
+
+#[derive(Default)]
+pub struct Posted {
+    stage: Mutex<(&'static str, Option<u64>)>,
+    done: AtomicU64,
+    last_post_ms: Mutex<f64>,
+    /// Each helper's rows compared so far.
+    helped: Mutex<Vec<u64>>,
+}
+
+impl Posted {
+    /// Posts the progress as it stands (the last advances may not have been posted yet).
+    pub fn post_now(&self) {
+        let (stage, total) = *self.stage.lock().unwrap_or_else(|e| e.into_inner());
+        *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner()) = js_sys::Date::now();
+        post(&WorkerMessage::Progress {
+            stage: stage.to_string(),
+            done: self.done.load(Ordering::Relaxed),
+            total,
+        });
+    }
+
+    fn post_if_due(&self) {
+        let last = *self.last_post_ms.lock().unwrap_or_else(|e| e.into_inner());
+        if js_sys::Date::now() - last >= PROGRESS_EVERY_MS {
+            self.post_now();
+        }
+    }
+
+    /// Helper `helper` has compared `done` of the comparison's `total` rows (each helper counts
+    /// its own; their sum reaches `total`).
+    pub fn helped(&self, helper: usize, done: u64, total: Option<u64>) {
+        let now = (HELPED_STAGE, total);
+        if *self.stage.lock().unwrap_or_else(|e| e.into_inner()) != now {
+            self.stage(HELPED_STAGE, total);
+        }
+        let sum = {
+            let mut helped = self.helped.lock().unwrap_or_else(|e| e.into_inner());
+            if helped.len() <= helper {
+                helped.resize(helper + 1, 0);
+            }
+            helped[helper] = done;
+            helped.iter().sum()
+        };
+        self.done.store(sum, Ordering::Relaxed);
+        self.post_if_due();
+    }
+}
+
+impl Progress for Posted {
+    fn stage(&self, name: &'static str, total: Option<u64>) {
+        // The stage ending, as it ended: a bar that reaches its end.
+        if !self
+            .stage
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+            .is_empty()
+        {
+            self.post_now();
+        }
+        *self.stage.lock().unwrap_or_else(|e| e.into_inner()) = (name, total);
+        self.done.store(0, Ordering::Relaxed);
+        self.post_now();
+    }
+
+    fn advance(&self, n: u64) {
+        self.done.fetch_add(n, Ordering::Relaxed);
+        self.post_if_due();
+    }
+}
