@@ -1,23 +1,69 @@
 //! Helper workers: with enough files, this worker starts one helper per core as it begins (their
-//! code loads while it reads and parses the files), hands each the representatives to compare
-//! with its share of the rows (`analysis::reuse::shares`), and waits for their pairs, which,
-//! joined, are the memo the analysis reuses. Helpers are started from this worker's own script,
-//! and end with it (the page terminating this worker terminates them too).
+//! code loads while it reads the files), then hands them shares of the work that splits: the
+//! parsing (`corpus_dir::SortedFiles::parse_shares`), then the comparison of the
+//! representatives (`analysis::reuse::shares`). Helpers are copies of this worker, started from
+//! its own script; they end with it (the page terminating this worker terminates them too).
 
-use crate::progress::{Posted, HELPED_STAGE};
+use crate::progress::Posted;
 use futures_channel::oneshot;
 use gloo_events::EventListener;
-use parallax_core::analysis::reuse::shares::{Share, SharedPairs};
+use parallax_core::analysis::pairs::ReportFeatures;
+use parallax_core::analysis::reuse::shares::{relate_share, Share, SharedPairs};
+use parallax_core::analysis::Thresholds;
+use parallax_core::corpus_dir::ParseShare;
+use parallax_core::ingest::ParsedFile;
 use parallax_core::local_files::WorkerMessage;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerGlobalScope};
 
-/// Below this many files, comparing every pair takes less than starting helpers.
+/// Below this many files, parsing and comparing them here takes less than starting helpers.
 const SPLIT_FROM_FILES: usize = 256;
-/// Each helper parses every file again and holds its own copy: a few at most.
+/// Each helper holds a share of the files and all the representatives: a few at most.
 const MOST_HELPERS: usize = 4;
+
+/// A share of the work, as this worker hands it to a helper (postcard, the page's `helper`
+/// field).
+#[derive(Serialize, Deserialize)]
+pub enum HelperJob {
+    Parse(ParseShare),
+    /// `heads`: the representatives in postcard (`Vec<ReportFeatures>`), made once for all.
+    Compare {
+        share: Share,
+        #[serde(with = "serde_bytes")]
+        heads: Vec<u8>,
+    },
+}
+
+/// A helper's answer (`WorkerMessage::Shared`).
+#[derive(Serialize, Deserialize)]
+pub enum HelperAnswer {
+    Parsed(Vec<ParsedFile>),
+    Compared(SharedPairs),
+}
+
+impl HelperJob {
+    /// Does the job, here in a helper, telling `progress` (posted to the worker that asked).
+    pub fn run(self, progress: &Posted) -> Result<HelperAnswer, String> {
+        use parallax_core::progress::Progress;
+        match self {
+            HelperJob::Parse(share) => {
+                progress.stage("parse", Some(share.files.len() as u64));
+                Ok(HelperAnswer::Parsed(share.parse(progress)))
+            }
+            HelperJob::Compare { share, heads } => {
+                let heads: Vec<ReportFeatures> = postcard::from_bytes(&heads)
+                    .map_err(|e| format!("the reports to compare could not be read ({e})"))?;
+                let t = Thresholds::default();
+                Ok(HelperAnswer::Compared(relate_share(
+                    &heads, &t, share, progress,
+                )))
+            }
+        }
+    }
+}
 
 /// How many helpers to start for `files` files: one per core the browser offers, none when
 /// they would not pay.
@@ -35,75 +81,65 @@ pub fn helpers_for(files: usize) -> usize {
 pub struct Helpers {
     workers: Vec<Worker>,
     _listeners: Vec<EventListener>,
-    answered: oneshot::Receiver<()>,
     state: Rc<RefCell<State>>,
 }
 
+#[derive(Default)]
 struct State {
     /// Whether each helper's code has loaded.
     ready: Vec<bool>,
-    /// The representatives to compare, in postcard, once this worker has them.
-    heads: Option<js_sys::Uint8Array>,
-    shares: Vec<SharedPairs>,
-    answers: usize,
-    /// A helper failed: this worker compares every pair.
+    /// Each helper's job, until it is handed over.
+    jobs: Vec<Option<js_sys::Uint8Array>>,
+    answers: Vec<Option<HelperAnswer>>,
+    /// A helper failed: this worker does the work itself.
     given_up: bool,
     on_answered: Option<oneshot::Sender<()>>,
 }
 
 impl State {
-    fn answer(&mut self, share: Option<SharedPairs>) {
-        match share {
-            Some(share) => self.shares.push(share),
+    fn answer(&mut self, index: usize, answer: Option<HelperAnswer>) {
+        match answer {
+            Some(answer) => self.answers[index] = Some(answer),
             None => self.given_up = true,
         }
-        self.answers += 1;
-        if self.given_up || self.answers == self.ready.len() {
+        if self.given_up || self.answers.iter().all(Option::is_some) {
             if let Some(tell) = self.on_answered.take() {
                 let _ = tell.send(());
             }
         }
     }
 
-    /// Hands helper `index` its share, if its code has loaded and the representatives are here.
+    /// Hands helper `index` its job, if its code has loaded and there is one.
     fn hand_over(&mut self, index: usize, worker: &Worker) {
-        let Some(heads) = self.heads.clone().filter(|_| self.ready[index]) else {
+        if !self.ready[index] {
+            return;
+        }
+        let Some(job) = self.jobs[index].take() else {
             return;
         };
-        let share = Share {
-            index: index as u32,
-            of: self.ready.len() as u32,
-        };
-        let job = js_sys::Object::new();
-        let set = |field: &str, value: &JsValue| js_sys::Reflect::set(&job, &field.into(), value);
-        let handed = serde_wasm_bindgen::to_value(&share)
+        let message = js_sys::Object::new();
+        let handed = js_sys::Reflect::set(&message, &"helper".into(), &job)
             .ok()
-            .and_then(|share| set("share", &share).ok())
-            .and_then(|_| set("heads", &heads).ok())
-            .and_then(|_| worker.post_message(&job).ok());
+            .and_then(|_| worker.post_message(&message).ok());
         if handed.is_none() {
-            self.answer(None);
+            self.answer(index, None);
         }
     }
 }
 
 impl Helpers {
-    /// Starts `count` helpers; their progress through the comparison goes to `progress`.
-    /// `None` for no helpers, or when they cannot start.
+    /// Starts `count` helpers; their progress goes to `progress`, summed, in the stage this
+    /// worker is in. `None` for no helpers, or when they cannot start.
     pub fn start(count: usize, progress: Rc<Posted>) -> Option<Helpers> {
         if count == 0 {
             return None;
         }
         let scope: WorkerGlobalScope = js_sys::global().unchecked_into();
         let script = scope.location().href();
-        let (on_answered, answered) = oneshot::channel();
         let state = Rc::new(RefCell::new(State {
             ready: vec![false; count],
-            heads: None,
-            shares: Vec::new(),
-            answers: 0,
-            given_up: false,
-            on_answered: Some(on_answered),
+            jobs: vec![None; count],
+            ..State::default()
         }));
         let mut workers = Vec::new();
         let mut listeners = Vec::new();
@@ -120,47 +156,58 @@ impl Helpers {
                         state.ready[index] = true;
                         state.hand_over(index, &sender);
                     }
-                    Ok(WorkerMessage::Progress { stage, done, total }) => {
-                        if stage == HELPED_STAGE {
-                            progress.helped(index, done, total);
-                        }
+                    Ok(WorkerMessage::Progress { stage, done, .. }) => {
+                        progress.helped(index, &stage, done)
                     }
                     Ok(WorkerMessage::Shared(bytes)) => {
-                        state.answer(postcard::from_bytes(&bytes).ok());
+                        state.answer(index, postcard::from_bytes(&bytes).ok())
                     }
-                    // A helper that failed: this worker compares the pairs itself.
-                    Ok(WorkerMessage::Finished(_)) | Err(_) => state.answer(None),
+                    // A helper that failed: this worker does the work itself.
+                    Ok(WorkerMessage::Finished(_)) | Err(_) => state.answer(index, None),
                 }
             }));
             let state_e = state.clone();
             listeners.push(EventListener::new(&worker, "error", move |_| {
-                state_e.borrow_mut().answer(None)
+                state_e.borrow_mut().answer(index, None)
             }));
             workers.push(worker);
         }
         Some(Helpers {
             workers,
             _listeners: listeners,
-            answered,
             state,
         })
     }
 
-    /// Every helper's share of the comparison of `heads` ([`Prepared::heads`] in postcard),
-    /// once all have answered; `None` when one failed.
-    ///
-    /// [`Prepared::heads`]: parallax_core::analysis::reuse::shares::Prepared::heads
-    pub async fn compare(mut self, heads: &[u8]) -> Option<Vec<SharedPairs>> {
-        {
+    /// How many helpers there are.
+    pub fn count(&self) -> usize {
+        self.workers.len()
+    }
+
+    /// Hands helper k `jobs[k]` and gives their answers, in the same order, once all have
+    /// answered; `None` when one failed (then none is asked again).
+    pub async fn ask(&self, jobs: Vec<HelperJob>) -> Option<Vec<HelperAnswer>> {
+        let answered = {
             let mut state = self.state.borrow_mut();
-            state.heads = Some(js_sys::Uint8Array::from(heads));
-            for (index, worker) in self.workers.iter().enumerate() {
-                state.hand_over(index, worker);
+            if state.given_up || jobs.len() != self.workers.len() {
+                return None;
             }
-        }
-        (&mut self.answered).await.ok()?;
+            let (tell, answered) = oneshot::channel();
+            state.on_answered = Some(tell);
+            state.answers = (0..jobs.len()).map(|_| None).collect();
+            for (index, job) in jobs.iter().enumerate() {
+                let bytes = postcard::to_allocvec(job).ok()?;
+                state.jobs[index] = Some(js_sys::Uint8Array::from(&bytes[..]));
+                state.hand_over(index, &self.workers[index]);
+            }
+            answered
+        };
+        answered.await.ok()?;
         let mut state = self.state.borrow_mut();
-        (!state.given_up).then(|| std::mem::take(&mut state.shares))
+        if state.given_up {
+            return None;
+        }
+        std::mem::take(&mut state.answers).into_iter().collect()
     }
 }
 

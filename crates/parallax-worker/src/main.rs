@@ -10,13 +10,15 @@ mod progress;
 mod read;
 
 use gloo_events::EventListener;
-use helpers::Helpers;
+use helpers::{HelperAnswer, HelperJob, Helpers};
 use parallax_core::analysis::pairs::ReportFeatures;
-use parallax_core::analysis::reuse::shares::{join_shares, prepare, relate_share, Share};
+use parallax_core::analysis::reuse::shares::{join_shares, prepare, Share};
+use parallax_core::analysis::reuse::PairMemo;
 use parallax_core::analysis::Thresholds;
 use parallax_core::chrono::NaiveDate;
-use parallax_core::corpus_dir::{analyse_files, read_files};
+use parallax_core::corpus_dir::{analyse_files, sort_files, ReadFiles};
 use parallax_core::local_files::{LocalJob, LocalOutcome, WorkerMessage};
+use parallax_core::progress::Progress;
 use parallax_core::{Diagnostic, Level, TopicDef};
 use progress::Posted;
 use std::rc::Rc;
@@ -94,53 +96,102 @@ async fn read_job(job: &JsValue, progress: &Posted) -> Result<LocalJob, String> 
     })
 }
 
-/// The page's job: the whole analysis, its comparison shared between helpers when the files
-/// are many.
+/// The page's job: the whole analysis, its parsing and comparison shared between helpers when
+/// the files are many.
 async fn run(job: JsValue) {
     let progress = Rc::new(Posted::default());
     let files = js_sys::Array::from(&field(&job, "files")).length() as usize;
     let helpers = Helpers::start(helpers::helpers_for(files), progress.clone());
-    let read = match read_job(&job, &progress).await {
-        Ok(local) => read_files(local, &*progress),
+    let local = match read_job(&job, &progress).await {
+        Ok(local) => local,
         Err(message) => return fail(&message),
     };
-    let read = match read {
+    let read = match parse(local, helpers.as_ref(), &progress).await {
         Ok(read) => read,
         Err(problems) => return finish(&Err(problems)),
     };
     let t = Thresholds::default();
     let prepared = prepare(read.reports(), &t, &*progress);
-    let shares = match (helpers, &prepared.heads) {
-        (Some(helpers), Some(heads)) => match postcard::to_allocvec(heads) {
-            Ok(bytes) => {
-                let shares = helpers.compare(&bytes).await;
-                progress.post_now();
-                shares
-            }
-            Err(_) => None,
-        },
+    let memo = match (&helpers, &prepared.heads) {
+        (Some(helpers), Some(heads)) => compare(helpers, heads, &progress).await,
         _ => None,
     };
-    let memo = shares.and_then(|shares| join_shares(shares, &t));
+    drop(helpers);
     let carry = prepared.carry(read.reports(), memo);
     finish(&analyse_files(read, carry, &*progress));
 }
 
-/// A helper's job: `{ heads, share }`, the representatives to compare (postcard bytes) and the
-/// share of their rows to compare.
-fn run_share(job: &JsValue, share: Share) {
-    let bytes = js_sys::Uint8Array::new(&field(job, "heads")).to_vec();
-    let heads: Vec<ReportFeatures> = match postcard::from_bytes(&bytes) {
-        Ok(heads) => heads,
-        Err(e) => return fail(&format!("the reports to compare could not be read ({e})")),
+/// The files parsed: in shares by the helpers when there are, else (or when one failed) here.
+async fn parse(
+    local: LocalJob,
+    helpers: Option<&Helpers>,
+    progress: &Posted,
+) -> Result<ReadFiles, Vec<Diagnostic>> {
+    let sorted = sort_files(local);
+    let Some(helpers) = helpers else {
+        return sorted.parse(progress);
     };
-    let progress = Posted::default();
-    let shared = relate_share(&heads, &Thresholds::default(), share, &progress);
-    // The share's last rows, before the share itself: the bar reaches its end.
+    progress.stage("parse", Some(sorted.report_files() as u64));
+    let jobs = sorted.parse_shares(helpers.count());
+    let answers = helpers
+        .ask(jobs.into_iter().map(HelperJob::Parse).collect())
+        .await;
     progress.post_now();
-    match postcard::to_allocvec(&shared) {
+    let parsed: Option<Vec<_>> = answers.and_then(|answers| {
+        answers
+            .into_iter()
+            .map(|answer| match answer {
+                HelperAnswer::Parsed(parsed) => Some(parsed),
+                HelperAnswer::Compared(_) => None,
+            })
+            .collect()
+    });
+    match parsed {
+        Some(shares) => sorted.parsed_shares(shares),
+        None => sorted.parse(progress),
+    }
+}
+
+/// The representatives compared in shares by the helpers: the memo of the pairs, joined;
+/// `None` when a helper failed (the analysis then compares them here).
+async fn compare(
+    helpers: &Helpers,
+    heads: &[ReportFeatures],
+    progress: &Posted,
+) -> Option<PairMemo> {
+    let bytes = postcard::to_allocvec(heads).ok()?;
+    progress.stage("all pairs", Some(heads.len() as u64));
+    let of = helpers.count() as u32;
+    let jobs = (0..of)
+        .map(|index| HelperJob::Compare {
+            share: Share { index, of },
+            heads: bytes.clone(),
+        })
+        .collect();
+    let answers = helpers.ask(jobs).await;
+    progress.post_now();
+    let shares = answers?
+        .into_iter()
+        .map(|answer| match answer {
+            HelperAnswer::Compared(share) => Some(share),
+            HelperAnswer::Parsed(_) => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    join_shares(shares, &Thresholds::default())
+}
+
+/// A helper's job (`{ helper }`: a [`HelperJob`] in postcard): done, and its answer posted.
+fn run_helper(job: &JsValue) {
+    let bytes = js_sys::Uint8Array::new(&field(job, "helper")).to_vec();
+    let progress = Posted::default();
+    let answer = postcard::from_bytes::<HelperJob>(&bytes)
+        .map_err(|e| format!("the worker's job could not be read ({e})"))
+        .and_then(|job| job.run(&progress));
+    // The share's last counts, before the answer: the bar reaches its end.
+    progress.post_now();
+    match answer.and_then(|a| postcard::to_allocvec(&a).map_err(|e| e.to_string())) {
         Ok(bytes) => post(&WorkerMessage::Shared(bytes)),
-        Err(e) => fail(&format!("the share could not be written ({e})")),
+        Err(message) => fail(&message),
     }
 }
 
@@ -154,9 +205,10 @@ fn main() {
     EventListener::new(&scope(), "message", |event| {
         if let Some(event) = event.dyn_ref::<MessageEvent>() {
             let job = event.data();
-            match serde_wasm_bindgen::from_value::<Share>(field(&job, "share")) {
-                Ok(share) => run_share(&job, share),
-                Err(_) => wasm_bindgen_futures::spawn_local(run(job)),
+            if field(&job, "helper").is_undefined() {
+                wasm_bindgen_futures::spawn_local(run(job));
+            } else {
+                run_helper(&job);
             }
         }
     })

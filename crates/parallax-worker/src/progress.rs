@@ -11,15 +11,12 @@ use std::sync::Mutex;
 /// few enough messages that the page's main thread stays idle.
 const PROGRESS_EVERY_MS: f64 = 50.0;
 
-/// The stage helpers report while this worker waits for them: the comparison of the pairs.
-pub const HELPED_STAGE: &str = "all pairs";
-
 #[derive(Default)]
 pub struct Posted {
     stage: Mutex<(&'static str, Option<u64>)>,
     done: AtomicU64,
     last_post_ms: Mutex<f64>,
-    /// Each helper's rows compared so far.
+    /// Each helper's count in the current stage.
     helped: Mutex<Vec<u64>>,
 }
 
@@ -42,12 +39,11 @@ impl Posted {
         }
     }
 
-    /// Helper `helper` has compared `done` of the comparison's `total` rows (each helper counts
-    /// its own; their sum reaches `total`).
-    pub fn helped(&self, helper: usize, done: u64, total: Option<u64>) {
-        let now = (HELPED_STAGE, total);
-        if *self.stage.lock().unwrap_or_else(|e| e.into_inner()) != now {
-            self.stage(HELPED_STAGE, total);
+    /// Helper `helper` has done `done` of its share of `stage`: while this worker is in that
+    /// stage, the helpers' counts, summed, are its progress.
+    pub fn helped(&self, helper: usize, stage: &str, done: u64) {
+        if self.stage.lock().unwrap_or_else(|e| e.into_inner()).0 != stage {
+            return;
         }
         let sum = {
             let mut helped = self.helped.lock().unwrap_or_else(|e| e.into_inner());
@@ -76,6 +72,10 @@ impl Progress for Posted {
         }
         *self.stage.lock().unwrap_or_else(|e| e.into_inner()) = (name, total);
         self.done.store(0, Ordering::Relaxed);
+        self.helped
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         self.post_now();
     }
 

@@ -6,9 +6,12 @@ use super::files::{entry_kind, name_problem, same_ids, EntryKind};
 use super::{diagnostic, line_of_utf8_error, parse_topics, METADATA_FILE, TOPICS_FILE};
 use crate::analysis::reuse::Carry;
 use crate::analysis::Reuse;
+use crate::ingest::ParsedFile;
 use crate::local_files::{LocalFile, LocalJob, LocalSite};
+use crate::metadata::FileMeta;
 use crate::model::{Corpus, Diagnostic, Level, TopicDef};
 use crate::progress::Progress;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 
@@ -48,6 +51,162 @@ impl ReadFiles {
 
 /// [`build_from_files`]'s first half: `Err` when no report file could be used.
 pub fn read_files(job: LocalJob, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
+    sort_files(job).parse(progress)
+}
+
+fn parse_one(
+    file: &LocalFile,
+    meta: Option<&FileMeta>,
+    options: &crate::ParseOptions,
+    progress: &dyn Progress,
+) -> ParsedFile {
+    let parsed = crate::ingest::parse_file_with(&file.name, &file.bytes, meta, options);
+    progress.advance(1);
+    parsed
+}
+
+/// A job's files sorted out: the report files in name order, the sidecars read, and what is
+/// left out; the reports are parsed next, here ([`read_files`]) or in shares by helpers
+/// ([`SortedFiles::parse_shares`], then [`SortedFiles::parsed`]).
+pub struct SortedFiles {
+    reports: Vec<LocalFile>,
+    topics: Vec<TopicDef>,
+    metadata: crate::metadata::Metadata,
+    meta_text: String,
+    problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    files_given: u32,
+    today: chrono::NaiveDate,
+}
+
+/// Some report files to parse, each with what `metadata.toml` says of it: a helper's share of
+/// the parsing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ParseShare {
+    pub files: Vec<(LocalFile, Option<FileMeta>)>,
+    pub today: chrono::NaiveDate,
+}
+
+impl ParseShare {
+    /// Each file parsed, in order (the stage "parse" advanced per file).
+    pub fn parse(&self, progress: &dyn Progress) -> Vec<ParsedFile> {
+        let options = crate::ParseOptions::new(self.today);
+        self.files
+            .iter()
+            .map(|(file, meta)| parse_one(file, meta.as_ref(), &options, progress))
+            .collect()
+    }
+}
+
+impl SortedFiles {
+    /// The reports parsed here (the stage "parse", advanced per file).
+    pub fn parse(self, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
+        progress.stage("parse", Some(self.reports.len() as u64));
+        let options = crate::ParseOptions::new(self.today);
+        let meta = |name: &String| self.metadata.files.get(name);
+        let parsed = self
+            .reports
+            .iter()
+            .map(|file| parse_one(file, meta(&file.name), &options, progress))
+            .collect();
+        self.parsed(parsed)
+    }
+
+    /// How many report files are to be parsed.
+    pub fn report_files(&self) -> usize {
+        self.reports.len()
+    }
+
+    /// The parsing in `of` shares: report file i goes to share i mod `of` (neighbours in name
+    /// order are often alike in size, so each share gets a like part).
+    pub fn parse_shares(&self, of: usize) -> Vec<ParseShare> {
+        let of = of.max(1);
+        let mut shares: Vec<ParseShare> = (0..of)
+            .map(|_| ParseShare {
+                files: Vec::new(),
+                today: self.today,
+            })
+            .collect();
+        for (i, file) in self.reports.iter().enumerate() {
+            let meta = self.metadata.files.get(&file.name).cloned();
+            shares[i % of].files.push((file.clone(), meta));
+        }
+        shares
+    }
+
+    /// The reports parsed (each share's files parsed, in the order of [`Self::parse_shares`]):
+    /// the files that failed are left out with their errors. `Err` when no report could be used
+    /// or the shares do not hold every file.
+    pub fn parsed_shares(self, shares: Vec<Vec<ParsedFile>>) -> Result<ReadFiles, Vec<Diagnostic>> {
+        let of = shares.len().max(1);
+        let complete = shares
+            .iter()
+            .enumerate()
+            .all(|(k, s)| s.len() == self.reports.len().saturating_sub(k).div_ceil(of));
+        if !complete {
+            let message = "the files were parsed in parts, and a part is missing";
+            return Err(vec![diagnostic("", 0, Level::Error, message)]);
+        }
+        let mut shares: Vec<_> = shares.into_iter().map(Vec::into_iter).collect();
+        let parsed = (0..self.reports.len())
+            .filter_map(|i| shares[i % of].next())
+            .collect();
+        self.parsed(parsed)
+    }
+
+    /// The reports parsed, one [`ParsedFile`] per report file in order.
+    pub fn parsed(self, parsed: Vec<ParsedFile>) -> Result<ReadFiles, Vec<Diagnostic>> {
+        let SortedFiles {
+            reports,
+            topics,
+            metadata,
+            meta_text,
+            mut problems,
+            warnings,
+            files_given,
+            today: _,
+        } = self;
+        let mut corpus = Corpus::default();
+        let mut files_loaded = 0;
+        for parsed in parsed {
+            if parsed.diagnostics.iter().any(|d| d.level == Level::Error) {
+                problems.extend(
+                    parsed
+                        .diagnostics
+                        .into_iter()
+                        .filter(|d| d.level == Level::Error),
+                );
+                continue;
+            }
+            files_loaded += 1;
+            corpus.reports.extend(parsed.reports);
+            corpus.diagnostics.extend(parsed.diagnostics);
+        }
+        drop(reports);
+        problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        if corpus.reports.is_empty() {
+            if problems.is_empty() {
+                let message = "no report could be read: open .txt files of news reports";
+                problems.push(diagnostic("", 0, Level::Error, message));
+            }
+            return Err(problems);
+        }
+        crate::ingest::normalise_people(&mut corpus.reports);
+        Ok(ReadFiles {
+            corpus,
+            topics,
+            metadata,
+            meta_text,
+            problems,
+            warnings,
+            files_given,
+            files_loaded,
+        })
+    }
+}
+
+/// The job's files sorted out ([`SortedFiles`]).
+pub fn sort_files(job: LocalJob) -> SortedFiles {
     let LocalJob {
         files,
         published_topics,
@@ -118,51 +277,16 @@ pub fn read_files(job: LocalJob, progress: &dyn Progress) -> Result<ReadFiles, V
         }
         None => Default::default(),
     };
-    let options = crate::ParseOptions::new(today);
-    progress.stage("parse", Some(reports.len() as u64));
-    let mut corpus = Corpus::default();
-    let mut files_loaded = 0;
-    for file in &reports {
-        let parsed = crate::ingest::parse_file_with(
-            &file.name,
-            &file.bytes,
-            metadata.files.get(&file.name),
-            &options,
-        );
-        progress.advance(1);
-        if parsed.diagnostics.iter().any(|d| d.level == Level::Error) {
-            problems.extend(
-                parsed
-                    .diagnostics
-                    .into_iter()
-                    .filter(|d| d.level == Level::Error),
-            );
-            continue;
-        }
-        files_loaded += 1;
-        corpus.reports.extend(parsed.reports);
-        corpus.diagnostics.extend(parsed.diagnostics);
-    }
-    drop(reports);
-    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    if corpus.reports.is_empty() {
-        if problems.is_empty() {
-            let message = "no report could be read: open .txt files of news reports";
-            problems.push(diagnostic("", 0, Level::Error, message));
-        }
-        return Err(problems);
-    }
-    crate::ingest::normalise_people(&mut corpus.reports);
-    Ok(ReadFiles {
-        corpus,
+    SortedFiles {
+        reports,
         topics,
         metadata,
         meta_text,
         problems,
         warnings,
         files_given,
-        files_loaded,
-    })
+        today,
+    }
 }
 
 /// [`build_from_files`]'s second half: the analysis, reusing what `carry` holds (the
