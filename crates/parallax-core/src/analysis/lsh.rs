@@ -288,4 +288,4 @@ pub fn relate_scaled_marked(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

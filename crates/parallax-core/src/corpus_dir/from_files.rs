@@ -33,13 +33,19 @@ pub fn build_from_files(
 /// ([`crate::analysis::reuse::shares`]).
 pub struct ReadFiles {
     corpus: Corpus,
+    besides: Besides,
+    files_loaded: u32,
+}
+
+/// What a job's files give besides the reports: the lexicon, the metadata, and the files left
+/// out or skipped.
+struct Besides {
     topics: Vec<TopicDef>,
     metadata: crate::metadata::Metadata,
     meta_text: String,
     problems: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     files_given: u32,
-    files_loaded: u32,
 }
 
 impl ReadFiles {
@@ -70,12 +76,7 @@ fn parse_one(
 /// ([`SortedFiles::parse_shares`], then [`SortedFiles::parsed`]).
 pub struct SortedFiles {
     reports: Vec<LocalFile>,
-    topics: Vec<TopicDef>,
-    metadata: crate::metadata::Metadata,
-    meta_text: String,
-    problems: Vec<Diagnostic>,
-    warnings: Vec<Diagnostic>,
-    files_given: u32,
+    besides: Besides,
     today: chrono::NaiveDate,
 }
 
@@ -103,7 +104,7 @@ impl SortedFiles {
     pub fn parse(self, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
         progress.stage("parse", Some(self.reports.len() as u64));
         let options = crate::ParseOptions::new(self.today);
-        let meta = |name: &String| self.metadata.files.get(name);
+        let meta = |name: &String| self.besides.metadata.files.get(name);
         let parsed = self
             .reports
             .iter()
@@ -128,7 +129,7 @@ impl SortedFiles {
             })
             .collect();
         for (i, file) in self.reports.iter().enumerate() {
-            let meta = self.metadata.files.get(&file.name).cloned();
+            let meta = self.besides.metadata.files.get(&file.name).cloned();
             shares[i % of].files.push((file.clone(), meta));
         }
         shares
@@ -158,14 +159,10 @@ impl SortedFiles {
     pub fn parsed(self, parsed: Vec<ParsedFile>) -> Result<ReadFiles, Vec<Diagnostic>> {
         let SortedFiles {
             reports,
-            topics,
-            metadata,
-            meta_text,
-            mut problems,
-            warnings,
-            files_given,
+            mut besides,
             today: _,
         } = self;
+        let problems = &mut besides.problems;
         let mut corpus = Corpus::default();
         let mut files_loaded = 0;
         for parsed in parsed {
@@ -189,17 +186,12 @@ impl SortedFiles {
                 let message = "no report could be read: open .txt files of news reports";
                 problems.push(diagnostic("", 0, Level::Error, message));
             }
-            return Err(problems);
+            return Err(std::mem::take(problems));
         }
         crate::ingest::normalise_people(&mut corpus.reports);
         Ok(ReadFiles {
             corpus,
-            topics,
-            metadata,
-            meta_text,
-            problems,
-            warnings,
-            files_given,
+            besides,
             files_loaded,
         })
     }
@@ -279,12 +271,14 @@ pub fn sort_files(job: LocalJob) -> SortedFiles {
     };
     SortedFiles {
         reports,
-        topics,
-        metadata,
-        meta_text,
-        problems,
-        warnings,
-        files_given,
+        besides: Besides {
+            topics,
+            metadata,
+            meta_text,
+            problems,
+            warnings,
+            files_given,
+        },
         today,
     }
 }
@@ -299,14 +293,17 @@ pub fn analyse_files(
 ) -> Result<LocalSite, Vec<Diagnostic>> {
     let ReadFiles {
         mut corpus,
+        besides,
+        files_loaded,
+    } = read;
+    let Besides {
         topics,
         metadata,
         meta_text,
         mut problems,
         mut warnings,
         files_given,
-        files_loaded,
-    } = read;
+    } = besides;
     let reuse = Reuse {
         carry,
         ..Reuse::default()

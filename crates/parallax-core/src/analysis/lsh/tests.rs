@@ -5,7 +5,8 @@ use crate::SourceFile;
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashSet};
 
-fn synthetic(n: usize, seed: u64) -> (Vec<Report>, parallax_synth::SynthCorpus) {
+/// `n` synthetic reports (seed `seed`), parsed at the tests' date, with what the generator planted.
+pub(crate) fn synthetic(n: usize, seed: u64) -> (Vec<Report>, parallax_synth::SynthCorpus) {
     let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
     let files: Vec<SourceFile> = synth
         .files

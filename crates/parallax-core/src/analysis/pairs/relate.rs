@@ -139,21 +139,11 @@ pub fn relate_all_features(features: &[ReportFeatures], thresholds: &Thresholds)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SourceFile;
     use proptest::prelude::*;
 
     fn synthetic_features(n: usize, seed: u64) -> Vec<ReportFeatures> {
-        let synth = parallax_synth::generate(&parallax_synth::SynthConfig::new(n, seed));
-        let files: Vec<SourceFile> = synth
-            .files
-            .iter()
-            .map(|f| SourceFile::new(f.name.as_str(), f.text.as_bytes()))
-            .collect();
-        let options =
-            crate::ParseOptions::new(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
-        let parsed =
-            crate::ingest::parse_corpus(&files, &crate::metadata::Metadata::default(), &options);
-        corpus_features(&parsed.reports, &Thresholds::default())
+        let (reports, _) = crate::analysis::lsh::tests::synthetic(n, seed);
+        corpus_features(&reports, &Thresholds::default())
     }
 
     #[test]
