@@ -24,8 +24,14 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// `message` as it crosses: postcard, handed over by serde-wasm-bindgen as a `Uint8Array`.
+fn encode(message: &WorkerMessage) -> Result<JsValue, String> {
+    let bytes = postcard::to_allocvec(message).map_err(|e| e.to_string())?;
+    serde_wasm_bindgen::to_value(serde_bytes::Bytes::new(&bytes)).map_err(|e| e.to_string())
+}
+
 fn post(message: &WorkerMessage) {
-    match serde_wasm_bindgen::to_value(message) {
+    match encode(message) {
         Ok(value) => {
             let _ = scope().post_message(&value);
         }
@@ -34,26 +40,21 @@ fn post(message: &WorkerMessage) {
 }
 
 /// Posts how the analysis ended.
-fn finish(outcome: &LocalOutcome) {
-    match postcard::to_allocvec(outcome) {
-        Ok(bytes) => post(&WorkerMessage::Finished(bytes)),
-        Err(e) => fail(&format!("the result could not be written ({e})")),
-    }
+fn finish(outcome: LocalOutcome) {
+    post(&WorkerMessage::Finished(outcome));
 }
 
 /// Ends with a failure that names no file.
 fn fail(message: &str) {
-    let diagnostic = Diagnostic {
+    let failure = WorkerMessage::Finished(Err(vec![Diagnostic {
         file: String::new(),
         line: 0,
         level: Level::Error,
         message: message.to_string(),
         report: None,
-    };
-    if let Ok(bytes) = postcard::to_allocvec(&LocalOutcome::Err(vec![diagnostic])) {
-        if let Ok(value) = serde_wasm_bindgen::to_value(&WorkerMessage::Finished(bytes)) {
-            let _ = scope().post_message(&value);
-        }
+    }]));
+    if let Ok(value) = encode(&failure) {
+        let _ = scope().post_message(&value);
     }
 }
 
@@ -137,7 +138,7 @@ async fn run(job: JsValue) {
         today: today(),
         unreadable,
     };
-    finish(&build_from_files(job, &progress));
+    finish(build_from_files(job, &progress));
 }
 
 fn main() {
