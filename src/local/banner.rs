@@ -27,7 +27,7 @@ pub fn LocalBanner() -> impl IntoView {
     let missing = RwSignal::new(super::link_to_missing_files());
     view! {
         {summary.map(|(text, problems)| view! {
-            <section class="local-banner" aria-label="Your files" data-testid="local-banner">
+            <section class="notice" aria-label="Your files" data-testid="local-banner">
                 <p><strong>"Your files: nothing was uploaded."</strong>" "{text}", analysed in this browser. Links to these views point to your files: they open only in this tab."</p>
                 {(!problems.is_empty()).then(|| view! {
                     <details data-testid="local-problems">
