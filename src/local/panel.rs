@@ -90,8 +90,10 @@ pub fn OpenFiles() -> impl IntoView {
             .data_transfer()
             .is_some_and(|t| t.types().includes(&"Files".into(), 0))
     };
+    // The window's drag events are all `DragEvent`s.
     crate::listeners::on_window_event("dragover", move |event| {
-        if let Some(event) = event.dyn_ref::<DragEvent>().filter(|e| carries_files(e)) {
+        let event = event.unchecked_ref::<DragEvent>();
+        if carries_files(event) {
             // Without this the browser opens the dropped file instead of handing it here.
             event.prevent_default();
             dragging.set(true);
@@ -100,14 +102,16 @@ pub fn OpenFiles() -> impl IntoView {
     crate::listeners::on_window_event("dragleave", move |event| {
         // Leaving the window, not moving between two of its elements.
         if event
-            .dyn_ref::<DragEvent>()
-            .is_some_and(|e| e.related_target().is_none())
+            .unchecked_ref::<DragEvent>()
+            .related_target()
+            .is_none()
         {
             dragging.set(false);
         }
     });
     crate::listeners::on_window_event("drop", move |event| {
-        if let Some(event) = event.dyn_ref::<DragEvent>().filter(|e| carries_files(e)) {
+        let event = event.unchecked_ref::<DragEvent>();
+        if carries_files(event) {
             event.prevent_default();
             dragging.set(false);
             if let Some(list) = event.data_transfer().and_then(|t| t.files()) {

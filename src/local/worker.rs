@@ -69,10 +69,8 @@ impl Analysis {
         let sender = worker.clone();
         let heard = on_message.clone();
         let messages = EventListener::new(&worker, "message", move |event| {
-            let Some(event) = event.dyn_ref::<MessageEvent>() else {
-                return;
-            };
-            match read(event.data()) {
+            // A worker's "message" events are all `MessageEvent`s.
+            match read(event.unchecked_ref::<MessageEvent>().data()) {
                 Ok(WorkerMessage::Ready) => {
                     let Some(job) = job.borrow_mut().take() else {
                         return;
