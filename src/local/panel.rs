@@ -32,6 +32,20 @@ fn problem(message: String) -> Diagnostic {
     }
 }
 
+/// A button that picks files, or (`folder`) a folder and everything in it.
+fn file_button(
+    label: &'static str,
+    testid: &'static str,
+    folder: bool,
+    picked: impl Fn(web_sys::Event) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="button">{label}
+            <input type="file" multiple=!folder accept=(!folder).then_some(".txt,.toml,text/plain") class="visually-hidden" data-testid=testid prop:webkitdirectory=folder on:change=picked/>
+        </label>
+    }
+}
+
 #[component]
 pub fn OpenFiles() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -126,13 +140,9 @@ pub fn OpenFiles() -> impl IntoView {
             <summary>"Open your own files"</summary>
             <div class="open-files-body">
                 <p>"Analyse your own reports (.txt files, with a metadata.toml or topics.toml if you have them) in this browser, with every view of this site. Nothing is uploaded."</p>
-                <label class="button">"Choose files"
-                    <input type="file" multiple accept=".txt,.toml,text/plain" class="visually-hidden" data-testid="open-files-input" on:change=picked/>
-                </label>
+                {file_button("Choose files", "open-files-input", false, picked)}
                 " "
-                <label class="button">"Open a folder"
-                    <input type="file" class="visually-hidden" data-testid="open-folder-input" prop:webkitdirectory=true on:change=picked/>
-                </label>
+                {file_button("Open a folder", "open-folder-input", true, picked)}
                 <p class="hint">"Or drop the files anywhere on this page."</p>
             </div>
         </details>
