@@ -38,11 +38,11 @@ pub fn LocalBanner() -> impl IntoView {
                 {nav_link(state, |u| *u = UrlState::default(), "", "back-to-published", "Back to the published corpus")}
             </section>
         })}
-        <Show when=move || missing.get()>
+        {move || missing.get().then(|| view! {
             <section class="notice" aria-label="A link to local files" data-testid="local-missing">
                 <p role="status">"This link points to files someone opened in their own browser. They were never uploaded, so they are not here: the published corpus is shown instead."</p>
                 <button type="button" class="button" on:click=move |_| missing.set(false)>"Dismiss"</button>
             </section>
-        </Show>
+        })}
     }
 }
