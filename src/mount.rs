@@ -28,12 +28,5 @@ pub fn remount_over(data: &'static CorpusData) {
         CorpusData::show(data);
         mount();
     };
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        wasm_bindgen::JsCast::unchecked_ref(&callback),
-        0,
-    );
+    leptos::prelude::set_timeout(run, std::time::Duration::ZERO);
 }

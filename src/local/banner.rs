@@ -27,7 +27,7 @@ pub fn LocalBanner() -> impl IntoView {
     let missing = RwSignal::new(super::link_to_missing_files());
     view! {
         {summary.map(|(text, problems)| view! {
-            <section class="local-banner" aria-label="Your files" data-testid="local-banner">
+            <section class="notice" aria-label="Your files" data-testid="local-banner">
                 <p><strong>"Your files: nothing was uploaded."</strong>" "{text}", analysed in this browser. Links to these views point to your files: they open only in this tab."</p>
                 {(!problems.is_empty()).then(|| view! {
                     <details data-testid="local-problems">
@@ -38,11 +38,11 @@ pub fn LocalBanner() -> impl IntoView {
                 {nav_link(state, |u| *u = UrlState::default(), "", "back-to-published", "Back to the published corpus")}
             </section>
         })}
-        <Show when=move || missing.get()>
+        {move || missing.get().then(|| view! {
             <section class="notice" aria-label="A link to local files" data-testid="local-missing">
                 <p role="status">"This link points to files someone opened in their own browser. They were never uploaded, so they are not here: the published corpus is shown instead."</p>
                 <button type="button" class="button" on:click=move |_| missing.set(false)>"Dismiss"</button>
             </section>
-        </Show>
+        })}
     }
 }

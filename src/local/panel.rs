@@ -32,6 +32,20 @@ fn problem(message: String) -> Diagnostic {
     }
 }
 
+/// A button that picks files, or (`folder`) a folder and everything in it.
+fn file_button(
+    label: &'static str,
+    testid: &'static str,
+    folder: bool,
+    picked: impl Fn(web_sys::Event) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="button">{label}
+            <input type="file" multiple=!folder accept=(!folder).then_some(".txt,.toml,text/plain") class="visually-hidden" data-testid=testid prop:webkitdirectory=folder on:change=picked/>
+        </label>
+    }
+}
+
 #[component]
 pub fn OpenFiles() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -90,8 +104,10 @@ pub fn OpenFiles() -> impl IntoView {
             .data_transfer()
             .is_some_and(|t| t.types().includes(&"Files".into(), 0))
     };
+    // The window's drag events are all `DragEvent`s.
     crate::listeners::on_window_event("dragover", move |event| {
-        if let Some(event) = event.dyn_ref::<DragEvent>().filter(|e| carries_files(e)) {
+        let event = event.unchecked_ref::<DragEvent>();
+        if carries_files(event) {
             // Without this the browser opens the dropped file instead of handing it here.
             event.prevent_default();
             dragging.set(true);
@@ -100,14 +116,16 @@ pub fn OpenFiles() -> impl IntoView {
     crate::listeners::on_window_event("dragleave", move |event| {
         // Leaving the window, not moving between two of its elements.
         if event
-            .dyn_ref::<DragEvent>()
-            .is_some_and(|e| e.related_target().is_none())
+            .unchecked_ref::<DragEvent>()
+            .related_target()
+            .is_none()
         {
             dragging.set(false);
         }
     });
     crate::listeners::on_window_event("drop", move |event| {
-        if let Some(event) = event.dyn_ref::<DragEvent>().filter(|e| carries_files(e)) {
+        let event = event.unchecked_ref::<DragEvent>();
+        if carries_files(event) {
             event.prevent_default();
             dragging.set(false);
             if let Some(list) = event.data_transfer().and_then(|t| t.files()) {
@@ -122,13 +140,9 @@ pub fn OpenFiles() -> impl IntoView {
             <summary>"Open your own files"</summary>
             <div class="open-files-body">
                 <p>"Analyse your own reports (.txt files, with a metadata.toml or topics.toml if you have them) in this browser, with every view of this site. Nothing is uploaded."</p>
-                <label class="button">"Choose files"
-                    <input type="file" multiple accept=".txt,.toml,text/plain" class="visually-hidden" data-testid="open-files-input" on:change=picked/>
-                </label>
+                {file_button("Choose files", "open-files-input", false, picked)}
                 " "
-                <label class="button">"Open a folder"
-                    <input type="file" class="visually-hidden" data-testid="open-folder-input" prop:webkitdirectory=true on:change=picked/>
-                </label>
+                {file_button("Open a folder", "open-folder-input", true, picked)}
                 <p class="hint">"Or drop the files anywhere on this page."</p>
             </div>
         </details>

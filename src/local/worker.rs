@@ -1,9 +1,10 @@
 //! The worker that analyses the reader's files: started for one job, terminated when dropped
-//! (cancel, a new set of files, or the page moving on). Messages are the core's
-//! `local_files::WorkerMessage`, carried by serde-wasm-bindgen.
+//! (cancel, a new set of files, or the page moving on). The job is carried by
+//! serde-wasm-bindgen; the answers are the core's `local_files::WorkerMessage` in postcard, read
+//! with the decoder the page has for the site's data.
 
 use gloo_events::EventListener;
-use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 use parallax_core::local_files::{LocalOutcome, WorkerMessage};
 use parallax_core::{Diagnostic, Level, TopicDef};
 use std::cell::RefCell;
@@ -39,6 +40,14 @@ fn failure(message: String) -> Heard {
     }]))
 }
 
+/// A message of the worker's: postcard bytes in a `Uint8Array`.
+fn read(data: JsValue) -> Result<WorkerMessage, String> {
+    let bytes = data
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| "not bytes".to_string())?;
+    postcard::from_bytes(&bytes.to_vec()).map_err(|e| e.to_string())
+}
+
 impl Analysis {
     /// Starts a worker and hands it the `files` (an array of `File`: the worker reads them) and
     /// the published lexicon once its code has loaded; `on_message` hears its progress and its
@@ -60,10 +69,8 @@ impl Analysis {
         let sender = worker.clone();
         let heard = on_message.clone();
         let messages = EventListener::new(&worker, "message", move |event| {
-            let Some(event) = event.dyn_ref::<MessageEvent>() else {
-                return;
-            };
-            match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
+            // A worker's "message" events are all `MessageEvent`s.
+            match read(event.unchecked_ref::<MessageEvent>().data()) {
                 Ok(WorkerMessage::Ready) => {
                     let Some(job) = job.borrow_mut().take() else {
                         return;
@@ -77,10 +84,7 @@ impl Analysis {
                 Ok(WorkerMessage::Progress { stage, done, total }) => {
                     heard(Heard::Progress { stage, done, total })
                 }
-                Ok(WorkerMessage::Finished(bytes)) => heard(match postcard::from_bytes(&bytes) {
-                    Ok(outcome) => Heard::Over(outcome),
-                    Err(e) => failure(format!("the analysis's result could not be read ({e})")),
-                }),
+                Ok(WorkerMessage::Finished(outcome)) => heard(Heard::Over(outcome)),
                 // Only the workers the analysis starts itself hear of shares.
                 Ok(WorkerMessage::Shared(_)) => {}
                 Err(e) => heard(failure(format!(

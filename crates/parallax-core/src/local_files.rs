@@ -1,6 +1,7 @@
 //! Files a reader opens in the page, and what crosses between the page and the worker that
 //! analyses them (`corpus_dir::from_files`). The page and the worker are two wasm programs: the
-//! messages are these serde types, carried by `serde-wasm-bindgen` (bytes as `Uint8Array`).
+//! messages are these serde types, carried by `serde-wasm-bindgen` (bytes as `Uint8Array`); the
+//! worker's messages cross as postcard bytes (see [`WorkerMessage`]).
 
 use crate::model::{Diagnostic, TopicDef};
 use chrono::NaiveDate;
@@ -45,7 +46,9 @@ pub struct LocalSite {
     pub reports: u32,
 }
 
-/// A message from the worker to the page.
+/// A message from the worker to the page. It crosses in postcard (a `Uint8Array`): the page
+/// reads it with the decoder it has for the site's data, so its first load carries no decoder
+/// of JS values, and a finished site's megabytes are one copy, not converted field by field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum WorkerMessage {
     /// The worker's code has loaded: it takes a job now.
@@ -56,13 +59,10 @@ pub enum WorkerMessage {
         done: u64,
         total: Option<u64>,
     },
-    /// The analysis is over: its [`LocalOutcome`] in postcard. One byte array crosses (a site's
-    /// data is megabytes of files): one copy, and no field-by-field conversion on the page's
-    /// thread.
-    Finished(#[serde(with = "serde_bytes")] Vec<u8>),
-    /// From a helper worker to the worker that started it (never to the page): its share of
-    /// the comparison, an `Option<analysis::reuse::shares::SharedPairs>` in postcard (`None`
-    /// when the reports are too many to compare pair by pair, and candidates are not split).
+    /// The analysis is over, and how.
+    Finished(LocalOutcome),
+    /// From a helper worker to the worker that started it (never to the page): its answer to a
+    /// share of the work, in postcard (the worker's `HelperAnswer`).
     Shared(#[serde(with = "serde_bytes")] Vec<u8>),
 }
 

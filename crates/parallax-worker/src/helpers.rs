@@ -147,23 +147,21 @@ impl Helpers {
             let worker = Worker::new(&script).ok()?;
             let (sender, state_m, progress) = (worker.clone(), state.clone(), progress.clone());
             listeners.push(EventListener::new(&worker, "message", move |event| {
-                let Some(event) = event.dyn_ref::<MessageEvent>() else {
-                    return;
-                };
+                let event = event.unchecked_ref::<MessageEvent>();
                 let mut state = state_m.borrow_mut();
-                match serde_wasm_bindgen::from_value::<WorkerMessage>(event.data()) {
-                    Ok(WorkerMessage::Ready) => {
+                match crate::decode(&event.data()) {
+                    Some(WorkerMessage::Ready) => {
                         state.ready[index] = true;
                         state.hand_over(index, &sender);
                     }
-                    Ok(WorkerMessage::Progress { stage, done, .. }) => {
+                    Some(WorkerMessage::Progress { stage, done, .. }) => {
                         progress.helped(index, &stage, done)
                     }
-                    Ok(WorkerMessage::Shared(bytes)) => {
+                    Some(WorkerMessage::Shared(bytes)) => {
                         state.answer(index, postcard::from_bytes(&bytes).ok())
                     }
                     // A helper that failed: this worker does the work itself.
-                    Ok(WorkerMessage::Finished(_)) | Err(_) => state.answer(index, None),
+                    Some(WorkerMessage::Finished(_)) | None => state.answer(index, None),
                 }
             }));
             let state_e = state.clone();

@@ -29,8 +29,19 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// `message` as it crosses: postcard, handed over by serde-wasm-bindgen as a `Uint8Array`.
+pub(crate) fn encode(message: &WorkerMessage) -> Result<JsValue, String> {
+    let bytes = postcard::to_allocvec(message).map_err(|e| e.to_string())?;
+    serde_wasm_bindgen::to_value(serde_bytes::Bytes::new(&bytes)).map_err(|e| e.to_string())
+}
+
+/// A message as it arrived ([`encode`]'s, from a helper), read back.
+pub(crate) fn decode(value: &JsValue) -> Option<WorkerMessage> {
+    postcard::from_bytes(&js_sys::Uint8Array::new(value).to_vec()).ok()
+}
+
 pub(crate) fn post(message: &WorkerMessage) {
-    match serde_wasm_bindgen::to_value(message) {
+    match encode(message) {
         Ok(value) => {
             let _ = scope().post_message(&value);
         }
@@ -39,26 +50,21 @@ pub(crate) fn post(message: &WorkerMessage) {
 }
 
 /// Posts how the analysis ended.
-fn finish(outcome: &LocalOutcome) {
-    match postcard::to_allocvec(outcome) {
-        Ok(bytes) => post(&WorkerMessage::Finished(bytes)),
-        Err(e) => fail(&format!("the result could not be written ({e})")),
-    }
+fn finish(outcome: LocalOutcome) {
+    post(&WorkerMessage::Finished(outcome));
 }
 
 /// Ends with a failure that names no file.
 fn fail(message: &str) {
-    let diagnostic = Diagnostic {
+    let failure = WorkerMessage::Finished(Err(vec![Diagnostic {
         file: String::new(),
         line: 0,
         level: Level::Error,
         message: message.to_string(),
         report: None,
-    };
-    if let Ok(bytes) = postcard::to_allocvec(&LocalOutcome::Err(vec![diagnostic])) {
-        if let Ok(value) = serde_wasm_bindgen::to_value(&WorkerMessage::Finished(bytes)) {
-            let _ = scope().post_message(&value);
-        }
+    }]));
+    if let Ok(value) = encode(&failure) {
+        let _ = scope().post_message(&value);
     }
 }
 
@@ -108,7 +114,7 @@ async fn run(job: JsValue) {
     };
     let read = match parse(local, helpers.as_ref(), &progress).await {
         Ok(read) => read,
-        Err(problems) => return finish(&Err(problems)),
+        Err(problems) => return finish(Err(problems)),
     };
     let t = Thresholds::default();
     let prepared = prepare(read.reports(), &t, &*progress);
@@ -118,7 +124,7 @@ async fn run(job: JsValue) {
     };
     drop(helpers);
     let carry = prepared.carry(read.reports(), memo);
-    finish(&analyse_files(read, carry, &*progress));
+    finish(analyse_files(read, carry, &*progress));
 }
 
 /// The files parsed: in shares by the helpers when there are, else (or when one failed) here.
