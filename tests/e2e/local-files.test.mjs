@@ -92,7 +92,7 @@ test('opened files are analysed in the page: the progress ends, the bad file is 
   await context.close();
 });
 
-test('many files are parsed and compared in shares by helper workers, with the same reports and pairs as parallax inspect', async () => {
+test('many files are compared in shares by helper workers, with the same reports and pairs as parallax inspect', async () => {
   const expected = JSON.parse(fs.readFileSync(LARGE_FILES_JSON, 'utf8'));
   // The reports and their metadata.toml, as `parallax inspect` read the folder; the folder has
   // no lexicon, which an empty topics.toml says (else the page uses the published one).
@@ -115,7 +115,7 @@ test('many files are parsed and compared in shares by helper workers, with the s
   const heads = seen.filter((s) => s.startsWith('Comparing the reports: ')).map((s) => s.match(/(\d[\d,]*) of (\d[\d,]*)/).slice(1).map((n) => Number(n.replace(/,/g, ''))));
   assert.ok(heads.length > 0 && heads.at(-1)[0] === heads.at(-1)[1], `the helpers' progress adds up to every report compared: ${seen}`);
   const reportFiles = files.filter((f) => f.name.endsWith('.txt')).length;
-  assert.ok(seen.includes(`Parsing the files: ${reportFiles} of ${reportFiles}`), `the helpers' parsing adds up to every file: ${seen}`);
+  assert.ok(seen.includes(`Parsing the files: ${reportFiles} of ${reportFiles}`), `parsing reaches every file: ${seen}`);
   const counts = await footerCounts(page);
   assert.deepEqual([counts.reports, counts.pairs, counts.stories], [expected.reports.length, expected.pairs.length, expected.stories.length]);
   const doc = JSON.parse((await download(page, 'export-reports-json')).text);

@@ -6,9 +6,7 @@ mod from_files;
 mod metadata_file;
 mod topics;
 
-pub use from_files::{
-    analyse_files, build_from_files, read_files, sort_files, ParseShare, ReadFiles, SortedFiles,
-};
+pub use from_files::{analyse_files, build_from_files, read_files, ReadFiles};
 pub use topics::{load_topics, parse_topics, TOPICS_FILE};
 
 use crate::analysis::reuse::Carry;

@@ -61,8 +61,8 @@ pub enum WorkerMessage {
     },
     /// The analysis is over, and how.
     Finished(LocalOutcome),
-    /// From a helper worker to the worker that started it (never to the page): its answer to a
-    /// share of the work, in postcard (the worker's `HelperAnswer`).
+    /// From a helper worker to the worker that started it (never to the page): its share of the
+    /// comparison, an `analysis::reuse::shares::SharedPairs` in postcard.
     Shared(#[serde(with = "serde_bytes")] Vec<u8>),
 }
 

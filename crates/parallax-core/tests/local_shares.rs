@@ -1,8 +1,7 @@
-//! The parsing and the comparison of a reader's files split into shares
-//! (`corpus_dir::SortedFiles::parse_shares`, `analysis::reuse::shares`), as the page's worker
-//! splits them between helper workers: joined, the shares give exactly the site of one analysis
-//! of the same files, with large groups of near copies too; shares that are not all of one job
-//! are refused.
+//! The comparison of a reader's files split into shares (`analysis::reuse::shares`), as the
+//! page's worker splits it between helper workers: joined, the shares give exactly the site of
+//! one analysis of the same files, with large groups of near copies too; shares that are not all
+//! of one comparison are refused.
 
 mod common;
 
@@ -11,12 +10,8 @@ use parallax_core::analysis::pairs::ReportFeatures;
 use parallax_core::analysis::reuse::shares::{
     join_shares, prepare, relate_share, Share, SharedPairs,
 };
-use parallax_core::analysis::reuse::Carry;
 use parallax_core::analysis::{analyze_reusing, Reuse, Thresholds};
-use parallax_core::corpus_dir::{
-    analyse_files, build_from_files, read_files, sort_files, ParseShare,
-};
-use parallax_core::ingest::ParsedFile;
+use parallax_core::corpus_dir::{analyse_files, build_from_files, read_files};
 use parallax_core::local_files::{LocalFile, LocalJob};
 use parallax_core::progress::NoProgress;
 use parallax_core::Corpus;
@@ -141,42 +136,4 @@ fn shares_that_are_not_all_of_one_comparison_are_refused() {
     assert!(join_shares(mixed, &t).is_none(), "a share of other files");
     assert!(join_shares(Vec::new(), &t).is_none(), "no share");
     assert!(join_shares(parts, &t).is_some());
-}
-
-#[test]
-fn files_parsed_in_shares_give_the_site_of_files_parsed_here() {
-    let mut files = common::synth_files(60, 11);
-    files.push(parallax_core::SourceFile {
-        name: "zz-binary.txt".into(),
-        bytes: b"A title\n\nText\0\x01 then binary.\n".to_vec(),
-    });
-    let job = job(&files);
-    let whole = build_from_files(job.clone(), &NoProgress).expect("the files load");
-    for of in [1, 2, 3, 7] {
-        let sorted = sort_files(job.clone());
-        // Each share as a helper parses it: carried in postcard both ways.
-        let parsed: Vec<Vec<ParsedFile>> = sorted
-            .parse_shares(of)
-            .iter()
-            .map(|share| {
-                let share: ParseShare =
-                    postcard::from_bytes(&postcard::to_allocvec(share).unwrap()).unwrap();
-                let parsed = share.parse(&NoProgress);
-                postcard::from_bytes(&postcard::to_allocvec(&parsed).unwrap()).unwrap()
-            })
-            .collect();
-        let read = sorted.parsed_shares(parsed).expect("the files load");
-        let site = analyse_files(read, Carry::default(), &NoProgress).expect("the files load");
-        assert!(site == whole, "{of} shares give another site");
-        assert!(site.problems.iter().any(|p| p.file == "zz-binary.txt"));
-    }
-    // A share missing is an error, not a corpus without its files.
-    let sorted = sort_files(job);
-    let mut parsed: Vec<Vec<ParsedFile>> = sorted
-        .parse_shares(3)
-        .iter()
-        .map(|share| share.parse(&NoProgress))
-        .collect();
-    parsed.pop();
-    assert!(sorted.parsed_shares(parsed).is_err());
 }

@@ -1,8 +1,9 @@
 //! Helper workers: with enough files, this worker starts one helper per core as it begins (their
-//! code loads while it reads the files), then hands them shares of the work that splits: the
-//! parsing (`corpus_dir::SortedFiles::parse_shares`), then the comparison of the
-//! representatives (`analysis::reuse::shares`). Helpers are copies of this worker, started from
-//! its own script; they end with it (the page terminating this worker terminates them too).
+//! code loads while it reads and parses the files), then hands each the representatives to
+//! compare and a share of their rows (`analysis::reuse::shares`). Helpers are copies of this
+//! worker, started from its own script; they end with it (the page terminating this worker
+//! terminates them too). Parsing in shares was tried and measured no faster (the files crossing
+//! to the helpers and the reports back cost what the second core saved).
 
 use crate::progress::Posted;
 use futures_channel::oneshot;
@@ -10,8 +11,6 @@ use gloo_events::EventListener;
 use parallax_core::analysis::pairs::ReportFeatures;
 use parallax_core::analysis::reuse::shares::{relate_share, Share, SharedPairs};
 use parallax_core::analysis::Thresholds;
-use parallax_core::corpus_dir::ParseShare;
-use parallax_core::ingest::ParsedFile;
 use parallax_core::local_files::WorkerMessage;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -19,49 +18,33 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerGlobalScope};
 
-/// Below this many files, parsing and comparing them here takes less than starting helpers.
+/// Below this many files, comparing them here takes less than starting helpers.
 const SPLIT_FROM_FILES: usize = 256;
-/// Each helper holds a share of the files and all the representatives: a few at most.
+/// Each helper holds all the representatives: a few at most.
 const MOST_HELPERS: usize = 4;
 
-/// A share of the work, as this worker hands it to a helper (postcard, the page's `helper`
-/// field).
+/// A share of the comparison, as this worker hands it to a helper (postcard, the message's
+/// `helper` field): `heads` are the representatives in postcard (`Vec<ReportFeatures>`), made
+/// once for all helpers.
 #[derive(Serialize, Deserialize)]
-pub enum HelperJob {
-    Parse(ParseShare),
-    /// `heads`: the representatives in postcard (`Vec<ReportFeatures>`), made once for all.
-    Compare {
-        share: Share,
-        #[serde(with = "serde_bytes")]
-        heads: Vec<u8>,
-    },
-}
-
-/// A helper's answer (`WorkerMessage::Shared`).
-#[derive(Serialize, Deserialize)]
-pub enum HelperAnswer {
-    Parsed(Vec<ParsedFile>),
-    Compared(SharedPairs),
+pub struct HelperJob {
+    pub share: Share,
+    #[serde(with = "serde_bytes")]
+    pub heads: Vec<u8>,
 }
 
 impl HelperJob {
-    /// Does the job, here in a helper, telling `progress` (posted to the worker that asked).
-    pub fn run(self, progress: &Posted) -> Result<HelperAnswer, String> {
-        use parallax_core::progress::Progress;
-        match self {
-            HelperJob::Parse(share) => {
-                progress.stage("parse", Some(share.files.len() as u64));
-                Ok(HelperAnswer::Parsed(share.parse(progress)))
-            }
-            HelperJob::Compare { share, heads } => {
-                let heads: Vec<ReportFeatures> = postcard::from_bytes(&heads)
-                    .map_err(|e| format!("the reports to compare could not be read ({e})"))?;
-                let t = Thresholds::default();
-                Ok(HelperAnswer::Compared(relate_share(
-                    &heads, &t, share, progress,
-                )))
-            }
-        }
+    /// Compares the share, here in a helper, telling `progress` (posted to the worker that
+    /// asked): its answer (`WorkerMessage::Shared`).
+    pub fn run(self, progress: &Posted) -> Result<SharedPairs, String> {
+        let heads: Vec<ReportFeatures> = postcard::from_bytes(&self.heads)
+            .map_err(|e| format!("the reports to compare could not be read ({e})"))?;
+        Ok(relate_share(
+            &heads,
+            &Thresholds::default(),
+            self.share,
+            progress,
+        ))
     }
 }
 
@@ -90,14 +73,14 @@ struct State {
     ready: Vec<bool>,
     /// Each helper's job, until it is handed over.
     jobs: Vec<Option<js_sys::Uint8Array>>,
-    answers: Vec<Option<HelperAnswer>>,
+    answers: Vec<Option<SharedPairs>>,
     /// A helper failed: this worker does the work itself.
     given_up: bool,
     on_answered: Option<oneshot::Sender<()>>,
 }
 
 impl State {
-    fn answer(&mut self, index: usize, answer: Option<HelperAnswer>) {
+    fn answer(&mut self, index: usize, answer: Option<SharedPairs>) {
         match answer {
             Some(answer) => self.answers[index] = Some(answer),
             None => self.given_up = true,
@@ -184,7 +167,7 @@ impl Helpers {
 
     /// Hands helper k `jobs[k]` and gives their answers, in the same order, once all have
     /// answered; `None` when one failed (then none is asked again).
-    pub async fn ask(&self, jobs: Vec<HelperJob>) -> Option<Vec<HelperAnswer>> {
+    pub async fn ask(&self, jobs: Vec<HelperJob>) -> Option<Vec<SharedPairs>> {
         let answered = {
             let mut state = self.state.borrow_mut();
             if state.given_up || jobs.len() != self.workers.len() {

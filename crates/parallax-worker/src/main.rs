@@ -10,13 +10,13 @@ mod progress;
 mod read;
 
 use gloo_events::EventListener;
-use helpers::{HelperAnswer, HelperJob, Helpers};
+use helpers::{HelperJob, Helpers};
 use parallax_core::analysis::pairs::ReportFeatures;
 use parallax_core::analysis::reuse::shares::{join_shares, prepare, Share};
 use parallax_core::analysis::reuse::PairMemo;
 use parallax_core::analysis::Thresholds;
 use parallax_core::chrono::NaiveDate;
-use parallax_core::corpus_dir::{analyse_files, sort_files, ReadFiles};
+use parallax_core::corpus_dir::{analyse_files, read_files};
 use parallax_core::local_files::{LocalJob, LocalOutcome, WorkerMessage};
 use parallax_core::progress::Progress;
 use parallax_core::{Diagnostic, Level, TopicDef};
@@ -102,8 +102,8 @@ async fn read_job(job: &JsValue, progress: &Posted) -> Result<LocalJob, String> 
     })
 }
 
-/// The page's job: the whole analysis, its parsing and comparison shared between helpers when
-/// the files are many.
+/// The page's job: the whole analysis, its comparison shared between helpers when the files are
+/// many.
 async fn run(job: JsValue) {
     let progress = Rc::new(Posted::default());
     let files = js_sys::Array::from(&field(&job, "files")).length() as usize;
@@ -112,7 +112,7 @@ async fn run(job: JsValue) {
         Ok(local) => local,
         Err(message) => return fail(&message),
     };
-    let read = match parse(local, helpers.as_ref(), &progress).await {
+    let read = match read_files(local, &*progress) {
         Ok(read) => read,
         Err(problems) => return finish(Err(problems)),
     };
@@ -127,37 +127,6 @@ async fn run(job: JsValue) {
     finish(analyse_files(read, carry, &*progress));
 }
 
-/// The files parsed: in shares by the helpers when there are, else (or when one failed) here.
-async fn parse(
-    local: LocalJob,
-    helpers: Option<&Helpers>,
-    progress: &Posted,
-) -> Result<ReadFiles, Vec<Diagnostic>> {
-    let sorted = sort_files(local);
-    let Some(helpers) = helpers else {
-        return sorted.parse(progress);
-    };
-    progress.stage("parse", Some(sorted.report_files() as u64));
-    let jobs = sorted.parse_shares(helpers.count());
-    let answers = helpers
-        .ask(jobs.into_iter().map(HelperJob::Parse).collect())
-        .await;
-    progress.post_now();
-    let parsed: Option<Vec<_>> = answers.and_then(|answers| {
-        answers
-            .into_iter()
-            .map(|answer| match answer {
-                HelperAnswer::Parsed(parsed) => Some(parsed),
-                HelperAnswer::Compared(_) => None,
-            })
-            .collect()
-    });
-    match parsed {
-        Some(shares) => sorted.parsed_shares(shares),
-        None => sorted.parse(progress),
-    }
-}
-
 /// The representatives compared in shares by the helpers: the memo of the pairs, joined;
 /// `None` when a helper failed (the analysis then compares them here).
 async fn compare(
@@ -169,21 +138,14 @@ async fn compare(
     progress.stage("all pairs", Some(heads.len() as u64));
     let of = helpers.count() as u32;
     let jobs = (0..of)
-        .map(|index| HelperJob::Compare {
+        .map(|index| HelperJob {
             share: Share { index, of },
             heads: bytes.clone(),
         })
         .collect();
-    let answers = helpers.ask(jobs).await;
+    let shares = helpers.ask(jobs).await;
     progress.post_now();
-    let shares = answers?
-        .into_iter()
-        .map(|answer| match answer {
-            HelperAnswer::Compared(share) => Some(share),
-            HelperAnswer::Parsed(_) => None,
-        })
-        .collect::<Option<Vec<_>>>()?;
-    join_shares(shares, &Thresholds::default())
+    join_shares(shares?, &Thresholds::default())
 }
 
 /// A helper's job (`{ helper }`: a [`HelperJob`] in postcard): done, and its answer posted.

@@ -11,7 +11,6 @@ use crate::local_files::{LocalFile, LocalJob, LocalSite};
 use crate::metadata::FileMeta;
 use crate::model::{Corpus, Diagnostic, Level, TopicDef};
 use crate::progress::Progress;
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 
@@ -72,36 +71,16 @@ fn parse_one(
 }
 
 /// A job's files sorted out: the report files in name order, the sidecars read, and what is
-/// left out; the reports are parsed next, here ([`read_files`]) or in shares by helpers
-/// ([`SortedFiles::parse_shares`], then [`SortedFiles::parsed`]).
-pub struct SortedFiles {
+/// left out; the reports are parsed next ([`SortedFiles::parse`]).
+struct SortedFiles {
     reports: Vec<LocalFile>,
     besides: Besides,
     today: chrono::NaiveDate,
 }
 
-/// Some report files to parse, each with what `metadata.toml` says of it: a helper's share of
-/// the parsing.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ParseShare {
-    pub files: Vec<(LocalFile, Option<FileMeta>)>,
-    pub today: chrono::NaiveDate,
-}
-
-impl ParseShare {
-    /// Each file parsed, in order (the stage "parse" advanced per file).
-    pub fn parse(&self, progress: &dyn Progress) -> Vec<ParsedFile> {
-        let options = crate::ParseOptions::new(self.today);
-        self.files
-            .iter()
-            .map(|(file, meta)| parse_one(file, meta.as_ref(), &options, progress))
-            .collect()
-    }
-}
-
 impl SortedFiles {
     /// The reports parsed here (the stage "parse", advanced per file).
-    pub fn parse(self, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
+    fn parse(self, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
         progress.stage("parse", Some(self.reports.len() as u64));
         let options = crate::ParseOptions::new(self.today);
         let meta = |name: &String| self.besides.metadata.files.get(name);
@@ -113,50 +92,8 @@ impl SortedFiles {
         self.parsed(parsed)
     }
 
-    /// How many report files are to be parsed.
-    pub fn report_files(&self) -> usize {
-        self.reports.len()
-    }
-
-    /// The parsing in `of` shares: report file i goes to share i mod `of` (neighbours in name
-    /// order are often alike in size, so each share gets a like part).
-    pub fn parse_shares(&self, of: usize) -> Vec<ParseShare> {
-        let of = of.max(1);
-        let mut shares: Vec<ParseShare> = (0..of)
-            .map(|_| ParseShare {
-                files: Vec::new(),
-                today: self.today,
-            })
-            .collect();
-        for (i, file) in self.reports.iter().enumerate() {
-            let meta = self.besides.metadata.files.get(&file.name).cloned();
-            shares[i % of].files.push((file.clone(), meta));
-        }
-        shares
-    }
-
-    /// The reports parsed (each share's files parsed, in the order of [`Self::parse_shares`]):
-    /// the files that failed are left out with their errors. `Err` when no report could be used
-    /// or the shares do not hold every file.
-    pub fn parsed_shares(self, shares: Vec<Vec<ParsedFile>>) -> Result<ReadFiles, Vec<Diagnostic>> {
-        let of = shares.len().max(1);
-        let complete = shares
-            .iter()
-            .enumerate()
-            .all(|(k, s)| s.len() == self.reports.len().saturating_sub(k).div_ceil(of));
-        if !complete {
-            let message = "the files were parsed in parts, and a part is missing";
-            return Err(vec![diagnostic("", 0, Level::Error, message)]);
-        }
-        let mut shares: Vec<_> = shares.into_iter().map(Vec::into_iter).collect();
-        let parsed = (0..self.reports.len())
-            .filter_map(|i| shares[i % of].next())
-            .collect();
-        self.parsed(parsed)
-    }
-
     /// The reports parsed, one [`ParsedFile`] per report file in order.
-    pub fn parsed(self, parsed: Vec<ParsedFile>) -> Result<ReadFiles, Vec<Diagnostic>> {
+    fn parsed(self, parsed: Vec<ParsedFile>) -> Result<ReadFiles, Vec<Diagnostic>> {
         let SortedFiles {
             reports,
             mut besides,
@@ -198,7 +135,7 @@ impl SortedFiles {
 }
 
 /// The job's files sorted out ([`SortedFiles`]).
-pub fn sort_files(job: LocalJob) -> SortedFiles {
+fn sort_files(job: LocalJob) -> SortedFiles {
     let LocalJob {
         files,
         published_topics,
