@@ -37,6 +37,11 @@ fn read<T: DeserializeOwned>(dir: &Path, name: &str) -> T {
     postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// Each of the shards `names`.
+fn read_each<T: DeserializeOwned>(dir: &Path, names: &[String]) -> Vec<T> {
+    names.iter().map(|n| read(dir, n)).collect()
+}
+
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut gz = GzEncoder::new(Vec::new(), Compression::default());
     gz.write_all(bytes).expect("gzip in memory");
@@ -69,24 +74,9 @@ fn main() {
     };
     let pointer = std::fs::read_to_string(dir.join("catalogue")).expect("the catalogue pointer");
     let catalogue: Catalogue = read(dir, pointer.trim());
-    let title_shards: Vec<TitleShard> = catalogue
-        .files
-        .titles
-        .iter()
-        .map(|n| read(dir, n))
-        .collect();
-    let words: Vec<WordShard> = catalogue
-        .files
-        .search_words
-        .iter()
-        .map(|n| read(dir, n))
-        .collect();
-    let prefixes: Vec<PrefixShard> = catalogue
-        .files
-        .search_prefixes
-        .iter()
-        .map(|n| read(dir, n))
-        .collect();
+    let title_shards: Vec<TitleShard> = read_each(dir, &catalogue.files.titles);
+    let words: Vec<WordShard> = read_each(dir, &catalogue.files.search_words);
+    let prefixes: Vec<PrefixShard> = read_each(dir, &catalogue.files.search_prefixes);
     let mut reports = catalogue.reports.clone();
     let pairs = expand_pairs(&catalogue.pairs, &reports);
     let index = QueryIndex::from_reports(&reports, &pairs);

@@ -6,9 +6,7 @@ use super::files::{entry_kind, name_problem, same_ids, EntryKind};
 use super::{diagnostic, line_of_utf8_error, parse_topics, METADATA_FILE, TOPICS_FILE};
 use crate::analysis::reuse::Carry;
 use crate::analysis::Reuse;
-use crate::ingest::ParsedFile;
 use crate::local_files::{LocalFile, LocalJob, LocalSite};
-use crate::metadata::FileMeta;
 use crate::model::{Corpus, Diagnostic, Level, TopicDef};
 use crate::progress::Progress;
 use std::collections::{HashMap, HashSet};
@@ -28,8 +26,8 @@ pub fn build_from_files(
 }
 
 /// The files of a job sorted out and the reports parsed: the first half of
-/// [`build_from_files`], which workers comparing shares of the pairs also run
-/// ([`crate::analysis::reuse::shares`]).
+/// [`build_from_files`]. The page's worker runs the halves apart, to hand the comparison to its
+/// helpers between them ([`crate::analysis::reuse::shares`]).
 pub struct ReadFiles {
     corpus: Corpus,
     besides: Besides,
@@ -59,17 +57,6 @@ pub fn read_files(job: LocalJob, progress: &dyn Progress) -> Result<ReadFiles, V
     sort_files(job).parse(progress)
 }
 
-fn parse_one(
-    file: &LocalFile,
-    meta: Option<&FileMeta>,
-    options: &crate::ParseOptions,
-    progress: &dyn Progress,
-) -> ParsedFile {
-    let parsed = crate::ingest::parse_file_with(&file.name, &file.bytes, meta, options);
-    progress.advance(1);
-    parsed
-}
-
 /// A job's files sorted out: the report files in name order, the sidecars read, and what is
 /// left out; the reports are parsed next ([`SortedFiles::parse`]).
 struct SortedFiles {
@@ -79,30 +66,23 @@ struct SortedFiles {
 }
 
 impl SortedFiles {
-    /// The reports parsed here (the stage "parse", advanced per file).
+    /// The reports parsed (the stage "parse", advanced per file); the files that failed are
+    /// left out with their errors.
     fn parse(self, progress: &dyn Progress) -> Result<ReadFiles, Vec<Diagnostic>> {
-        progress.stage("parse", Some(self.reports.len() as u64));
-        let options = crate::ParseOptions::new(self.today);
-        let meta = |name: &String| self.besides.metadata.files.get(name);
-        let parsed = self
-            .reports
-            .iter()
-            .map(|file| parse_one(file, meta(&file.name), &options, progress))
-            .collect();
-        self.parsed(parsed)
-    }
-
-    /// The reports parsed, one [`ParsedFile`] per report file in order.
-    fn parsed(self, parsed: Vec<ParsedFile>) -> Result<ReadFiles, Vec<Diagnostic>> {
         let SortedFiles {
             reports,
             mut besides,
-            today: _,
+            today,
         } = self;
-        let problems = &mut besides.problems;
+        progress.stage("parse", Some(reports.len() as u64));
+        let options = crate::ParseOptions::new(today);
+        let mut problems = std::mem::take(&mut besides.problems);
         let mut corpus = Corpus::default();
         let mut files_loaded = 0;
-        for parsed in parsed {
+        for file in &reports {
+            let meta = besides.metadata.files.get(&file.name);
+            let parsed = crate::ingest::parse_file_with(&file.name, &file.bytes, meta, &options);
+            progress.advance(1);
             if parsed.diagnostics.iter().any(|d| d.level == Level::Error) {
                 problems.extend(
                     parsed
@@ -123,9 +103,10 @@ impl SortedFiles {
                 let message = "no report could be read: open .txt files of news reports";
                 problems.push(diagnostic("", 0, Level::Error, message));
             }
-            return Err(std::mem::take(problems));
+            return Err(problems);
         }
         crate::ingest::normalise_people(&mut corpus.reports);
+        besides.problems = problems;
         Ok(ReadFiles {
             corpus,
             besides,
